@@ -1,0 +1,298 @@
+// Template loading, validation and label rasterization (see body_template.h).
+#include "maps/body_template.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <filesystem>
+#include <set>
+
+#include "maps/json_util.h"
+
+namespace bodymap::maps {
+
+std::string_view viewId(ViewId v) { return v == ViewId::Front ? "front" : "back"; }
+
+std::optional<ViewId> parseViewId(std::string_view id) {
+    if (id == "front") return ViewId::Front;
+    if (id == "back") return ViewId::Back;
+    return std::nullopt;
+}
+
+int BodyTemplate::regionIndex(std::string_view regionId) const {
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        if (regions[i].id == regionId) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int BodyTemplate::bandIndex(std::string_view bandId) const {
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        if (bands[i].id == bandId) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void rasterizeRings(const std::vector<Ring>& rings, int width, int height,
+                    std::vector<std::uint8_t>& mask, std::uint8_t value) {
+    std::vector<float> xs;
+    for (int y = 0; y < height; ++y) {
+        const float yc = static_cast<float>(y) + 0.5f;
+        xs.clear();
+        for (const Ring& ring : rings) {
+            const std::size_t n = ring.size();
+            for (std::size_t i = 0; i < n; ++i) {
+                const glm::vec2 a = ring[i];
+                const glm::vec2 b = ring[(i + 1) % n];
+                // Half-open rule: an edge counts when yc is in [min, max), so a cell centre on
+                // an edge shared by two polygons belongs to exactly one of them.
+                if ((a.y <= yc && yc < b.y) || (b.y <= yc && yc < a.y)) {
+                    xs.push_back(a.x + (yc - a.y) * (b.x - a.x) / (b.y - a.y));
+                }
+            }
+        }
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
+            // Cells whose centre x+0.5 lies in [xs[k], xs[k+1]).
+            int x0 = static_cast<int>(std::ceil(xs[k] - 0.5f));
+            int x1 = static_cast<int>(std::ceil(xs[k + 1] - 0.5f));
+            x0 = std::max(x0, 0);
+            x1 = std::min(x1, width);
+            auto row = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+            for (int x = x0; x < x1; ++x) mask[row + static_cast<std::size_t>(x)] = value;
+        }
+    }
+}
+
+namespace {
+
+constexpr int kMaxGrid = 4096;
+constexpr std::size_t kMaxRingPoints = 100000;
+
+Ring readRing(const JsonCursor& c, int width, int height) {
+    const std::size_t n = c.arraySize(kMaxRingPoints);
+    if (n < 3) c.fail("a ring needs at least 3 points");
+    Ring ring;
+    ring.reserve(n);
+    const double margin = 1.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        JsonCursor p = c.at(i);
+        if (p.arraySize(2) != 2) p.fail("a point is [x, y]");
+        auto x = static_cast<float>(p.at(std::size_t{0}).number(-margin, width + margin));
+        auto y = static_cast<float>(p.at(std::size_t{1}).number(-margin, height + margin));
+        ring.emplace_back(x, y);
+    }
+    return ring;
+}
+
+std::vector<Ring> readRings(const JsonCursor& c, int width, int height) {
+    std::vector<Ring> rings;
+    const std::size_t n = c.arraySize(10000);
+    if (n == 0) c.fail("at least one ring is needed");
+    for (std::size_t i = 0; i < n; ++i) rings.push_back(readRing(c.at(i), width, height));
+    return rings;
+}
+
+// Body cells that no region polygon covers (a thin seam along polygon edges at most) take the
+// label of the nearest labelled body cell, so that the labels tile the silhouette exactly.
+void fillUncovered(std::vector<RegionIndex>& labels, const std::vector<std::uint8_t>& body,
+                   int width, int height) {
+    std::deque<std::size_t> queue;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] != kNoRegion) queue.push_back(i);
+    }
+    const int dx[4] = {1, -1, 0, 0};
+    const int dy[4] = {0, 0, 1, -1};
+    while (!queue.empty()) {
+        const std::size_t i = queue.front();
+        queue.pop_front();
+        const int x = static_cast<int>(i % static_cast<std::size_t>(width));
+        const int y = static_cast<int>(i / static_cast<std::size_t>(width));
+        for (int k = 0; k < 4; ++k) {
+            const int nx = x + dx[k];
+            const int ny = y + dy[k];
+            if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+            const std::size_t j = static_cast<std::size_t>(ny) * static_cast<std::size_t>(width) +
+                                  static_cast<std::size_t>(nx);
+            if (body[j] && labels[j] == kNoRegion) {
+                labels[j] = labels[i];
+                queue.push_back(j);
+            }
+        }
+    }
+}
+
+void buildLabels(BodyTemplate& t, TemplateView& view) {
+    const std::size_t cells = static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height);
+    std::vector<std::uint8_t> body(cells, 0);
+    rasterizeRings(view.outline, t.width, t.height, body);
+
+    view.labels.assign(cells, kNoRegion);
+    std::vector<std::uint8_t> hits(cells, 0);  // how many region polygons cover each cell
+    std::vector<std::uint8_t> mask(cells, 0);
+    TilingStats stats;
+    for (int r : view.regions) {
+        std::fill(mask.begin(), mask.end(), 0);
+        rasterizeRings(t.regions[static_cast<std::size_t>(r)].polygons, t.width, t.height, mask);
+        for (std::size_t i = 0; i < cells; ++i) {
+            if (!mask[i]) continue;
+            if (!body[i]) {
+                ++stats.outside;
+                continue;
+            }
+            if (hits[i] < 255) ++hits[i];
+            if (view.labels[i] == kNoRegion) view.labels[i] = static_cast<RegionIndex>(r);
+        }
+    }
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (!body[i]) continue;
+        ++stats.bodyCells;
+        if (hits[i] == 0) ++stats.uncovered;
+        else if (hits[i] == 1) ++stats.exactlyOne;
+        else ++stats.overlapping;
+    }
+    if (stats.uncovered > 0) fillUncovered(view.labels, body, t.width, t.height);
+    view.tiling = stats;
+    view.bodyCells = stats.bodyCells;
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (view.labels[i] != kNoRegion) ++t.regions[view.labels[i]].cellCount;
+    }
+}
+
+BodyTemplate parseTemplateJson(const JsonCursor& root) {
+    BodyTemplate t;
+    if (root.at("format").string() != "bodymap-template") {
+        root.at("format").fail("expected \"bodymap-template\"");
+    }
+    const auto formatVersion = root.at("formatVersion").integer(1, 1000000);
+    if (formatVersion > 1) {
+        root.at("formatVersion").fail("written by a newer BodyMap (template format " +
+                                      std::to_string(formatVersion) + "); please update");
+    }
+    t.id = root.at("id").string(200);
+    if (t.id.empty()) root.at("id").fail("must not be empty");
+    t.version = static_cast<int>(root.at("version").integer(1, 1000000));
+    t.name = root.at("name").string(200);
+    JsonCursor grid = root.at("grid");
+    t.width = static_cast<int>(grid.at("width").integer(8, kMaxGrid));
+    t.height = static_cast<int>(grid.at("height").integer(8, kMaxGrid));
+
+    JsonCursor views = root.at("views");
+    if (views.arraySize(16) != kViewCount) views.fail("expected exactly two views, front and back");
+    std::set<std::string> regionIds;
+    std::set<std::string> bandIds;
+    std::array<bool, kViewCount> seen{};
+    for (std::size_t vi = 0; vi < kViewCount; ++vi) {
+        JsonCursor vc = views.at(vi);
+        JsonCursor idc = vc.at("id");
+        auto vid = parseViewId(idc.string(32));
+        if (!vid) idc.fail("expected \"front\" or \"back\"");
+        if (seen[static_cast<std::size_t>(*vid)]) idc.fail("view listed twice");
+        seen[static_cast<std::size_t>(*vid)] = true;
+        TemplateView& view = t.views[static_cast<std::size_t>(*vid)];
+        view.id = *vid;
+        view.label = vc.at("label").string(64);
+        view.outline = readRings(vc.at("outline"), t.width, t.height);
+        if (view.outline.size() == 1 && view.outline[0].size() >= 3) {
+            // outline may be a single ring written as a list of points
+        }
+        if (auto guides = vc.find("guides")) {
+            const std::size_t n = guides->arraySize(1000);
+            for (std::size_t i = 0; i < n; ++i) {
+                JsonCursor g = guides->at(i);
+                Guide guide;
+                guide.id = g.at("id").string(200);
+                guide.closed = g.at("closed").boolean();
+                JsonCursor pts = g.at("points");
+                if (pts.arraySize(kMaxRingPoints) < 2) pts.fail("a guide needs at least 2 points");
+                for (std::size_t k = 0; k < pts.arraySize(); ++k) {
+                    JsonCursor p = pts.at(k);
+                    if (p.arraySize(2) != 2) p.fail("a point is [x, y]");
+                    guide.points.emplace_back(
+                        static_cast<float>(p.at(std::size_t{0}).number(-1.0, t.width + 1.0)),
+                        static_cast<float>(p.at(std::size_t{1}).number(-1.0, t.height + 1.0)));
+                }
+                view.guides.push_back(std::move(guide));
+            }
+        }
+        JsonCursor regions = vc.at("regions");
+        const std::size_t nr = regions.arraySize(kNoRegion - 1);
+        if (nr == 0) regions.fail("a view needs at least one region");
+        for (std::size_t i = 0; i < nr; ++i) {
+            JsonCursor rc = regions.at(i);
+            Region r;
+            r.view = *vid;
+            r.id = rc.at("id").string(200);
+            if (r.id.empty()) rc.at("id").fail("must not be empty");
+            if (!regionIds.insert(r.id).second) rc.at("id").fail("duplicate region id \"" + r.id + "\"");
+            r.name = rc.at("name").string(200);
+            auto side = parseSide(rc.at("side").string(16));
+            if (!side) rc.at("side").fail("expected \"left\" or \"right\"");
+            r.side = *side;
+            if (auto w = rc.find("wpi")) {
+                r.wpi = parseWpiArea(w->string(64));
+                if (!r.wpi) w->fail("unknown WPI area \"" + w->string(64) + "\"");
+            }
+            if (auto g = rc.find("gp")) {
+                r.gp = parseGpRegion(g->string(64));
+                if (!r.gp) g->fail("unknown generalized-pain region \"" + g->string(64) + "\"");
+            }
+            // The gp field must agree with the 2016 criteria for the region's WPI area.
+            std::optional<GpRegion> expected = r.wpi ? gpRegionOf(*r.wpi) : std::nullopt;
+            if (r.gp != expected) {
+                rc.fail("generalized-pain region does not match WPI area (expected " +
+                        std::string(expected ? gpRegionId(*expected) : "none") + ")");
+            }
+            r.polygons = readRings(rc.at("polygons"), t.width, t.height);
+            view.regions.push_back(static_cast<int>(t.regions.size()));
+            t.regions.push_back(std::move(r));
+        }
+        if (auto bands = vc.find("fascialBands")) {
+            const std::size_t nb = bands->arraySize(10000);
+            for (std::size_t i = 0; i < nb; ++i) {
+                JsonCursor bc = bands->at(i);
+                FascialBand b;
+                b.view = *vid;
+                b.id = bc.at("id").string(200);
+                if (!bandIds.insert(b.id).second) bc.at("id").fail("duplicate band id \"" + b.id + "\"");
+                b.line = bc.at("line").string(16);
+                b.name = bc.at("name").string(200);
+                if (auto s = bc.find("side")) {
+                    b.side = parseSide(s->string(16));
+                    if (!b.side) s->fail("expected \"left\" or \"right\"");
+                }
+                b.polygons = readRings(bc.at("polygons"), t.width, t.height);
+                view.bands.push_back(static_cast<int>(t.bands.size()));
+                t.bands.push_back(std::move(b));
+            }
+        }
+    }
+    for (auto& view : t.views) buildLabels(t, view);
+    for (const auto& view : t.views) {
+        if (view.bodyCells == 0) {
+            root.fail(std::string("view \"") + std::string(viewId(view.id)) +
+                      "\": the outline encloses no cell");
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
+Result<BodyTemplate> parseTemplate(std::string_view text, const std::string& source) {
+    auto json = parseJsonLimited(text, source, 16);
+    if (!json) return Error{json.error()};
+    try {
+        return parseTemplateJson(JsonCursor(json.value(), ""));
+    } catch (const JsonPathError& e) {
+        return Error{source + ": " + e.what()};
+    }
+}
+
+Result<BodyTemplate> loadTemplate(const std::string& path) {
+    auto text = readFileLimited(path, 16u << 20);
+    if (!text) return Error{text.error()};
+    return parseTemplate(text.value(), path);
+}
+
+}  // namespace bodymap::maps

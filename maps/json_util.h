@@ -1,0 +1,58 @@
+// Reading JSON with a path for every error, and parsing with bounded depth and size.
+// Used by every loader in maps/ so that messages look alike: "file: views[1].regions[3].id: ...".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "maps/result.h"
+
+namespace bodymap::maps {
+
+// Thrown inside loaders only; loaders catch it and return Error. Never crosses the maps/ API.
+class JsonPathError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Parses text into a json value. Rejects invalid JSON or UTF-8 and nesting deeper than maxDepth
+// (deep nesting would overflow the stack when the value is later copied or destroyed).
+// `source` names the input in the message (usually the file name).
+Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string& source,
+                                        int maxDepth = 32);
+
+// Reads a whole file of at most maxBytes. Errors name the file.
+Result<std::string> readFileLimited(const std::string& path, std::uintmax_t maxBytes);
+
+// A position in a parsed document with its path, for precise error messages.
+class JsonCursor {
+public:
+    JsonCursor(const nlohmann::json& j, std::string path) : m_j(&j), m_path(std::move(path)) {}
+
+    const nlohmann::json& json() const { return *m_j; }
+    const std::string& path() const { return m_path; }
+
+    [[noreturn]] void fail(const std::string& problem) const;  // throws JsonPathError
+
+    JsonCursor at(const char* key) const;                  // required member of an object
+    std::optional<JsonCursor> find(const char* key) const; // optional member (null counts as absent)
+    JsonCursor at(std::size_t index) const;                // element of an array
+    std::size_t arraySize(std::size_t maxSize = SIZE_MAX) const;  // requires an array
+
+    void requireObject() const;
+    std::string string(std::size_t maxLength = 1 << 20) const;
+    std::int64_t integer(std::int64_t min, std::int64_t max) const;
+    double number(double min, double max) const;
+    bool boolean() const;
+
+private:
+    const nlohmann::json* m_j;
+    std::string m_path;
+};
+
+}  // namespace bodymap::maps

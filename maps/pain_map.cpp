@@ -1,0 +1,82 @@
+// Pain map document basics and the names of qualities and tag kinds (see pain_map.h).
+#include "maps/pain_map.h"
+
+#include <algorithm>
+
+namespace bodymap::maps {
+
+namespace {
+struct Named {
+    std::string_view id;
+    std::string_view name;
+    std::string_view symbol;
+};
+constexpr std::array<Named, kQualityCount> kQualityNames{{
+    {"aching", "Aching", "^^^"},
+    {"burning", "Burning", "xxx"},
+    {"stabbing", "Stabbing", "///"},
+    {"pins-and-needles", "Pins and needles", "ooo"},
+    {"numbness", "Numbness", "==="},
+}};
+constexpr std::array<Named, kTagKindCount> kTagNames{{
+    {"restricted", "Restricted", ""},
+    {"tender", "Tender", ""},
+    {"tense", "Tense", ""},
+    {"adhesion", "Adhesion", ""},
+    {"treated-today", "Treated today", ""},
+}};
+
+template <class E>
+std::size_t bitIndex(E e) {
+    auto v = static_cast<unsigned>(e);
+    std::size_t i = 0;
+    while (v > 1) {
+        v >>= 1;
+        ++i;
+    }
+    return i;
+}
+}  // namespace
+
+std::string_view qualityId(Quality q) { return kQualityNames[bitIndex(q)].id; }
+std::string_view qualityName(Quality q) { return kQualityNames[bitIndex(q)].name; }
+std::string_view qualitySymbol(Quality q) { return kQualityNames[bitIndex(q)].symbol; }
+std::optional<Quality> parseQuality(std::string_view id) {
+    for (Quality q : kQualities) {
+        if (qualityId(q) == id) return q;
+    }
+    return std::nullopt;
+}
+
+std::string_view tagKindId(TagKind k) { return kTagNames[bitIndex(k)].id; }
+std::string_view tagKindName(TagKind k) { return kTagNames[bitIndex(k)].name; }
+std::optional<TagKind> parseTagKind(std::string_view id) {
+    for (TagKind k : kTagKinds) {
+        if (tagKindId(k) == id) return k;
+    }
+    return std::nullopt;
+}
+
+PainMap::PainMap(std::string templateId, int templateVersion, int width, int height)
+    : m_templateId(std::move(templateId)),
+      m_templateVersion(templateVersion),
+      m_width(width),
+      m_height(height) {
+    for (auto& l : m_layers) {
+        l.intensity.assign(cellCount(), 0);
+        l.qualities.assign(cellCount(), 0);
+    }
+}
+
+PainMap PainMap::blankFor(const BodyTemplate& t) {
+    return PainMap(t.id, t.version, t.width, t.height);
+}
+
+bool PainMap::isBlank() const {
+    return std::all_of(m_layers.begin(), m_layers.end(), [](const ViewLayer& l) {
+        return std::all_of(l.intensity.begin(), l.intensity.end(),
+                           [](std::uint8_t v) { return v == 0; });
+    });
+}
+
+}  // namespace bodymap::maps

@@ -1,0 +1,130 @@
+// The pain map document: for one visit, per view an intensity raster (0-10) and a quality
+// bitmask per cell aligned to the template grid, fascial tags, notes and metadata.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maps/body_template.h"
+
+namespace bodymap::maps {
+
+constexpr int kMaxIntensity = 10;  // 0-10 numeric rating scale; 0 = no pain
+
+// Sensation qualities (Ransford's pain-drawing symbols). Bit flags: a cell may have several.
+enum class Quality : std::uint8_t {
+    Aching = 1 << 0,          // ^^^
+    Burning = 1 << 1,         // xxx
+    Stabbing = 1 << 2,        // ///
+    PinsAndNeedles = 1 << 3,  // ooo
+    Numbness = 1 << 4,        // ===
+};
+constexpr int kQualityCount = 5;
+constexpr std::uint8_t kAllQualities = 0x1F;
+constexpr std::array<Quality, kQualityCount> kQualities{
+    Quality::Aching, Quality::Burning, Quality::Stabbing, Quality::PinsAndNeedles,
+    Quality::Numbness};
+
+inline std::uint8_t bit(Quality q) { return static_cast<std::uint8_t>(q); }
+std::string_view qualityId(Quality q);      // "aching", "pins-and-needles", ...
+std::string_view qualityName(Quality q);    // "Aching", "Pins and needles", ...
+std::string_view qualitySymbol(Quality q);  // "^^^", "xxx", ...
+std::optional<Quality> parseQuality(std::string_view id);
+
+// Kinds of therapist tag on a fascial band (bit flags: one tag may carry several).
+enum class TagKind : std::uint8_t {
+    Restricted = 1 << 0,
+    Tender = 1 << 1,
+    Tense = 1 << 2,
+    Adhesion = 1 << 3,
+    TreatedToday = 1 << 4,
+};
+constexpr int kTagKindCount = 5;
+constexpr std::array<TagKind, kTagKindCount> kTagKinds{
+    TagKind::Restricted, TagKind::Tender, TagKind::Tense, TagKind::Adhesion, TagKind::TreatedToday};
+std::string_view tagKindId(TagKind k);      // "restricted", "treated-today", ...
+std::string_view tagKindName(TagKind k);    // "Restricted", "Treated today", ...
+std::optional<TagKind> parseTagKind(std::string_view id);
+
+struct FascialTag {
+    std::string bandId;       // FascialBand::id in the map's template
+    std::uint8_t kinds = 0;   // TagKind bits, at least one
+    std::string note;
+    bool operator==(const FascialTag& o) const {
+        return bandId == o.bandId && kinds == o.kinds && note == o.note;
+    }
+};
+
+enum class DrawnBy : std::uint8_t { Client, Therapist };
+
+struct VisitInfo {
+    std::string clientId;       // stable id, e.g. "jane-doe-1984"
+    std::string clientName;     // display name, any script
+    std::string visitTime;      // ISO 8601 local date-time, e.g. "2026-11-24T14:30:00"
+    DrawnBy drawnBy = DrawnBy::Client;
+    std::string therapist;
+    std::string notes;          // free visit notes
+    std::string appVersion;     // BodyMap version that wrote the file
+    bool operator==(const VisitInfo& o) const {
+        return clientId == o.clientId && clientName == o.clientName && visitTime == o.visitTime &&
+               drawnBy == o.drawnBy && therapist == o.therapist && notes == o.notes &&
+               appVersion == o.appVersion;
+    }
+};
+
+// One view's rasters: width*height cells, row-major, y down, same grid as the template.
+struct ViewLayer {
+    std::vector<std::uint8_t> intensity;  // 0..10
+    std::vector<std::uint8_t> qualities;  // Quality bits; 0 wherever intensity is 0
+    bool operator==(const ViewLayer& o) const {
+        return intensity == o.intensity && qualities == o.qualities;
+    }
+};
+
+class PainMap {
+public:
+    PainMap() = default;
+    PainMap(std::string templateId, int templateVersion, int width, int height);
+    // A blank map for a template.
+    static PainMap blankFor(const BodyTemplate& t);
+
+    const std::string& templateId() const { return m_templateId; }
+    int templateVersion() const { return m_templateVersion; }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    std::size_t cellCount() const {
+        return static_cast<std::size_t>(m_width) * static_cast<std::size_t>(m_height);
+    }
+    std::size_t index(int x, int y) const {
+        return static_cast<std::size_t>(y) * static_cast<std::size_t>(m_width) +
+               static_cast<std::size_t>(x);
+    }
+
+    ViewLayer& layer(ViewId v) { return m_layers[static_cast<std::size_t>(v)]; }
+    const ViewLayer& layer(ViewId v) const { return m_layers[static_cast<std::size_t>(v)]; }
+    std::uint8_t intensityAt(ViewId v, int x, int y) const { return layer(v).intensity[index(x, y)]; }
+    std::uint8_t qualitiesAt(ViewId v, int x, int y) const { return layer(v).qualities[index(x, y)]; }
+    bool isBlank() const;  // no painted cell in any view
+
+    VisitInfo info;
+    std::vector<FascialTag> tags;
+
+    bool operator==(const PainMap& o) const {
+        return m_templateId == o.m_templateId && m_templateVersion == o.m_templateVersion &&
+               m_width == o.m_width && m_height == o.m_height && m_layers == o.m_layers &&
+               info == o.info && tags == o.tags;
+    }
+
+private:
+    std::string m_templateId;
+    int m_templateVersion = 0;
+    int m_width = 0;
+    int m_height = 0;
+    std::array<ViewLayer, kViewCount> m_layers;
+};
+
+}  // namespace bodymap::maps
