@@ -1,0 +1,77 @@
+// Everything the GUI edits or shows, owned by runGui() and handed to each panel. Panels never
+// edit the document directly: they call the functions here, which record undoable commands.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maps/body_template.h"
+#include "maps/brush.h"
+#include "maps/edit_history.h"
+#include "maps/pain_map.h"
+
+namespace bodymap::app {
+
+enum class Tool { Paint, Erase, Fill };
+
+struct ToolState {
+    Tool tool = Tool::Paint;
+    maps::BrushSettings brush;     // radius in cells, softness, intensity, qualities
+};
+
+struct ViewState {
+    float zoom = 1.0f;             // 1 = both views fit the chart area
+    float panX = 0.0f, panY = 0.0f; // screen pixels
+    maps::ViewId focus = maps::ViewId::Front;  // Tab switches; zoom keys centre on it
+    bool regionBorders = false;
+    bool guides = true;
+    int hoverRegion = -1;          // region under the mouse, for highlighting
+};
+
+struct Document {
+    maps::PainMap map;
+    std::string path;              // file it was loaded from / saved to; empty when new
+    maps::EditHistory history;
+    bool modified() const { return history.isModified(); }
+};
+
+// A message for the status bar or an error dialog.
+struct Notice {
+    std::string text;
+    bool error = false;
+    double time = 0;               // when it was posted (ImGui time)
+};
+
+struct AppState {
+    std::shared_ptr<const maps::BodyTemplate> tmpl;
+    Document doc;
+    ToolState tools;
+    ViewState view;
+    bool clientMode = false;
+    bool showHelp = false;
+    bool quit = false;
+    std::vector<Notice> notices;
+    std::optional<std::string> errorDialog;   // shown as a modal until dismissed
+    // Pain rectangles to re-colour and upload, per view.
+    std::array<maps::CellRect, maps::kViewCount> painDirty;
+    // Structural changes queued during a frame and applied after it (so that no panel sees the
+    // document change under it mid-frame).
+    std::vector<std::function<void(AppState&)>> deferred;
+
+    const maps::BodyTemplate& templ() const { return *tmpl; }
+    void post(std::string text, bool error = false);
+    void markAllDirty();
+};
+
+// Edit operations: each is one undoable step.
+void pushEdit(AppState& s, maps::RasterEdit edit, const std::string& label);
+void undo(AppState& s);
+void redo(AppState& s);
+// Replaces the document (new or opened); clears the undo history.
+void replaceDocument(AppState& s, maps::PainMap map, std::string path);
+
+}  // namespace bodymap::app

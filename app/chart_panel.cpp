@@ -1,0 +1,297 @@
+// The chart area (see chart_panel.h).
+//
+// [SECTION] Layout and textures
+// [SECTION] Input: paint, fill, pan, zoom
+// [SECTION] Drawing
+#include "app/chart_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "render/chart.h"
+#include "render/pain_image.h"
+
+namespace bodymap::app {
+
+using maps::ViewId;
+
+namespace {
+constexpr int kPainScale = 2;          // texture pixels per cell for the pain layer
+constexpr float kGapCells = 0.06f;     // gap between the views, in grid widths
+constexpr float kLabelCells = 70.0f;   // band under each view for its label
+constexpr float kMinZoom = 1.0f;
+constexpr float kMaxZoom = 8.0f;
+
+// [SECTION] Layout and textures
+
+void computeLayout(const AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
+    const auto& t = s.templ();
+    const float W = static_cast<float>(t.width);
+    const float H = static_cast<float>(t.height);
+    const float contentW = 2 * W + kGapCells * W;
+    const float contentH = H + kLabelCells;
+    const float fit = std::min(size.x / contentW, size.y / contentH) * 0.97f;
+    c.scale = fit * s.view.zoom;
+    c.viewStride = (W + kGapCells * W) * c.scale;
+    c.origin = ImVec2(pos.x + (size.x - contentW * c.scale) / 2 + s.view.panX,
+                      pos.y + (size.y - contentH * c.scale) / 2 + s.view.panY);
+}
+
+ImVec2 viewOrigin(const ChartPanelState& c, ViewId v) {
+    return ImVec2(c.origin.x + (v == ViewId::Back ? c.viewStride : 0.0f), c.origin.y);
+}
+
+// Which view and which cell (fractional) a screen point is over; nullopt outside both grids.
+std::optional<ViewId> viewAt(const AppState& s, const ChartPanelState& c, ImVec2 p, float& cx,
+                             float& cy) {
+    for (ViewId v : maps::kViews) {
+        const ImVec2 o = viewOrigin(c, v);
+        cx = (p.x - o.x) / c.scale;
+        cy = (p.y - o.y) / c.scale;
+        if (cx >= 0 && cy >= 0 && cx < static_cast<float>(s.templ().width) &&
+            cy < static_cast<float>(s.templ().height)) {
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+void bakeLayers(const AppState& s, ChartPanelState& c) {
+    const auto& t = s.templ();
+    const int want = std::clamp(static_cast<int>(std::lround(static_cast<float>(t.width) * c.scale)), 64, 2048);
+    for (ViewId v : maps::kViews) {
+        auto& vt = c.views[static_cast<std::size_t>(v)];
+        if (vt.underlay.valid() && std::abs(vt.bakedWidth - want) <= 1 &&
+            vt.bakedBorders == s.view.regionBorders) {
+            continue;
+        }
+        const auto under = render::renderViewLayer(t, v, render::ViewLayerKind::Underlay, want);
+        const auto over = render::renderViewLayer(t, v, render::ViewLayerKind::Overlay, want,
+                                                  s.view.regionBorders);
+        vt.underlay.create(under.width, under.height, under.pixels.data());
+        vt.overlay.create(over.width, over.height, over.pixels.data());
+        vt.bakedWidth = want;
+        vt.bakedBorders = s.view.regionBorders;
+    }
+}
+
+// [SECTION] Input: paint, fill, pan, zoom
+
+void zoomAround(AppState& s, ChartPanelState& c, ImVec2 pivot, float factor, ImVec2 pos, ImVec2 size) {
+    const float old = s.view.zoom;
+    s.view.zoom = std::clamp(old * factor, kMinZoom, kMaxZoom);
+    if (s.view.zoom == old) return;
+    // Keep the point under the pivot fixed on screen.
+    const float k = s.view.zoom / old;
+    const ImVec2 centre(pos.x + size.x / 2, pos.y + size.y / 2);
+    s.view.panX = (s.view.panX - (pivot.x - centre.x)) * k + (pivot.x - centre.x);
+    s.view.panY = (s.view.panY - (pivot.y - centre.y)) * k + (pivot.y - centre.y);
+    if (s.view.zoom == kMinZoom) s.view.panX = s.view.panY = 0;
+    computeLayout(s, c, pos, size);
+}
+
+void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##chart", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
+                               ImGuiButtonFlags_MouseButtonRight);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 mouse = io.MousePos;
+    const bool spaceHeld = ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space)) && !io.WantTextInput;
+
+    if (hovered && io.MouseWheel != 0.0f) {
+        zoomAround(s, c, mouse, std::pow(1.15f, io.MouseWheel), pos, size);
+    }
+
+    // Pan: middle or right drag, or space + left drag.
+    if (ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                                  ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
+                                  (spaceHeld && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
+        if (!c.stroke) {
+            s.view.panX += io.MouseDelta.x;
+            s.view.panY += io.MouseDelta.y;
+            computeLayout(s, c, pos, size);
+            return;
+        }
+    }
+
+    float cx = 0, cy = 0;
+    const auto over = viewAt(s, c, mouse, cx, cy);
+    if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !spaceHeld &&
+        over) {
+        s.view.focus = *over;
+        if (s.tools.tool == Tool::Fill) {
+            const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
+            if (r != maps::kNoRegion) {
+                auto brush = s.tools.brush;
+                brush.mode = maps::BrushMode::Paint;
+                pushEdit(s, maps::fillRegion(s.doc.map, s.templ(), r, brush),
+                         "Fill " + s.templ().regions[r].name);
+            }
+        } else {
+            auto brush = s.tools.brush;
+            brush.mode = s.tools.tool == Tool::Erase ? maps::BrushMode::Erase : maps::BrushMode::Paint;
+            c.stroke.emplace(s.doc.map, s.templ(), *over, brush);
+            c.stroke->addSample({cx, cy});
+        }
+    }
+    if (c.stroke) {
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            const ImVec2 o = viewOrigin(c, c.stroke->view());
+            const glm::vec2 p((mouse.x - o.x) / c.scale, (mouse.y - o.y) / c.scale);
+            if (mouse.x != c.lastMouse.x || mouse.y != c.lastMouse.y) c.stroke->addSample(p);
+        } else {
+            finishStroke(s, c);
+        }
+    }
+    c.lastMouse = mouse;
+    if (c.stroke) {
+        s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(c.stroke->takeDirty());
+    }
+    s.view.hoverRegion = -1;
+    if (hovered && over) {
+        const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
+        if (r != maps::kNoRegion) s.view.hoverRegion = r;
+    }
+}
+
+// [SECTION] Drawing
+
+void drawRingScreen(ImDrawList* dl, const maps::Ring& ring, ImVec2 o, float scale, ImU32 col,
+                    float thickness) {
+    std::vector<ImVec2> pts;
+    pts.reserve(ring.size());
+    for (const auto& p : ring) pts.emplace_back(o.x + p.x * scale, o.y + p.y * scale);
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_Closed, thickness);
+}
+
+void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
+    const auto& t = s.templ();
+    const int x = static_cast<int>(cx), y = static_cast<int>(cy);
+    const maps::RegionIndex r = t.regionAt(v, x, y);
+    if (r == maps::kNoRegion) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(t.regions[r].name.c_str());
+    const int k = s.doc.map.intensityAt(v, x, y);
+    if (k > 0) {
+        ImGui::Text("Intensity %d / 10", k);
+        const std::uint8_t q = s.doc.map.qualitiesAt(v, x, y);
+        std::string qs;
+        for (maps::Quality quality : maps::kQualities) {
+            if (q & maps::bit(quality)) {
+                if (!qs.empty()) qs += ", ";
+                qs += std::string(maps::qualityName(quality));
+            }
+        }
+        if (!qs.empty()) ImGui::TextUnformatted(qs.c_str());
+    } else {
+        ImGui::TextDisabled("No pain marked");
+    }
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void finishStroke(AppState& s, ChartPanelState& c) {
+    if (!c.stroke) return;
+    const ViewId v = c.stroke->view();
+    s.painDirty[static_cast<std::size_t>(v)].include(c.stroke->takeDirty());
+    const bool erase = s.tools.tool == Tool::Erase;
+    pushEdit(s, c.stroke->finish(), erase ? "Erase stroke" : "Paint stroke");
+    c.stroke.reset();
+}
+
+void uploadDirtyPain(AppState& s, ChartPanelState& c) {
+    const auto& map = s.doc.map;
+    render::PainImageStyle style;
+    style.scale = kPainScale;
+    style.alpha = 0.9f;
+    const int tw = map.width() * kPainScale, th = map.height() * kPainScale;
+    for (ViewId v : maps::kViews) {
+        auto& vt = c.views[static_cast<std::size_t>(v)];
+        auto& dirty = s.painDirty[static_cast<std::size_t>(v)];
+        if (!vt.pain.valid() || vt.pain.width() != tw || vt.pain.height() != th) {
+            vt.painPixels.assign(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th) * 4, 0);
+            render::colorizePain(map, v, {0, 0, map.width(), map.height()}, style, vt.painPixels.data());
+            vt.pain.create(tw, th, vt.painPixels.data());
+            dirty = {};
+            continue;
+        }
+        if (dirty.empty()) continue;
+        maps::CellRect r = dirty;
+        r.x0 = std::max(r.x0, 0);
+        r.y0 = std::max(r.y0, 0);
+        r.x1 = std::min(r.x1, map.width());
+        r.y1 = std::min(r.y1, map.height());
+        render::colorizePain(map, v, r, style, vt.painPixels.data());
+        vt.pain.update(r.x0 * kPainScale, r.y0 * kPainScale, (r.x1 - r.x0) * kPainScale,
+                       (r.y1 - r.y0) * kPainScale, vt.painPixels.data());
+        dirty = {};
+    }
+}
+
+void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    if (size.x < 50 || size.y < 50) return;
+    computeLayout(s, c, pos, size);
+    handleInput(s, c, pos, size);
+    bakeLayers(s, c);
+    uploadDirtyPain(s, c);
+
+    const auto& t = s.templ();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui_colors::kChartBackground);
+    const float W = static_cast<float>(t.width) * c.scale;
+    const float H = static_cast<float>(t.height) * c.scale;
+    for (ViewId v : maps::kViews) {
+        const auto& vt = c.views[static_cast<std::size_t>(v)];
+        const ImVec2 o = viewOrigin(c, v);
+        const ImVec2 e(o.x + W, o.y + H);
+        dl->AddImage(vt.underlay.imguiId(), o, e);
+        dl->AddImage(vt.pain.imguiId(), o, e);
+        dl->AddImage(vt.overlay.imguiId(), o, e);
+        if (s.view.hoverRegion >= 0 && !c.stroke &&
+            t.regions[static_cast<std::size_t>(s.view.hoverRegion)].view == v) {
+            for (const auto& ring : t.regions[static_cast<std::size_t>(s.view.hoverRegion)].polygons) {
+                drawRingScreen(dl, ring, o, c.scale, IM_COL32(52, 86, 140, 220), 2.0f * ui.scale);
+            }
+        }
+        // Large R / L from the patient's side: on the front view the patient's right is on the
+        // viewer's left; on the back view it is on the viewer's right.
+        const bool front = v == ViewId::Front;
+        const float markSize = std::max(18.0f * ui.scale, static_cast<float>(t.width) * 0.115f * c.scale);
+        ImFont* mf = ui.mark ? ui.mark : ImGui::GetFont();
+        const char* leftMark = front ? "R" : "L";
+        const char* rightMark = front ? "L" : "R";
+        const ImVec2 rs = mf->CalcTextSizeA(markSize, FLT_MAX, 0, rightMark);
+        const float my = o.y + static_cast<float>(t.height) * 0.02f * c.scale;
+        dl->AddText(mf, markSize, ImVec2(o.x + W * 0.05f, my), ui_colors::kSideMark, leftMark);
+        dl->AddText(mf, markSize, ImVec2(o.x + W * 0.95f - rs.x, my), ui_colors::kSideMark, rightMark);
+        const std::string label = t.view(v).label;
+        const float labelSize = std::max(14.0f * ui.scale, static_cast<float>(t.width) * 0.06f * c.scale);
+        ImFont* lf = ui.bold ? ui.bold : ImGui::GetFont();
+        const ImVec2 ls = lf->CalcTextSizeA(labelSize, FLT_MAX, 0, label.c_str());
+        dl->AddText(lf, labelSize, ImVec2(o.x + (W - ls.x) / 2, o.y + H + kLabelCells * 0.12f * c.scale),
+                    ui_colors::kViewLabel, label.c_str());
+    }
+
+    // Brush outline cursor and hover tooltip.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    float cx = 0, cy = 0;
+    const auto over = viewAt(s, c, mouse, cx, cy);
+    const bool inside = mouse.x >= pos.x && mouse.y >= pos.y && mouse.x < pos.x + size.x &&
+                        mouse.y < pos.y + size.y;
+    if (inside && (over || c.stroke) && s.tools.tool != Tool::Fill && ImGui::IsWindowHovered()) {
+        const float r = s.tools.brush.radius * c.scale;
+        dl->AddCircle(mouse, r + 1.0f, ui_colors::kBrushCursorHalo, 48, 1.5f);
+        dl->AddCircle(mouse, r, ui_colors::kBrushCursor, 48, 1.2f);
+    }
+    dl->PopClipRect();
+    if (inside && over && !c.stroke && ImGui::IsWindowHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
+        drawTooltip(s, *over, cx, cy);
+    }
+}
+
+}  // namespace bodymap::app

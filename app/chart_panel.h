@@ -1,0 +1,46 @@
+// The chart area: front and back views side by side with R/L marks, live pain, zoom and pan,
+// painting with the mouse, pen or finger, region fill, hover names and the brush cursor.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/app_state.h"
+#include "app/gl_texture.h"
+#include "app/ui_context.h"
+#include "maps/brush.h"
+
+namespace bodymap::app {
+
+// GPU textures and interaction state of the chart; no document data.
+struct ChartPanelState {
+    struct ViewTextures {
+        GlTexture underlay;                  // background and silhouette fill
+        GlTexture overlay;                   // guides, borders, outline
+        GlTexture pain;                      // intensity colours and quality patterns
+        std::vector<std::uint8_t> painPixels;
+        int bakedWidth = 0;                  // pixel width the layers were drawn at
+        bool bakedBorders = false;
+        int bakedHighlight = -1;
+    };
+    std::array<ViewTextures, maps::kViewCount> views;
+    std::optional<maps::Stroke> stroke;      // the stroke being painted
+    bool panning = false;
+    ImVec2 lastMouse{0, 0};
+    // Geometry of the last frame: where the views are on screen.
+    ImVec2 origin{0, 0};                     // top-left of the front view's grid
+    float scale = 1.0f;                      // screen pixels per cell
+    float viewStride = 0.0f;                 // screen x from the front to the back view
+};
+
+// Draws the chart in the rectangle [pos, pos+size) of the current window and handles input.
+void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size);
+// Ends the stroke in progress, if any, recording it as one undo step.
+void finishStroke(AppState& s, ChartPanelState& c);
+// Re-colours and uploads the dirty pain rectangles.
+void uploadDirtyPain(AppState& s, ChartPanelState& c);
+
+}  // namespace bodymap::app

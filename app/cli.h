@@ -1,0 +1,31 @@
+// The command line: subcommands (validate, stats, compare, render, report, print) and the GUI
+// options. Exit codes: 0 success, 1 bad input, 2 usage error.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace bodymap::app {
+
+struct GuiOptions {
+    std::string library;      // --library DIR (empty: BODYMAP_LIBRARY or the per-user default)
+    std::string file;         // map to open
+    std::string screenshot;   // --screenshot OUT.png: run `frames` frames, save, exit
+    int frames = 5;
+    bool clientMode = false;  // --client-mode
+    int width = 1600;         // --size WxH for the window
+    int height = 1000;
+    std::string signalShot;   // --signal-screenshot OUT.png: save a screenshot on SIGUSR1 (tests)
+    bool bench = false;       // --bench: paint a scripted stroke sequence, print frame times
+};
+
+// Parses and runs a subcommand, or fills `gui` and returns nullopt when the GUI should start.
+std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptions& gui,
+                                  std::ostream& out, std::ostream& err);
+
+// `bodymap render FILE -o OUT.png [--view front|back|both] [--width PX]`.
+int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace bodymap::app

@@ -1,0 +1,355 @@
+// The GUI shell (see gui_app.h).
+//
+// [SECTION] Start-up: SDL, GL, ImGui, fonts, style
+// [SECTION] Frame: layout of the main window and client mode
+// [SECTION] Main loop, screenshot
+#include "app/gui_app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include <csignal>
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include "app/app_state.h"
+#include "app/assets_path.h"
+#include "app/chart_panel.h"
+#include "app/fonts.h"
+#include "app/panels.h"
+#include "app/ui_context.h"
+#include "render/chart.h"
+
+namespace bodymap::app {
+
+namespace {
+
+// Set by SIGUSR1 for --signal-screenshot; a signal handler can only reach a global flag.
+volatile std::sig_atomic_t g_screenshotRequested = 0;
+extern "C" void onScreenshotSignal(int) { g_screenshotRequested = 1; }
+
+// [SECTION] Start-up: SDL, GL, ImGui, fonts, style
+
+float displayScale(SDL_Window* window) {
+    float ddpi = 0;
+    const int display = SDL_GetWindowDisplayIndex(window);
+    if (SDL_GetDisplayDPI(display < 0 ? 0 : display, &ddpi, nullptr, nullptr) != 0 || ddpi <= 0) {
+        return 1.0f;
+    }
+    return std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
+}
+
+void loadFonts(UiContext& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    const std::string regular = findFontFile("DejaVu Sans");
+    const std::string bold = findFontFile("DejaVu Sans:bold");
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF,
+                                      0x0400, 0x04FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;
+    auto add = [&](const std::string& file, float size) -> ImFont* {
+        if (!file.empty()) {
+            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, kRanges)) return f;
+        }
+        ImFontConfig def;
+        def.SizePixels = size;
+        return io.Fonts->AddFontDefault(&def);
+    };
+    ui.regular = add(regular, 16.0f * ui.scale);
+    ui.bold = add(bold.empty() ? regular : bold, 16.0f * ui.scale);
+    ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale);
+    ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale);
+    if (regular.empty()) {
+        std::cerr << "bodymap: DejaVu Sans not found through fontconfig; using the built-in font\n";
+    }
+}
+
+void applyStyle(float scale) {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowRounding = 0;
+    st.ChildRounding = 4;
+    st.FrameRounding = 4;
+    st.GrabRounding = 4;
+    st.PopupRounding = 4;
+    st.FramePadding = ImVec2(8, 5);
+    st.ItemSpacing = ImVec2(8, 6);
+    st.WindowPadding = ImVec2(12, 10);
+    st.ScrollbarSize = 14;
+    st.GrabMinSize = 12;
+    ImVec4* c = st.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.925f, 0.918f, 0.906f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.88f, 0.87f, 0.86f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.77f, 0.88f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.80f, 0.85f, 0.93f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
+    c[ImGuiCol_CheckMark] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
+    c[ImGuiCol_Separator] = ImVec4(0.80f, 0.78f, 0.75f, 1.0f);
+    st.ScaleAllSizes(scale);
+}
+
+// [SECTION] Frame: layout of the main window and client mode
+
+struct Gui {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    UiContext ui;
+    AppState state;
+    std::unique_ptr<ChartPanelState> chart = std::make_unique<ChartPanelState>();
+    GuiOptions options;
+};
+
+void drawStatusBar(AppState& s, const UiContext& ui) {
+    const std::string name = s.doc.path.empty() ? "Untitled map" : s.doc.path;
+    ImGui::TextDisabled("%s%s", name.c_str(), s.doc.modified() ? "  (unsaved changes)" : "");
+    if (!s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0) {
+        ImGui::SameLine(0, 24 * ui.scale);
+        const Notice& n = s.notices.back();
+        if (n.error) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", n.text.c_str());
+        else ImGui::TextUnformatted(n.text.c_str());
+    }
+    char zoom[48];
+    std::snprintf(zoom, sizeof zoom, "Zoom %.0f%%", s.view.zoom * 100);
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 16 * ui.scale);
+    ImGui::TextDisabled("%s", zoom);
+}
+
+void drawFrame(Gui& g) {
+    AppState& s = g.state;
+    const UiContext& ui = g.ui;
+    handleShortcuts(s);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float top = vp->WorkPos.y;
+    if (!s.clientMode) {
+        drawMenuBar(s, ui);
+        top = ImGui::GetFrameHeight();
+    }
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, top));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - (top - vp->Pos.y)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##main", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float statusH = ImGui::GetFrameHeightWithSpacing() + 4 * ui.scale;
+    const float bodyH = avail.y - statusH;
+    if (s.clientMode) {
+        const float leftW = drawClientModeControls(s, ui, avail.y);
+        ImGui::SameLine(0, 0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::BeginChild("##chartc", ImVec2(avail.x - leftW, avail.y), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        drawChartPanel(s, *g.chart, ui, p, ImVec2(avail.x - leftW, avail.y));
+        ImGui::EndChild();
+    } else {
+        const float leftW = 290 * ui.scale;
+        const float rightW = 340 * ui.scale;
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
+        ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        drawToolsPanel(s, ui);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float chartW = avail.x - leftW - rightW;
+        ImGui::BeginChild("##chart", ImVec2(chartW, bodyH), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, bodyH));
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+        ImGui::BeginChild("##info", ImVec2(rightW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        drawInfoPanel(s, ui);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::SetCursorPosX(12 * ui.scale);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
+        drawStatusBar(s, ui);
+    }
+    ImGui::End();
+    drawHelpWindow(s, ui);
+    if (s.errorDialog) {
+        ImGui::OpenPopup("Problem");
+    }
+    ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
+    if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("%s", s.errorDialog ? s.errorDialog->c_str() : "");
+        ImGui::TextDisabled("Your current work is unchanged.");
+        if (ImGui::Button("OK", ImVec2(120 * ui.scale, 0)) || ImGui::IsKeyPressed(SDL_SCANCODE_RETURN)) {
+            s.errorDialog.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+// [SECTION] Main loop, screenshot
+
+bool saveScreenshot(SDL_Window* window, const std::string& path) {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    render::RgbaImage img;
+    img.width = w;
+    img.height = h;
+    img.pixels.resize(px.size());
+    const std::size_t row = static_cast<std::size_t>(w) * 4;
+    for (int y = 0; y < h; ++y) {
+        std::copy_n(px.data() + static_cast<std::size_t>(h - 1 - y) * row, row,
+                    img.pixels.data() + static_cast<std::size_t>(y) * row);
+    }
+    for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
+    auto st = render::writePng(img, path);
+    if (!st) {
+        std::cerr << st.error() << "\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int runGui(const GuiOptions& options) {
+    const std::string templatePath = defaultTemplatePath();
+    if (templatePath.empty()) {
+        std::cerr << "bodymap: cannot find the body templates (set BODYMAP_ASSETS to the folder "
+                     "that contains templates/)\n";
+        return 1;
+    }
+    auto tmpl = maps::loadTemplate(templatePath);
+    if (!tmpl) {
+        std::cerr << tmpl.error() << "\n";
+        return 1;
+    }
+
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");   // a finger or pen paints like the mouse
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::cerr << "bodymap: cannot start the display: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    auto g = std::make_unique<Gui>();
+    g->options = options;
+    g->window = SDL_CreateWindow("BodyMap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                 options.width, options.height,
+                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!g->window) {
+        std::cerr << "bodymap: cannot open a window: " << SDL_GetError() << "\n";
+        SDL_Quit();
+        return 1;
+    }
+    g->gl = SDL_GL_CreateContext(g->window);
+    if (!g->gl) {
+        std::cerr << "bodymap: cannot create an OpenGL 3 context: " << SDL_GetError() << "\n";
+        SDL_DestroyWindow(g->window);
+        SDL_Quit();
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g->window, g->gl);
+    SDL_GL_SetSwapInterval(options.screenshot.empty() && !options.bench ? 1 : 0);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini in the user's folders
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    g->ui.scale = displayScale(g->window);
+    applyStyle(g->ui.scale);
+    loadFonts(g->ui);
+    ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    AppState& s = g->state;
+    s.tmpl = std::make_shared<maps::BodyTemplate>(std::move(tmpl.value()));
+    s.clientMode = options.clientMode;
+    replaceDocument(s, maps::PainMap::blankFor(s.templ()), "");
+
+    if (!options.signalShot.empty()) std::signal(SIGUSR1, onScreenshotSignal);
+    const bool continuous = !options.screenshot.empty() || options.bench;
+    int frame = 0;
+    int exitCode = 0;
+    Uint32 lastInput = SDL_GetTicks();
+    while (!s.quit) {
+        SDL_Event ev;
+        // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
+        if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
+            if (SDL_WaitEventTimeout(&ev, 250)) {
+                SDL_PushEvent(&ev);
+            }
+        }
+        while (SDL_PollEvent(&ev)) {
+            lastInput = SDL_GetTicks();
+            ImGui_ImplSDL2_ProcessEvent(&ev);
+            if (ev.type == SDL_QUIT) s.quit = true;
+            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
+                ev.window.windowID == SDL_GetWindowID(g->window)) {
+                s.quit = true;
+            }
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGui::NewFrame();
+        drawFrame(*g);
+        ImGui::Render();
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(g->window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.965f, 0.961f, 0.953f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        // Structural changes queued during the frame.
+        if (!s.deferred.empty()) {
+            finishStroke(s, *g->chart);
+            auto work = std::move(s.deferred);
+            s.deferred.clear();
+            for (auto& fn : work) fn(s);
+        }
+        ++frame;
+        if (g_screenshotRequested && frame > 2) {
+            g_screenshotRequested = 0;
+            saveScreenshot(g->window, options.signalShot);
+        }
+        if (!options.screenshot.empty() && frame >= options.frames) {
+            exitCode = saveScreenshot(g->window, options.screenshot) ? 0 : 1;
+            s.quit = true;
+        }
+        SDL_GL_SwapWindow(g->window);
+    }
+    finishStroke(s, *g->chart);
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    g->chart.reset();  // GL textures go before the context
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(g->gl);
+    SDL_DestroyWindow(g->window);
+    SDL_Quit();
+    return exitCode;
+}
+
+}  // namespace bodymap::app

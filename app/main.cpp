@@ -1,0 +1,14 @@
+// Entry point: the command-line subcommands, or the GUI.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/cli.h"
+#include "app/gui_app.h"
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    bodymap::app::GuiOptions gui;
+    if (auto code = bodymap::app::runCommandLine(args, gui, std::cout, std::cerr)) return *code;
+    return bodymap::app::runGui(gui);
+}

@@ -1,0 +1,73 @@
+// The menu bar and the help window.
+#include "app/assets_path.h"
+#include <algorithm>
+
+#include <SDL.h>
+
+#include "app/panels.h"
+
+namespace bodymap::app {
+
+void drawMenuBar(AppState& s, const UiContext& ui) {
+    (void)ui;
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) s.quit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        const std::string u = "Undo " + s.doc.history.undoLabel();
+        const std::string r = "Redo " + s.doc.history.redoLabel();
+        if (ImGui::MenuItem(u.c_str(), "Ctrl+Z", false, s.doc.history.canUndo())) undo(s);
+        if (ImGui::MenuItem(r.c_str(), "Ctrl+Shift+Z", false, s.doc.history.canRedo())) redo(s);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        ImGui::MenuItem("Region borders", nullptr, &s.view.regionBorders);
+        if (ImGui::MenuItem("Zoom in", "+")) s.view.zoom = std::min(8.0f, s.view.zoom * 1.25f);
+        if (ImGui::MenuItem("Zoom out", "-")) s.view.zoom = std::max(1.0f, s.view.zoom / 1.25f);
+        if (ImGui::MenuItem("Reset zoom", "Ctrl+0")) {
+            s.view.zoom = 1.0f;
+            s.view.panX = s.view.panY = 0;
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Client mode", "Ctrl+M", s.clientMode)) s.clientMode = !s.clientMode;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("How to use BodyMap", "F1")) s.showHelp = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void drawHelpWindow(AppState& s, const UiContext& ui) {
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_F1, false)) s.showHelp = !s.showHelp;
+    if (!s.showHelp) return;
+    ImGui::SetNextWindowSize(ImVec2(560 * ui.scale, 520 * ui.scale), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("How to use BodyMap", &s.showHelp, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped(
+            "Paint where it hurts on the front and back of the body. Left and right are always "
+            "YOUR left and right: on the front view your right side is on the left of the "
+            "screen, as when you face someone; on the back view it is on the right. The large R "
+            "and L letters show the sides.");
+        ImGui::Spacing();
+        ImGui::TextWrapped(
+            "Pick how strong the pain is (1 mild to 10 worst imaginable) and what it feels like, "
+            "then paint with the mouse, a pen or a finger. Erase or undo mistakes at any time.");
+        ImGui::Spacing();
+        if (ui.bold) ImGui::PushFont(ui.bold);
+        ImGui::TextUnformatted("Keys");
+        if (ui.bold) ImGui::PopFont();
+        ImGui::BulletText("1-9 intensity, 0 for 10;  [ and ] brush size");
+        ImGui::BulletText("B paint, E erase, F fill a whole region");
+        ImGui::BulletText("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo");
+        ImGui::BulletText("Wheel or + / - zoom, middle or right drag pans, Ctrl+0 resets");
+        ImGui::BulletText("Tab switches focus between the front and back view");
+        ImGui::Spacing();
+        ImGui::TextDisabled("BodyMap %s. Everything stays on this computer.", appVersion());
+    }
+    ImGui::End();
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,31 @@
+// The panels of the main window and client mode. Each draws from and edits AppState only
+// through the functions in app_state.h.
+#pragma once
+
+#include "app/app_state.h"
+#include "app/ui_context.h"
+
+namespace bodymap::app {
+
+void drawToolsPanel(AppState& s, const UiContext& ui);     // tools_panel.cpp
+void drawInfoPanel(AppState& s, const UiContext& ui);      // info_panel.cpp
+void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
+void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
+// Client mode: large controls along the left; returns the width it used.
+float drawClientModeControls(AppState& s, const UiContext& ui, float height);  // client_mode.cpp
+
+// Shared widgets (widgets.cpp).
+// A row of intensity swatches 0..10 (0 selects the eraser); `size` is a swatch's side.
+void intensitySwatches(AppState& s, float size, const UiContext& ui);
+// A toggle per quality with its symbol pattern; `large` for client mode.
+void qualityToggles(AppState& s, const UiContext& ui, bool large);
+// The intensity colour legend and the quality symbol legend.
+void legend(const UiContext& ui);
+// Draws quality q's pattern in the rectangle [p0, p1) of the current window.
+void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qualityBit,
+                          ImU32 fill);
+
+// Keyboard shortcuts that work anywhere (not while typing in a text field).
+void handleShortcuts(AppState& s);  // shortcuts.cpp
+
+}  // namespace bodymap::app

@@ -1,0 +1,156 @@
+// Shared widgets: intensity swatches, quality toggles with their patterns, the legend.
+#include <cmath>
+#include <cstdio>
+
+#include "app/panels.h"
+#include "render/colormap.h"
+#include "render/pain_image.h"
+
+namespace bodymap::app {
+
+namespace {
+ImU32 toU32(render::Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+bool isDark(render::Rgba c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140; }
+}  // namespace
+
+void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qualityBit, ImU32 fill) {
+    dl->AddRectFilled(p0, p1, fill, 3.0f);
+    const float cell = 1.6f;  // screen pixels per pattern cell
+    const int w = static_cast<int>((p1.x - p0.x) / cell);
+    const int h = static_cast<int>((p1.y - p0.y) / cell);
+    for (maps::Quality q : maps::kQualities) {
+        if (!(qualityBit & maps::bit(q))) continue;
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                if (render::qualityInk(q, static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f, 1)) {
+                    const ImVec2 a(p0.x + static_cast<float>(x) * cell, p0.y + static_cast<float>(y) * cell);
+                    dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(45, 34, 30, 255));
+                }
+            }
+        }
+    }
+    dl->AddRect(p0, p1, IM_COL32(120, 112, 105, 255), 3.0f);
+}
+
+void intensitySwatches(AppState& s, float size, const UiContext& ui) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float gap = std::max(2.0f, size * 0.08f);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int perRow = std::max(1, static_cast<int>((avail + gap) / (size + gap)));
+    for (int k = 0; k <= maps::kMaxIntensity; ++k) {
+        if (k % perRow != 0) ImGui::SameLine(0, gap);
+        ImGui::PushID(k);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const bool clicked = ImGui::InvisibleButton("##sw", ImVec2(size, size));
+        const bool hovered = ImGui::IsItemHovered();
+        const render::Rgba c = k == 0 ? render::Rgba{255, 255, 255, 255} : render::intensityColor(k);
+        const bool selected = k == 0 ? s.tools.tool == Tool::Erase
+                                     : (s.tools.tool != Tool::Erase && s.tools.brush.intensity == k);
+        dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), toU32(c), 4.0f);
+        dl->AddRect(p, ImVec2(p.x + size, p.y + size),
+                    selected ? IM_COL32(20, 20, 20, 255) : IM_COL32(150, 143, 136, 255), 4.0f, 0,
+                    selected ? 3.0f * ui.scale : 1.0f);
+        char num[4];
+        std::snprintf(num, sizeof num, "%d", k);
+        ImFont* f = size > 40 ? (ui.heading ? ui.heading : ImGui::GetFont()) : ImGui::GetFont();
+        const float fs = size > 40 ? f->FontSize : ImGui::GetFontSize();
+        const ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, num);
+        dl->AddText(f, fs, ImVec2(p.x + (size - ts.x) / 2, p.y + (size - ts.y) / 2),
+                    isDark(c) ? IM_COL32(255, 255, 255, 255) : IM_COL32(30, 30, 30, 255), num);
+        if (clicked) {
+            if (k == 0) {
+                s.tools.tool = Tool::Erase;
+            } else {
+                s.tools.brush.intensity = static_cast<std::uint8_t>(k);
+                if (s.tools.tool == Tool::Erase) s.tools.tool = Tool::Paint;
+            }
+        }
+        if (hovered) {
+            ImGui::SetTooltip(k == 0 ? "0: no pain (eraser)"
+                              : k == 10 ? "10: worst pain imaginable (key 0)"
+                                        : "%d (key %d)", k, k);
+        }
+        ImGui::PopID();
+    }
+}
+
+void qualityToggles(AppState& s, const UiContext& ui, bool large) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = (large ? 52.0f : 28.0f) * ui.scale;
+    const float sw = h * 1.6f;
+    for (maps::Quality q : maps::kQualities) {
+        ImGui::PushID(static_cast<int>(maps::bit(q)));
+        const bool on = (s.tools.brush.qualities & maps::bit(q)) != 0;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x;
+        if (ImGui::InvisibleButton("##q", ImVec2(w, h))) {
+            s.tools.brush.qualities = static_cast<std::uint8_t>(s.tools.brush.qualities ^ maps::bit(q));
+            if (s.tools.tool == Tool::Erase) s.tools.tool = Tool::Paint;
+        }
+        const bool hovered = ImGui::IsItemHovered();
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h),
+                          on ? IM_COL32(214, 226, 243, 255)
+                             : hovered ? IM_COL32(238, 238, 240, 255) : IM_COL32(248, 248, 248, 255),
+                          5.0f);
+        dl->AddRect(p, ImVec2(p.x + w, p.y + h),
+                    on ? IM_COL32(52, 86, 140, 255) : IM_COL32(200, 196, 190, 255), 5.0f, 0,
+                    on ? 2.0f * ui.scale : 1.0f);
+        const float pad = h * 0.15f;
+        const ImVec2 s0(p.x + pad, p.y + pad);
+        qualityPatternSwatch(dl, s0, ImVec2(s0.x + sw - 2 * pad, p.y + h - pad), maps::bit(q),
+                             IM_COL32(253, 190, 110, 255));
+        ImFont* f = large && ui.heading ? ui.heading : ImGui::GetFont();
+        const std::string label = std::string(maps::qualityName(q)) + "   " +
+                                  std::string(maps::qualitySymbol(q));
+        dl->AddText(f, f->FontSize, ImVec2(p.x + sw + pad, p.y + (h - f->FontSize) / 2),
+                    IM_COL32(30, 30, 30, 255), label.c_str());
+        // Check mark on the right.
+        const float cx = p.x + w - h * 0.5f, cy = p.y + h * 0.5f, r = h * 0.2f;
+        if (on) {
+            dl->AddLine(ImVec2(cx - r, cy), ImVec2(cx - r * 0.3f, cy + r * 0.7f), IM_COL32(52, 86, 140, 255), 2.5f * ui.scale);
+            dl->AddLine(ImVec2(cx - r * 0.3f, cy + r * 0.7f), ImVec2(cx + r, cy - r * 0.8f), IM_COL32(52, 86, 140, 255), 2.5f * ui.scale);
+        }
+        if (hovered) {
+            ImGui::SetTooltip("%s: paint marks this feeling with the %s pattern (toggle)",
+                              std::string(maps::qualityName(q)).c_str(),
+                              std::string(maps::qualitySymbol(q)).c_str());
+        }
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, 2 * ui.scale));
+    }
+}
+
+void legend(const UiContext& ui) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float step = w / 10.0f;
+    const float h = 16.0f * ui.scale;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    for (int k = 1; k <= 10; ++k) {
+        const ImVec2 a(p.x + static_cast<float>(k - 1) * step, p.y);
+        dl->AddRectFilled(a, ImVec2(a.x + step, a.y + h), toU32(render::intensityColor(k)));
+        char num[4];
+        std::snprintf(num, sizeof num, "%d", k);
+        const ImVec2 ts = ImGui::CalcTextSize(num);
+        dl->AddText(ImVec2(a.x + (step - ts.x) / 2, a.y + h + 2), IM_COL32(60, 60, 60, 255), num);
+    }
+    dl->AddRect(p, ImVec2(p.x + w, p.y + h), IM_COL32(150, 143, 136, 255));
+    ImGui::Dummy(ImVec2(w, h + ImGui::GetFontSize() + 4));
+    ImGui::TextDisabled("1 mild");
+    ImGui::SameLine(w - ImGui::CalcTextSize("10 worst imaginable").x);
+    ImGui::TextDisabled("10 worst imaginable");
+    ImGui::Spacing();
+    const float sh = ImGui::GetFontSize() * 1.2f;
+    for (maps::Quality q : maps::kQualities) {
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        qualityPatternSwatch(dl, a, ImVec2(a.x + sh * 1.8f, a.y + sh), maps::bit(q),
+                             IM_COL32(253, 190, 110, 255));
+        ImGui::Dummy(ImVec2(sh * 1.8f, sh));
+        ImGui::SameLine();
+        ImGui::Text("%s  %s", std::string(maps::qualityName(q)).c_str(),
+                    std::string(maps::qualitySymbol(q)).c_str());
+    }
+}
+
+}  // namespace bodymap::app

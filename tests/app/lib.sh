@@ -1,0 +1,56 @@
+# Shared helpers for the shell-driven tests. Sourced, not run. Arguments of every test script:
+#   $1 bodymap binary, $2 png_probe binary, $3 tests/ folder.
+set -euo pipefail
+BODYMAP="$1"
+PROBE="$2"
+TESTS="$3"
+WORK="$(mktemp -d)"
+XVFB_PID=""
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok: $*"; }
+
+# Starts a private Xvfb server (1600x1000x24) and exports DISPLAY.
+start_xvfb() {
+  local n
+  for n in $(seq 140 199); do
+    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
+      Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+      XVFB_PID=$!
+      export DISPLAY=":$n"
+      for _ in $(seq 1 50); do
+        if xdotool getmouselocation >/dev/null 2>&1; then return 0; fi
+        sleep 0.1
+      done
+      fail "Xvfb did not start on :$n"
+    fi
+  done
+  fail "no free X display number"
+}
+
+# Waits until a file exists and is non-empty (up to $2 seconds, default 20).
+wait_file() {
+  local f="$1" limit="${2:-20}" i
+  for i in $(seq 1 $((limit * 10))); do
+    [ -s "$f" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Asks the running app (APP_PID, started with --signal-screenshot $WORK/shot.png) for a
+# screenshot and waits for it.
+screenshot() {
+  rm -f "$WORK/shot.png"
+  kill -USR1 "$APP_PID"
+  wait_file "$WORK/shot.png" 20 || fail "no screenshot"
+  sleep 0.2
+  cp "$WORK/shot.png" "$1"
+}
