@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/file_dialog.h"
 #include "maps/body_template.h"
 #include "maps/brush.h"
 #include "maps/edit_history.h"
@@ -56,6 +57,7 @@ struct AppState {
     bool quit = false;
     std::vector<Notice> notices;
     std::optional<std::string> errorDialog;   // shown as a modal until dismissed
+    FileDialogState fileDialog;
     // Pain rectangles to re-colour and upload, per view.
     std::array<maps::CellRect, maps::kViewCount> painDirty;
     // Structural changes queued during a frame and applied after it (so that no panel sees the

@@ -182,6 +182,7 @@ void drawFrame(Gui& g) {
     }
     ImGui::End();
     drawHelpWindow(s, ui);
+    drawFileDialog(s, ui);
     if (s.errorDialog) {
         ImGui::OpenPopup("Problem");
     }

@@ -192,9 +192,13 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
         TemplateView& view = t.views[static_cast<std::size_t>(*vid)];
         view.id = *vid;
         view.label = vc.at("label").string(64);
-        view.outline = readRings(vc.at("outline"), t.width, t.height);
-        if (view.outline.size() == 1 && view.outline[0].size() >= 3) {
-            // outline may be a single ring written as a list of points
+        // The outline is one ring ([[x,y],...]) or a list of rings ([[[x,y],...],...]).
+        JsonCursor outline = vc.at("outline");
+        if (outline.arraySize(kMaxRingPoints) > 0 && outline.json()[0].is_array() &&
+            !outline.json()[0].empty() && outline.json()[0][0].is_number()) {
+            view.outline = {readRing(outline, t.width, t.height)};
+        } else {
+            view.outline = readRings(outline, t.width, t.height);
         }
         if (auto guides = vc.find("guides")) {
             const std::size_t n = guides->arraySize(1000);
