@@ -31,6 +31,7 @@ struct ViewState {
     bool regionBorders = false;
     bool guides = true;
     int hoverRegion = -1;          // region under the mouse, for highlighting
+    bool centerOnFocus = false;    // one-shot: pan so that the focused view is centred
 };
 
 struct Document {

@@ -25,7 +25,7 @@ constexpr float kMaxZoom = 8.0f;
 
 // [SECTION] Layout and textures
 
-void computeLayout(const AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
+void computeLayout(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     const auto& t = s.templ();
     const float W = static_cast<float>(t.width);
     const float H = static_cast<float>(t.height);
@@ -34,6 +34,13 @@ void computeLayout(const AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 siz
     const float fit = std::min(size.x / contentW, size.y / contentH) * 0.97f;
     c.scale = fit * s.view.zoom;
     c.viewStride = (W + kGapCells * W) * c.scale;
+    if (s.view.centerOnFocus) {
+        // Pan so that the focused view's centre sits in the middle of the chart area.
+        s.view.centerOnFocus = false;
+        const float viewCentre = (s.view.focus == ViewId::Back ? W + kGapCells * W : 0.0f) + W / 2;
+        s.view.panX = (contentW / 2 - viewCentre) * c.scale;
+        s.view.panY = 0;
+    }
     c.origin = ImVec2(pos.x + (size.x - contentW * c.scale) / 2 + s.view.panX,
                       pos.y + (size.y - contentH * c.scale) / 2 + s.view.panY);
 }
@@ -138,15 +145,15 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
         }
     }
     if (c.stroke) {
-        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-            const ImVec2 o = viewOrigin(c, c.stroke->view());
-            const glm::vec2 p((mouse.x - o.x) / c.scale, (mouse.y - o.y) / c.scale);
-            if (mouse.x != c.lastMouse.x || mouse.y != c.lastMouse.y) c.stroke->addSample(p);
-        } else {
-            finishStroke(s, c);
+        // Every pointer position reported since the last frame becomes a sample, so a quick
+        // curve keeps its shape even when frames are slow.
+        const ImVec2 o = viewOrigin(c, c.stroke->view());
+        for (const ImVec2& m : c.motionSamples) {
+            c.stroke->addSample({(m.x - o.x) / c.scale, (m.y - o.y) / c.scale});
         }
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishStroke(s, c);
     }
-    c.lastMouse = mouse;
+    c.motionSamples.clear();
     if (c.stroke) {
         s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(c.stroke->takeDirty());
     }

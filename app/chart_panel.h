@@ -28,8 +28,8 @@ struct ChartPanelState {
     };
     std::array<ViewTextures, maps::kViewCount> views;
     std::optional<maps::Stroke> stroke;      // the stroke being painted
-    bool panning = false;
-    ImVec2 lastMouse{0, 0};
+    // Pointer positions (window pixels) of all motion events since the last frame, in order.
+    std::vector<ImVec2> motionSamples;
     // Geometry of the last frame: where the views are on screen.
     ImVec2 origin{0, 0};                     // top-left of the front view's grid
     float scale = 1.0f;                      // screen pixels per cell

@@ -112,7 +112,36 @@ struct Gui {
     AppState state;
     std::unique_ptr<ChartPanelState> chart = std::make_unique<ChartPanelState>();
     GuiOptions options;
+    // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
+    // mouse state, which stays stale while the pointer is captured during a drag on X11.
+    ImVec2 pointer{-FLT_MAX, -FLT_MAX};
+    bool pointerInside = false;
+    KeyPresses keys;  // key presses of this frame
 };
+
+void trackPointer(Gui& g, const SDL_Event& ev) {
+    switch (ev.type) {
+        case SDL_MOUSEMOTION:
+            g.pointer = ImVec2(static_cast<float>(ev.motion.x), static_cast<float>(ev.motion.y));
+            g.pointerInside = true;
+            g.chart->motionSamples.push_back(g.pointer);
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            g.pointer = ImVec2(static_cast<float>(ev.button.x), static_cast<float>(ev.button.y));
+            g.pointerInside = true;
+            break;
+        case SDL_WINDOWEVENT:
+            if (ev.window.event == SDL_WINDOWEVENT_LEAVE) g.pointerInside = false;
+            if (ev.window.event == SDL_WINDOWEVENT_ENTER) g.pointerInside = true;
+            break;
+        case SDL_KEYDOWN:
+            g.keys.push_back(keyPressFrom(ev.key));
+            break;
+        default:
+            break;
+    }
+}
 
 void drawStatusBar(AppState& s, const UiContext& ui) {
     const std::string name = s.doc.path.empty() ? "Untitled map" : s.doc.path;
@@ -132,7 +161,8 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
 void drawFrame(Gui& g) {
     AppState& s = g.state;
     const UiContext& ui = g.ui;
-    handleShortcuts(s);
+    handleShortcuts(s, g.keys);
+    g.keys.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float top = vp->WorkPos.y;
     if (!s.clientMode) {
@@ -306,6 +336,7 @@ int runGui(const GuiOptions& options) {
         while (SDL_PollEvent(&ev)) {
             lastInput = SDL_GetTicks();
             ImGui_ImplSDL2_ProcessEvent(&ev);
+            trackPointer(*g, ev);
             if (ev.type == SDL_QUIT) s.quit = true;
             if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
                 ev.window.windowID == SDL_GetWindowID(g->window)) {
@@ -314,6 +345,7 @@ int runGui(const GuiOptions& options) {
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
+        if (g->pointerInside || ImGui::IsAnyMouseDown()) io.MousePos = g->pointer;
         ImGui::NewFrame();
         drawFrame(*g);
         ImGui::Render();

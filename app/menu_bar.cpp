@@ -42,7 +42,6 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
 }
 
 void drawHelpWindow(AppState& s, const UiContext& ui) {
-    if (ImGui::IsKeyPressed(SDL_SCANCODE_F1, false)) s.showHelp = !s.showHelp;
     if (!s.showHelp) return;
     ImGui::SetNextWindowSize(ImVec2(560 * ui.scale, 520 * ui.scale), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("How to use BodyMap", &s.showHelp, ImGuiWindowFlags_NoSavedSettings)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/app_state.h"
+#include "app/key_input.h"
 #include "app/ui_context.h"
 
 namespace bodymap::app {
@@ -26,6 +27,6 @@ void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qu
                           ImU32 fill);
 
 // Keyboard shortcuts that work anywhere (not while typing in a text field).
-void handleShortcuts(AppState& s);  // shortcuts.cpp
+void handleShortcuts(AppState& s, const KeyPresses& keys);  // shortcuts.cpp
 
 }  // namespace bodymap::app

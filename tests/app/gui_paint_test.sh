@@ -31,7 +31,8 @@ drag() {  # drag from ($1,$2) to ($3,$4) in 12 steps with the left button
   for i in $(seq 1 12); do
     xdotool mousemove $(( $1 + ($3 - $1) * i / 12 )) $(( $2 + ($4 - $2) * i / 12 )); sleep 0.03
   done
-  sleep 0.1; xdotool mouseup 1; sleep 0.3
+  sleep 0.1; xdotool mouseup 1; sleep 0.1
+  xdotool mousemove 1500 990; sleep 0.3   # away from the chart: no hover outline or tooltip
 }
 
 drag $((cx - 40)) "$cy" $((cx + 40)) "$cy"
@@ -47,23 +48,23 @@ done
 [ "$("$PROBE" count "$WORK/painted.png" $PAINT5 14 775 0 1260 1000)" -lt 20 ] || fail "paint leaked to the back view"
 pass "stroke painted ($n pixels), continuous, front only"
 
-xdotool key --window "$WID" ctrl+z; sleep 0.4
+xdotool key ctrl+z; sleep 0.4
 screenshot "$WORK/undone.png"
 [ "$("$PROBE" count "$WORK/undone.png" $PAINT5 14)" -lt 50 ] || fail "undo did not remove the stroke"
-xdotool key --window "$WID" ctrl+y; sleep 0.4
+xdotool key ctrl+y; sleep 0.4
 screenshot "$WORK/redone.png"
 [ "$("$PROBE" count "$WORK/redone.png" $PAINT5 14)" -gt 600 ] || fail "redo did not restore the stroke"
 pass "undo and redo"
 
 # Intensity 9 from the keyboard, a second stroke lower down.
-xdotool key --window "$WID" 9; sleep 0.2
+xdotool key 9; sleep 0.2
 drag $((cx - 30)) $((cy + 60)) $((cx + 30)) $((cy + 60))
 screenshot "$WORK/nine.png"
 [ "$("$PROBE" count "$WORK/nine.png" $PAINT9 14)" -gt 300 ] || fail "intensity 9 stroke not visible"
 pass "key 9 sets intensity 9"
 
 # Eraser over the first stroke.
-xdotool key --window "$WID" e; sleep 0.2
+xdotool key e; sleep 0.2
 drag $((cx - 60)) "$cy" $((cx + 60)) "$cy"
 screenshot "$WORK/erased.png"
 left=$("$PROBE" count "$WORK/erased.png" $PAINT5 14 $((cx - 70)) $((cy - 30)) $((cx + 70)) $((cy + 30)))

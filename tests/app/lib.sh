@@ -13,6 +13,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+[ -n "${KEEP_WORK:-}" ] && trap "kill \$APP_PID \$XVFB_PID 2>/dev/null; echo kept \$WORK" EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
