@@ -1,10 +1,10 @@
 // Shared widgets: intensity swatches, quality toggles with their patterns, the legend.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "app/panels.h"
 #include "render/colormap.h"
-#include "render/pain_image.h"
 
 namespace bodymap::app {
 
@@ -16,20 +16,47 @@ bool isDark(render::Rgba c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 1
 
 void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qualityBit, ImU32 fill) {
     dl->AddRectFilled(p0, p1, fill, 3.0f);
-    const float cell = 1.6f;  // screen pixels per pattern cell
-    const int w = static_cast<int>((p1.x - p0.x) / cell);
-    const int h = static_cast<int>((p1.y - p0.y) / cell);
+    dl->PushClipRect(p0, p1, true);
+    const ImU32 ink = IM_COL32(45, 34, 30, 255);
+    const float h = p1.y - p0.y;
+    const float step = std::max(7.0f, h * 0.5f);  // symbol spacing
+    const float r = step * 0.28f;                 // symbol half size
+    const float t = std::max(1.0f, h / 16.0f);    // line thickness
     for (maps::Quality q : maps::kQualities) {
         if (!(qualityBit & maps::bit(q))) continue;
-        for (int y = 0; y < h; ++y) {
-            for (int x = 0; x < w; ++x) {
-                if (render::qualityInk(q, static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f, 1)) {
-                    const ImVec2 a(p0.x + static_cast<float>(x) * cell, p0.y + static_cast<float>(y) * cell);
-                    dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(45, 34, 30, 255));
+        if (q == maps::Quality::Stabbing) {  // continuous diagonal hatching ///
+            for (float x = p0.x - h; x < p1.x + h; x += step * 0.7f) {
+                dl->AddLine(ImVec2(x, p1.y), ImVec2(x + h, p0.y), ink, t);
+            }
+            continue;
+        }
+        int row = 0;
+        for (float cy = p0.y + step * 0.5f; cy < p1.y + r; cy += step, ++row) {
+            const float shift = (row % 2) ? step * 0.5f : 0.0f;
+            for (float cx = p0.x + step * 0.5f + shift; cx < p1.x + r; cx += step) {
+                switch (q) {
+                    case maps::Quality::Aching:  // ^
+                        dl->AddLine(ImVec2(cx - r, cy + r * 0.6f), ImVec2(cx, cy - r * 0.6f), ink, t);
+                        dl->AddLine(ImVec2(cx, cy - r * 0.6f), ImVec2(cx + r, cy + r * 0.6f), ink, t);
+                        break;
+                    case maps::Quality::Burning:  // x
+                        dl->AddLine(ImVec2(cx - r * 0.8f, cy - r * 0.8f), ImVec2(cx + r * 0.8f, cy + r * 0.8f), ink, t);
+                        dl->AddLine(ImVec2(cx - r * 0.8f, cy + r * 0.8f), ImVec2(cx + r * 0.8f, cy - r * 0.8f), ink, t);
+                        break;
+                    case maps::Quality::PinsAndNeedles:  // o
+                        dl->AddCircle(ImVec2(cx, cy), r * 0.75f, ink, 12, t);
+                        break;
+                    case maps::Quality::Numbness:  // =
+                        dl->AddLine(ImVec2(cx - r, cy - r * 0.4f), ImVec2(cx + r, cy - r * 0.4f), ink, t);
+                        dl->AddLine(ImVec2(cx - r, cy + r * 0.4f), ImVec2(cx + r, cy + r * 0.4f), ink, t);
+                        break;
+                    default:
+                        break;
                 }
             }
         }
     }
+    dl->PopClipRect();
     dl->AddRect(p0, p1, IM_COL32(120, 112, 105, 255), 3.0f);
 }
 
