@@ -17,7 +17,6 @@ namespace bodymap::app {
 using maps::ViewId;
 
 namespace {
-constexpr int kPainScale = 2;          // texture pixels per cell for the pain layer
 constexpr float kGapCells = 0.06f;     // gap between the views, in grid widths
 constexpr float kLabelCells = 70.0f;   // band under each view for its label
 constexpr float kMinZoom = 1.0f;
@@ -64,22 +63,28 @@ std::optional<ViewId> viewAt(const AppState& s, const ChartPanelState& c, ImVec2
     return std::nullopt;
 }
 
-void bakeLayers(const AppState& s, ChartPanelState& c) {
+// Redraws the silhouette and outline layers when the display size or options change; the
+// whole view is then recomposited.
+void bakeLayers(AppState& s, ChartPanelState& c) {
     const auto& t = s.templ();
     const int want = std::clamp(static_cast<int>(std::lround(static_cast<float>(t.width) * c.scale)), 64, 2048);
     for (ViewId v : maps::kViews) {
         auto& vt = c.views[static_cast<std::size_t>(v)];
-        if (vt.underlay.valid() && std::abs(vt.bakedWidth - want) <= 1 &&
+        if (vt.texture.valid() && std::abs(vt.width - want) <= 1 &&
             vt.bakedBorders == s.view.regionBorders) {
             continue;
         }
-        const auto under = render::renderViewLayer(t, v, render::ViewLayerKind::Underlay, want);
-        const auto over = render::renderViewLayer(t, v, render::ViewLayerKind::Overlay, want,
-                                                  s.view.regionBorders);
-        vt.underlay.create(under.width, under.height, under.pixels.data());
-        vt.overlay.create(over.width, over.height, over.pixels.data());
-        vt.bakedWidth = want;
+        auto under = render::renderViewLayer(t, v, render::ViewLayerKind::Underlay, want);
+        auto over = render::renderViewLayer(t, v, render::ViewLayerKind::Overlay, want,
+                                            s.view.regionBorders);
+        vt.width = under.width;
+        vt.height = under.height;
+        vt.under = std::move(under.pixels);
+        vt.over = std::move(over.pixels);
+        vt.composed.assign(vt.under.size(), 0);
+        vt.texture.create(vt.width, vt.height, nullptr);
         vt.bakedBorders = s.view.regionBorders;
+        s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
     }
 }
 
@@ -213,28 +218,16 @@ void finishStroke(AppState& s, ChartPanelState& c) {
 void uploadDirtyPain(AppState& s, ChartPanelState& c) {
     const auto& map = s.doc.map;
     render::PainImageStyle style;
-    style.scale = kPainScale;
     style.alpha = 0.9f;
-    const int tw = map.width() * kPainScale, th = map.height() * kPainScale;
     for (ViewId v : maps::kViews) {
         auto& vt = c.views[static_cast<std::size_t>(v)];
         auto& dirty = s.painDirty[static_cast<std::size_t>(v)];
-        if (!vt.pain.valid() || vt.pain.width() != tw || vt.pain.height() != th) {
-            vt.painPixels.assign(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th) * 4, 0);
-            render::colorizePain(map, v, {0, 0, map.width(), map.height()}, style, vt.painPixels.data());
-            vt.pain.create(tw, th, vt.painPixels.data());
-            dirty = {};
-            continue;
-        }
-        if (dirty.empty()) continue;
-        maps::CellRect r = dirty;
-        r.x0 = std::max(r.x0, 0);
-        r.y0 = std::max(r.y0, 0);
-        r.x1 = std::min(r.x1, map.width());
-        r.y1 = std::min(r.y1, map.height());
-        render::colorizePain(map, v, r, style, vt.painPixels.data());
-        vt.pain.update(r.x0 * kPainScale, r.y0 * kPainScale, (r.x1 - r.x0) * kPainScale,
-                       (r.y1 - r.y0) * kPainScale, vt.painPixels.data());
+        if (!vt.texture.valid() || dirty.empty()) continue;
+        const float k = static_cast<float>(vt.width) / static_cast<float>(map.width());
+        const render::PixelRect r = render::pixelsOfCells(dirty, k, vt.width, vt.height);
+        render::composeView(map, v, vt.under.data(), vt.over.data(), vt.composed.data(), vt.width,
+                            vt.height, r, k, style);
+        vt.texture.update(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, vt.composed.data());
         dirty = {};
     }
 }
@@ -249,16 +242,13 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
     const auto& t = s.templ();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui_colors::kChartBackground);
     const float W = static_cast<float>(t.width) * c.scale;
     const float H = static_cast<float>(t.height) * c.scale;
     for (ViewId v : maps::kViews) {
         const auto& vt = c.views[static_cast<std::size_t>(v)];
         const ImVec2 o = viewOrigin(c, v);
         const ImVec2 e(o.x + W, o.y + H);
-        dl->AddImage(vt.underlay.imguiId(), o, e);
-        dl->AddImage(vt.pain.imguiId(), o, e);
-        dl->AddImage(vt.overlay.imguiId(), o, e);
+        dl->AddImage(vt.texture.imguiId(), o, e);
         if (s.view.hoverRegion >= 0 && !c.stroke &&
             t.regions[static_cast<std::size_t>(s.view.hoverRegion)].view == v) {
             for (const auto& ring : t.regions[static_cast<std::size_t>(s.view.hoverRegion)].polygons) {

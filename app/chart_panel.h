@@ -17,14 +17,16 @@ namespace bodymap::app {
 
 // GPU textures and interaction state of the chart; no document data.
 struct ChartPanelState {
+    // Each view is one texture at display resolution: the silhouette layer, the pain and the
+    // outline layer are composited on the CPU, only where something changed. (One textured
+    // quad per view keeps software GL, e.g. under Xvfb, well within a 60 Hz frame.)
     struct ViewTextures {
-        GlTexture underlay;                  // background and silhouette fill
-        GlTexture overlay;                   // guides, borders, outline
-        GlTexture pain;                      // intensity colours and quality patterns
-        std::vector<std::uint8_t> painPixels;
-        int bakedWidth = 0;                  // pixel width the layers were drawn at
+        GlTexture texture;
+        std::vector<std::uint8_t> under;     // background and silhouette fill (opaque)
+        std::vector<std::uint8_t> over;      // guides, borders, outline (transparent)
+        std::vector<std::uint8_t> composed;  // what the texture holds
+        int width = 0, height = 0;           // pixel size of the layers
         bool bakedBorders = false;
-        int bakedHighlight = -1;
     };
     std::array<ViewTextures, maps::kViewCount> views;
     std::optional<maps::Stroke> stroke;      // the stroke being painted

@@ -5,6 +5,9 @@
 #include <filesystem>
 
 #include "app/assets_path.h"
+#include "app/cli_compare.h"
+#include "app/cli_stats.h"
+#include "app/cli_validate.h"
 #include "maps/body_template.h"
 #include "render/chart.h"
 
@@ -31,6 +34,7 @@ Options:
   --client-mode    start in the simplified client layout
   --size WxH       initial window size in pixels (default 1600x1000)
   --signal-screenshot OUT.png   (for tests) save what the window shows on each SIGUSR1
+  --bench          paint a scripted stroke sequence in the real window; print frame times
 
 Exit codes: 0 success, 1 bad input (the message names the file and the problem), 2 usage error.
 Left and right are always the patient's: on the front view the patient's right is on the left.
@@ -85,21 +89,34 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (output.empty()) return usage(err, "render: missing -o OUT.png");
     if (file.empty() && !blank) return usage(err, "render: missing input FILE (or --blank)");
-    auto tmpl = maps::loadTemplate(defaultTemplatePath());
-    if (!tmpl) {
-        err << tmpl.error() << "\n";
+    auto registry = loadCliTemplates("");
+    if (!registry) {
+        err << registry.error() << "\n";
         return 1;
     }
     render::ChartOptions options;
-    maps::PainMap map;
+    std::shared_ptr<const maps::BodyTemplate> tmpl;
+    std::optional<LoadedMap> loaded;
     if (!file.empty()) {
-        err << file << ": loading maps is not available in this build\n";
-        return 1;
+        auto m = loadCliMap(file, registry.value());
+        if (!m) {
+            err << m.error() << "\n";
+            return 1;
+        }
+        loaded = std::move(m.value());
+        tmpl = loaded->tmpl;
+        options.map = &loaded->map;
+    } else {
+        tmpl = registry->find("adult-neutral");
+        if (!tmpl) {
+            err << "bodymap: the default template adult-neutral is not installed\n";
+            return 1;
+        }
     }
     const auto which = view == "front"  ? render::ViewSelection::Front
                        : view == "back" ? render::ViewSelection::Back
                                         : render::ViewSelection::Both;
-    const render::RgbaImage img = render::renderChart(tmpl.value(), which, width, options);
+    const render::RgbaImage img = render::renderChart(*tmpl, which, width, options);
     if (auto st = render::writePng(img, output); !st) {
         err << st.error() << "\n";
         return 1;
@@ -114,6 +131,9 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         const std::string& cmd = args[0];
         const std::vector<std::string> rest(args.begin() + 1, args.end());
         if (cmd == "render") return runRender(rest, out, err);
+        if (cmd == "validate") return runValidate(rest, out, err);
+        if (cmd == "stats") return runStats(rest, out, err);
+        if (cmd == "compare") return runCompare(rest, out, err);
     }
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];

@@ -2,11 +2,12 @@
 //
 // [SECTION] Start-up: SDL, GL, ImGui, fonts, style
 // [SECTION] Frame: layout of the main window and client mode
-// [SECTION] Main loop, screenshot
+// [SECTION] Main loop, screenshot, benchmark
 #include "app/gui_app.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -105,6 +106,8 @@ void applyStyle(float scale) {
 
 // [SECTION] Frame: layout of the main window and client mode
 
+const ImVec4 kPanelColor(0.965f, 0.961f, 0.953f, 1.0f);
+
 struct Gui {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
@@ -174,7 +177,8 @@ void drawFrame(Gui& g) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##main", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float statusH = ImGui::GetFrameHeightWithSpacing() + 4 * ui.scale;
@@ -190,6 +194,9 @@ void drawFrame(Gui& g) {
     } else {
         const float leftW = 290 * ui.scale;
         const float rightW = 340 * ui.scale;
+        // The chart area shows the white clear colour; only the side panels paint a background
+        // (less overdraw for software GL).
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, kPanelColor);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
         ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
         drawToolsPanel(s, ui);
@@ -206,6 +213,10 @@ void drawFrame(Gui& g) {
         drawInfoPanel(s, ui);
         ImGui::EndChild();
         ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        const ImVec2 sb = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(sb, ImVec2(sb.x + avail.x, sb.y + statusH),
+                                                  ImGui::GetColorU32(kPanelColor));
         ImGui::SetCursorPosX(12 * ui.scale);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
         drawStatusBar(s, ui);
@@ -228,7 +239,60 @@ void drawFrame(Gui& g) {
     }
 }
 
-// [SECTION] Main loop, screenshot
+// [SECTION] Main loop, screenshot, benchmark
+
+// --bench: drives the real window with a scripted sequence of strokes (input written into
+// ImGuiIO, as a pen would report it at ~240 Hz) and records the wall time of every frame.
+struct BenchDriver {
+    static constexpr int kWarmup = 30;
+    static constexpr int kStrokes = 8;
+    static constexpr int kStrokeFrames = 90;
+    static constexpr int kGap = 10;
+    int frame = 0;
+    std::vector<double> paintingMs;  // frames with a stroke in progress
+    std::vector<double> allMs;
+
+    bool finished() const { return frame >= kWarmup + kStrokes * (kStrokeFrames + kGap); }
+
+    // Sets this frame's pointer; returns true while a stroke is in progress.
+    bool drive(Gui& g, ImGuiIO& io) {
+        const int f = frame - kWarmup;
+        io.MouseDown[0] = false;
+        if (f < 0) return false;
+        const int stroke = f / (kStrokeFrames + kGap);
+        const int k = f % (kStrokeFrames + kGap);
+        if (stroke >= kStrokes || k >= kStrokeFrames) return false;
+        if (k == 0) g.state.tools.brush = {22.0f, 0.5f, static_cast<std::uint8_t>(3 + stroke), 0x05};
+        const ChartPanelState& c = *g.chart;
+        const float viewX = stroke % 2 ? c.viewStride : 0.0f;
+        for (int sub = 1; sub <= 4; ++sub) {
+            const float t = (static_cast<float>(k) + static_cast<float>(sub) / 4.0f) / kStrokeFrames;
+            const float cx = 256.0f + 75.0f * std::sin(t * 18.0f + static_cast<float>(stroke));
+            const float cy = 230.0f + 420.0f * t;
+            const ImVec2 p(c.origin.x + viewX + cx * c.scale, c.origin.y + cy * c.scale);
+            g.chart->motionSamples.push_back(p);
+            io.MousePos = p;
+        }
+        io.MouseDown[0] = true;
+        return true;
+    }
+
+    static double percentile(std::vector<double> v, double q) {
+        if (v.empty()) return 0;
+        std::sort(v.begin(), v.end());
+        const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+        return v[std::min(i, v.size() - 1)];
+    }
+
+    void report(double startupMs) const {
+        std::printf("start to first frame: %.1f ms\n", startupMs);
+        std::printf("painting frames: %zu  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+                    paintingMs.size(), percentile(paintingMs, 0.5), percentile(paintingMs, 0.9),
+                    percentile(paintingMs, 0.99), percentile(paintingMs, 1.0));
+        std::printf("all frames: %zu  p50 %.2f ms  p99 %.2f ms\n", allMs.size(),
+                    percentile(allMs, 0.5), percentile(allMs, 0.99));
+    }
+};
 
 bool saveScreenshot(SDL_Window* window, const std::string& path) {
     int w = 0, h = 0;
@@ -325,7 +389,13 @@ int runGui(const GuiOptions& options) {
     int frame = 0;
     int exitCode = 0;
     Uint32 lastInput = SDL_GetTicks();
+    BenchDriver bench;
+    double startupMs = -1;
+    auto nowSeconds = [] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    };
     while (!s.quit) {
+        const double frameStart = nowSeconds();
         SDL_Event ev;
         // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
         if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
@@ -346,13 +416,14 @@ int runGui(const GuiOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         if (g->pointerInside || ImGui::IsAnyMouseDown()) io.MousePos = g->pointer;
+        const bool benchPainting = options.bench && bench.drive(*g, io);
         ImGui::NewFrame();
         drawFrame(*g);
         ImGui::Render();
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(g->window, &w, &h);
         glViewport(0, 0, w, h);
-        glClearColor(0.965f, 0.961f, 0.953f, 1.0f);
+        glClearColor(1.0f, 1.0f, 1.0f, 1.0f);  // the chart background
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         // Structural changes queued during the frame.
@@ -372,8 +443,18 @@ int runGui(const GuiOptions& options) {
             s.quit = true;
         }
         SDL_GL_SwapWindow(g->window);
+        if (startupMs < 0) startupMs = (nowSeconds() - options.startSeconds) * 1000.0;
+        if (options.bench) {
+            glFinish();
+            const double ms = (nowSeconds() - frameStart) * 1000.0;
+            if (bench.frame >= BenchDriver::kWarmup) bench.allMs.push_back(ms);
+            if (benchPainting) bench.paintingMs.push_back(ms);
+            ++bench.frame;
+            if (bench.finished()) s.quit = true;
+        }
     }
     finishStroke(s, *g->chart);
+    if (options.bench) bench.report(startupMs);
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();

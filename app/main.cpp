@@ -1,4 +1,5 @@
 // Entry point: the command-line subcommands, or the GUI.
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -7,8 +8,10 @@
 #include "app/gui_app.h"
 
 int main(int argc, char** argv) {
+    const auto start = std::chrono::steady_clock::now();
     std::vector<std::string> args(argv + 1, argv + argc);
     bodymap::app::GuiOptions gui;
+    gui.startSeconds = std::chrono::duration<double>(start.time_since_epoch()).count();
     if (auto code = bodymap::app::runCommandLine(args, gui, std::cout, std::cerr)) return *code;
     return bodymap::app::runGui(gui);
 }

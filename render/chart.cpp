@@ -197,6 +197,8 @@ RgbaImage renderViewLayer(const BodyTemplate& t, ViewId view, ViewLayerKind kind
     cairo_t* cr = cairo_create(surface);
     cairo_scale(cr, s, s);
     if (kind == ViewLayerKind::Underlay) {
+        setSource(cr, palette::kBackground);
+        cairo_paint(cr);
         drawUnderlay(cr, t, view);
     } else {
         drawOverlay(cr, t, view, true, regionBorders, highlightRegion);

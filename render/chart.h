@@ -37,7 +37,7 @@ void drawViewPanel(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view,
 
 // Parts of a view for the GUI, drawn separately so that live pain sits between them.
 enum class ViewLayerKind {
-    Underlay,  // white background and the filled silhouette
+    Underlay,  // opaque: white background and the filled silhouette
     Overlay,   // guides, optional region borders and the outline, on transparent
 };
 

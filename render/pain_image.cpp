@@ -24,8 +24,7 @@ void local(float u, float v, float ox, float oy, float& lx, float& ly) {
 }
 }  // namespace
 
-bool qualityInk(maps::Quality q, float u, float v, int scale) {
-    const float hw = 0.3f + 0.45f / static_cast<float>(scale);  // half line width, cells
+bool qualityInk(maps::Quality q, float u, float v, float hw) {
     float lx = 0, ly = 0;
     switch (q) {
         case maps::Quality::Aching: {  // ^ : apex up, arms down
@@ -64,6 +63,7 @@ void colorizePain(const maps::PainMap& map, maps::ViewId view, const maps::CellR
     const auto& layer = map.layer(view);
     const auto alpha = static_cast<std::uint8_t>(std::lround(std::clamp(style.alpha, 0.0f, 1.0f) * 255));
     const Rgba ink = palette::kInk;
+    const float halfWidth = 0.3f + 0.45f / static_cast<float>(s);  // cells
     const int x0 = std::max(rect.x0, 0), y0 = std::max(rect.y0, 0);
     const int x1 = std::min(rect.x1, map.width()), y1 = std::min(rect.y1, map.height());
     for (int y = y0; y < y1; ++y) {
@@ -86,7 +86,7 @@ void colorizePain(const maps::PainMap& map, maps::ViewId view, const maps::CellR
                         const float u = static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / static_cast<float>(s);
                         const float v = static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / static_cast<float>(s);
                         for (maps::Quality q : maps::kQualities) {
-                            if ((quals & maps::bit(q)) && qualityInk(q, u, v, s)) {
+                            if ((quals & maps::bit(q)) && qualityInk(q, u, v, halfWidth)) {
                                 inked = true;
                                 break;
                             }
@@ -105,6 +105,67 @@ void colorizePain(const maps::PainMap& map, maps::ViewId view, const maps::CellR
                     }
                 }
             }
+        }
+    }
+}
+
+PixelRect pixelsOfCells(const maps::CellRect& cells, float pxPerCell, int width, int height) {
+    PixelRect r;
+    r.x0 = std::clamp(static_cast<int>(std::floor(static_cast<float>(cells.x0) * pxPerCell)) - 1, 0, width);
+    r.y0 = std::clamp(static_cast<int>(std::floor(static_cast<float>(cells.y0) * pxPerCell)) - 1, 0, height);
+    r.x1 = std::clamp(static_cast<int>(std::ceil(static_cast<float>(cells.x1) * pxPerCell)) + 1, 0, width);
+    r.y1 = std::clamp(static_cast<int>(std::ceil(static_cast<float>(cells.y1) * pxPerCell)) + 1, 0, height);
+    return r;
+}
+
+void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t* under,
+                 const std::uint8_t* over, std::uint8_t* out, int width, int height,
+                 const PixelRect& rect, float pxPerCell, const PainImageStyle& style) {
+    const auto& layer = map.layer(view);
+    const float inv = 1.0f / pxPerCell;
+    const float halfWidth = std::max(0.7f * inv, 0.12f);  // ~1.4 px lines, cells
+    const float a = std::clamp(style.alpha, 0.0f, 1.0f);
+    const Rgba ink = palette::kInk;
+    const int x0 = std::max(rect.x0, 0), y0 = std::max(rect.y0, 0);
+    const int x1 = std::min(rect.x1, width), y1 = std::min(rect.y1, height);
+    for (int py = y0; py < y1; ++py) {
+        const float v = (static_cast<float>(py) + 0.5f) * inv;
+        const int cy = std::min(static_cast<int>(v), map.height() - 1);
+        for (int px = x0; px < x1; ++px) {
+            const std::size_t o = (static_cast<std::size_t>(py) * static_cast<std::size_t>(width) +
+                                   static_cast<std::size_t>(px)) * 4;
+            float r = under[o], g = under[o + 1], b = under[o + 2];
+            const float u = (static_cast<float>(px) + 0.5f) * inv;
+            const int cx = std::min(static_cast<int>(u), map.width() - 1);
+            const std::size_t ci = map.index(cx, cy);
+            const int k = layer.intensity[ci];
+            if (k > 0) {
+                const Rgba c = intensityColor(k);
+                r = r * (1 - a) + static_cast<float>(c.r) * a;
+                g = g * (1 - a) + static_cast<float>(c.g) * a;
+                b = b * (1 - a) + static_cast<float>(c.b) * a;
+                const std::uint8_t quals = style.patterns ? layer.qualities[ci] : 0;
+                if (quals) {
+                    for (maps::Quality q : maps::kQualities) {
+                        if ((quals & maps::bit(q)) && qualityInk(q, u, v, halfWidth)) {
+                            r = ink.r;
+                            g = ink.g;
+                            b = ink.b;
+                            break;
+                        }
+                    }
+                }
+            }
+            const float oa = static_cast<float>(over[o + 3]) / 255.0f;
+            if (oa > 0) {
+                r = r * (1 - oa) + static_cast<float>(over[o]) * oa;
+                g = g * (1 - oa) + static_cast<float>(over[o + 1]) * oa;
+                b = b * (1 - oa) + static_cast<float>(over[o + 2]) * oa;
+            }
+            out[o] = static_cast<std::uint8_t>(r + 0.5f);
+            out[o + 1] = static_cast<std::uint8_t>(g + 0.5f);
+            out[o + 2] = static_cast<std::uint8_t>(b + 0.5f);
+            out[o + 3] = 255;
         }
     }
 }

@@ -17,9 +17,25 @@ struct PainImageStyle {
     bool patterns = true;      // draw quality symbols
 };
 
-// Whether quality q's symbol covers point (u, v) given in cell units, for a pattern drawn with
-// output pixels of size 1/scale. Deterministic and position-based, so tiles line up.
-bool qualityInk(maps::Quality q, float u, float v, int scale);
+// Whether quality q's symbol covers point (u, v) given in cell units, with symbol lines of half
+// width `halfWidth` cells. Deterministic and position-based, so tiles line up.
+bool qualityInk(maps::Quality q, float u, float v, float halfWidth);
+
+// Pixel rectangle [x0, x1) x [y0, y1).
+struct PixelRect {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// The display pixels covering a cell rectangle when a view is drawn at pxPerCell.
+PixelRect pixelsOfCells(const maps::CellRect& cells, float pxPerCell, int width, int height);
+
+// Composites a view for display: `under` (opaque background and silhouette), the pain of `map`
+// (intensity colour at style.alpha, quality symbols with ~1.4 px lines), then `over` (guides and
+// outline, straight alpha). All images are width x height RGBA; the grid is scaled by
+// pxPerCell. Only pixels in `rect` are written to `out`.
+void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t* under,
+                 const std::uint8_t* over, std::uint8_t* out, int width, int height,
+                 const PixelRect& rect, float pxPerCell, const PainImageStyle& style);
 
 // Writes RGBA (straight alpha, bytes R,G,B,A) for the cells in `rect` of a view into `pixels`,
 // an image of (map.width*scale) x (map.height*scale) pixels, row-major. Unpainted cells are

@@ -1,0 +1,305 @@
+// `bodymap stats`: loads each map with the format loader and prints maps::computeMetrics
+// as text, JSON or CSV (see cli_stats.h).
+#include "app/cli_stats.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "app/assets_path.h"
+#include "maps/map_format.h"
+#include "maps/metrics.h"
+
+namespace bodymap::app {
+
+namespace {
+
+enum class Format { Text, Json, Csv };
+
+int statsUsage(std::ostream& err, const std::string& problem) {
+    err << "bodymap stats: " << problem << "\n"
+        << "Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]\n";
+    return 2;
+}
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+double rounded(double v, double scale = 1e4) { return std::round(v * scale) / scale; }
+
+// A number for CSV: integers as integers, others with up to 6 decimals, never exponents.
+std::string csvNumber(double v) {
+    std::string s = fixed(v, 6);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+nlohmann::json optionalNumber(const std::optional<double>& v) {
+    return v ? nlohmann::json(rounded(*v)) : nlohmann::json(nullptr);
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+std::vector<std::string> painfulAreaIds(const maps::MapMetrics& m) {
+    std::vector<std::string> ids;
+    for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
+        if (m.wpiAreas[a].painful) ids.emplace_back(maps::wpiAreaId(static_cast<maps::WpiArea>(a)));
+    }
+    return ids;
+}
+
+std::vector<std::string> gpRegionIds(const maps::MapMetrics& m) {
+    std::vector<std::string> ids;
+    for (std::size_t g = 0; g < maps::kGpRegionCount; ++g) {
+        if (m.gpRegions[g]) ids.emplace_back(maps::gpRegionId(static_cast<maps::GpRegion>(g)));
+    }
+    return ids;
+}
+
+std::string joined(const std::vector<std::string>& v, const char* sep) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+nlohmann::json cellsJson(const maps::CellStats& c) {
+    return {{"bodyCells", c.bodyCells},
+            {"paintedCells", c.paintedCells},
+            {"extentPct", rounded(c.extentPct())},
+            {"meanIntensity", rounded(c.meanIntensity())},
+            {"maxIntensity", c.maxIntensity},
+            {"burden", rounded(c.burden(), 1e6)}};
+}
+
+nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
+    const maps::BodyTemplate& t = *lm.tmpl;
+    nlohmann::json j;
+    j["file"] = lm.file;
+    j["template"] = {{"id", lm.map.templateId()}, {"version", lm.map.templateVersion()}};
+    j["visitTime"] = lm.map.info.visitTime;
+    j["clientId"] = lm.map.info.clientId;
+    nlohmann::json scalars = nlohmann::json::object();
+    for (const auto& s : maps::scalarMetrics(m)) scalars[s.key] = optionalNumber(s.value);
+    j["metrics"] = scalars;
+    j["overall"] = cellsJson(m.overall.cells);
+    for (maps::ViewId v : maps::kViews) {
+        j["views"][std::string(maps::viewId(v))] = cellsJson(m.views[static_cast<std::size_t>(v)].cells);
+    }
+    nlohmann::json q = nlohmann::json::object();
+    for (std::size_t i = 0; i < maps::kQualityCount; ++i) {
+        q[std::string(maps::qualityId(maps::kQualities[i]))] = {
+            {"cells", m.overall.qualityCells[i]},
+            {"extentPct", rounded(m.overall.qualityExtentPct(static_cast<int>(i)))}};
+    }
+    j["qualities"] = q;
+    j["wpi"] = {{"score", m.wpi}, {"areas", painfulAreaIds(m)}};
+    j["generalizedPain"] = {{"regions", m.generalizedPain}, {"ids", gpRegionIds(m)}};
+    j["symmetry"] = {{"left", cellsJson(m.symmetry.left)},
+                     {"right", cellsJson(m.symmetry.right)},
+                     {"extentIndex", optionalNumber(m.symmetry.extentIndex)},
+                     {"intensityIndex", optionalNumber(m.symmetry.intensityIndex)}};
+    nlohmann::json regions = nlohmann::json::array();
+    for (std::size_t r = 0; r < m.regions.size() && r < t.regions.size(); ++r) {
+        if (m.regions[r].paintedCells == 0) continue;
+        nlohmann::json rj = cellsJson(m.regions[r]);
+        rj["id"] = t.regions[r].id;
+        rj["name"] = t.regions[r].name;
+        regions.push_back(rj);
+    }
+    j["regionsWithPain"] = regions;
+    nlohmann::json kinds = nlohmann::json::object();
+    for (std::size_t k = 0; k < maps::kTagKindCount; ++k) {
+        kinds[std::string(maps::tagKindId(maps::kTagKinds[k]))] = m.fascial.tagsByKind[k];
+    }
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& l : m.fascial.lines) lines.push_back({{"line", l.line}, {"tags", l.tags}});
+    j["fascial"] = {{"tags", m.fascial.tags}, {"byKind", kinds}, {"lines", lines}};
+    return j;
+}
+
+void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m) {
+    const maps::BodyTemplate& t = *lm.tmpl;
+    const auto& all = m.overall.cells;
+    out << lm.file << "\n";
+    out << "  Template: " << lm.map.templateId() << " v" << lm.map.templateVersion();
+    if (!lm.map.info.visitTime.empty()) out << "   Visit: " << lm.map.info.visitTime;
+    out << "\n";
+    out << "  Pain extent: " << fixed(all.extentPct(), 2) << "% of body cells (front "
+        << fixed(m.views[0].cells.extentPct(), 2) << "%, back "
+        << fixed(m.views[1].cells.extentPct(), 2) << "%), "
+        << maps::withThousands(static_cast<std::uint64_t>(all.paintedCells)) << " cells\n";
+    out << "  Intensity: mean " << fixed(all.meanIntensity(), 2) << " (over painted cells), max "
+        << all.maxIntensity << "\n";
+    out << "  Pain burden: " << fixed(all.burden(), 4)
+        << " (sum of intensity / (10 x body cells))\n";
+    std::vector<std::string> names;
+    for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
+        if (m.wpiAreas[a].painful) names.emplace_back(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));
+    }
+    out << "  WPI: " << m.wpi << " of 19" << (names.empty() ? "" : ": " + joined(names, ", ")) << "\n";
+    names.clear();
+    for (std::size_t g = 0; g < maps::kGpRegionCount; ++g) {
+        if (m.gpRegions[g]) names.emplace_back(maps::gpRegionName(static_cast<maps::GpRegion>(g)));
+    }
+    out << "  Generalized pain: " << m.generalizedPain << " of 5 regions"
+        << (names.empty() ? "" : ": " + joined(names, ", "))
+        << " (jaw, chest and abdomen excluded)\n";
+    out << "  Rule: " << maps::describeRule(m.rule) << "\n";
+    out << "  Qualities (% of body):";
+    for (std::size_t i = 0; i < maps::kQualityCount; ++i) {
+        out << (i ? ", " : " ") << maps::qualityName(maps::kQualities[i]) << " "
+            << fixed(m.overall.qualityExtentPct(static_cast<int>(i)), 2) << "%";
+    }
+    out << "\n";
+    out << "  Left/right: left " << fixed(m.symmetry.left.extentPct(), 2) << "%, right "
+        << fixed(m.symmetry.right.extentPct(), 2) << "% of each side; symmetry "
+        << (m.symmetry.extentIndex ? fixed(*m.symmetry.extentIndex, 2) : "n/a (no pain)")
+        << " (1 = equal)\n";
+    if (m.fascial.tags > 0) {
+        out << "  Fascial tags: " << m.fascial.tags << " (";
+        bool first = true;
+        for (std::size_t k = 0; k < maps::kTagKindCount; ++k) {
+            if (m.fascial.tagsByKind[k] == 0) continue;
+            out << (first ? "" : ", ") << maps::tagKindName(maps::kTagKinds[k]) << " "
+                << m.fascial.tagsByKind[k];
+            first = false;
+        }
+        out << ")\n";
+    }
+    bool header = false;
+    for (std::size_t r = 0; r < m.regions.size() && r < t.regions.size(); ++r) {
+        const auto& c = m.regions[r];
+        if (c.paintedCells == 0) continue;
+        if (!header) out << "  Regions with pain (coverage, mean, max):\n";
+        header = true;
+        std::string name = t.regions[r].name;
+        if (name.size() < 34) name.resize(34, ' ');
+        out << "    " << name << " " << fixed(c.extentPct(), 1) << "%  " << fixed(c.meanIntensity(), 1)
+            << "  " << c.maxIntensity << "\n";
+    }
+    out << "  (WPI and generalized pain are measures from the drawing, not a diagnosis.)\n";
+}
+
+}  // namespace
+
+maps::Result<maps::TemplateRegistry> loadCliTemplates(const std::string& dir) {
+    std::string folder = dir;
+    if (folder.empty()) {
+        const std::string assets = assetsDir();
+        if (assets.empty()) return maps::Error{"cannot find the body templates (set BODYMAP_ASSETS)"};
+        folder = (std::filesystem::path(assets) / "templates").string();
+    }
+    return maps::TemplateRegistry::loadFolder(folder);
+}
+
+maps::Result<LoadedMap> loadCliMap(const std::string& file, const maps::TemplateRegistry& reg) {
+    auto map = maps::loadMap(file, reg);
+    if (!map) return maps::Error{map.error()};
+    LoadedMap lm;
+    lm.file = file;
+    lm.map = std::move(map.value());
+    lm.tmpl = reg.find(lm.map.templateId());
+    if (!lm.tmpl) return maps::Error{file + ": template " + lm.map.templateId() + " is not installed"};
+    return lm;
+}
+
+int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> files;
+    std::string templatesDir;
+    Format format = Format::Text;
+    bool onlyFiles = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (!onlyFiles && a == "--") {
+            onlyFiles = true;
+        } else if (!onlyFiles && (a == "--json" || a == "--csv")) {
+            const Format f = a == "--json" ? Format::Json : Format::Csv;
+            if (format != Format::Text && format != f) return statsUsage(err, "choose one of --json and --csv");
+            format = f;
+        } else if (!onlyFiles && a == "--templates") {
+            if (i + 1 >= args.size()) return statsUsage(err, "--templates needs a folder");
+            templatesDir = args[++i];
+        } else if (!onlyFiles && !a.empty() && a[0] == '-') {
+            return statsUsage(err, "unknown option " + a);
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.empty()) return statsUsage(err, "no files given");
+    auto reg = loadCliTemplates(templatesDir);
+    if (!reg) {
+        err << "bodymap stats: " << reg.error() << "\n";
+        return 1;
+    }
+    const maps::PainfulAreaRule rule;
+    int failed = 0;
+    nlohmann::json jsonMaps = nlohmann::json::array();
+    if (format == Format::Csv) {
+        // Header from the scalar table of a default metrics value: the same keys for every map.
+        out << "file,template,template_version,visit_time,client_id";
+        for (const auto& s : maps::scalarMetrics(maps::MapMetrics{})) out << "," << s.key;
+        out << ",wpi_areas,generalized_pain_regions,painful_rule\n";
+    }
+    bool firstText = true;
+    for (const std::string& file : files) {
+        auto lm = loadCliMap(file, reg.value());
+        if (!lm) {
+            err << lm.error() << "\n";
+            ++failed;
+            continue;
+        }
+        auto m = maps::computeMetrics(lm->map, *lm->tmpl, rule);
+        if (!m) {
+            err << file << ": " << m.error() << "\n";
+            ++failed;
+            continue;
+        }
+        switch (format) {
+            case Format::Text:
+                if (!firstText) out << "\n";
+                firstText = false;
+                printText(out, lm.value(), m.value());
+                break;
+            case Format::Json: jsonMaps.push_back(mapJson(lm.value(), m.value())); break;
+            case Format::Csv: {
+                out << csvField(file) << "," << csvField(lm->map.templateId()) << ","
+                    << lm->map.templateVersion() << "," << csvField(lm->map.info.visitTime) << ","
+                    << csvField(lm->map.info.clientId);
+                for (const auto& s : maps::scalarMetrics(m.value())) {
+                    out << ",";
+                    if (s.value) out << csvNumber(*s.value);
+                }
+                out << "," << csvField(joined(painfulAreaIds(m.value()), ";")) << ","
+                    << csvField(joined(gpRegionIds(m.value()), ";")) << ","
+                    << csvField(maps::describeRule(rule)) << "\n";
+                break;
+            }
+        }
+    }
+    if (format == Format::Json) {
+        nlohmann::json doc;
+        doc["painfulAreaRule"] = {{"minCells", rule.minCells},
+                                  {"minShare", rule.minShare},
+                                  {"text", maps::describeRule(rule)}};
+        doc["note"] = "WPI and generalized pain are measures from the drawing, not a diagnosis.";
+        doc["maps"] = jsonMaps;
+        out << doc.dump(2) << "\n";
+    }
+    return failed == 0 ? 0 : 1;
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,123 @@
+// Comparing visits: the difference map, Jaccard overlap, metric changes and per-region changes
+// of two maps; metric trends, the frequency map and the mean-intensity map of a series.
+// Rules are stated beside each function and in maps/METRICS.md.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maps/body_template.h"
+#include "maps/metrics.h"
+#include "maps/pain_map.h"
+#include "maps/result.h"
+
+namespace bodymap::maps {
+
+// Per body cell, before -> after (painted = intensity >= 1):
+//   both 0 -> None; 0 -> >0 New; >0 -> 0 Resolved; both >0: higher Worse, lower Better,
+//   equal Unchanged. Cells outside the body are None.
+enum class CellChange : std::uint8_t { None, New, Resolved, Worse, Better, Unchanged };
+constexpr int kCellChangeCount = 6;
+CellChange classifyChange(int before, int after);   // intensities 0..10
+std::string_view cellChangeId(CellChange c);        // "none", "new", "resolved", ...
+
+using ChangeCounts = std::array<int, kCellChangeCount>;  // cells per CellChange
+
+struct DifferenceLayer {
+    std::vector<CellChange> change;  // width*height, row-major
+    std::vector<std::int8_t> delta;  // after - before, -10..10 (0 outside the body)
+};
+
+struct DifferenceMap {
+    int width = 0;
+    int height = 0;
+    std::array<DifferenceLayer, kViewCount> views;
+    std::array<ChangeCounts, kViewCount> viewCounts{};
+    ChangeCounts counts{};                  // both views
+    std::vector<ChangeCounts> regionCounts; // indexed like BodyTemplate::regions
+    std::int64_t deltaSum = 0;              // sum of (after - before) over body cells
+    std::int64_t absDeltaSum = 0;           // sum of |after - before|: the amount of change
+
+    const DifferenceLayer& layer(ViewId v) const { return views[static_cast<std::size_t>(v)]; }
+};
+
+// The cell-by-cell difference of two maps on template t. Error when either map is not on t.
+Result<DifferenceMap> differenceMap(const PainMap& before, const PainMap& after,
+                                    const BodyTemplate& t);
+
+// Jaccard overlap |A ∩ B| / |A ∪ B| of the painted body cells of both views, 0..1. When neither
+// map has paint the drawings agree exactly and the value is 1 (by definition; see METRICS.md).
+struct Overlap {
+    int intersection = 0;   // cells painted in both
+    int unionCells = 0;     // cells painted in either
+    double jaccard = 1.0;
+};
+Overlap jaccardOverlap(const DifferenceMap& d);
+Result<Overlap> jaccardOverlap(const PainMap& a, const PainMap& b, const BodyTemplate& t);
+
+// The change of one scalar metric: after - before (none when either is undefined).
+struct MetricChange {
+    std::string key;
+    std::string label;
+    std::optional<double> before;
+    std::optional<double> after;
+    std::optional<double> change;
+};
+// Every scalar metric of scalarMetrics(), paired by key, in that order.
+std::vector<MetricChange> metricChanges(const MapMetrics& before, const MapMetrics& after);
+
+// The change in one region. Sorted by size = |burden change| (region intensity sum / (10 x
+// region cells), which weighs both extent and intensity and is comparable across region sizes),
+// then |painted-cell change|, then region index.
+struct RegionChange {
+    int region = -1;             // index into BodyTemplate::regions
+    CellStats before;
+    CellStats after;
+    ChangeCounts cells{};        // per CellChange, from the difference map
+    double coverageChangePct() const { return after.extentPct() - before.extentPct(); }
+    double burdenChange() const { return after.burden() - before.burden(); }
+    int paintedChange() const { return after.paintedCells - before.paintedCells; }
+};
+// Regions where anything changed (some cell new, resolved, worse or better), largest first.
+std::vector<RegionChange> regionChanges(const MapMetrics& before, const MapMetrics& after,
+                                        const DifferenceMap& d);
+
+// Everything `bodymap compare` reports.
+struct Comparison {
+    MapMetrics before;
+    MapMetrics after;
+    DifferenceMap difference;
+    Overlap overlap;
+    std::vector<MetricChange> metrics;
+    std::vector<RegionChange> regions;
+};
+Result<Comparison> compareMaps(const PainMap& before, const PainMap& after,
+                               const BodyTemplate& t, const PainfulAreaRule& rule = {});
+
+// A series of visits of one client, in visit-time order.
+struct MetricTrend {
+    std::string key;
+    std::string label;
+    std::vector<std::optional<double>> values;  // one per visit, in SeriesSummary::order
+};
+struct SeriesSummary {
+    std::vector<std::size_t> order;        // input indices sorted by visit time (stable)
+    std::vector<std::string> visitTimes;   // in that order
+    std::vector<MapMetrics> metrics;       // in that order
+    std::vector<MetricTrend> trends;       // one per scalar metric
+    int width = 0;
+    int height = 0;
+    // Per cell: share of visits in which the cell was painted, 0..1 (0 outside the body).
+    std::array<std::vector<float>, kViewCount> frequency;
+    // Per cell: mean intensity over ALL visits (a visit without pain there counts as 0), 0..10.
+    std::array<std::vector<float>, kViewCount> meanIntensity;
+};
+// Summarizes visits drawn on template t; error when there are none or one is not on t. Visit
+// times are ISO 8601 strings and sort as text (ties keep the input order).
+Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
+                                      const BodyTemplate& t, const PainfulAreaRule& rule = {});
+
+}  // namespace bodymap::maps

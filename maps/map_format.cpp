@@ -1,0 +1,431 @@
+// Reading, validating and writing pain map files, format version 1 (see map_format.h, FORMAT.md).
+#include "maps/map_format.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "maps/atomic_file.h"
+#include "maps/json_util.h"
+
+namespace bodymap::maps {
+
+// [SECTION] Small helpers
+
+std::string withThousands(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+namespace {
+
+bool isDigits(std::string_view s, std::size_t from, std::size_t count) {
+    for (std::size_t i = from; i < from + count; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+}
+
+int number(std::string_view s, std::size_t from, std::size_t count) {
+    int v = 0;
+    for (std::size_t i = from; i < from + count; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+int daysInMonth(int year, int month) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+bool isIsoDateTime(std::string_view s) {
+    // 0123456789012345678
+    // YYYY-MM-DDTHH:MM:SS
+    if (s.size() < 19) return false;
+    if (!isDigits(s, 0, 4) || s[4] != '-' || !isDigits(s, 5, 2) || s[7] != '-' ||
+        !isDigits(s, 8, 2) || s[10] != 'T' || !isDigits(s, 11, 2) || s[13] != ':' ||
+        !isDigits(s, 14, 2) || s[16] != ':' || !isDigits(s, 17, 2)) {
+        return false;
+    }
+    const int year = number(s, 0, 4), month = number(s, 5, 2), day = number(s, 8, 2);
+    if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+        return false;
+    }
+    if (number(s, 11, 2) > 23 || number(s, 14, 2) > 59 || number(s, 17, 2) > 59) return false;
+    const std::string_view zone = s.substr(19);
+    if (zone.empty() || zone == "Z") return true;
+    return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && isDigits(zone, 1, 2) &&
+           zone[3] == ':' && isDigits(zone, 4, 2) && number(zone, 1, 2) <= 14 &&
+           number(zone, 4, 2) <= 59;
+}
+
+namespace {
+
+// [SECTION] Reading
+
+constexpr const char* kFormatName = "bodymap";
+constexpr int kMaxGrid = 4096;
+
+// A value inside a message, escaped as JSON so that a message is always one line.
+std::string inQuotes(const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Rejects members other than `allowed`: a typo in a field name must not pass silently.
+void checkKeys(const JsonCursor& c, std::initializer_list<const char*> allowed,
+               const char* problem = "unknown field") {
+    c.requireObject();
+    for (const auto& item : c.json().items()) {
+        const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                       [&](const char* k) { return item.key() == k; });
+        if (!known) {
+            JsonCursor(item.value(), c.path().empty() ? item.key() : c.path() + "." + item.key())
+                .fail(problem);
+        }
+    }
+}
+
+std::string optionalString(const JsonCursor& c, const char* key, std::size_t maxLength) {
+    auto f = c.find(key);
+    return f ? f->string(maxLength) : std::string();
+}
+
+// Checks `format` and `version`; everything else depends on knowing the version.
+void checkHeader(const JsonCursor& root) {
+    root.requireObject();
+    JsonCursor format = root.at("format");
+    const std::string name = format.string(64);
+    if (name != kFormatName) {
+        format.fail("expected \"bodymap\", found " + inQuotes(name) + " (not a BodyMap map file)");
+    }
+    JsonCursor version = root.at("version");
+    const auto v = version.integer(1, INT32_MAX);
+    if (v > kMapFormatVersion) {
+        version.fail("written by a newer BodyMap (format version " + std::to_string(v) +
+                     "); please update");
+    }
+}
+
+VisitInfo readVisit(const JsonCursor& c) {
+    checkKeys(c, {"clientId", "clientName", "time", "drawnBy", "therapist", "notes", "appVersion"});
+    VisitInfo info;
+    info.clientId = c.at("clientId").string(kMaxNameBytes);
+    info.clientName = optionalString(c, "clientName", kMaxNameBytes);
+    JsonCursor time = c.at("time");
+    info.visitTime = time.string(64);
+    if (!isIsoDateTime(info.visitTime)) {
+        time.fail("expected an ISO 8601 date and time like \"2026-11-24T14:30:00\", found " +
+                  inQuotes(info.visitTime));
+    }
+    JsonCursor drawnBy = c.at("drawnBy");
+    const std::string who = drawnBy.string(64);
+    if (who == "client") {
+        info.drawnBy = DrawnBy::Client;
+    } else if (who == "therapist") {
+        info.drawnBy = DrawnBy::Therapist;
+    } else {
+        drawnBy.fail("expected \"client\" or \"therapist\", found " + inQuotes(who));
+    }
+    info.therapist = optionalString(c, "therapist", kMaxNameBytes);
+    info.notes = optionalString(c, "notes", kMaxNotesBytes);
+    info.appVersion = optionalString(c, "appVersion", 64);
+    return info;
+}
+
+std::vector<FascialTag> readTags(const JsonCursor& c, const BodyTemplate& t) {
+    std::vector<FascialTag> tags;
+    const std::size_t n = c.arraySize(kMaxTags);
+    tags.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        JsonCursor tc = c.at(i);
+        checkKeys(tc, {"band", "kinds", "note"});
+        FascialTag tag;
+        JsonCursor band = tc.at("band");
+        tag.bandId = band.string(200);
+        if (tag.bandId.empty()) band.fail("must not be empty");
+        // Templates without fascial bands cannot check ids; tags are kept as written.
+        if (!t.bands.empty() && t.bandIndex(tag.bandId) < 0) {
+            band.fail("unknown fascial band " + inQuotes(tag.bandId) + " in template " + t.id);
+        }
+        JsonCursor kinds = tc.at("kinds");
+        const std::size_t nk = kinds.arraySize(kTagKindCount);
+        if (nk == 0) kinds.fail("a tag needs at least one kind");
+        for (std::size_t k = 0; k < nk; ++k) {
+            JsonCursor kc = kinds.at(k);
+            const std::string id = kc.string(64);
+            auto kind = parseTagKind(id);
+            if (!kind) {
+                kc.fail("unknown tag kind " + inQuotes(id) +
+                        " (expected restricted, tender, tense, adhesion or treated-today)");
+            }
+            if (tag.kinds & static_cast<std::uint8_t>(*kind)) kc.fail("kind " + inQuotes(id) + " listed twice");
+            tag.kinds = static_cast<std::uint8_t>(tag.kinds | static_cast<std::uint8_t>(*kind));
+        }
+        tag.note = optionalString(tc, "note", kMaxTagNoteBytes);
+        tags.push_back(std::move(tag));
+    }
+    return tags;
+}
+
+// Decodes [[value, count], ...] into exactly `cells` bytes.
+std::vector<std::uint8_t> readRuns(const JsonCursor& c, std::size_t cells, int maxValue) {
+    // More runs than cells cannot add up; refusing early bounds the work on hostile input.
+    const std::size_t n = c.arraySize(cells);
+    std::vector<std::uint8_t> out;
+    out.reserve(cells);
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        JsonCursor run = c.at(i);
+        if (!run.json().is_array() || run.json().size() != 2) {
+            run.fail("expected a run [value, count]");
+        }
+        const auto value = run.at(std::size_t{0}).integer(0, maxValue);
+        const auto count = run.at(std::size_t{1}).integer(1, static_cast<std::int64_t>(cells));
+        total += static_cast<std::uint64_t>(count);
+        if (total <= cells) {
+            out.insert(out.end(), static_cast<std::size_t>(count), static_cast<std::uint8_t>(value));
+        }
+    }
+    if (total != cells) {
+        c.fail("run lengths add up to " + withThousands(total) + ", expected " +
+               withThousands(cells));
+    }
+    return out;
+}
+
+ViewLayer readLayer(const JsonCursor& c, int width, int height) {
+    checkKeys(c, {"intensity", "qualities"});
+    const std::size_t cells = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    ViewLayer layer;
+    layer.intensity = readRuns(c.at("intensity"), cells, kMaxIntensity);
+    JsonCursor qc = c.at("qualities");
+    layer.qualities = readRuns(qc, cells, kAllQualities);
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (layer.qualities[i] != 0 && layer.intensity[i] == 0) {
+            const std::size_t w = static_cast<std::size_t>(width);
+            qc.fail("cell " + withThousands(i) + " (x " + std::to_string(i % w) + ", y " +
+                    std::to_string(i / w) + ") has qualities but no intensity");
+        }
+    }
+    return layer;
+}
+
+PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
+    checkHeader(root);
+    checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "views"});
+
+    JsonCursor tc = root.at("template");
+    checkKeys(tc, {"id", "version"});
+    JsonCursor idc = tc.at("id");
+    const std::string templateId = idc.string(200);
+    auto t = templates.find(templateId);
+    if (!t) {
+        std::string installed;
+        for (const auto& id : templates.ids()) installed += (installed.empty() ? "" : ", ") + id;
+        idc.fail("unknown template " + inQuotes(templateId) + " (installed: " +
+                 (installed.empty() ? "none" : installed) + ")");
+    }
+    JsonCursor vc = tc.at("version");
+    const int templateVersion = static_cast<int>(vc.integer(1, 1000000));
+    if (templateVersion > t->version) {
+        vc.fail("template " + templateId + " version " + std::to_string(templateVersion) +
+                " is newer than the installed version " + std::to_string(t->version) +
+                "; please update");
+    }
+
+    JsonCursor grid = root.at("grid");
+    checkKeys(grid, {"width", "height"});
+    const int width = static_cast<int>(grid.at("width").integer(1, kMaxGrid));
+    const int height = static_cast<int>(grid.at("height").integer(1, kMaxGrid));
+    if (width != t->width || height != t->height) {
+        grid.fail(std::to_string(width) + " x " + std::to_string(height) +
+                  " cells does not match template " + templateId + " (" +
+                  std::to_string(t->width) + " x " + std::to_string(t->height) + ")");
+    }
+
+    VisitInfo info = readVisit(root.at("visit"));
+    std::vector<FascialTag> tags;
+    if (auto tagc = root.find("fascialTags")) tags = readTags(*tagc, *t);
+
+    JsonCursor views = root.at("views");
+    checkKeys(views, {"front", "back"}, "unknown view (expected front and back)");
+    PainMap map(templateId, templateVersion, width, height);
+    for (ViewId v : kViews) {
+        const std::string key(viewId(v));
+        map.layer(v) = readLayer(views.at(key.c_str()), width, height);
+    }
+    map.info = std::move(info);
+    map.tags = std::move(tags);
+    return map;
+}
+
+}  // namespace
+
+Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& source,
+                              const std::string& pathPrefix, const TemplateRegistry& templates) {
+    try {
+        return readMap(JsonCursor(doc, pathPrefix), templates);
+    } catch (const JsonPathError& e) {
+        return Error{source + ": " + e.what()};
+    } catch (const std::exception& e) {  // e.g. bad_alloc on hostile input: still no crash
+        return Error{source + ": cannot read: " + e.what()};
+    }
+}
+
+namespace {
+
+// The JSON parser quotes the bytes it last read, which may be the invalid UTF-8 it rejected:
+// escape such bytes as "\xFF" so that messages are always printable UTF-8.
+std::string printableUtf8(const std::string& s) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = len > 0 && i + len <= s.size() && !(len == 2 && c < 0xC2);
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        }
+        if (ok) {
+            out.append(s, i, len);
+            i += len;
+        } else {
+            static const char* kHex = "0123456789ABCDEF";
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<PainMap> parseMap(std::string_view text, const std::string& source,
+                         const TemplateRegistry& templates) {
+    auto json = parseJsonLimited(text, source, kMaxMapDepth);
+    if (!json) return Error{printableUtf8(json.error())};
+    return parseMapValue(json.value(), source, "", templates);
+}
+
+Result<PainMap> loadMap(const std::string& path, const TemplateRegistry& templates) {
+    auto text = readFileLimited(path, kMaxMapFileBytes);
+    if (!text) return Error{text.error()};
+    return parseMap(text.value(), path, templates);
+}
+
+Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source) {
+    auto json = parseJsonLimited(text, source, kMaxMapDepth);
+    if (!json) return Error{printableUtf8(json.error())};
+    try {
+        JsonCursor root(json.value(), "");
+        checkHeader(root);
+        return readVisit(root.at("visit"));
+    } catch (const JsonPathError& e) {
+        return Error{source + ": " + e.what()};
+    }
+}
+
+// [SECTION] Writing
+
+namespace {
+
+std::string jsonString(const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Runs as "[[v,n],[v,n],...]", wrapped so that no line is much longer than ~100 characters.
+void appendRuns(std::string& out, const std::vector<std::uint8_t>& cells, const std::string& indent) {
+    out += '[';
+    std::size_t lineStart = out.size();
+    bool first = true;
+    for (std::size_t i = 0; i < cells.size();) {
+        std::size_t j = i + 1;
+        while (j < cells.size() && cells[j] == cells[i]) ++j;
+        if (!first) {
+            out += ',';
+            if (out.size() - lineStart > 96) {
+                out += '\n';
+                out += indent;
+                lineStart = out.size();
+            }
+        }
+        first = false;
+        out += '[';
+        out += std::to_string(cells[i]);
+        out += ',';
+        out += std::to_string(j - i);
+        out += ']';
+        i = j;
+    }
+    out += ']';
+}
+
+}  // namespace
+
+std::string serializeMap(const PainMap& map) {
+    const VisitInfo& v = map.info;
+    std::string out;
+    out.reserve(64 * 1024);
+    out += "{\n";
+    out += "  \"format\": \"bodymap\",\n";
+    out += "  \"version\": " + std::to_string(kMapFormatVersion) + ",\n";
+    out += "  \"template\": {\"id\": " + jsonString(map.templateId()) +
+           ", \"version\": " + std::to_string(map.templateVersion()) + "},\n";
+    out += "  \"grid\": {\"width\": " + std::to_string(map.width()) +
+           ", \"height\": " + std::to_string(map.height()) + "},\n";
+    out += "  \"visit\": {\n";
+    out += "    \"clientId\": " + jsonString(v.clientId) + ",\n";
+    out += "    \"clientName\": " + jsonString(v.clientName) + ",\n";
+    out += "    \"time\": " + jsonString(v.visitTime) + ",\n";
+    out += std::string("    \"drawnBy\": ") +
+           (v.drawnBy == DrawnBy::Therapist ? "\"therapist\"" : "\"client\"") + ",\n";
+    out += "    \"therapist\": " + jsonString(v.therapist) + ",\n";
+    out += "    \"notes\": " + jsonString(v.notes) + ",\n";
+    out += "    \"appVersion\": " + jsonString(v.appVersion) + "\n";
+    out += "  },\n";
+    out += "  \"fascialTags\": [";
+    for (std::size_t i = 0; i < map.tags.size(); ++i) {
+        const FascialTag& tag = map.tags[i];
+        out += i == 0 ? "\n    " : ",\n    ";
+        out += "{\"band\": " + jsonString(tag.bandId) + ", \"kinds\": [";
+        bool firstKind = true;
+        for (TagKind k : kTagKinds) {
+            if (!(tag.kinds & static_cast<std::uint8_t>(k))) continue;
+            out += firstKind ? "\"" : ", \"";
+            out += tagKindId(k);
+            out += '"';
+            firstKind = false;
+        }
+        out += "], \"note\": " + jsonString(tag.note) + "}";
+    }
+    out += map.tags.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"views\": {\n";
+    for (std::size_t vi = 0; vi < kViews.size(); ++vi) {
+        const ViewId view = kViews[vi];
+        const ViewLayer& layer = map.layer(view);
+        out += "    \"" + std::string(viewId(view)) + "\": {\n";
+        out += "      \"intensity\": ";
+        appendRuns(out, layer.intensity, "        ");
+        out += ",\n      \"qualities\": ";
+        appendRuns(out, layer.qualities, "        ");
+        out += vi + 1 < kViews.size() ? "\n    },\n" : "\n    }\n";
+    }
+    out += "  }\n}\n";
+    return out;
+}
+
+Status saveMap(const PainMap& map, const std::string& path) {
+    AtomicWriteOptions options;
+    options.keepBackup = true;
+    return writeFileAtomic(path, serializeMap(map), options);
+}
+
+}  // namespace bodymap::maps

@@ -1,0 +1,52 @@
+// The pain map file format, version 1 (documented in maps/FORMAT.md, schema in
+// maps/bodymap.schema.json): reading with full validation, stable writing, atomic saving.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "maps/pain_map.h"
+#include "maps/result.h"
+#include "maps/template_registry.h"
+
+namespace bodymap::maps {
+
+constexpr int kMapFormatVersion = 1;                   // the `version` this code reads and writes
+constexpr std::uintmax_t kMaxMapFileBytes = 8u << 20;  // larger files are rejected unread
+constexpr int kMaxMapDepth = 8;                        // nesting levels; v1 needs 5
+constexpr std::size_t kMaxNotesBytes = 64 * 1024;      // visit notes
+constexpr std::size_t kMaxTagNoteBytes = 4 * 1024;     // one fascial tag's note
+constexpr std::size_t kMaxNameBytes = 256;             // client id, names, therapist
+constexpr std::size_t kMaxTags = 2000;
+
+// Parses and validates a whole map document. Errors read "<source>: <json path>: <problem>".
+// Never returns a partly filled map: either every check passed or nothing is returned.
+Result<PainMap> parseMap(std::string_view text, const std::string& source,
+                         const TemplateRegistry& templates);
+// Reads and parses a map file of at most kMaxMapFileBytes; errors name `path`.
+Result<PainMap> loadMap(const std::string& path, const TemplateRegistry& templates);
+// Validates an already parsed map object. `pathPrefix` is prepended to JSON paths in messages
+// (e.g. "map" for a map embedded in a recovery file).
+Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& source,
+                              const std::string& pathPrefix, const TemplateRegistry& templates);
+
+// The visit metadata of a map file, without decoding or checking the rasters (for listings).
+// Checks `format`, `version` and the `visit` object only.
+Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source);
+
+// The file text: fixed key order, top level indented, rasters as run-length pairs. Deterministic:
+// the same map always gives the same bytes. Invalid UTF-8 in strings is replaced (U+FFFD).
+std::string serializeMap(const PainMap& map);
+// Writes serializeMap(map) to `path` atomically; the previous file is kept as "<path>.bak".
+Status saveMap(const PainMap& map, const std::string& path);
+
+// True for "YYYY-MM-DDTHH:MM:SS" with an optional "Z" or "+HH:MM"/"-HH:MM" and a real date.
+bool isIsoDateTime(std::string_view s);
+// 524288 -> "524,288".
+std::string withThousands(std::uint64_t n);
+
+}  // namespace bodymap::maps

@@ -1,0 +1,155 @@
+// Metrics and comparison benchmarks: metrics of one map (a typical one and one painted all
+// over) against a plain pass over the same raster bytes, compare of two maps, and the load +
+// metrics loop of `bodymap stats` over 500 visit files. Targets (issue): metrics of a map
+// < 1 ms and within 4x of the plain pass; stats over 500 files < 1 s.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <sstream>
+
+#include "maps/comparison.h"
+#include "maps/map_format.h"
+#include "maps/metrics.h"
+#include "tests/support/test_support.h"
+
+using namespace bodymap;
+using maps::ViewId;
+
+namespace {
+
+// Discs of pain (radius 15..60 cells, intensity 1..10, some qualities) on body cells, seeded.
+maps::PainMap typicalMap(const maps::BodyTemplate& t, unsigned seed, int discs = 8) {
+    maps::PainMap m = maps::PainMap::blankFor(t);
+    std::mt19937 rng(seed);
+    for (int k = 0; k < discs; ++k) {
+        const ViewId v = maps::kViews[static_cast<std::size_t>(k % 2)];
+        const int cx = 150 + static_cast<int>(rng() % 212), cy = 150 + static_cast<int>(rng() % 700);
+        const int r = 15 + static_cast<int>(rng() % 45);
+        const auto inten = static_cast<std::uint8_t>(1 + rng() % 10);
+        const auto q = static_cast<std::uint8_t>(rng() % 32);
+        for (int y = cy - r; y <= cy + r; ++y)
+            for (int x = cx - r; x <= cx + r; ++x) {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > r * r || !t.inBody(v, x, y)) continue;
+                m.layer(v).intensity[m.index(x, y)] = inten;
+                m.layer(v).qualities[m.index(x, y)] = q;
+            }
+    }
+    return m;
+}
+
+maps::PainMap fullMap(const maps::BodyTemplate& t) {
+    maps::PainMap m = maps::PainMap::blankFor(t);
+    for (ViewId v : maps::kViews) {
+        const auto& labels = t.view(v).labels;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            if (labels[i] == maps::kNoRegion) continue;
+            m.layer(v).intensity[i] = static_cast<std::uint8_t>(1 + i % 10);
+            m.layer(v).qualities[i] = static_cast<std::uint8_t>(i % 32);
+        }
+    }
+    return m;
+}
+
+}  // namespace
+
+static void BM_MetricsTypicalMap(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::PainMap m = typicalMap(t, 7);
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m, t));
+}
+BENCHMARK(BM_MetricsTypicalMap)->Unit(benchmark::kMicrosecond);
+
+static void BM_MetricsFullyPaintedMap(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::PainMap m = fullMap(t);
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m, t));
+}
+BENCHMARK(BM_MetricsFullyPaintedMap)->Unit(benchmark::kMicrosecond);
+
+// The baseline: one plain pass over the bytes metrics reads (intensity, qualities and labels of
+// both views), summing them.
+static void BM_PlainPassSameBytes(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::PainMap m = typicalMap(t, 7);
+    for (auto _ : state) {
+        std::uint64_t sum = 0;
+        for (ViewId v : maps::kViews) {
+            const auto& in = m.layer(v).intensity;
+            const auto& qu = m.layer(v).qualities;
+            const auto& lab = t.view(v).labels;
+            for (std::size_t i = 0; i < in.size(); ++i) sum += in[i] + qu[i] + lab[i];
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_PlainPassSameBytes)->Unit(benchmark::kMicrosecond);
+
+// A plain pass over the intensity rasters alone (the map's own pain bytes).
+static void BM_PlainPassIntensity(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::PainMap m = typicalMap(t, 7);
+    for (auto _ : state) {
+        std::uint64_t sum = 0;
+        for (ViewId v : maps::kViews) {
+            for (std::uint8_t b : m.layer(v).intensity) sum += b;
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_PlainPassIntensity)->Unit(benchmark::kMicrosecond);
+
+static void BM_CompareTwoMaps(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::PainMap a = typicalMap(t, 7), b = typicalMap(t, 8);
+    for (auto _ : state) benchmark::DoNotOptimize(maps::compareMaps(a, b, t));
+}
+BENCHMARK(BM_CompareTwoMaps)->Unit(benchmark::kMicrosecond);
+
+static void BM_SeriesOf10(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    std::vector<maps::PainMap> maps_;
+    for (unsigned i = 0; i < 10; ++i) maps_.push_back(typicalMap(t, 100 + i));
+    std::vector<const maps::PainMap*> ptrs;
+    for (const auto& m : maps_) ptrs.push_back(&m);
+    for (auto _ : state) benchmark::DoNotOptimize(maps::summarizeSeries(ptrs, t));
+}
+BENCHMARK(BM_SeriesOf10)->Unit(benchmark::kMillisecond);
+
+// What `bodymap stats` does per file, for 500 visit files written once to a temp folder:
+// read + validate + decode (maps::loadMap), then computeMetrics and the scalar table.
+static void BM_Stats500Files(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    maps::TemplateRegistry reg;
+    reg.add(t);
+    const auto dir = std::filesystem::temp_directory_path() / "bodymap_bench_stats";
+    std::filesystem::create_directories(dir);
+    std::vector<std::string> files;
+    for (unsigned i = 0; i < 500; ++i) {
+        maps::PainMap m = typicalMap(t, 1000 + i);
+        m.info.clientId = "bench";
+        m.info.visitTime = "2026-01-01T10:00:00";
+        const std::string path = (dir / ("visit-" + std::to_string(i) + ".json")).string();
+        if (!maps::saveMap(m, path).ok()) {
+            state.SkipWithError("cannot write the bench files");
+            return;
+        }
+        files.push_back(path);
+    }
+    for (auto _ : state) {
+        double total = 0;
+        for (const auto& f : files) {
+            auto m = maps::loadMap(f, reg);
+            if (!m) {
+                state.SkipWithError(m.error().c_str());
+                return;
+            }
+            auto metrics = maps::computeMetrics(m.value(), t);
+            for (const auto& s : maps::scalarMetrics(metrics.value())) total += s.value.value_or(0);
+        }
+        benchmark::DoNotOptimize(total);
+    }
+    std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_Stats500Files)->Unit(benchmark::kMillisecond)->Iterations(3);

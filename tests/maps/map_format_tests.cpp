@@ -1,0 +1,347 @@
+// The map file format: lossless round trips of random maps, the golden good files, every bad
+// file in tests/data/bad with its exact message, and the example library in assets/examples.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "maps/client_library.h"
+#include "maps/json_util.h"
+#include "maps/map_format.h"
+#include "maps/template_registry.h"
+#include "tests/support/test_support.h"
+
+using namespace bodymap::maps;
+namespace fs = std::filesystem;
+using bodymap::test::assetsPath;
+using bodymap::test::testDataPath;
+
+namespace {
+
+const TemplateRegistry& registry() {
+    static const TemplateRegistry r = [] {
+        TemplateRegistry reg;
+        reg.add(bodymap::test::tinyTemplate());
+        reg.add(bodymap::test::defaultTemplate());
+        return reg;
+    }();
+    return r;
+}
+
+// Only the real template: the bad files' messages list the installed templates.
+const TemplateRegistry& realRegistry() {
+    static const TemplateRegistry r = [] {
+        TemplateRegistry reg;
+        reg.add(bodymap::test::defaultTemplate());
+        return reg;
+    }();
+    return r;
+}
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
+
+std::string randomText(std::mt19937& rng, std::size_t maxLen) {
+    static const std::vector<std::string> pieces = {
+        "a", "Z", " ", "\"", "\\", "\n", "\t", "/", "é", "Ø", "山", "😀", "\x01", "{", "]", ",", "0"};
+    std::uniform_int_distribution<std::size_t> len(0, maxLen), pick(0, pieces.size() - 1);
+    std::string s;
+    for (std::size_t n = len(rng); n > 0; --n) s += pieces[pick(rng)];
+    return s;
+}
+
+// A map with runs of random lengths, values and qualities (qualities only where painted).
+PainMap randomMap(std::mt19937& rng, const BodyTemplate& t) {
+    PainMap m = PainMap::blankFor(t);
+    std::uniform_int_distribution<int> value(0, kMaxIntensity), quality(0, kAllQualities);
+    std::uniform_int_distribution<std::size_t> runLen(1, std::max<std::size_t>(2, m.cellCount() / 50));
+    for (ViewId v : kViews) {
+        ViewLayer& l = m.layer(v);
+        for (std::size_t i = 0; i < m.cellCount();) {
+            const std::size_t n = std::min(runLen(rng), m.cellCount() - i);
+            const auto iv = static_cast<std::uint8_t>(value(rng));
+            const auto q = iv == 0 ? std::uint8_t{0} : static_cast<std::uint8_t>(quality(rng));
+            for (std::size_t k = 0; k < n; ++k) {
+                l.intensity[i + k] = iv;
+                // Single cells with other qualities inside a run: runs of 1 must survive too.
+                l.qualities[i + k] = (iv != 0 && rng() % 7 == 0) ? static_cast<std::uint8_t>(rng() % 32) : q;
+            }
+            i += n;
+        }
+    }
+    m.info.clientId = randomText(rng, 12);
+    m.info.clientName = randomText(rng, 20);
+    m.info.visitTime = rng() % 2 ? "2026-02-28T23:59:59" : "2024-02-29T00:00:00-05:30";
+    m.info.drawnBy = rng() % 2 ? DrawnBy::Client : DrawnBy::Therapist;
+    m.info.therapist = randomText(rng, 10);
+    m.info.notes = randomText(rng, 200);
+    m.info.appVersion = "0.1.0";
+    const std::size_t tags = rng() % 5;
+    for (std::size_t i = 0; i < tags; ++i) {
+        FascialTag tag;
+        tag.bandId = "band-" + std::to_string(rng() % 100);
+        tag.kinds = static_cast<std::uint8_t>(1 + rng() % 31);
+        tag.note = randomText(rng, 30);
+        m.tags.push_back(tag);
+    }
+    return m;
+}
+
+}  // namespace
+
+// --- Round trips ------------------------------------------------------------------------
+
+TEST(MapFormat, RandomMapsRoundTripLosslessly) {
+    std::mt19937 rng(20261124);
+    for (int i = 0; i < 300; ++i) {
+        const PainMap m = randomMap(rng, bodymap::test::tinyTemplate());
+        const std::string text = serializeMap(m);
+        auto back = parseMap(text, "random.json", registry());
+        ASSERT_TRUE(back.ok()) << back.error() << "\n" << text;
+        ASSERT_TRUE(back.value() == m) << "iteration " << i;
+        EXPECT_EQ(serializeMap(back.value()), text);  // writing is deterministic
+    }
+}
+
+TEST(MapFormat, RandomMapsOnTheRealTemplateRoundTrip) {
+    std::mt19937 rng(7);
+    for (int i = 0; i < 3; ++i) {
+        const PainMap m = randomMap(rng, bodymap::test::defaultTemplate());
+        auto back = parseMap(serializeMap(m), "big.json", registry());
+        ASSERT_TRUE(back.ok()) << back.error();
+        EXPECT_TRUE(back.value() == m);
+    }
+}
+
+TEST(MapFormat, ExtremeValuesRoundTrip) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.layer(ViewId::Front).intensity.assign(m.cellCount(), kMaxIntensity);
+    m.layer(ViewId::Front).qualities.assign(m.cellCount(), kAllQualities);
+    m.info.visitTime = "2026-11-24T14:30:00Z";
+    m.info.notes = std::string(kMaxNotesBytes, 'n');
+    auto back = parseMap(serializeMap(m), "x.json", registry());
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_TRUE(back.value() == m);
+}
+
+TEST(MapFormat, InvalidUtf8InMemoryStillWritesValidJson) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.visitTime = "2026-11-24T14:30:00";
+    m.info.notes = "bad \xff byte";
+    auto back = parseMap(serializeMap(m), "x.json", registry());
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back->info.notes, "bad \xEF\xBF\xBD byte");
+}
+
+TEST(MapFormat, KeysAreWrittenInAFixedOrder) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.visitTime = "2026-11-24T14:30:00";
+    const std::string text = serializeMap(m);
+    const char* keys[] = {"\"format\"", "\"version\"", "\"template\"", "\"grid\"", "\"visit\"",
+                          "\"fascialTags\"", "\"views\"", "\"front\"", "\"back\""};
+    std::size_t last = 0;
+    for (const char* k : keys) {
+        const std::size_t pos = text.find(k);
+        ASSERT_NE(pos, std::string::npos) << k;
+        EXPECT_GT(pos, last) << k;
+        last = pos;
+    }
+    EXPECT_NE(text.find("\"intensity\": [[0,256]]"), std::string::npos);
+}
+
+// --- Good files --------------------------------------------------------------------------
+
+TEST(GoodFiles, ShinFileLoadsAndRewritesByteForByte) {
+    const std::string path = testDataPath("good/front_right_shin_7_burning.json");
+    auto m = loadMap(path, registry());
+    ASSERT_TRUE(m.ok()) << m.error();
+    EXPECT_EQ(m->info.clientName, "Zoë \"Test\" Øster");
+    EXPECT_EQ(m->info.visitTime, "2026-11-24T14:30:00+01:00");
+    EXPECT_EQ(m->info.drawnBy, DrawnBy::Therapist);
+    ASSERT_EQ(m->tags.size(), 1u);
+    EXPECT_EQ(m->tags[0].kinds, static_cast<unsigned>(TagKind::Tender) |
+                                    static_cast<unsigned>(TagKind::TreatedToday));
+    int painted = 0;
+    for (std::size_t i = 0; i < m->cellCount(); ++i) {
+        const auto v = m->layer(ViewId::Front).intensity[i];
+        if (v == 0) continue;
+        ++painted;
+        EXPECT_EQ(v, 7);
+        EXPECT_EQ(m->layer(ViewId::Front).qualities[i], bit(Quality::Burning));
+    }
+    EXPECT_GT(painted, 1000);
+    EXPECT_EQ(serializeMap(m.value()), readText(path));
+}
+
+TEST(GoodFiles, BlankMapIsTiny) {
+    const std::string path = testDataPath("good/blank.json");
+    auto m = loadMap(path, registry());
+    ASSERT_TRUE(m.ok()) << m.error();
+    EXPECT_TRUE(m->isBlank());
+    EXPECT_LT(fs::file_size(path), 1024u);
+}
+
+// --- Bad files ---------------------------------------------------------------------------
+
+TEST(BadFiles, EachGivesItsExactMessage) {
+    const std::string dir = testDataPath("bad");
+    std::ifstream in(dir + "/expected.txt");
+    ASSERT_TRUE(in) << "missing " << dir << "/expected.txt";
+    std::map<std::string, std::string> expected;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto colon = line.find(": ");
+        ASSERT_NE(colon, std::string::npos) << line;
+        ASSERT_TRUE(expected.emplace(line.substr(0, colon), line).second) << "listed twice: " << line;
+    }
+    std::set<std::string> onDisk;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() == ".json") onDisk.insert(e.path().filename().string());
+    }
+    EXPECT_GE(onDisk.size(), 25u);
+    for (const std::string& name : onDisk) {
+        SCOPED_TRACE(name);
+        ASSERT_TRUE(expected.count(name)) << name << " has no line in expected.txt";
+        auto text = readFileLimited(dir + "/" + name, kMaxMapFileBytes);
+        ASSERT_TRUE(text.ok()) << text.error();
+        auto m = parseMap(text.value(), name, realRegistry());
+        ASSERT_FALSE(m.ok()) << name << " was accepted";
+        EXPECT_EQ(m.error(), expected[name]);
+        EXPECT_EQ(m.error().find('\n'), std::string::npos);  // one line per problem
+    }
+    for (const auto& [name, message] : expected) {
+        EXPECT_TRUE(onDisk.count(name)) << "expected.txt lists missing file " << name;
+    }
+}
+
+TEST(BadFiles, LoadMapNamesThePathItWasGiven) {
+    const std::string path = testDataPath("bad/version_newer.json");
+    auto m = loadMap(path, registry());
+    ASSERT_FALSE(m.ok());
+    EXPECT_EQ(m.error(), path + ": version: written by a newer BodyMap (format version 2); please update");
+}
+
+TEST(BadFiles, OversizedFileIsRejectedUnread) {
+    const fs::path path = fs::temp_directory_path() / ("bodymap-big-" + std::to_string(::getpid()) + ".json");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "{\"format\": \"bodymap\", \"notes\": \"";
+        out << std::string(kMaxMapFileBytes, 'x') << "\"}";
+    }
+    const auto size = fs::file_size(path);
+    auto m = loadMap(path.string(), registry());
+    fs::remove(path);
+    ASSERT_FALSE(m.ok());
+    EXPECT_EQ(m.error(), path.string() + ": file is too large (" + std::to_string(size) +
+                             " bytes, limit 8388608)");
+}
+
+TEST(BadFiles, MissingFileAndFolderAreErrors) {
+    auto m = loadMap("/nonexistent/v.json", registry());
+    ASSERT_FALSE(m.ok());
+    EXPECT_EQ(m.error().rfind("/nonexistent/v.json: cannot read", 0), 0u) << m.error();
+    auto d = loadMap(testDataPath("bad"), registry());
+    ASSERT_FALSE(d.ok());
+    EXPECT_NE(d.error().find("is a directory"), std::string::npos);
+}
+
+TEST(BadFiles, TruncatingAValidFileAnywhereNeverCrashesOrHalfLoads) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.visitTime = "2026-11-24T14:30:00";
+    m.layer(ViewId::Back).intensity[40] = 3;
+    const std::string text = serializeMap(m);
+    for (std::size_t n = 0; n + 1 < text.size(); ++n) {
+        // Cutting only the final newline leaves a complete document.
+        if (text.compare(n, std::string::npos, "\n") == 0) continue;
+        auto r = parseMap(std::string_view(text).substr(0, n), "cut.json", registry());
+        ASSERT_FALSE(r.ok()) << "accepted a file cut at byte " << n;
+        EXPECT_EQ(r.error().rfind("cut.json: ", 0), 0u);
+    }
+}
+
+TEST(BadFiles, UnknownBandIsAnErrorOnlyWhenTheTemplateHasBands) {
+    std::string json = bodymap::test::tinyTemplateJson();
+    const std::string anchor = "\"id\":\"back\",\"label\":\"Back\",";
+    json.replace(json.find(anchor), anchor.size(),
+                 anchor + "\"fascialBands\":[{\"id\":\"sbl-left-back\",\"line\":\"SBL\",\"name\":"
+                          "\"Superficial Back Line, back (left)\",\"side\":\"left\","
+                          "\"polygons\":[[[2,2],[8,2],[8,14],[2,14]]]}],");
+    auto banded = parseTemplate(json, "banded.json");
+    ASSERT_TRUE(banded.ok()) << banded.error();
+    TemplateRegistry withBands;
+    withBands.add(banded.value());
+
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.visitTime = "2026-11-24T14:30:00";
+    m.tags.push_back({"sbl-left-back", static_cast<std::uint8_t>(TagKind::Tense), ""});
+    EXPECT_TRUE(parseMap(serializeMap(m), "t.json", withBands).ok());
+    m.tags.push_back({"dfl-nowhere", static_cast<std::uint8_t>(TagKind::Tense), ""});
+    auto r = parseMap(serializeMap(m), "t.json", withBands);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error(), "t.json: fascialTags[1].band: unknown fascial band \"dfl-nowhere\" in template tiny");
+    EXPECT_TRUE(parseMap(serializeMap(m), "t.json", registry()).ok());  // no bands: kept as is
+}
+
+TEST(MapFormat, IsoDateTimes) {
+    EXPECT_TRUE(isIsoDateTime("2026-11-24T14:30:00"));
+    EXPECT_TRUE(isIsoDateTime("2024-02-29T00:00:00Z"));
+    EXPECT_TRUE(isIsoDateTime("2026-11-24T14:30:00+01:00"));
+    EXPECT_FALSE(isIsoDateTime("2026-02-29T00:00:00"));
+    EXPECT_FALSE(isIsoDateTime("2026-11-24 14:30:00"));
+    EXPECT_FALSE(isIsoDateTime("2026-11-24T24:00:00"));
+    EXPECT_FALSE(isIsoDateTime("2026-11-24T14:30:00+1"));
+    EXPECT_FALSE(isIsoDateTime(""));
+    EXPECT_EQ(withThousands(524288), "524,288");
+    EXPECT_EQ(withThousands(999), "999");
+    EXPECT_EQ(withThousands(1000), "1,000");
+}
+
+// --- The example library ----------------------------------------------------------------
+
+TEST(Examples, DemoLibraryIsValidAndTellsACourse) {
+    Library lib(assetsPath("examples"));
+    auto clients = lib.listClients();
+    ASSERT_TRUE(clients.ok()) << clients.error();
+    ASSERT_GE(clients->size(), 1u);
+    const ClientEntry& c = clients->front();
+    EXPECT_EQ(c.id, "demo-anna");
+    EXPECT_GE(c.visitCount, 4);
+    auto visits = lib.listVisits(c.id);
+    ASSERT_TRUE(visits.ok());
+    ASSERT_GE(visits->size(), 4u);
+    std::vector<double> burden;  // oldest first
+    for (auto it = visits->rbegin(); it != visits->rend(); ++it) {
+        EXPECT_EQ(it->error, "");
+        auto m = loadMap(it->path, registry());
+        ASSERT_TRUE(m.ok()) << m.error();
+        EXPECT_LT(fs::file_size(it->path), 64u * 1024u);
+        double sum = 0;
+        for (ViewId v : kViews)
+            for (auto x : m->layer(v).intensity) sum += x;
+        burden.push_back(sum);
+    }
+    // Worse at the second visit, then easing to the last.
+    EXPECT_GT(burden[1], burden[0]);
+    for (std::size_t i = 2; i < burden.size(); ++i) EXPECT_LT(burden[i], burden[i - 1]);
+}
+
+TEST(TemplateRegistry, LoadsTheAssetsFolder) {
+    auto reg = TemplateRegistry::loadFolder(assetsPath("templates"));
+    ASSERT_TRUE(reg.ok()) << reg.error();
+    EXPECT_TRUE(reg->find("adult-neutral"));
+    EXPECT_FALSE(reg->find("nope"));
+    auto none = TemplateRegistry::loadFolder("/nonexistent/templates");
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error(), "/nonexistent/templates: template folder not found");
+}
