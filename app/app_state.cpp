@@ -18,6 +18,17 @@ void pushEdit(AppState& s, maps::RasterEdit edit, const std::string& label) {
     if (edit.empty()) return;
     s.painDirty[static_cast<std::size_t>(edit.view())].include(edit.bounds(s.doc.map));
     s.doc.history.push(std::make_unique<maps::RasterCommand>(std::move(edit), label));
+    ++s.doc.generation;
+}
+
+void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::FascialTag> tags,
+                      const std::string& label) {
+    if (info == s.doc.map.info && tags == s.doc.map.tags) return;
+    auto cmd = std::make_unique<maps::DocumentCommand>(s.doc.map.tags, s.doc.map.info,
+                                                       std::move(tags), std::move(info), label);
+    cmd->redo(s.doc.map);
+    s.doc.history.push(std::move(cmd));
+    ++s.doc.generation;
 }
 
 namespace {
@@ -31,6 +42,7 @@ void markCommandDirty(AppState& s, const maps::Command* cmd) {
 
 void undo(AppState& s) {
     if (const maps::Command* cmd = s.doc.history.undo(s.doc.map)) {
+        ++s.doc.generation;
         markCommandDirty(s, cmd);
         s.post("Undid: " + cmd->label());
     }
@@ -38,6 +50,7 @@ void undo(AppState& s) {
 
 void redo(AppState& s) {
     if (const maps::Command* cmd = s.doc.history.redo(s.doc.map)) {
+        ++s.doc.generation;
         markCommandDirty(s, cmd);
         s.post("Redid: " + cmd->label());
     }
@@ -47,6 +60,9 @@ void replaceDocument(AppState& s, maps::PainMap map, std::string path) {
     s.doc.map = std::move(map);
     s.doc.path = std::move(path);
     s.doc.history.clear();
+    s.doc.restored = false;
+    ++s.doc.generation;
+    s.autosavedGeneration = s.doc.generation;
     s.markAllDirty();
 }
 

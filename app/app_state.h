@@ -12,6 +12,9 @@
 #include "app/file_dialog.h"
 #include "maps/body_template.h"
 #include "maps/brush.h"
+#include "maps/client_library.h"
+#include "maps/recovery.h"
+#include "maps/template_registry.h"
 #include "maps/edit_history.h"
 #include "maps/pain_map.h"
 
@@ -38,7 +41,29 @@ struct Document {
     maps::PainMap map;
     std::string path;              // file it was loaded from / saved to; empty when new
     maps::EditHistory history;
-    bool modified() const { return history.isModified(); }
+    std::uint64_t generation = 0;  // bumped by every change, for autosave
+    bool restored = false;         // restored from a recovery file: unsaved whatever the history
+    bool modified() const { return restored || history.isModified(); }
+};
+
+struct AppState;
+
+// The client library as shown in the Clients tab.
+struct LibraryState {
+    std::string root;                       // folder of the library
+    std::string search;
+    std::string selectedClient;             // client id
+    std::vector<maps::ClientEntry> clients;
+    std::vector<maps::VisitEntry> visits;   // of the selected client, newest first
+    bool stale = true;                      // re-list on the next frame
+    std::string error;                      // why the library could not be read
+};
+
+// "Save changes before ...?" while an action waits for the answer.
+struct UnsavedPrompt {
+    bool open = false;
+    std::string action;                     // "opening another map", "quitting", ...
+    std::function<void(AppState&)> proceed;
 };
 
 // A message for the status bar or an error dialog.
@@ -50,15 +75,25 @@ struct Notice {
 
 struct AppState {
     std::shared_ptr<const maps::BodyTemplate> tmpl;
+    maps::TemplateRegistry templates;
     Document doc;
     ToolState tools;
     ViewState view;
     bool clientMode = false;
     bool showHelp = false;
     bool quit = false;
+    bool quitRequested = false;   // window closed or Ctrl+Q: ask about unsaved changes first
     std::vector<Notice> notices;
     std::optional<std::string> errorDialog;   // shown as a modal until dismissed
     FileDialogState fileDialog;
+    LibraryState library;
+    UnsavedPrompt unsaved;
+    std::string session;                      // recovery file name of this run
+    std::vector<maps::RecoveryEntry> recoveryOffer;  // shown at start until answered
+    std::uint64_t autosavedGeneration = 0;
+    double lastAutosave = 0;                  // seconds (ImGui time)
+    std::vector<std::string> recent;          // recently opened or saved maps, newest first
+    std::string settingsPath;                 // where `recent` is kept
     // Pain rectangles to re-colour and upload, per view.
     std::array<maps::CellRect, maps::kViewCount> painDirty;
     // Structural changes queued during a frame and applied after it (so that no panel sees the
@@ -72,6 +107,9 @@ struct AppState {
 
 // Edit operations: each is one undoable step.
 void pushEdit(AppState& s, maps::RasterEdit edit, const std::string& label);
+// Replaces the visit information and tags as one undoable step (no-op when nothing changes).
+void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::FascialTag> tags,
+                      const std::string& label);
 void undo(AppState& s);
 void redo(AppState& s);
 // Replaces the document (new or opened); clears the undo history.

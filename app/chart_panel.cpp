@@ -9,7 +9,11 @@
 #include <cmath>
 #include <string>
 
+#include <cstdio>
+
+#include "app/panels.h"
 #include "render/chart.h"
+#include "render/colormap.h"
 #include "render/pain_image.h"
 
 namespace bodymap::app {
@@ -232,8 +236,52 @@ void uploadDirtyPain(AppState& s, ChartPanelState& c) {
     }
 }
 
+// The legend strip under the chart: the intensity colours 1-10 and the quality symbols.
+void drawLegendStrip(const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float sw = std::min(21.0f * ui.scale, size.y * 0.6f);
+    const float gap = 2.0f * ui.scale;
+    const float fs = ImGui::GetFontSize();
+    // Measure the whole strip to centre it.
+    float qualitiesW = 0;
+    for (maps::Quality q : maps::kQualities) {
+        qualitiesW += sw * 1.3f + 5 * ui.scale +
+                      ImGui::CalcTextSize(std::string(maps::qualityName(q)).c_str()).x + 12 * ui.scale;
+    }
+    const char* intensityLabel = "Pain 1-10";
+    const float labelW = ImGui::CalcTextSize(intensityLabel).x + 8 * ui.scale;
+    const float total = labelW + 10 * (sw + gap) + 20 * ui.scale + qualitiesW;
+    float x = pos.x + std::max(8.0f, (size.x - total) / 2);
+    const float y = pos.y + (size.y - sw) / 2;
+    dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), intensityLabel);
+    x += labelW;
+    for (int k = 1; k <= 10; ++k) {
+        const render::Rgba c = render::intensityColor(k);
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + sw, y + sw), IM_COL32(c.r, c.g, c.b, 255), 3.0f);
+        char num[4];
+        std::snprintf(num, sizeof num, "%d", k);
+        const ImVec2 ts = ImGui::CalcTextSize(num);
+        const bool dark = 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140;
+        dl->AddText(ImVec2(x + (sw - ts.x) / 2, y + (sw - ts.y) / 2),
+                    dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(30, 30, 30, 255), num);
+        x += sw + gap;
+    }
+    x += 20 * ui.scale;
+    for (maps::Quality q : maps::kQualities) {
+        qualityPatternSwatch(dl, ImVec2(x, y), ImVec2(x + sw * 1.3f, y + sw), maps::bit(q),
+                             IM_COL32(253, 190, 110, 255));
+        x += sw * 1.3f + 5 * ui.scale;
+        const std::string name(maps::qualityName(q));
+        dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), name.c_str());
+        x += ImGui::CalcTextSize(name.c_str()).x + 12 * ui.scale;
+    }
+}
+
 void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (size.x < 50 || size.y < 50) return;
+    const float legendH = 44.0f * ui.scale;
+    drawLegendStrip(ui, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
+    size.y -= legendH;
     computeLayout(s, c, pos, size);
     handleInput(s, c, pos, size);
     bakeLayers(s, c);

@@ -6,6 +6,7 @@
 
 #include "app/assets_path.h"
 #include "app/cli_compare.h"
+#include "app/cli_report.h"
 #include "app/cli_stats.h"
 #include "app/cli_validate.h"
 #include "maps/body_template.h"
@@ -22,10 +23,11 @@ Usage:
   bodymap validate FILE...                     check map files; exit 0 ok, 1 invalid
   bodymap stats FILE... [--json|--csv]         the metrics of each map
   bodymap compare A.json B.json [--json] [--png DIFF.png]
-  bodymap render FILE -o OUT.png [--view front|back|both] [--width PX]
+  bodymap render FILE -o OUT.png [--view front|back|both] [--width PX] [--no-legend]
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template
   bodymap report FILE [--previous FILE...] -o OUT.pdf [--paper a4|letter] [--to "Dr ..."]
-  bodymap print FILE [--previous FILE...]      the report to the default printer (CUPS lp)
+  bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
+                                               the report to the default printer (CUPS lp)
   bodymap --screenshot OUT.png [--frames N] [FILE]   run the GUI N frames and save what it shows
   bodymap --help | --version
 
@@ -58,6 +60,7 @@ bool parseInt(const std::string& s, int lo, int hi, int& out) {
 int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string file, output, view = "both";
     bool blank = false;
+    bool legend = true;
     int width = 1200;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -79,6 +82,8 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
             }
         } else if (a == "--blank") {
             blank = true;
+        } else if (a == "--no-legend") {
+            legend = false;
         } else if (!a.empty() && a[0] == '-') {
             return usage(err, "render: unknown option " + a);
         } else if (file.empty()) {
@@ -95,6 +100,7 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return 1;
     }
     render::ChartOptions options;
+    options.legend = legend;
     std::shared_ptr<const maps::BodyTemplate> tmpl;
     std::optional<LoadedMap> loaded;
     if (!file.empty()) {
@@ -134,6 +140,8 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         if (cmd == "validate") return runValidate(rest, out, err);
         if (cmd == "stats") return runStats(rest, out, err);
         if (cmd == "compare") return runCompare(rest, out, err);
+        if (cmd == "report") return runReport(rest, out, err);
+        if (cmd == "print") return runPrint(rest, out, err);
     }
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];

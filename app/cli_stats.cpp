@@ -6,6 +6,10 @@
 #include <cstdio>
 #include <filesystem>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <nlohmann/json.hpp>
 
 #include "app/assets_path.h"
@@ -240,6 +244,13 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         }
     }
     if (files.empty()) return statsUsage(err, "no files given");
+#if defined(__GLIBC__)
+    // Each map holds ~2 MiB of rasters; without this, glibc returns the heap top to the system
+    // after every file and faults it back in for the next (measured: ~60% of the time of
+    // `stats` over 500 files went to page faults).
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
     auto reg = loadCliTemplates(templatesDir);
     if (!reg) {
         err << "bodymap stats: " << reg.error() << "\n";

@@ -25,6 +25,8 @@
 #include "app/app_state.h"
 #include "app/assets_path.h"
 #include "app/chart_panel.h"
+#include "app/document_ops.h"
+#include "app/side_panels.h"
 #include "app/fonts.h"
 #include "app/panels.h"
 #include "app/ui_context.h"
@@ -114,6 +116,7 @@ struct Gui {
     UiContext ui;
     AppState state;
     std::unique_ptr<ChartPanelState> chart = std::make_unique<ChartPanelState>();
+    std::unique_ptr<SidePanelState> side = std::make_unique<SidePanelState>();
     GuiOptions options;
     // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
     // mouse state, which stays stale while the pointer is captured during a drag on X11.
@@ -201,6 +204,7 @@ void drawFrame(Gui& g) {
         ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
         drawToolsPanel(s, ui);
         ImGui::EndChild();
+        ImGui::PopStyleColor();
         ImGui::SameLine(0, 0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float chartW = avail.x - leftW - rightW;
@@ -209,8 +213,9 @@ void drawFrame(Gui& g) {
         drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, bodyH));
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, kPanelColor);
         ImGui::BeginChild("##info", ImVec2(rightW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        drawInfoPanel(s, ui);
+        drawSidePanel(s, *g.side, ui);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -224,6 +229,7 @@ void drawFrame(Gui& g) {
     ImGui::End();
     drawHelpWindow(s, ui);
     drawFileDialog(s, ui);
+    drawDocumentPrompts(s, ui);
     if (s.errorDialog) {
         ImGui::OpenPopup("Problem");
     }
@@ -328,9 +334,16 @@ int runGui(const GuiOptions& options) {
                      "that contains templates/)\n";
         return 1;
     }
-    auto tmpl = maps::loadTemplate(templatePath);
+    auto registry = maps::TemplateRegistry::loadFolder(assetsDir() + "/templates");
+    if (!registry) {
+        std::cerr << registry.error() << "\n";
+        return 1;
+    }
+    for (const auto& problem : registry->problems()) std::cerr << "bodymap: skipped " << problem << "\n";
+    auto tmpl = registry->find("adult-neutral");
     if (!tmpl) {
-        std::cerr << tmpl.error() << "\n";
+        std::cerr << "bodymap: the default template adult-neutral is not installed in "
+                  << assetsDir() << "/templates\n";
         return 1;
     }
 
@@ -380,9 +393,15 @@ int runGui(const GuiOptions& options) {
     ImGui_ImplOpenGL3_Init("#version 130");
 
     AppState& s = g->state;
-    s.tmpl = std::make_shared<maps::BodyTemplate>(std::move(tmpl.value()));
+    s.templates = std::move(registry.value());
+    s.tmpl = tmpl;
     s.clientMode = options.clientMode;
     replaceDocument(s, maps::PainMap::blankFor(s.templ()), "");
+    s.doc.map.info.visitTime = maps::localTimeNow();
+    s.doc.map.info.appVersion = appVersion();
+    initDocuments(s, options.library);
+    if (!options.screenshot.empty() || options.bench) s.recoveryOffer.clear();  // unattended runs
+    if (!options.file.empty()) openMapFile(s, options.file);
 
     if (!options.signalShot.empty()) std::signal(SIGUSR1, onScreenshotSignal);
     const bool continuous = !options.screenshot.empty() || options.bench;
@@ -407,10 +426,17 @@ int runGui(const GuiOptions& options) {
             lastInput = SDL_GetTicks();
             ImGui_ImplSDL2_ProcessEvent(&ev);
             trackPointer(*g, ev);
-            if (ev.type == SDL_QUIT) s.quit = true;
-            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
-                ev.window.windowID == SDL_GetWindowID(g->window)) {
-                s.quit = true;
+            const bool closeRequest =
+                ev.type == SDL_QUIT ||
+                (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
+                 ev.window.windowID == SDL_GetWindowID(g->window));
+            if (closeRequest) s.quitRequested = true;
+            if (ev.type == SDL_DROPFILE && ev.drop.file) {
+                const std::string path = ev.drop.file;
+                SDL_free(ev.drop.file);
+                s.deferred.push_back([path](AppState& st) {
+                    guardUnsaved(st, "opening " + path, [path](AppState& s2) { openMapFile(s2, path); });
+                });
             }
         }
         ImGui_ImplOpenGL3_NewFrame();
@@ -426,6 +452,17 @@ int runGui(const GuiOptions& options) {
         glClearColor(1.0f, 1.0f, 1.0f, 1.0f);  // the chart background
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (s.quitRequested) {
+            s.quitRequested = false;
+            if (!options.screenshot.empty() || options.bench) {
+                s.quit = true;
+            } else {
+                s.deferred.push_back([](AppState& st) {
+                    guardUnsaved(st, "quitting", [](AppState& s2) { s2.quit = true; });
+                });
+            }
+        }
+        if (!options.bench && options.screenshot.empty()) autosaveTick(s, ImGui::GetTime());
         // Structural changes queued during the frame.
         if (!s.deferred.empty()) {
             finishStroke(s, *g->chart);
@@ -455,10 +492,12 @@ int runGui(const GuiOptions& options) {
     }
     finishStroke(s, *g->chart);
     if (options.bench) bench.report(startupMs);
+    endSession(s);
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     g->chart.reset();  // GL textures go before the context
+    g->side.reset();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(g->gl);
     SDL_DestroyWindow(g->window);

@@ -4,6 +4,7 @@
 
 #include <SDL.h>
 
+#include "app/document_ops.h"
 #include "app/panels.h"
 
 namespace bodymap::app {
@@ -12,7 +13,27 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
     (void)ui;
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) s.quit = true;
+        if (ImGui::MenuItem("New visit", "Ctrl+N")) {
+            s.deferred.push_back([](AppState& st) {
+                guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+            });
+        }
+        if (ImGui::MenuItem("Open...", "Ctrl+O")) showOpen(s);
+        if (ImGui::BeginMenu("Open recent", !s.recent.empty())) {
+            for (const auto& path : s.recent) {
+                if (ImGui::MenuItem(path.c_str())) {
+                    s.deferred.push_back([path](AppState& st) {
+                        guardUnsaved(st, "opening another map", [path](AppState& s2) { openMapFile(s2, path); });
+                    });
+                }
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Save", "Ctrl+S")) s.deferred.push_back([](AppState& st) { saveDocument(st); });
+        if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) showSaveAs(s);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) s.quitRequested = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {

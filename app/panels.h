@@ -9,7 +9,6 @@
 namespace bodymap::app {
 
 void drawToolsPanel(AppState& s, const UiContext& ui);     // tools_panel.cpp
-void drawInfoPanel(AppState& s, const UiContext& ui);      // info_panel.cpp
 void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
 void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
 // Client mode: large controls along the left; returns the width it used.

@@ -1,6 +1,7 @@
 // Global keyboard shortcuts (see panels.h). Not active while a text field has focus.
 #include <algorithm>
 
+#include "app/document_ops.h"
 #include "app/panels.h"
 
 namespace bodymap::app {
@@ -37,7 +38,22 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
             if (s.clientMode && s.tools.tool == Tool::Fill) s.tools.tool = Tool::Paint;
             return true;
         case SDL_SCANCODE_Q:
-            s.quit = true;
+            s.quitRequested = true;
+            return true;
+        case SDL_SCANCODE_S:
+            if (k.repeat) return true;
+            if (k.shift) showSaveAs(s);
+            else s.deferred.push_back([](AppState& st) { saveDocument(st); });
+            return true;
+        case SDL_SCANCODE_O:
+            if (!k.repeat) showOpen(s);
+            return true;
+        case SDL_SCANCODE_N:
+            if (!k.repeat) {
+                s.deferred.push_back([](AppState& st) {
+                    guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+                });
+            }
             return true;
         default:
             return false;

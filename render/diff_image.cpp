@@ -107,7 +107,7 @@ void drawLegend(cairo_t* cr, const BodyTemplate& t, const maps::DifferenceMap& d
                 const DiffLayout& L) {
     const double u = t.width / 100.0;  // legend unit: 1% of a panel's width
     const double top = L.legendTop + 2 * u;
-    const double sw = std::min(L.totalWidth * 0.45 / 21.0, 8 * u);
+    const double sw = std::min(L.totalWidth * 0.6 / 21.0, 8 * u);
     const double sh = 6 * u;
     const double x0 = (L.totalWidth - 21 * sw) / 2.0;
     for (int k = -10; k <= 10; ++k) {
@@ -125,15 +125,17 @@ void drawLegend(cairo_t* cr, const BodyTemplate& t, const maps::DifferenceMap& d
     text.r = palette::kInk.r / 255.0;
     text.g = palette::kInk.g / 255.0;
     text.b = palette::kInk.b / 255.0;
-    text.align = Align::Right;
-    drawText(cr, "better / resolved  -10", x0 - 1.5 * u, top + 0.5 * u, text);
+    // The scale's ends and centre, under the bar.
+    const double ty = top + sh + 0.8 * u;
     text.align = Align::Left;
-    drawText(cr, "+10  worse / new", x0 + 21 * sw + 1.5 * u, top + 0.5 * u, text);
+    drawText(cr, "-10  better / resolved", x0, ty, text);
+    text.align = Align::Right;
+    drawText(cr, "worse / new  +10", x0 + 21 * sw, ty, text);
     text.align = Align::Center;
-    drawText(cr, "0", x0 + 10.5 * sw, top + sh + 0.8 * u, text);
+    drawText(cr, "0", x0 + 10.5 * sw, ty, text);
 
     // Unchanged pain swatch, then the cell counts on their own line.
-    const double y2 = top + sh + 7 * u;
+    const double y2 = top + sh + 8 * u;
     const std::string swatchText = "unchanged pain   (colour = after - before)";
     double tw = 0, th = 0;
     measureText(cr, swatchText, text, tw, th);
@@ -170,6 +172,11 @@ DiffLayout diffLayout(const BodyTemplate& t) {
     L.legendTop = panelHeightCells(t);
     L.totalHeight = L.legendTop + t.width * 0.30;
     return L;
+}
+
+void drawDifferenceView(cairo_t* cr, const BodyTemplate& t, const maps::DifferenceMap& d,
+                        ViewId view) {
+    drawPanel(cr, t, d, view);
 }
 
 RgbaImage renderDifference(const BodyTemplate& t, const maps::DifferenceMap& d, int widthPx) {

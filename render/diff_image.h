@@ -30,4 +30,10 @@ struct DiffLayout {
 };
 DiffLayout diffLayout(const maps::BodyTemplate& t);
 
+// One view panel of the difference map (silhouette, change colours, guides, outline, R/L marks,
+// view label) with its top-left at the user-space origin, in template cell units like
+// drawViewPanel; size t.width x panelHeightCells(t). For vector output such as the PDF report.
+void drawDifferenceView(cairo_t* cr, const maps::BodyTemplate& t, const maps::DifferenceMap& d,
+                        maps::ViewId view);
+
 }  // namespace bodymap::render

@@ -1,0 +1,87 @@
+// The Figures tab: extent, intensity, burden, WPI with the areas that count, generalized pain,
+// qualities and left/right symmetry of the open map. All maths lives in maps/metrics.
+#include <string>
+
+#include "app/side_panels.h"
+
+namespace bodymap::app {
+
+namespace {
+void heading(const char* text, const UiContext& ui) {
+    ImGui::Spacing();
+    if (ui.bold) ImGui::PushFont(ui.bold);
+    ImGui::TextUnformatted(text);
+    if (ui.bold) ImGui::PopFont();
+    ImGui::Separator();
+}
+
+void row(const char* name, const char* fmt, double v, const UiContext& ui) {
+    ImGui::TextUnformatted(name);
+    ImGui::SameLine(200 * ui.scale);
+    ImGui::Text(fmt, v);
+}
+}  // namespace
+
+void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
+    if (p.metricsGeneration != s.doc.generation || !p.metrics) {
+        p.metricsGeneration = s.doc.generation;
+        auto m = maps::computeMetrics(s.doc.map, s.templ());
+        if (m) {
+            p.metrics = std::move(m.value());
+            p.metricsError.clear();
+        } else {
+            p.metrics.reset();
+            p.metricsError = m.error();
+        }
+    }
+    if (!p.metrics) {
+        ImGui::TextWrapped("%s", p.metricsError.c_str());
+        return;
+    }
+    const maps::MapMetrics& m = *p.metrics;
+    heading("Pain", ui);
+    row("Extent (whole body)", "%.1f %%", m.overall.cells.extentPct(), ui);
+    row("  front", "%.1f %%", m.views[0].cells.extentPct(), ui);
+    row("  back", "%.1f %%", m.views[1].cells.extentPct(), ui);
+    row("Maximum intensity", "%.0f / 10", m.overall.cells.maxIntensity, ui);
+    row("Mean intensity", "%.1f / 10", m.overall.cells.meanIntensity(), ui);
+    row("Pain burden", "%.3f", m.overall.cells.burden(), ui);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sum of intensity / (10 x body cells), 0 to 1");
+
+    heading("Widespread Pain Index", ui);
+    ImGui::Text("WPI %d of 19", m.wpi);
+    for (int a = 0; a < maps::kWpiAreaCount; ++a) {
+        if (m.wpiAreas[static_cast<std::size_t>(a)].painful) {
+            ImGui::BulletText("%s", std::string(maps::wpiAreaName(static_cast<maps::WpiArea>(a))).c_str());
+        }
+    }
+    ImGui::Text("Generalized pain: %d of 5 regions", m.generalizedPain);
+    for (int r = 0; r < maps::kGpRegionCount; ++r) {
+        if (m.gpRegions[static_cast<std::size_t>(r)]) {
+            ImGui::BulletText("%s", std::string(maps::gpRegionName(static_cast<maps::GpRegion>(r))).c_str());
+        }
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Rule: %s. Jaw, chest and abdomen count in the WPI but not in generalized "
+                       "pain (2016 criteria). A measure, not a diagnosis.",
+                       maps::describeRule(m.rule).c_str());
+    ImGui::PopStyleColor();
+
+    heading("What it feels like", ui);
+    bool any = false;
+    for (int q = 0; q < maps::kQualityCount; ++q) {
+        if (m.overall.qualityCells[static_cast<std::size_t>(q)] == 0) continue;
+        any = true;
+        const std::string name(maps::qualityName(maps::kQualities[static_cast<std::size_t>(q)]));
+        row(name.c_str(), "%.1f %% of body", m.overall.qualityExtentPct(q), ui);
+    }
+    if (!any) ImGui::TextDisabled("No qualities marked");
+
+    heading("Left and right (patient's)", ui);
+    row("Left extent", "%.1f %%", m.symmetry.left.extentPct(), ui);
+    row("Right extent", "%.1f %%", m.symmetry.right.extentPct(), ui);
+    if (m.symmetry.extentIndex) row("Symmetry", "%.2f", *m.symmetry.extentIndex, ui);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1 = same on both sides, 0 = one side only");
+}
+
+}  // namespace bodymap::app

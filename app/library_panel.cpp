@@ -1,0 +1,213 @@
+// The Clients tab (see library_panel.h).
+#include "app/library_panel.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/document_ops.h"
+#include "maps/map_format.h"
+#include "render/chart.h"
+
+namespace bodymap::app {
+
+namespace {
+constexpr int kThumbBudgetPerFrame = 2;  // thumbnails drawn per frame (each loads a file)
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool matches(const maps::ClientEntry& c, const std::string& search) {
+    if (search.empty()) return true;
+    const std::string q = lower(search);
+    return lower(c.displayName).find(q) != std::string::npos || lower(c.id).find(q) != std::string::npos;
+}
+
+void makeThumb(AppState& s, LibraryPanelState::Thumb& thumb, const std::string& path, int widthPx) {
+    auto map = maps::loadMap(path, s.templates);
+    if (!map) return;
+    auto tmpl = s.templates.find(map->templateId());
+    if (!tmpl) return;
+    render::ChartOptions o;
+    o.map = &map.value();
+    o.sideMarks = false;
+    o.viewLabel = false;
+    o.guides = false;
+    auto img = render::renderChart(*tmpl, render::ViewSelection::Both, widthPx, o);
+    thumb.texture = std::make_unique<GlTexture>();
+    thumb.texture->create(img.width, img.height, img.pixels.data());
+    thumb.width = img.width;
+    thumb.height = img.height;
+}
+
+void heading(const char* text, const UiContext& ui) {
+    ImGui::Spacing();
+    if (ui.bold) ImGui::PushFont(ui.bold);
+    ImGui::TextUnformatted(text);
+    if (ui.bold) ImGui::PopFont();
+    ImGui::Separator();
+}
+
+void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
+    ImGui::SetNextWindowSize(ImVec2(460 * ui.scale, 0));
+    if (!ImGui::BeginPopupModal("New client", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted("Name");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextWithHint("##name", "e.g. Anna Novák", &p.newName);
+    ImGui::TextUnformatted("Client id");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##id", "e.g. anna-novak-1984 (stays the same for every visit)", &p.newId);
+    if (!p.newError.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", p.newError.c_str());
+    ImGui::Spacing();
+    const float bw = 120 * ui.scale;
+    if (ImGui::Button("Create", ImVec2(bw, 0))) {
+        std::string id = p.newId;
+        if (id.empty()) id = p.newName;
+        if (id.empty() || p.newName.empty()) {
+            p.newError = "Give a name and an id.";
+        } else if (auto st = maps::Library(s.library.root).createClient(id, p.newName); !st) {
+            p.newError = st.error();
+        } else {
+            s.library.selectedClient = id;
+            s.library.stale = true;
+            p.newId.clear();
+            p.newName.clear();
+            p.newError.clear();
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(bw, 0))) {
+        p.newError.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+}  // namespace
+
+std::string friendlyDate(const std::string& iso) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 || mo < 1 || mo > 12) {
+        return iso;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", d, kMonths[mo - 1], y, h, mi);
+    return buf;
+}
+
+void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
+    LibraryState& lib = s.library;
+    if (lib.stale) {
+        refreshLibrary(s);
+        p.thumbs.clear();
+    }
+    ImGui::TextDisabled("Library: %s", lib.root.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(--library DIR or BODYMAP_LIBRARY to change)", lib.root.c_str());
+    if (!lib.error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", lib.error.c_str());
+
+    ImGui::SetNextItemWidth(-90 * ui.scale);
+    ImGui::InputTextWithHint("##search", "Search clients", &lib.search);
+    ImGui::SameLine();
+    if (ImGui::Button("New...", ImVec2(-1, 0))) ImGui::OpenPopup("New client");
+    newClientPopup(s, p, ui);
+
+    ImGui::BeginChild("##clients", ImVec2(0, 170 * ui.scale), true);
+    int shown = 0;
+    for (const auto& c : lib.clients) {
+        if (!matches(c, lib.search)) continue;
+        ++shown;
+        ImGui::PushID(c.id.c_str());
+        const bool selected = c.id == lib.selectedClient;
+        char line[512];
+        std::snprintf(line, sizeof line, "%s##c", c.displayName.c_str());
+        if (ImGui::Selectable(line, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.1f))) {
+            lib.selectedClient = c.id;
+            lib.stale = true;
+        }
+        ImGui::SameLine(12 * ui.scale);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 1.05f);
+        ImGui::TextDisabled("%d visit%s%s%s", c.visitCount, c.visitCount == 1 ? "" : "s",
+                            c.lastVisit.empty() ? "" : ", last ", friendlyDate(c.lastVisit).c_str());
+        ImGui::PopID();
+    }
+    if (shown == 0) {
+        ImGui::TextDisabled(lib.clients.empty() ? "No clients yet. Create one with New..."
+                                                : "No client matches the search.");
+    }
+    ImGui::EndChild();
+
+    if (lib.selectedClient.empty()) {
+        ImGui::TextWrapped("Pick a client to see their visits, or draw without one and use File > Save As.");
+        return;
+    }
+    heading("Visits", ui);
+    const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (ImGui::Button("New visit", ImVec2(hw, 0))) {
+        s.deferred.push_back([](AppState& st) {
+            guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+        });
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A blank chart for this client (Ctrl+N)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(lib.visits.empty());
+    if (ImGui::Button("From last visit", ImVec2(hw, 0))) {
+        s.deferred.push_back([](AppState& st) {
+            guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, true); });
+        });
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("A new visit that starts with the pain drawn last time, to update");
+    }
+
+    ImGui::BeginChild("##visits", ImVec2(0, 0), false);
+    int budget = kThumbBudgetPerFrame;
+    const float thumbH = 64 * ui.scale;
+    for (const auto& v : lib.visits) {
+        ImGui::PushID(v.path.c_str());
+        const bool current = v.path == s.doc.path;
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##visit", current, 0, ImVec2(0, thumbH + 6 * ui.scale))) {
+            const std::string path = v.path;
+            s.deferred.push_back([path](AppState& st) {
+                guardUnsaved(st, "opening another visit", [path](AppState& s2) { openMapFile(s2, path); });
+            });
+        }
+        auto& thumb = p.thumbs[v.path];
+        if (!thumb.texture && thumb.width == 0 && budget > 0 && v.error.empty()) {
+            --budget;
+            makeThumb(s, thumb, v.path, static_cast<int>(thumbH * 1.9f));
+            if (!thumb.texture) thumb.width = -1;  // do not retry every frame
+        }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float tw = thumbH * 1.0f;
+        if (thumb.texture) {
+            const float w = thumbH * static_cast<float>(thumb.width) / static_cast<float>(thumb.height);
+            dl->AddImage(thumb.texture->imguiId(), ImVec2(row.x + 2, row.y + 3),
+                         ImVec2(row.x + 2 + w, row.y + 3 + thumbH));
+        }
+        const float tx = row.x + tw * 1.05f + 12 * ui.scale;
+        dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text),
+                    friendlyDate(v.visitTime).c_str());
+        std::string sub = v.error.empty()
+                              ? std::string(v.drawnBy == maps::DrawnBy::Client ? "drawn by the client" : "drawn by the therapist")
+                              : "cannot be read";
+        if (!v.therapist.empty()) sub += " \xC2\xB7 " + v.therapist;
+        dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + ImGui::GetTextLineHeight()),
+                    ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
+        if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
+        ImGui::PopID();
+    }
+    if (lib.visits.empty()) ImGui::TextDisabled("No visits yet.");
+    ImGui::EndChild();
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,30 @@
+// The right-hand panel: tabs for the client library, the visit's details and its figures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/app_state.h"
+#include "app/library_panel.h"
+#include "app/ui_context.h"
+#include "maps/metrics.h"
+
+namespace bodymap::app {
+
+struct SidePanelState {
+    LibraryPanelState library;
+    // Visit tab: a working copy edited by the text fields, committed as one undo step when a
+    // field loses focus after a change.
+    maps::VisitInfo editInfo;
+    // Figures tab: metrics of the open map, recomputed when the document changes.
+    std::optional<maps::MapMetrics> metrics;
+    std::uint64_t metricsGeneration = UINT64_MAX;
+    std::string metricsError;
+};
+
+void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui);   // side_panels.cpp
+void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui);    // visit_panel.cpp
+void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui);  // figures_panel.cpp
+
+}  // namespace bodymap::app
