@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/file_dialog.h"
+#include "app/key_input.h"
 #include "maps/body_template.h"
 #include "maps/brush.h"
 #include "maps/client_library.h"
@@ -21,6 +22,9 @@
 namespace bodymap::app {
 
 enum class Tool { Paint, Erase, Fill };
+
+// What the middle of the main window shows.
+enum class Workspace { Chart, Compare };
 
 struct ToolState {
     Tool tool = Tool::Paint;
@@ -80,10 +84,12 @@ struct AppState {
     ToolState tools;
     ViewState view;
     bool clientMode = false;
+    Workspace workspace = Workspace::Chart;
     bool showHelp = false;
     bool quit = false;
     bool quitRequested = false;   // window closed or Ctrl+Q: ask about unsaved changes first
     std::vector<Notice> notices;
+    KeyPresses keys;                          // key presses of the current frame (from SDL)
     std::optional<std::string> errorDialog;   // shown as a modal until dismissed
     FileDialogState fileDialog;
     LibraryState library;
@@ -101,6 +107,13 @@ struct AppState {
     std::vector<std::function<void(AppState&)>> deferred;
 
     const maps::BodyTemplate& templ() const { return *tmpl; }
+    // Whether a key (without Ctrl or Alt) was pressed during this frame.
+    bool pressed(SDL_Scancode k) const {
+        for (const auto& p : keys) {
+            if (p.scancode == k && !p.ctrl && !p.alt) return true;
+        }
+        return false;
+    }
     void post(std::string text, bool error = false);
     void markAllDirty();
 };

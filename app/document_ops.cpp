@@ -75,6 +75,17 @@ std::string displayName(const AppState& s) {
     return "the new map";
 }
 
+// Shows the client of a visit in the Clients tab when the file lives in the library.
+void selectClientOf(AppState& s, const std::string& clientId, const std::string& path) {
+    std::error_code ec;
+    if (clientId.empty() || path.empty()) return;
+    const fs::path folder = fs::path(path).parent_path();
+    if (fs::equivalent(folder, fs::path(maps::Library(s.library.root).clientFolder(clientId)), ec)) {
+        s.library.selectedClient = clientId;
+        s.library.stale = true;
+    }
+}
+
 }  // namespace
 
 // [SECTION] Library
@@ -142,14 +153,7 @@ void openMapFile(AppState& s, const std::string& path) {
     const std::string clientId = map->info.clientId;
     replaceDocument(s, std::move(map.value()), path);
     addRecent(s, path);
-    // Show the client of the opened visit when it lives in the library.
-    std::error_code ec;
-    const fs::path folder = fs::path(path).parent_path();
-    if (!clientId.empty() &&
-        fs::equivalent(folder, fs::path(maps::Library(s.library.root).clientFolder(clientId)), ec)) {
-        s.library.selectedClient = clientId;
-        s.library.stale = true;
-    }
+    selectClientOf(s, clientId, path);
     s.post("Opened " + path);
 }
 
@@ -273,7 +277,7 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             ImGui::CloseCurrentPopup();
             if (run && proceed) s.deferred.push_back(proceed);
         };
-        if (ImGui::Button("Save", ImVec2(bw, 0))) {
+        if (ImGui::Button("Save", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_RETURN)) {
             const bool saved = saveDocument(s);
             finish(saved);
         }
@@ -285,7 +289,7 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             finish(true);
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (ImGui::Button("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
             finish(false);
         }
         ImGui::EndPopup();
@@ -312,15 +316,17 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
         const std::string path = e.path;
         bool answered = false;
         ImGui::BeginDisabled(!e.error.empty());
-        if (ImGui::Button("Restore", ImVec2(bw, 0))) {
+        if (ImGui::Button("Restore", ImVec2(bw, 0)) || (e.error.empty() && s.pressed(SDL_SCANCODE_RETURN))) {
             auto rec = maps::readRecovery(path, s.templates);
             if (!rec) {
                 s.errorDialog = "Could not restore: " + rec.error();
             } else {
                 auto tmpl = s.templates.find(rec->map.templateId());
                 if (tmpl) s.tmpl = tmpl;
+                const std::string clientId = rec->map.info.clientId;
                 replaceDocument(s, std::move(rec->map), rec->editingPath);
                 s.doc.restored = true;
+                selectClientOf(s, clientId, s.doc.path);
                 // Take the restored work over into this session's recovery file at once.
                 if (maps::writeRecovery(s.library.root, s.session, s.doc.map, s.doc.path)) {
                     (void)maps::discardRecovery(path);
@@ -336,7 +342,9 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             answered = true;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Decide later", ImVec2(bw, 0))) answered = true;  // kept on disk
+        if (ImGui::Button("Decide later", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+            answered = true;  // the file stays on disk and is offered again next time
+        }
         if (answered) {
             s.recoveryOffer.erase(s.recoveryOffer.begin());
             ImGui::CloseCurrentPopup();

@@ -144,7 +144,7 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     const char* okLabel = d.mode == FileDialogState::Mode::Open ? "Open" : "Save";
     const bool ok = ImGui::Button(okLabel, ImVec2(bw, 0)) || enter;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
         d.open = false;
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

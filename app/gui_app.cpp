@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "app/app_state.h"
 #include "app/assets_path.h"
 #include "app/chart_panel.h"
+#include "app/compare_workspace.h"
 #include "app/document_ops.h"
 #include "app/side_panels.h"
 #include "app/fonts.h"
@@ -117,6 +119,7 @@ struct Gui {
     AppState state;
     std::unique_ptr<ChartPanelState> chart = std::make_unique<ChartPanelState>();
     std::unique_ptr<SidePanelState> side = std::make_unique<SidePanelState>();
+    std::unique_ptr<CompareWorkspaceState> compare = std::make_unique<CompareWorkspaceState>();
     GuiOptions options;
     // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
     // mouse state, which stays stale while the pointer is captured during a drag on X11.
@@ -167,8 +170,9 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
 void drawFrame(Gui& g) {
     AppState& s = g.state;
     const UiContext& ui = g.ui;
-    handleShortcuts(s, g.keys);
+    s.keys = std::move(g.keys);
     g.keys.clear();
+    handleShortcuts(s, s.keys);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float top = vp->WorkPos.y;
     if (!s.clientMode) {
@@ -210,7 +214,11 @@ void drawFrame(Gui& g) {
         const float chartW = avail.x - leftW - rightW;
         ImGui::BeginChild("##chart", ImVec2(chartW, bodyH), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, bodyH));
+        if (s.workspace == Workspace::Compare) {
+            drawCompareWorkspace(s, *g.compare, ui, p, ImVec2(chartW, bodyH));
+        } else {
+            drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, bodyH));
+        }
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, kPanelColor);
@@ -237,7 +245,8 @@ void drawFrame(Gui& g) {
     if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextWrapped("%s", s.errorDialog ? s.errorDialog->c_str() : "");
         ImGui::TextDisabled("Your current work is unchanged.");
-        if (ImGui::Button("OK", ImVec2(120 * ui.scale, 0)) || ImGui::IsKeyPressed(SDL_SCANCODE_RETURN)) {
+        if (ImGui::Button("OK", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_RETURN) ||
+            s.pressed(SDL_SCANCODE_ESCAPE)) {
             s.errorDialog.reset();
             ImGui::CloseCurrentPopup();
         }
@@ -409,6 +418,11 @@ int runGui(const GuiOptions& options) {
     int exitCode = 0;
     Uint32 lastInput = SDL_GetTicks();
     BenchDriver bench;
+    // BODYMAP_AUTOSAVE_SECONDS shortens the 30 s autosave interval (used by the recovery test).
+    double autosaveSeconds = 30.0;
+    if (const char* env = std::getenv("BODYMAP_AUTOSAVE_SECONDS")) {
+        autosaveSeconds = std::clamp(std::atof(env), 0.5, 3600.0);
+    }
     double startupMs = -1;
     auto nowSeconds = [] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -462,7 +476,7 @@ int runGui(const GuiOptions& options) {
                 });
             }
         }
-        if (!options.bench && options.screenshot.empty()) autosaveTick(s, ImGui::GetTime());
+        if (!options.bench && options.screenshot.empty()) autosaveTick(s, ImGui::GetTime(), autosaveSeconds);
         // Structural changes queued during the frame.
         if (!s.deferred.empty()) {
             finishStroke(s, *g->chart);
@@ -498,6 +512,7 @@ int runGui(const GuiOptions& options) {
     ImGui_ImplSDL2_Shutdown();
     g->chart.reset();  // GL textures go before the context
     g->side.reset();
+    g->compare.reset();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(g->gl);
     SDL_DestroyWindow(g->window);

@@ -52,6 +52,11 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
             s.view.panX = s.view.panY = 0;
         }
         ImGui::Separator();
+        if (ImGui::MenuItem("Chart", "F2", s.workspace == Workspace::Chart)) s.workspace = Workspace::Chart;
+        if (ImGui::MenuItem("Compare visits", "F3", s.workspace == Workspace::Compare)) {
+            s.workspace = Workspace::Compare;
+        }
+        ImGui::Separator();
         if (ImGui::MenuItem("Client mode", "Ctrl+M", s.clientMode)) s.clientMode = !s.clientMode;
         ImGui::EndMenu();
     }

@@ -94,6 +94,10 @@ void handleShortcuts(AppState& s, const KeyPresses& keys) {
             zoomBy(s, 1.25f);
         } else if (c == SDL_SCANCODE_MINUS || c == SDL_SCANCODE_KP_MINUS) {
             zoomBy(s, 1.0f / 1.25f);
+        } else if (c == SDL_SCANCODE_F2 && !k.repeat) {
+            s.workspace = Workspace::Chart;
+        } else if (c == SDL_SCANCODE_F3 && !k.repeat) {
+            s.workspace = Workspace::Compare;
         } else if (c == SDL_SCANCODE_F1 && !k.repeat) {
             s.showHelp = !s.showHelp;
         }
