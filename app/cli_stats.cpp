@@ -2,6 +2,7 @@
 // as text, JSON or CSV (see cli_stats.h).
 #include "app/cli_stats.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/assets_path.h"
+#include "maps/fascial_lines.h"
 #include "maps/map_format.h"
 #include "maps/metrics.h"
 
@@ -130,7 +132,15 @@ nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
         kinds[std::string(maps::tagKindId(maps::kTagKinds[k]))] = m.fascial.tagsByKind[k];
     }
     nlohmann::json lines = nlohmann::json::array();
-    for (const auto& l : m.fascial.lines) lines.push_back({{"line", l.line}, {"tags", l.tags}});
+    for (const auto& l : m.fascial.lines) {
+        lines.push_back({{"line", l.line},
+                         {"name", l.name},
+                         {"bandCells", l.bandCells},
+                         {"paintedCells", l.paintedCells},
+                         {"sharePct", rounded(l.sharePct)},
+                         {"meanIntensity", rounded(l.meanIntensity())},
+                         {"tags", l.tags}});
+    }
     j["fascial"] = {{"tags", m.fascial.tags}, {"byKind", kinds}, {"lines", lines}};
     return j;
 }
@@ -173,6 +183,16 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
         << fixed(m.symmetry.right.extentPct(), 2) << "% of each side; symmetry "
         << (m.symmetry.extentIndex ? fixed(*m.symmetry.extentIndex, 2) : "n/a (no pain)")
         << " (1 = equal)\n";
+    if (all.paintedCells > 0 && !m.fascial.lines.empty()) {
+        out << "  Fascial lines (share of the painted area on the line's bands, mean intensity there):\n";
+        for (const auto& l : m.fascial.lines) {
+            if (l.paintedCells == 0) continue;
+            std::string name = l.name + " (" + l.line + ")";
+            if (name.size() < 36) name.resize(36, ' ');
+            out << "    " << name << " " << fixed(l.sharePct, 1) << "%  " << fixed(l.meanIntensity(), 1)
+                << "\n";
+        }
+    }
     if (m.fascial.tags > 0) {
         out << "  Fascial tags: " << m.fascial.tags << " (";
         bool first = true;
@@ -263,6 +283,12 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         // Header from the scalar table of a default metrics value: the same keys for every map.
         out << "file,template,template_version,visit_time,client_id";
         for (const auto& s : maps::scalarMetrics(maps::MapMetrics{})) out << "," << s.key;
+        for (const auto& l : maps::fascialLines()) {
+            std::string id(l.id);
+            for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            out << ",fascial_" << id << "_share_pct,fascial_" << id << "_mean_intensity,fascial_" << id
+                << "_tags";
+        }
         out << ",wpi_areas,generalized_pain_regions,painful_rule\n";
     }
     bool firstText = true;
@@ -293,6 +319,16 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 for (const auto& s : maps::scalarMetrics(m.value())) {
                     out << ",";
                     if (s.value) out << csvNumber(*s.value);
+                }
+                // Per catalogue line; empty fields when the template has no bands for it.
+                for (const auto& info : maps::fascialLines()) {
+                    const auto* l = m.value().fascial.find(std::string(info.id));
+                    if (l) {
+                        out << "," << csvNumber(rounded(l->sharePct)) << ","
+                            << csvNumber(rounded(l->meanIntensity())) << "," << l->tags;
+                    } else {
+                        out << ",,,";
+                    }
                 }
                 out << "," << csvField(joined(painfulAreaIds(m.value()), ";")) << ","
                     << csvField(joined(gpRegionIds(m.value()), ";")) << ","

@@ -1,15 +1,332 @@
-// The compare workspace (see compare_workspace.h).
+// The compare workspace (see compare_workspace.h): the top bar with the visit pickers and the
+// tabs, the messages when there is nothing to compare, and the shared loading helpers.
+//
+// [SECTION] Helpers: loading visits, textures, geometry, text
+// [SECTION] Series: all visits of the client, a few files per frame
+// [SECTION] Top bar and tabs
 #include "app/compare_workspace.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "app/library_panel.h"
+#include "maps/map_format.h"
 
 namespace bodymap::app {
 
+namespace {
+constexpr double kLoadBudgetSeconds = 0.03;  // file reading per frame while a series loads
+constexpr ImU32 kWorkspaceBg = IM_COL32(238, 236, 232, 255);
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+double nowSeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+// [SECTION] Helpers: loading visits, textures, geometry, text
+
+const LoadedVisit& loadVisit(AppState& s, CompareWorkspaceState& c, const std::string& path) {
+    auto it = c.visits.find(path);
+    if (it != c.visits.end()) return it->second;
+    LoadedVisit v;
+    std::error_code ec;
+    v.mtime = std::filesystem::last_write_time(path, ec);
+    auto map = maps::loadMap(path, s.templates);
+    if (map) v.map = std::move(map.value());
+    else v.error = map.error();
+    return c.visits.emplace(path, std::move(v)).first->second;
+}
+
+void uploadTexture(CompareTexture& t, const std::vector<std::uint8_t>& rgba, int width, int height) {
+    if (!t.texture) t.texture = std::make_unique<GlTexture>();
+    t.texture->create(width, height, rgba.data());
+    t.width = width;
+    t.height = height;
+}
+
+bool cellUnder(const maps::BodyTemplate& t, ImVec2 origin, float pxPerCell, ImVec2 p,
+               maps::ViewId& view, int& x, int& y) {
+    if (pxPerCell <= 0) return false;
+    const float W = static_cast<float>(t.width);
+    const float gap = W * 0.06f;  // the geometry of renderChart(Both) and renderDifference
+    float cx = (p.x - origin.x) / pxPerCell;
+    const float cy = (p.y - origin.y) / pxPerCell;
+    if (cy < 0 || cy >= static_cast<float>(t.height)) return false;
+    if (cx >= 0 && cx < W) {
+        view = maps::ViewId::Front;
+    } else if (cx >= W + gap && cx < 2 * W + gap) {
+        view = maps::ViewId::Back;
+        cx -= W + gap;
+    } else {
+        return false;
+    }
+    x = static_cast<int>(cx);
+    y = static_cast<int>(cy);
+    return true;
+}
+
+void compareHeading(const UiContext& ui, const char* text) {
+    if (ui.bold) ImGui::PushFont(ui.bold);
+    ImGui::TextUnformatted(text);
+    if (ui.bold) ImGui::PopFont();
+}
+
+std::string shortDate(const std::string& iso, bool year) {
+    int y = 0, mo = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12) return iso;
+    char buf[32];
+    if (year) std::snprintf(buf, sizeof buf, "%d %s %d", d, kMonths[mo - 1], y);
+    else std::snprintf(buf, sizeof buf, "%d %s", d, kMonths[mo - 1]);
+    return buf;
+}
+
+void centredMessage(const UiContext& ui, ImVec2 pos, ImVec2 size, const char* title,
+                    const char* detail) {
+    const float w = std::min(size.x - 40 * ui.scale, 560 * ui.scale);
+    ImFont* hf = ui.heading ? ui.heading : ImGui::GetFont();
+    const ImVec2 ts = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, w, title);
+    const float y = pos.y + size.y * 0.36f;
+    ImGui::GetWindowDrawList()->AddText(hf, hf->FontSize, ImVec2(pos.x + (size.x - ts.x) / 2, y),
+                                        IM_COL32(60, 60, 60, 255), title, nullptr, w);
+    if (detail && *detail) {
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + (size.x - w) / 2, y + ts.y + 12 * ui.scale));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(100, 100, 100, 255));
+        ImGui::TextWrapped("%s", detail);
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// [SECTION] Series: all visits of the client, a few files per frame
+
+bool updateSeries(AppState& s, CompareWorkspaceState& c) {
+    SeriesState& se = c.series;
+    std::string key;
+    for (const auto& v : s.library.visits) key += v.path + "\n";
+    if (se.key != key) {
+        se = SeriesState{};
+        se.key = key;
+        for (const auto& v : s.library.visits) se.paths.push_back(v.path);
+    }
+    if (se.summary || !se.error.empty()) return true;
+    const double start = nowSeconds();
+    while (se.loaded < se.paths.size() && nowSeconds() - start < kLoadBudgetSeconds) {
+        loadVisit(s, c, se.paths[se.loaded]);
+        ++se.loaded;
+    }
+    if (se.loaded < se.paths.size()) return false;
+
+    // The template of the newest readable visit; visits on another template are left out.
+    std::vector<const maps::PainMap*> maps;
+    se.skipped.clear();
+    for (const std::string& path : se.paths) {
+        const LoadedVisit& v = c.visits[path];
+        const maps::VisitEntry* entry = nullptr;
+        for (const auto& e : s.library.visits) if (e.path == path) entry = &e;
+        const std::string when = entry ? friendlyDate(entry->visitTime) : path;
+        if (!v.map) {
+            se.skipped.push_back(when + ": cannot be read (" + v.error + ")");
+            continue;
+        }
+        if (!se.tmpl) se.tmpl = s.templates.find(v.map->templateId());
+        if (!se.tmpl || !maps::checkMapOnTemplate(*v.map, *se.tmpl)) {
+            se.skipped.push_back(when + ": drawn on another body template");
+            continue;
+        }
+        maps.push_back(&*v.map);
+    }
+    if (maps.size() < 2) {
+        se.error = "Trends and the frequency map need at least two saved visits that can be read.";
+        return true;
+    }
+    auto summary = maps::summarizeSeries(maps, *se.tmpl);
+    if (summary) se.summary = std::move(summary.value());
+    else se.error = summary.error();
+    return true;
+}
+
+// [SECTION] Top bar and tabs
+
+namespace {
+
+std::string visitLabel(const maps::VisitEntry& v, bool newest) {
+    std::string label = friendlyDate(v.visitTime);
+    if (newest) label += "  (latest)";
+    if (!v.error.empty()) label += "  (cannot be read)";
+    return label;
+}
+
+std::string choiceLabel(const AppState& s, const std::string& path) {
+    if (path == kOpenMapChoice) {
+        return std::string("Open map") + (s.doc.modified() ? " (unsaved)" : "") + ", " +
+               friendlyDate(s.doc.map.info.visitTime);
+    }
+    const auto& visits = s.library.visits;
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        if (visits[i].path == path) return visitLabel(visits[i], i == 0);
+    }
+    return "Pick a visit";
+}
+
+bool listed(const AppState& s, const std::string& path) {
+    for (const auto& v : s.library.visits) if (v.path == path) return true;
+    return false;
+}
+
+// Keeps the choices valid: the two newest visits by default, or the only visit against the
+// open map.
+void defaultChoices(AppState& s, CompareWorkspaceState& c) {
+    const auto& visits = s.library.visits;
+    if (c.client != s.library.selectedClient) {
+        c.client = s.library.selectedClient;
+        c.beforePath.clear();
+        c.afterPath.clear();
+        c.hoverRegion = -1;
+    }
+    if (visits.empty()) return;
+    if (!(c.afterPath == kOpenMapChoice || listed(s, c.afterPath))) {
+        c.afterPath = visits.size() >= 2 ? visits[0].path : std::string(kOpenMapChoice);
+    }
+    if (!listed(s, c.beforePath)) {
+        c.beforePath = visits.size() >= 2 ? visits[1].path : visits[0].path;
+    }
+}
+
+// On entering the workspace, drop the files that changed on disk since they were read.
+void revalidate(CompareWorkspaceState& c) {
+    for (auto it = c.visits.begin(); it != c.visits.end();) {
+        std::error_code ec;
+        const auto mtime = std::filesystem::last_write_time(it->first, ec);
+        if (ec || mtime != it->second.mtime) it = c.visits.erase(it);
+        else ++it;
+    }
+    c.pair.key.clear();
+    c.series.key.clear();
+}
+
+bool visitCombo(AppState& s, const char* id, std::string& choice, bool allowOpenMap, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, choiceLabel(s, choice).c_str())) {
+        const auto& visits = s.library.visits;
+        for (std::size_t i = 0; i < visits.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            const bool selected = choice == visits[i].path;
+            if (ImGui::Selectable(visitLabel(visits[i], i == 0).c_str(), selected)) {
+                choice = visits[i].path;
+                changed = true;
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+            ImGui::PopID();
+        }
+        if (allowOpenMap) {
+            ImGui::Separator();
+            if (ImGui::Selectable(choiceLabel(s, kOpenMapChoice).c_str(), choice == kOpenMapChoice)) {
+                choice = kOpenMapChoice;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+std::string clientName(const AppState& s) {
+    for (const auto& cl : s.library.clients) {
+        if (cl.id == s.library.selectedClient) return cl.displayName;
+    }
+    return s.library.selectedClient;
+}
+
+}  // namespace
+
 void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext& ui, ImVec2 pos,
                           ImVec2 size) {
-    (void)s;
-    (void)c;
-    (void)ui;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + 20, pos.y + 20));
-    ImGui::TextDisabled("Compare visits: being built (%0.f x %0.f)", size.x, size.y);
+    if (size.x < 100 || size.y < 100) return;
+    const int frame = ImGui::GetFrameCount();
+    if (frame > c.lastFrame + 1) revalidate(c);
+    c.lastFrame = frame;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), kWorkspaceBg);
+
+    const float pad = 14 * ui.scale;
+    const LibraryState& lib = s.library;
+    if (lib.selectedClient.empty()) {
+        centredMessage(ui, pos, size, "Compare visits",
+                       "Pick a client in the Clients tab on the right: their visits can then be "
+                       "compared here, side by side, with the difference map, trends over all "
+                       "visits and the frequency map. Press F3 to go back to the chart.");
+        return;
+    }
+    if (lib.stale) return;  // the Clients tab re-lists the visits this frame
+    defaultChoices(s, c);
+    const std::string name = clientName(s);
+    if (lib.visits.empty()) {
+        const std::string title = name + " has no saved visits yet";
+        centredMessage(ui, pos, size, title.c_str(),
+                       "Draw a map and save it as a visit (File > Save); with two visits they can "
+                       "be compared here. Press F3 to go back to the chart.");
+        return;
+    }
+
+    // Top bar: who, before -> after, the tabs.
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad * 0.8f));
+    if (ui.heading) ImGui::PushFont(ui.heading);
+    ImGui::TextUnformatted(name.c_str());
+    if (ui.heading) ImGui::PopFont();
+    ImGui::SameLine(0, 14 * ui.scale);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
+    ImGui::TextDisabled("%zu visit%s", lib.visits.size(), lib.visits.size() == 1 ? "" : "s");
+
+    const float comboW = std::clamp((size.x - 2 * pad) * 0.3f, 180 * ui.scale, 300 * ui.scale);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 2 * ui.scale));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Before");
+    ImGui::SameLine();
+    if (visitCombo(s, "##before", c.beforePath, false, comboW)) c.hoverRegion = -1;
+    ImGui::SameLine();
+    ImGui::TextDisabled("\xE2\x86\x92");  // →
+    ImGui::SameLine();
+    ImGui::TextUnformatted("After");
+    ImGui::SameLine();
+    if (visitCombo(s, "##after", c.afterPath, true, comboW)) c.hoverRegion = -1;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(c.afterPath == kOpenMapChoice);
+    if (ImGui::Button("Swap")) std::swap(c.beforePath, c.afterPath);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exchange before and after");
+
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 4 * ui.scale));
+    ImGui::PushItemWidth(size.x - 2 * pad);
+    if (ImGui::BeginTabBar("##comparetabs")) {
+        if (ImGui::BeginTabItem("Difference")) {
+            c.tab = CompareTab::Difference;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Trends")) {
+            c.tab = CompareTab::Trends;
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Frequency")) {
+            c.tab = CompareTab::Frequency;
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::PopItemWidth();
+    const float top = ImGui::GetCursorScreenPos().y;
+    const ImVec2 area(pos.x + pad, top + 2 * ui.scale);
+    const ImVec2 areaSize(size.x - 2 * pad, pos.y + size.y - area.y - pad * 0.6f);
+    if (areaSize.x < 50 || areaSize.y < 50) return;
+    switch (c.tab) {
+        case CompareTab::Difference: drawDifferenceTab(s, c, ui, area, areaSize); break;
+        case CompareTab::Trends: drawTrendsTab(s, c, ui, area, areaSize); break;
+        case CompareTab::Frequency: drawFrequencyTab(s, c, ui, area, areaSize); break;
+    }
 }
 
 }  // namespace bodymap::app

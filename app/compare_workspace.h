@@ -69,7 +69,8 @@ struct CompareWorkspaceState {
     ComparedPair pair;
     SeriesState series;
     int lastFrame = -10;                      // ImGui frame it was last drawn (to detect entry)
-    int hoverRegion = -1;                     // region row hovered in the change table
+    int hoverRegion = -1;                     // region hovered in the table or a picture
+    int hoverVisit = -1;                      // visit (series order) hovered in a trend chart
 };
 
 // Draws the workspace in the rectangle [pos, pos+size) of the current window.

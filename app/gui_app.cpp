@@ -455,7 +455,8 @@ int runGui(const GuiOptions& options) {
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
-        if (g->pointerInside || ImGui::IsAnyMouseDown()) io.MousePos = g->pointer;
+        // Outside the window (or before the pointer ever entered it) there is no hover.
+        io.MousePos = g->pointerInside || ImGui::IsAnyMouseDown() ? g->pointer : ImVec2(-FLT_MAX, -FLT_MAX);
         const bool benchPainting = options.bench && bench.drive(*g, io);
         ImGui::NewFrame();
         drawFrame(*g);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "maps/fascial_lines.h"
 #include "maps/json_util.h"
 
 namespace bodymap::maps {
@@ -33,41 +34,141 @@ int BodyTemplate::bandIndex(std::string_view bandId) const {
     return -1;
 }
 
-void rasterizeRings(const std::vector<Ring>& rings, int width, int height,
-                    std::vector<std::uint8_t>& mask, std::uint8_t value) {
+int BodyTemplate::bandAt(ViewId v, int x, int y, int lineIndex) const {
+    const TemplateView& tv = view(v);
+    if (!contains(x, y) || tv.lineBits.empty()) return -1;
+    const auto cell = static_cast<std::uint32_t>(y) * static_cast<std::uint32_t>(width) +
+                      static_cast<std::uint32_t>(x);
+    if (lineIndex < 0 || lineIndex >= 16 || !((tv.lineBits[cell] >> lineIndex) & 1u)) return -1;
+    for (int b : tv.bands) {
+        const FascialBand& band = bands[static_cast<std::size_t>(b)];
+        if (band.lineIndex == lineIndex &&
+            std::binary_search(band.cells.begin(), band.cells.end(), cell)) {
+            return b;
+        }
+    }
+    return -1;
+}
+
+std::vector<int> BodyTemplate::bandsAt(ViewId v, int x, int y) const {
+    std::vector<int> out;
+    const TemplateView& tv = view(v);
+    if (!contains(x, y) || tv.lineBits.empty()) return out;
+    const auto cell = static_cast<std::uint32_t>(y) * static_cast<std::uint32_t>(width) +
+                      static_cast<std::uint32_t>(x);
+    if (tv.labels[cell] == kNoRegion) return out;
+    for (int b : tv.bands) {
+        const FascialBand& band = bands[static_cast<std::size_t>(b)];
+        if (std::binary_search(band.cells.begin(), band.cells.end(), cell)) out.push_back(b);
+    }
+    return out;
+}
+
+namespace {
+
+// Calls span(y, x0, x1) for each run of cells [x0, x1) of row y whose centre lies inside the
+// even-odd union of rings. Scanline with an active edge list: the cost is the number of rows each
+// edge spans plus the cells covered, not rows x edges. Runs within one row never overlap.
+template <class Span>
+void forEachSpan(const std::vector<Ring>& rings, int width, int height, Span span) {
+    struct Edge {
+        glm::vec2 a, b;  // as in the ring, so that the crossing is computed exactly as before
+        int y0, y1;      // rows whose centre y+0.5 lies in [min(a.y, b.y), max(a.y, b.y))
+    };
+    // First row whose centre is at or above `v` (exact in float: rounding checked both ways).
+    auto firstRowAtOrAbove = [height](float v) {
+        if (!(v > 0.0f)) return 0;  // also NaN-safe
+        if (v > static_cast<float>(height)) return height;
+        int y = static_cast<int>(std::ceil(v - 0.5f));
+        while (y > 0 && static_cast<float>(y - 1) + 0.5f >= v) --y;
+        while (y < height && static_cast<float>(y) + 0.5f < v) ++y;
+        return std::clamp(y, 0, height);
+    };
+    std::vector<Edge> edges;
+    for (const Ring& ring : rings) {
+        const std::size_t n = ring.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const glm::vec2 a = ring[i];
+            const glm::vec2 b = ring[(i + 1) % n];
+            const int y0 = firstRowAtOrAbove(std::min(a.y, b.y));
+            const int y1 = firstRowAtOrAbove(std::max(a.y, b.y));
+            if (y0 < y1) edges.push_back({a, b, y0, y1});
+        }
+    }
+    if (edges.empty()) return;
+    std::sort(edges.begin(), edges.end(), [](const Edge& l, const Edge& r) { return l.y0 < r.y0; });
+    std::vector<const Edge*> active;
     std::vector<float> xs;
-    for (int y = 0; y < height; ++y) {
+    std::size_t next = 0;
+    for (int y = edges.front().y0; y < height && (next < edges.size() || !active.empty()); ++y) {
+        while (next < edges.size() && edges[next].y0 == y) active.push_back(&edges[next++]);
+        active.erase(std::remove_if(active.begin(), active.end(),
+                                    [y](const Edge* e) { return e->y1 <= y; }),
+                     active.end());
         const float yc = static_cast<float>(y) + 0.5f;
         xs.clear();
-        for (const Ring& ring : rings) {
-            const std::size_t n = ring.size();
-            for (std::size_t i = 0; i < n; ++i) {
-                const glm::vec2 a = ring[i];
-                const glm::vec2 b = ring[(i + 1) % n];
-                // Half-open rule: an edge counts when yc is in [min, max), so a cell centre on
-                // an edge shared by two polygons belongs to exactly one of them.
-                if ((a.y <= yc && yc < b.y) || (b.y <= yc && yc < a.y)) {
-                    xs.push_back(a.x + (yc - a.y) * (b.x - a.x) / (b.y - a.y));
-                }
+        for (const Edge* e : active) {
+            const glm::vec2 a = e->a;
+            const glm::vec2 b = e->b;
+            // Half-open rule: an edge counts when yc is in [min, max), so a cell centre on
+            // an edge shared by two polygons belongs to exactly one of them.
+            if ((a.y <= yc && yc < b.y) || (b.y <= yc && yc < a.y)) {
+                xs.push_back(a.x + (yc - a.y) * (b.x - a.x) / (b.y - a.y));
             }
         }
         std::sort(xs.begin(), xs.end());
         for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
             // Cells whose centre x+0.5 lies in [xs[k], xs[k+1]).
-            int x0 = static_cast<int>(std::ceil(xs[k] - 0.5f));
-            int x1 = static_cast<int>(std::ceil(xs[k + 1] - 0.5f));
-            x0 = std::max(x0, 0);
-            x1 = std::min(x1, width);
-            auto row = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
-            for (int x = x0; x < x1; ++x) mask[row + static_cast<std::size_t>(x)] = value;
+            const int x0 = std::max(static_cast<int>(std::ceil(xs[k] - 0.5f)), 0);
+            const int x1 = std::min(static_cast<int>(std::ceil(xs[k + 1] - 0.5f)), width);
+            if (x0 < x1) span(y, x0, x1);
         }
     }
+}
+
+// Upper bound of the work forEachSpan does for `rings` on the grid: rows spanned by the edges
+// plus the cells of the rings' bounding box (clipped to the grid).
+std::uint64_t rasterCost(const std::vector<Ring>& rings, int width, int height) {
+    float minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
+    double rows = 0;
+    for (const Ring& ring : rings) {
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+            const glm::vec2 a = ring[i];
+            const glm::vec2 b = ring[(i + 1) % ring.size()];
+            rows += std::abs(static_cast<double>(a.y) - static_cast<double>(b.y)) + 1.0;
+            minX = std::min(minX, a.x);
+            maxX = std::max(maxX, a.x);
+            minY = std::min(minY, a.y);
+            maxY = std::max(maxY, a.y);
+        }
+    }
+    if (!(minX <= maxX)) return 0;
+    const double w = std::clamp(static_cast<double>(maxX), 0.0, static_cast<double>(width)) -
+                     std::clamp(static_cast<double>(minX), 0.0, static_cast<double>(width)) + 1.0;
+    const double h = std::clamp(static_cast<double>(maxY), 0.0, static_cast<double>(height)) -
+                     std::clamp(static_cast<double>(minY), 0.0, static_cast<double>(height)) + 1.0;
+    return static_cast<std::uint64_t>(rows + w * h);
+}
+
+}  // namespace
+
+void rasterizeRings(const std::vector<Ring>& rings, int width, int height,
+                    std::vector<std::uint8_t>& mask, std::uint8_t value) {
+    forEachSpan(rings, width, height, [&](int y, int x0, int x1) {
+        const auto row = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+        std::fill(mask.begin() + static_cast<std::ptrdiff_t>(row + static_cast<std::size_t>(x0)),
+                  mask.begin() + static_cast<std::ptrdiff_t>(row + static_cast<std::size_t>(x1)),
+                  value);
+    });
 }
 
 namespace {
 
 constexpr int kMaxGrid = 4096;
 constexpr std::size_t kMaxRingPoints = 100000;
+// Bound on rasterizing one view's outline and regions, in cell visits per grid cell (see
+// rasterCost; the adult-neutral template needs about 0.5). Keeps a 4096 x 4096 view under ~1 s.
+constexpr std::uint64_t kMaxRasterWorkPerCell = 16;
 
 Ring readRing(const JsonCursor& c, int width, int height) {
     const std::size_t n = c.arraySize(kMaxRingPoints);
@@ -129,20 +230,23 @@ void buildLabels(BodyTemplate& t, TemplateView& view) {
 
     view.labels.assign(cells, kNoRegion);
     std::vector<std::uint8_t> hits(cells, 0);  // how many region polygons cover each cell
-    std::vector<std::uint8_t> mask(cells, 0);
     TilingStats stats;
     for (int r : view.regions) {
-        std::fill(mask.begin(), mask.end(), 0);
-        rasterizeRings(t.regions[static_cast<std::size_t>(r)].polygons, t.width, t.height, mask);
-        for (std::size_t i = 0; i < cells; ++i) {
-            if (!mask[i]) continue;
-            if (!body[i]) {
-                ++stats.outside;
-                continue;
-            }
-            if (hits[i] < 255) ++hits[i];
-            if (view.labels[i] == kNoRegion) view.labels[i] = static_cast<RegionIndex>(r);
-        }
+        // Only the region's own spans are visited (they never overlap within one region), so
+        // the cost is the region's area, not the grid's.
+        forEachSpan(t.regions[static_cast<std::size_t>(r)].polygons, t.width, t.height,
+                    [&](int y, int x0, int x1) {
+                        const auto row = static_cast<std::size_t>(y) * static_cast<std::size_t>(t.width);
+                        for (std::size_t i = row + static_cast<std::size_t>(x0);
+                             i < row + static_cast<std::size_t>(x1); ++i) {
+                            if (!body[i]) {
+                                ++stats.outside;
+                                continue;
+                            }
+                            if (hits[i] < 255) ++hits[i];
+                            if (view.labels[i] == kNoRegion) view.labels[i] = static_cast<RegionIndex>(r);
+                        }
+                    });
     }
     for (std::size_t i = 0; i < cells; ++i) {
         if (!body[i]) continue;
@@ -156,6 +260,33 @@ void buildLabels(BodyTemplate& t, TemplateView& view) {
     view.bodyCells = stats.bodyCells;
     for (std::size_t i = 0; i < cells; ++i) {
         if (view.labels[i] != kNoRegion) ++t.regions[view.labels[i]].cellCount;
+    }
+}
+
+// Rasterizes each band of the view into its sorted list of body cells. A cell already taken by
+// an earlier band of the same line stays with that band, so the bands of one line are disjoint
+// and a line's cells are the concatenation of its bands' lists. Only the bands' own spans are
+// visited: the cost is the bands' area, not bands x grid.
+void buildBandCells(BodyTemplate& t, TemplateView& view) {
+    if (view.bands.empty()) return;
+    const std::size_t cells = static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height);
+    view.lineBits.assign(cells, 0);
+    for (int bi : view.bands) {
+        FascialBand& band = t.bands[static_cast<std::size_t>(bi)];
+        band.cells.clear();
+        // Lines outside the catalogue have no bit: their bands keep every body cell they cover.
+        const auto bit = static_cast<std::uint16_t>(band.lineIndex >= 0 ? 1u << band.lineIndex : 0u);
+        forEachSpan(band.polygons, t.width, t.height, [&](int y, int x0, int x1) {
+            const auto row = static_cast<std::size_t>(y) * static_cast<std::size_t>(t.width);
+            for (std::size_t i = row + static_cast<std::size_t>(x0); i < row + static_cast<std::size_t>(x1); ++i) {
+                if (view.labels[i] == kNoRegion) continue;  // body cells only
+                if (bit) {
+                    if (view.lineBits[i] & bit) continue;
+                    view.lineBits[i] = static_cast<std::uint16_t>(view.lineBits[i] | bit);
+                }
+                band.cells.push_back(static_cast<std::uint32_t>(i));
+            }
+        });
     }
 }
 
@@ -251,6 +382,22 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
             view.regions.push_back(static_cast<int>(t.regions.size()));
             t.regions.push_back(std::move(r));
         }
+        // Regions are meant to tile the outline, so rasterizing them costs about one visit per
+        // grid cell; a file whose polygons would cost far more (huge overlapping regions, or
+        // rings zigzagging over all rows) is refused rather than keeping the app busy for minutes.
+        std::uint64_t cost = rasterCost(view.outline, t.width, t.height);
+        for (int r : view.regions) {
+            cost += rasterCost(t.regions[static_cast<std::size_t>(r)].polygons, t.width, t.height);
+        }
+        const std::uint64_t gridCells =
+            static_cast<std::uint64_t>(t.width) * static_cast<std::uint64_t>(t.height);
+        const std::uint64_t limit = std::max<std::uint64_t>(kMaxRasterWorkPerCell * gridCells, 1u << 24);
+        if (cost > limit) {
+            regions.fail("the region polygons are too large or complex to rasterize (about " +
+                         std::to_string(cost / gridCells) + " times the grid's " +
+                         std::to_string(gridCells) + " cells, limit " +
+                         std::to_string(limit / gridCells) + " times); regions must tile the outline");
+        }
         if (auto bands = vc.find("fascialBands")) {
             const std::size_t nb = bands->arraySize(10000);
             for (std::size_t i = 0; i < nb; ++i) {
@@ -266,12 +413,31 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
                     if (!b.side) s->fail("expected \"left\" or \"right\"");
                 }
                 b.polygons = readRings(bc.at("polygons"), t.width, t.height);
+                if (auto line = parseFascialLine(b.line)) b.lineIndex = static_cast<int>(*line);
                 view.bands.push_back(static_cast<int>(t.bands.size()));
                 t.bands.push_back(std::move(b));
             }
+            // The same bound as for regions: bands may overlap (one layer per line), but a file
+            // whose band polygons would take minutes to rasterize is refused.
+            std::uint64_t bandCost = 0;
+            for (int b : view.bands) {
+                bandCost += rasterCost(t.bands[static_cast<std::size_t>(b)].polygons, t.width, t.height);
+            }
+            const std::uint64_t bandGrid =
+                static_cast<std::uint64_t>(t.width) * static_cast<std::uint64_t>(t.height);
+            const std::uint64_t bandLimit =
+                std::max<std::uint64_t>(kMaxRasterWorkPerCell * bandGrid, 1u << 24);
+            if (bandCost > bandLimit) {
+                bands->fail("the band polygons are too large or complex to rasterize (about " +
+                            std::to_string(bandCost / bandGrid) + " times the grid's cells, limit " +
+                            std::to_string(bandLimit / bandGrid) + " times)");
+            }
         }
     }
-    for (auto& view : t.views) buildLabels(t, view);
+    for (auto& view : t.views) {
+        buildLabels(t, view);
+        buildBandCells(t, view);
+    }
     for (const auto& view : t.views) {
         if (view.bodyCells == 0) {
             root.fail(std::string("view \"") + std::string(viewId(view.id)) +

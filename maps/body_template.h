@@ -54,6 +54,10 @@ struct FascialBand {
     std::optional<Side> side;       // none for unpaired bands on the midline
     ViewId view = ViewId::Front;
     std::vector<Ring> polygons;
+    int lineIndex = -1;             // maps::FascialLine of `line`, -1 when not in the catalogue
+    // Body cells of the band, row-major indices y*width+x, sorted. Within one view a cell is on at
+    // most one band of each line (the band listed first in the file keeps a contested cell).
+    std::vector<std::uint32_t> cells;
 };
 
 // Coverage figures from rasterizing the region polygons, before gaps are filled.
@@ -73,6 +77,9 @@ struct TemplateView {
     std::vector<int> regions;           // indices into BodyTemplate::regions
     std::vector<int> bands;             // indices into BodyTemplate::bands
     std::vector<RegionIndex> labels;    // width*height, row-major; kNoRegion outside the body
+    // width*height when the view has bands (else empty): bit l set when line l (maps::FascialLine)
+    // has a band on the cell.
+    std::vector<std::uint16_t> lineBits;
     TilingStats tiling;
     int bodyCells = 0;
 };
@@ -99,6 +106,13 @@ public:
     bool inBody(ViewId v, int x, int y) const { return regionAt(v, x, y) != kNoRegion; }
     int regionIndex(std::string_view regionId) const;  // -1 when absent
     int bandIndex(std::string_view bandId) const;      // -1 when absent
+    // Sorted body-cell indices of band b (0 <= b < bands.size()).
+    const std::vector<std::uint32_t>& bandCells(int b) const { return bands[static_cast<std::size_t>(b)].cells; }
+    // Index of the band of line `lineIndex` (maps::FascialLine) at a cell, -1 when none.
+    // O(bands of the view x log cells).
+    int bandAt(ViewId v, int x, int y, int lineIndex) const;
+    // Indices of all bands at a cell (at most one per line), in template order; empty off the body.
+    std::vector<int> bandsAt(ViewId v, int x, int y) const;
 };
 
 // Parses template JSON text; `source` names the input in error messages.

@@ -1,6 +1,8 @@
 // Metrics of one pain map (see metrics.h and METRICS.md).
 #include "maps/metrics.h"
 
+#include "maps/fascial_lines.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -154,22 +156,50 @@ void accumulateView(const ViewLayer& layer, const std::vector<RegionIndex>& labe
     for (std::size_t b = 0; b < kQualityCount; ++b) qualityCells[b] += qc[b];
 }
 
-FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t) {
+// Band cell lists are sorted and, within a view, disjoint for one line, so a line's painted
+// cells are the sum over its bands: no union has to be built.
+FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int paintedTotal) {
     FascialMetrics f;
-    std::map<std::string, int> perLine;
+    std::map<std::string, std::size_t> slot;
+    std::array<bool, kFascialLineCount> known{};
+    std::vector<std::string> others;
+    for (const FascialBand& b : t.bands) {
+        if (b.lineIndex >= 0) known[static_cast<std::size_t>(b.lineIndex)] = true;
+        else if (std::find(others.begin(), others.end(), b.line) == others.end()) others.push_back(b.line);
+    }
+    std::sort(others.begin(), others.end());
+    for (const FascialLineInfo& info : fascialLines()) {
+        if (!known[static_cast<std::size_t>(info.line)]) continue;
+        slot[std::string(info.id)] = f.lines.size();
+        f.lines.push_back({std::string(info.id), std::string(info.name)});
+    }
+    for (const std::string& line : others) {
+        slot[line] = f.lines.size();
+        f.lines.push_back({line, line});
+    }
+    for (const FascialBand& b : t.bands) {
+        FascialLineMetrics& lm = f.lines[slot[b.line]];
+        const std::uint8_t* in = map.layer(b.view).intensity.data();
+        const std::size_t n = map.layer(b.view).intensity.size();
+        lm.bandCells += static_cast<int>(b.cells.size());
+        for (std::uint32_t c : b.cells) {
+            if (c >= n) break;
+            const unsigned v = in[c];
+            if (v == 0) continue;
+            ++lm.paintedCells;
+            lm.intensitySum += v;
+        }
+    }
+    for (FascialLineMetrics& lm : f.lines) {
+        lm.sharePct = extentPct(lm.paintedCells, paintedTotal);
+    }
     for (const FascialTag& tag : map.tags) {
         ++f.tags;
         for (std::size_t k = 0; k < kTagKindCount; ++k) {
             if (tag.kinds & static_cast<std::uint8_t>(kTagKinds[k])) ++f.tagsByKind[k];
         }
         const int b = t.bandIndex(tag.bandId);
-        if (b >= 0) ++perLine[t.bands[static_cast<std::size_t>(b)].line];
-    }
-    for (const auto& [line, n] : perLine) {
-        FascialLineMetrics lm;
-        lm.line = line;
-        lm.tags = n;
-        f.lines.push_back(lm);
+        if (b >= 0) ++f.lines[slot[t.bands[static_cast<std::size_t>(b)].line]].tags;
     }
     return f;
 }
@@ -230,8 +260,15 @@ Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
     m.generalizedPain = static_cast<int>(std::count(m.gpRegions.begin(), m.gpRegions.end(), true));
     m.symmetry.extentIndex = symmetryIndex(m.symmetry.left.extentPct(), m.symmetry.right.extentPct());
     m.symmetry.intensityIndex = symmetryIndex(m.symmetry.left.burden(), m.symmetry.right.burden());
-    m.fascial = fascialMetrics(map, t);
+    m.fascial = fascialMetrics(map, t, m.overall.cells.paintedCells);
     return m;
+}
+
+const FascialLineMetrics* FascialMetrics::find(const std::string& line) const {
+    for (const FascialLineMetrics& l : lines) {
+        if (l.line == line) return &l;
+    }
+    return nullptr;
 }
 
 std::vector<ScalarMetric> scalarMetrics(const MapMetrics& m) {

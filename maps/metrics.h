@@ -78,18 +78,31 @@ struct SymmetryMetrics {
     std::optional<double> intensityIndex;  // symmetryIndex(left burden, right burden)
 };
 
-// Fascial lines. Tag counts need no geometry. The share of the painted area on each line's
-// bands (issue: "fascial lines") is left empty until the template carries band rasters.
+// Fascial lines. For each line that has bands in the template: its body cells (the union of
+// its bands on both views), the painted cells on them, the share of the painted area that lies
+// on the line and the mean intensity there; and the tags on its bands (METRICS.md).
 struct FascialLineMetrics {
-    std::string line;        // short name, "SBL"
-    int bandCells = 0;       // body cells on the line's bands (not computed yet)
-    int paintedCells = 0;    // painted cells on them (not computed yet)
-    int tags = 0;            // tags on the line's bands
+    std::string line;               // short name, "SBL"
+    std::string name;               // "Superficial Back Line" (the short name when not catalogued)
+    int bandCells = 0;              // body cells on the line's bands, both views
+    int paintedCells = 0;           // of those, painted (intensity >= 1)
+    std::int64_t intensitySum = 0;  // sum of intensity over those painted cells
+    double sharePct = 0.0;          // paintedCells / painted body cells x 100, 0..100; 0 when blank
+    int tags = 0;                   // tags on the line's bands
+
+    // Mean intensity over the line's painted cells: 0 or 1..10.
+    double meanIntensity() const { return maps::meanIntensity(intensitySum, paintedCells); }
+    // Painted cells / the line's cells x 100 (how much of the line hurts), 0..100.
+    double coveragePct() const { return extentPct(paintedCells, bandCells); }
 };
 struct FascialMetrics {
     int tags = 0;                                   // number of tags
     std::array<int, kTagKindCount> tagsByKind{};    // tags carrying each kind
-    std::vector<FascialLineMetrics> lines;          // lines with tags, sorted by name
+    // Lines with bands in the template, in catalogue order (maps/fascial_lines.h); then lines
+    // outside the catalogue, by name. Lines a share can be computed for; empty without bands.
+    std::vector<FascialLineMetrics> lines;
+    // Entry of a line by short name, nullptr when absent.
+    const FascialLineMetrics* find(const std::string& line) const;
 };
 
 struct MapMetrics {

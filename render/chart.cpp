@@ -7,6 +7,7 @@
 
 #include "maps/atomic_file.h"
 #include "render/colormap.h"
+#include "render/legend.h"
 #include "render/pain_image.h"
 #include "render/text.h"
 
@@ -215,11 +216,28 @@ RgbaImage renderChart(const BodyTemplate& t, ViewSelection which, int widthPx,
     const double gap = which == ViewSelection::Both ? t.width * 0.06 : 0.0;
     const double totalW = panels * t.width + gap;
     const double s = widthPx / totalW;
-    const int heightPx = static_cast<int>(std::lround(panelHeightCells(t) * s));
+    const int chartPx = static_cast<int>(std::lround(panelHeightCells(t) * s));
+    // Legend band in pixels: text scales with the image, readable at small widths too.
+    const double textPx = std::clamp(widthPx * 0.02, 9.0, 40.0);
+    const double marginPx = textPx * 1.2;
+    double legendPx = 0;
+    if (options.legend) {
+        cairo_surface_t* probe = makeSurface(1, 1);
+        cairo_t* pcr = cairo_create(probe);
+        legendPx = legendHeight(pcr, widthPx - 2 * marginPx, textPx) + marginPx;
+        cairo_destroy(pcr);
+        cairo_surface_destroy(probe);
+    }
+    const int heightPx = chartPx + static_cast<int>(std::ceil(legendPx));
     cairo_surface_t* surface = makeSurface(widthPx, heightPx);
     cairo_t* cr = cairo_create(surface);
     setSource(cr, palette::kBackground);
     cairo_paint(cr);
+    if (options.legend) {
+        const double y = chartPx;
+        const double h = drawIntensityLegend(cr, marginPx, y, widthPx - 2 * marginPx, textPx);
+        drawQualityLegend(cr, marginPx, y + h + textPx * 1.2, widthPx - 2 * marginPx, textPx);
+    }
     cairo_scale(cr, s, s);
     auto painScale = options;
     painScale.painScale = std::clamp(static_cast<int>(std::ceil(s * 2)), 1, 6);

@@ -23,6 +23,7 @@ struct ChartOptions {
     bool sideMarks = true;               // "R" / "L" in the top corners, from the patient's side
     bool viewLabel = true;               // "Front" / "Back" under the feet
     int highlightRegion = -1;            // region index to outline strongly, or -1
+    bool legend = false;                 // renderChart: intensity and quality legend below
 };
 
 enum class ViewSelection { Front, Back, Both };
@@ -55,7 +56,8 @@ struct RgbaImage {
 RgbaImage renderViewLayer(const maps::BodyTemplate& t, maps::ViewId view, ViewLayerKind kind,
                           int widthPx, bool regionBorders = false, int highlightRegion = -1);
 
-// The chart as an image, widthPx wide (height follows), white background.
+// The chart as an image, widthPx wide (height follows), white background; with
+// options.legend the intensity and quality legends in a band below the views.
 RgbaImage renderChart(const maps::BodyTemplate& t, ViewSelection which, int widthPx,
                       const ChartOptions& options);
 

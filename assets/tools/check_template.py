@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Checks that the regions of a BodyMap body template tile its silhouettes, on the cell grid
 the app paints on (cell (i, j) is inside a polygon when its centre (i + 0.5, j + 0.5) is,
-even-odd rule), and that the region metadata is consistent. Exits non-zero on failure.
+even-odd rule), that the region metadata is consistent, and that the fascial bands cover every
+line on its views, both sides, inside the silhouette, without overlaps within one line.
+Exits non-zero on failure.
 
     /usr/bin/python3 assets/tools/check_template.py [template.json]
 """
@@ -29,6 +31,11 @@ for s in ("left", "right"):
     GP_OF_WPI[f"jaw-{s}"] = None
 for a in ("neck", "upper-back", "lower-back"):
     GP_OF_WPI[a] = "axial"
+# Fascial lines and the views they run on (maps/fascial_lines.cpp holds the same catalogue).
+LINE_VIEWS = {"SBL": ("back",), "SFL": ("front",), "LL": ("front", "back"), "SPL": ("front", "back"),
+              "DFAL": ("front",), "SFAL": ("front",), "DBAL": ("back",), "SBAL": ("back",),
+              "BFL": ("back",), "FFL": ("front",), "IFL": ("front", "back"), "DFL": ("front",)}
+MIN_BAND_CELLS = 40
 GP_OF_WPI["chest"] = None
 GP_OF_WPI["abdomen"] = None
 
@@ -59,6 +66,60 @@ def rasterize(rings, w, h):
             np.add.at(acc, (rows, np.zeros_like(rows)), 1)
             np.add.at(acc, (rows, k), -1)
     return (np.cumsum(acc, axis=1)[:, :w] % 2).astype(bool)
+
+
+def check_bands(v, sil, w, h):
+    """Band checks of one view; prints a per-line summary, returns failures."""
+    failures = []
+    per_line = {}
+    ids = set()
+    for b in v.get("fascialBands", []):
+        m = rasterize(b["polygons"], w, h)
+        n = int(m.sum())
+        line, side = b["line"], b.get("side")
+        if b["id"] in ids:
+            failures.append(f"duplicate band id {b['id']}")
+        ids.add(b["id"])
+        if line not in LINE_VIEWS:
+            failures.append(f"{b['id']}: unknown line {line}")
+            continue
+        if v["id"] not in LINE_VIEWS[line]:
+            failures.append(f"{b['id']}: line {line} does not run on the {v['id']} view")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", b["id"]) or not b["id"].startswith(line.lower() + "-"):
+            failures.append(f"bad band id {b['id']}")
+        if side is not None and f"({side}" not in b["name"]:
+            failures.append(f"{b['id']}: name '{b['name']}' does not say the side")
+        if n < MIN_BAND_CELLS:
+            failures.append(f"{b['id']}: only {n} cells")
+        out = int((m & ~sil).sum())
+        if out:
+            failures.append(f"{b['id']}: {out} cells outside the silhouette")
+        if side is not None and n:
+            xs = np.nonzero(m)[1] + 0.5
+            on_viewer_left = side == ("right" if v["id"] == "front" else "left")
+            wrong = int((xs > w / 2).sum() if on_viewer_left else (xs < w / 2).sum())
+            if wrong:
+                failures.append(f"{b['id']}: {wrong} cells on the wrong half for the {side} side")
+        acc = per_line.setdefault(line, {"count": np.zeros((h, w), np.int32), "bands": 0, "sides": set()})
+        acc["count"] += m
+        acc["bands"] += 1
+        acc["sides"].add(side)
+    print(f"  fascial bands: {len(v.get('fascialBands', []))}")
+    for line, views in LINE_VIEWS.items():
+        if v["id"] not in views:
+            continue
+        acc = per_line.get(line)
+        if acc is None:
+            failures.append(f"{v['id']}: line {line} has no bands")
+            continue
+        over = int((acc["count"] >= 2).sum())
+        cells = int((acc["count"] >= 1).sum())
+        print(f"    {line:5s} {acc['bands']:3d} bands, {cells:6d} cells, overlapping within the line: {over}")
+        if over:
+            failures.append(f"{v['id']}: {over} cells on two bands of {line}")
+        if not {"left", "right"} <= acc["sides"]:
+            failures.append(f"{v['id']}: {line} lacks a left or right band")
+    return failures
 
 
 def main():
@@ -144,6 +205,7 @@ def main():
         print(f"  outline bounds x {min(xs):.1f}..{max(xs):.1f}, y {min(ys):.1f}..{max(ys):.1f}")
         if min(xs) < 8 or max(xs) > w - 8 or min(ys) < 8 or max(ys) > h - 8:
             failures.append(f"{v['id']}: outline closer than 8 cells to the grid edge")
+        failures += check_bands(v, sil, w, h)
     print(f"\nregions in total: {total}")
     if not REGION_TOTAL[0] <= total <= REGION_TOTAL[1]:
         failures.append(f"{total} regions, expected {REGION_TOTAL[0]}-{REGION_TOTAL[1]}")

@@ -778,6 +778,286 @@ def node_view(view):
         k += n
 
 
+# [SECTION] Fascial bands -------------------------------------------------------------------
+# Each fascial line (maps/fascial_lines.h has the catalogue; DOMAIN.md the stations) is drawn
+# as centre paths through its stations, on the views where it runs. A path is a chain of
+# segments, one per pair of consecutive stations; the chain is smoothed, buffered into a strip
+# and cut perpendicular to the path at every station, so each band is the strip between two
+# stations. Paths are written for the chain whose START side is on the viewer's left (P(o, y)
+# points); Q(o, y) is a point on the viewer's right for lines that cross the midline. The other
+# side's chain is the mirror image. Bands are clipped to the silhouette and, except where a
+# segment is marked as crossing, to their own half. Where two bands of one line overlap (a
+# spiral or functional line meets its mirror image near the midline), the band listed earlier
+# keeps the cells, so every cell is on at most one band of each line.
+LINE_NAMES = {
+    "SBL": "Superficial Back Line", "SFL": "Superficial Front Line", "LL": "Lateral Line",
+    "SPL": "Spiral Line", "DFAL": "Deep Front Arm Line", "SFAL": "Superficial Front Arm Line",
+    "DBAL": "Deep Back Arm Line", "SBAL": "Superficial Back Arm Line",
+    "BFL": "Back Functional Line", "FFL": "Front Functional Line",
+    "IFL": "Ipsilateral Functional Line", "DFL": "Deep Front Line",
+}
+BAND_HW = {"trunk": 10.0, "leg": 9.0, "arm": 7.0, "hand": 6.0, "neck": 6.5}
+MIN_BAND_PIECE = 12.0            # smaller clipped pieces (cells) are dropped
+
+
+def Q(o, y):
+    return (MID + o, y)
+
+
+def band_chains(ax, view):
+    """{line: [chain, ...]} for the chain that starts on the viewer's left. A chain is a list of
+    segments (key, where, label, half-width, points); where is "S" (on the start side), "O"
+    (on the opposite side) or "X" (crosses the midline). Consecutive segments share a point.
+    Labels may use {S} and {O} for the start and opposite side."""
+    arm, hand, leg = ax["arm"], ax["hand"], ax["leg"]
+    e, w, k, a = ax["elbow_s"], ax["wrist_s"], ax["knee_s"], ax["ankle_s"]
+
+    def L(s, lat):
+        return tuple(leg.point(s, lat))
+
+    def A(s, lat):
+        return tuple(arm.point(s, lat))
+
+    def H(s, lat):
+        return tuple(hand.point(s, lat))
+
+    def M(p):  # a point of the viewer-left half moved to the mirror position
+        return (2 * MID - p[0], p[1])
+
+    hl, hs, ht, ha, hh, hn = (BAND_HW["leg"], BAND_HW["leg"] - 1, BAND_HW["trunk"], BAND_HW["arm"],
+                              BAND_HW["hand"], BAND_HW["neck"])
+    out = {}
+    if view == "back":
+        out["SBL"] = [[
+            ("heel", "S", "plantar fascia and heel", hl, [L(a + 36, 0), L(a - 4, 0)]),
+            ("calf", "S", "calf and Achilles tendon", hl, [L(a - 4, 0), L(a - 90, 0), L(k + 70, 0), L(k, 0)]),
+            ("hamstrings", "S", "hamstrings", hl, [L(k, 0), L(k - 90, -2), L(110, -6), P(44, 575), P(37, 538)]),
+            ("sacrum", "S", "sacrotuberous ligament and sacrum", ht - 1, [P(37, 538), P(27, 506), P(15, 472)]),
+            ("lower-back", "S", "erector spinae, lower back", ht - 1, [P(15, 472), P(16, 420), P(17, 370)]),
+            ("upper-back", "S", "erector spinae, mid and upper back", ht - 1, [P(17, 370), P(17, 290), P(15, 200)]),
+            ("neck", "S", "back of neck to back of skull", hn, [P(15, 200), P(14, 160), P(15, 124)]),
+            ("scalp", "S", "scalp, back of skull to brow", hn, [P(15, 124), P(16, 80), P(11, 30)]),
+        ]]
+        out["LL"] = [[
+            ("foot-back", "S", "outer foot (fibularis), back", hh, [P(62, 993), P(64, 972), L(a - 10, 8)]),
+            ("lower-leg-back", "S", "outer lower leg to fibular head, back", hs, [L(a - 10, 8), L(a - 100, 16), L(k + 60, 22), L(k + 22, 19)]),
+            ("knee-back", "S", "outer knee, back", hs, [L(k + 22, 19), L(k - 22, 21)]),
+            ("thigh-back", "S", "iliotibial band (outer thigh), back", hl, [L(k - 22, 21), L(180, 30), L(100, 37), L(30, 41)]),
+            ("hip-back", "S", "gluteus maximus and TFL to iliac crest, back", ht, [L(30, 41), P(88, 470), P(80, 432)]),
+            ("trunk-back", "S", "obliques and intercostals (side of trunk), back", ht, [P(80, 432), P(75, 392), P(78, 340), P(79, 288)]),
+        ], [
+            ("neck-back", "S", "side of neck to behind the ear, back", hn, [P(24, 186), P(24, 150), P(29, 124), P(37, 102)]),
+        ]]
+        out["SPL"] = [[
+            ("splenius", "S", "back of skull to upper thoracic spine (splenius), continues to the {O} rhomboids", hn,
+             [P(31, 116), P(21, 150), P(9, 188), P(0, 212)]),
+            ("rhomboids", "O", "rhomboids, from the {S} splenius", ht - 1, [P(0, 212), Q(14, 236), Q(27, 262), Q(36, 290)]),
+            ("serratus-back", "O", "under the shoulder blade to the side ribs (serratus anterior), from the {S} splenius", ht - 1,
+             [Q(36, 290), Q(52, 304), Q(70, 306), Q(84, 300)]),
+        ], [
+            ("fibularis", "S", "fibularis longus (outer lower leg) to fibular head", hs,
+             [L(a + 24, 12), L(a - 40, 12), L(a - 120, 17), L(k + 22, 20)]),
+            ("biceps-femoris", "S", "biceps femoris (back of thigh, outer side)", hl,
+             [L(k + 22, 20), L(k - 60, 16), L(100, 4), P(40, 545)]),
+            ("sit-bone", "S", "sit bone and sacrotuberous ligament", ht - 1, [P(40, 545), P(30, 508), P(20, 474)]),
+            ("erector", "S", "erector spinae up to the back of the skull", ht - 1,
+             [P(20, 474), P(24, 400), P(25, 300), P(24, 200), P(27, 150), P(31, 116)]),
+        ]]
+        out["DBAL"] = [[
+            ("rhomboids", "S", "upper thoracic spine and rhomboids", ht - 1, [P(3, 212), P(18, 238), P(34, 262)]),
+            ("shoulder-blade", "S", "shoulder blade and rotator cuff", ht - 1, [P(34, 262), P(58, 262), P(80, 244), A(12, -2)]),
+            ("triceps", "S", "triceps (back of upper arm)", ha, [A(12, -2), A(90, -1), A(e, -3)]),
+            ("forearm", "S", "ulna (little-finger side of forearm)", ha, [A(e, -3), A(e + 60, -9), A(w - 6, -9)]),
+            ("little-finger", "S", "little finger side of the hand", hh, [A(w - 6, -9), H(20, -13), H(PALM_LEN - 8, -15), H(PALM_LEN + 20, -15.5)]),
+        ]]
+        out["SBAL"] = [[
+            ("trapezius", "S", "trapezius", ht - 2, [P(6, 142), P(26, 170), P(58, 186), P(90, 200)]),
+            ("deltoid", "S", "deltoid", ha + 1, [P(90, 200), A(8, 13), A(60, 13)]),
+            ("upper-arm", "S", "outer upper arm", ha, [A(60, 13), A(e - 10, 10)]),
+            ("forearm", "S", "forearm extensors", ha, [A(e - 10, 10), A(e + 60, 4), A(w - 8, 2)]),
+            ("hand", "S", "back of hand", hh, [A(w - 8, 2), H(12, 0), H(PALM_LEN - 4, 0)]),
+        ]]
+        out["BFL"] = [[
+            ("latissimus", "S", "latissimus dorsi to sacral fascia, continues to the {O} gluteus maximus", ht,
+             [P(88, 282), P(72, 330), P(50, 385), P(26, 435), P(0, 470)]),
+            ("gluteus", "O", "sacral fascia to gluteus maximus, from the {S} latissimus", ht,
+             [P(0, 470), Q(26, 496), Q(55, 520), Q(82, 548)]),
+            ("thigh", "O", "vastus lateralis (outer thigh), from the {S} latissimus", hl,
+             [Q(82, 548), M(L(150, 30)), M(L(k - 30, 20))]),
+            ("knee", "O", "outer knee to below the knee, from the {S} latissimus", hs,
+             [M(L(k - 30, 20)), M(L(k + 30, 16))]),
+        ]]
+        out["IFL"] = [[
+            ("latissimus", "S", "latissimus dorsi (outer edge of the back)", ht, [P(90, 276), P(84, 330), P(80, 390)]),
+        ]]
+    else:
+        out["SFL"] = [[
+            ("foot", "S", "top of toes and foot", hh + 1, [P(47, 997), P(49, 975), L(a - 4, 2)]),
+            ("shin", "S", "front of shin (tibialis anterior)", hl, [L(a - 4, 2), L(a - 100, 4), L(k + 50, 3), L(k + 18, 0)]),
+            ("knee", "S", "kneecap", hl, [L(k + 18, 0), L(k - 6, 1), L(k - 30, 1)]),
+            ("thigh", "S", "rectus femoris to front of hip", hl, [L(k - 30, 1), L(120, 2), L(40, 5), P(58, 462)]),
+        ], [
+            ("abdomen", "S", "pubic bone to 5th rib (rectus abdominis)", ht, [P(12, 512), P(20, 470), P(23, 400), P(23, 340), P(21, 302)]),
+            ("sternum", "S", "sternum", ht - 2, [P(21, 302), P(14, 260), P(10, 202)]),
+            ("neck", "S", "side of neck (SCM) to mastoid", hn, [P(10, 202), P(16, 182), P(23, 158), P(28, 135), P(34, 112)]),
+        ]]
+        out["LL"] = [[
+            ("foot-front", "S", "outer foot (fibularis), front", hh, [P(64, 990), P(66, 972), L(a - 10, 9)]),
+            ("lower-leg-front", "S", "outer lower leg to fibular head, front", hs, [L(a - 10, 9), L(a - 100, 16), L(k + 60, 22), L(k + 22, 19)]),
+            ("knee-front", "S", "outer knee, front", hs, [L(k + 22, 19), L(k - 22, 21)]),
+            ("thigh-front", "S", "iliotibial band (outer thigh), front", hl, [L(k - 22, 21), L(180, 30), L(100, 37), L(30, 41)]),
+            ("hip-front", "S", "TFL to iliac crest, front", ht, [L(30, 41), P(88, 470), P(80, 432)]),
+            ("trunk-front", "S", "obliques and intercostals (side of trunk), front", ht, [P(80, 432), P(75, 392), P(78, 340), P(79, 288)]),
+        ], [
+            ("neck-front", "S", "side of neck to behind the ear, front", hn, [P(24, 186), P(24, 150), P(29, 124), P(37, 102)]),
+        ]]
+        out["SPL"] = [[
+            ("serratus", "O", "serratus anterior (side ribs), from the {S} splenius", ht,
+             [Q(86, 284), Q(80, 310), Q(68, 336)]),
+            ("external-oblique", "O", "external oblique to the midline, from the {S} splenius", ht,
+             [Q(68, 336), Q(50, 364), Q(26, 394), P(0, 414)]),
+            ("internal-oblique", "S", "internal oblique to front of hip bone", ht,
+             [P(0, 414), P(28, 428), P(50, 442), P(64, 456)]),
+            ("hip", "S", "front of hip bone to iliotibial band (TFL)", hl, [P(64, 456), P(78, 486), L(70, 37)]),
+            ("thigh", "S", "iliotibial band (outer thigh)", hl, [L(70, 37), L(150, 33), L(k - 25, 22)]),
+            ("shin", "S", "outer knee, across the shin (tibialis anterior)", hl,
+             [L(k - 25, 22), L(k + 25, 11), L(k + 120, 4), L(a - 25, -4)]),
+            ("arch", "S", "inner ankle to arch of the foot", hh + 1, [L(a - 25, -4), L(a + 5, -11), P(36, 986)]),
+        ]]
+        out["DFAL"] = [[
+            ("pectoralis-minor", "S", "ribs 3-5 and pectoralis minor", ht - 1, [P(42, 268), P(60, 244), P(84, 224)]),
+            ("biceps", "S", "biceps (front of upper arm)", ha, [P(84, 224), A(40, -2), A(110, 0), A(e, 3)]),
+            ("forearm", "S", "radius (thumb side of forearm)", ha, [A(e, 3), A(e + 60, 10), A(w - 5, 10)]),
+            ("thumb", "S", "thumb", hh, [A(w - 5, 10), H(4, 10), H(26, 20), H(46, 27), H(THUMB_TIP_S - 4, 30)]),
+        ]]
+        out["SFAL"] = [[
+            ("chest", "S", "pectoralis major and latissimus", ht, [P(22, 250), P(50, 256), P(78, 262), P(94, 273)]),
+            ("upper-arm", "S", "inner upper arm", ha, [P(94, 273), A(75, -13), A(e - 5, -11)]),
+            ("forearm", "S", "forearm flexors", ha, [A(e - 5, -11), A(e + 40, -4), A(w - 10, -2)]),
+            ("palm", "S", "palm", hh + 1, [A(w - 10, -2), H(10, -2), H(PALM_LEN - 8, -2)]),
+        ]]
+        out["FFL"] = [[
+            ("pectoralis", "S", "lower pectoralis major", ht, [P(92, 264), P(70, 290), P(45, 312)]),
+            ("rectus-sheath", "S", "rectus sheath to pubic bone, continues to the {O} adductor longus", ht,
+             [P(45, 312), P(37, 360), P(30, 420), P(18, 478), P(0, 514)]),
+            ("adductor", "O", "adductor longus (inner thigh), from the {S} pectoralis", hl,
+             [P(0, 514), Q(13, 536), Q(21, 580), Q(26, 640)]),
+        ]]
+        out["IFL"] = [[
+            ("external-oblique", "S", "external oblique to front of hip bone", ht, [P(84, 292), P(76, 350), P(70, 408), P(64, 452)]),
+            ("sartorius", "S", "sartorius (across the front of the thigh)", hl,
+             [P(64, 452), L(60, 12), L(150, -16), L(k - 30, -24)]),
+            ("inner-knee", "S", "inner knee", hl, [L(k - 30, -24), L(k + 5, -22), L(k + 35, -20)]),
+        ]]
+        out["DFL"] = [[
+            ("deep-calf", "S", "deep calf (inner lower leg) to inner knee", hl,
+             [L(a - 15, -8), L(k + 110, -16), L(k + 50, -20), L(k + 5, -19)]),
+            ("adductors", "S", "adductors (inner thigh)", hl, [L(k + 5, -19), L(k - 80, -22), L(100, -26), L(55, -33)]),
+            ("pelvic-floor", "S", "pelvic floor and groin", hl, [L(55, -33), P(14, 514), P(24, 496)]),
+            ("psoas", "S", "psoas (lower abdomen)", ht - 1, [P(24, 496), P(32, 466), P(29, 432), P(20, 384)]),
+            ("diaphragm", "S", "diaphragm and behind the sternum", ht - 2,
+             [P(20, 384), P(25, 334), P(13, 292), P(8, 240), P(8, 196)]),
+            ("neck", "S", "front of neck to jaw", hn, [P(8, 196), P(9, 170), P(12, 150), P(18, 128)]),
+        ]]
+    return out
+
+
+def chain_pieces(chain):
+    """Splits the strip along a chain into one piece per segment (perpendicular cuts at the
+    stations). Returns [(segment, geometry)] in chain order."""
+    from shapely.ops import split
+    ctrl, stations = [], []
+    for seg in chain:
+        pts = seg[4]
+        if ctrl and tuple(ctrl[-1]) == tuple(pts[0]):
+            pts = pts[1:]
+        ctrl += [tuple(map(float, p)) for p in pts]
+        stations.append(tuple(map(float, seg[4][-1])))
+    dense = np.array(catmull_rom(ctrl, samples=10))
+    line = LineString([tuple(p) for p in dense])
+    widths = [seg[3] for seg in chain]
+    # station positions along the dense line; a strip of the widest band
+    idx = [int(np.argmin(np.linalg.norm(dense - np.array(s), axis=1))) for s in stations[:-1]]
+    bounds = [0] + idx + [len(dense) - 1]
+    subs = [LineString([tuple(p) for p in dense[bounds[i]:bounds[i + 1] + 1]]) for i in range(len(chain))]
+    pieces = []
+    for i, seg in enumerate(chain):
+        strip = subs[i].buffer(widths[i], 8, cap_style=1)
+        pieces.append(strip)
+    full = unary_union(pieces)
+    cuts = []
+    for j in idx:
+        lo, hi = max(j - 3, 0), min(j + 3, len(dense) - 1)
+        t = dense[hi] - dense[lo]
+        t = t / np.linalg.norm(t)
+        nrm = np.array([-t[1], t[0]])
+        r = max(widths) + 3.0
+        cuts.append(LineString([tuple(dense[j] + nrm * r), tuple(dense[j] - nrm * r)]))
+    parts = [full]
+    for c in cuts:
+        nxt = []
+        for p in parts:
+            nxt += list(split(p, c).geoms) if p.intersects(c) else [p]
+        parts = nxt
+    owned = [[] for _ in chain]
+    for p in parts:
+        rp = p.representative_point()
+        best = min(range(len(chain)), key=lambda i: subs[i].distance(rp) - widths[i] * 1e-3)
+        owned[best].append(p)
+    out = []
+    for i, seg in enumerate(chain):
+        # a segment's own strip width bounds its piece (the union used the widest neighbour)
+        g = unary_union(owned[i]).intersection(subs[i].buffer(widths[i] + 0.01, 8))
+        out.append((seg, g))
+    return out
+
+
+def clean_geom(g, min_area=MIN_BAND_PIECE):
+    return unary_union([p for p in polygons_of(g) if p.area >= min_area])
+
+
+def build_bands(sil, ax, view):
+    """The fascialBands list of one view (see the section comment)."""
+    inner = sil.buffer(-0.3, 32)
+    vl = "right" if view == "front" else "left"          # patient's side on the viewer's left
+    other = {"left": "right", "right": "left"}
+    left_half = box(-10, -10, MID, GRID_H + 10)
+    right_half = box(MID, -10, GRID_W + 10, GRID_H + 10)
+    bands = []
+    for line, chains in band_chains(ax, view).items():
+        taken = Polygon()
+        line_bands = []
+        for chain in chains:
+            pieces = chain_pieces(chain)
+            for mirrored in (False, True):
+                start = other[vl] if mirrored else vl
+                for (key, where, label, _, _), g in pieces:
+                    g = g.simplify(0.3)  # keeps the file small; < 0.3 cells of change
+                    if mirrored:
+                        g = mirror_geom(g)
+                    # the half the band lies in: start side, opposite side, or both
+                    on_left = (where == "S") != mirrored
+                    if where != "X":
+                        g = g.intersection(left_half if on_left else right_half)
+                    side = start if where in ("S", "X") else other[start]
+                    # 0.12 cells of clearance: rounding to 0.1 cannot make bands of one line overlap
+                    g = clean_geom(g.intersection(inner).difference(taken.buffer(0.12, 4)).simplify(0.05))
+                    if g.is_empty:
+                        raise SystemExit(f"{line} {key} ({side}, {view}) is empty")
+                    taken = taken.union(g)
+                    text = label.format(S=start, O=other[start])
+                    line_bands.append({"id": f"{line.lower()}-{side}-{key}", "line": line,
+                                       "name": f"{LINE_NAMES[line]}: {text} ({side})",
+                                       "side": side, "geom": g})
+        # patient's right first, then left, each in path order (stable)
+        line_bands.sort(key=lambda b: b["side"] != "right")
+        bands += line_bands
+    for b in bands:
+        rings = [r for r in (clean_ring(r) for r in geom_rings(b.pop("geom"))) if r is not None]
+        b["polygons"] = rings
+    return bands
+
+
 # [SECTION] Output --------------------------------------------------------------------------
 def ring_list(poly):
     return [[round(x, 1), round(y, 1)] for x, y in list(poly.exterior.coords)[:-1]]
@@ -790,7 +1070,8 @@ def main():
         sil = silhouette(ax, view)
         views.append({"id": view, "label": label, "outline": ring_list(sil),
                       "guides": build_guides(ax, view, sil),
-                      "regions": build_regions(sil, ax, view), "fascialBands": []})
+                      "regions": build_regions(sil, ax, view),
+                      "fascialBands": build_bands(sil, ax, view)})
         node_view(views[-1])
     doc = {"format": "bodymap-template", "formatVersion": 1, "id": "adult-neutral",
            "version": 1, "name": "Adult, neutral", "grid": {"width": GRID_W, "height": GRID_H},

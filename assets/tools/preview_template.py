@@ -4,8 +4,11 @@ so that the template can be looked at while it is being designed.
 
     /usr/bin/python3 assets/tools/preview_template.py [template.json] [-o out.png]
         [--height 1000] [--regions] [--colors] [--labels] [--crop X0,Y0,X1,Y1] [--view front|back]
+        [--bands [LINE,...]] [--band-borders]
 --regions draws region borders, --colors fills each region with its own tint (to see the
-tiling), --labels writes region ids, --crop zooms into a grid rectangle of each view.
+tiling), --labels writes region ids, --crop zooms into a grid rectangle of each view,
+--bands fills the fascial-line bands (all lines, or the listed ones, e.g. SBL,SPL) in their line
+colours, semi-transparent; --band-borders also outlines each band (to see the station cuts).
 """
 import argparse
 import colorsys
@@ -19,6 +22,16 @@ OUTLINE = (0.22, 0.20, 0.19)
 GUIDE = (0.58, 0.53, 0.50)
 BORDER = (0.35, 0.45, 0.70)
 LR = (0.30, 0.30, 0.34)
+# Line colours, the same as render/fascial_colors.h (Paul Tol's muted scheme + 3 extras).
+LINE_COLORS = {
+    "SBL": "#CC6677", "SFL": "#332288", "LL": "#DDCC77", "SPL": "#117733", "DFAL": "#88CCEE",
+    "SFAL": "#882255", "DBAL": "#44AA99", "SBAL": "#999933", "BFL": "#AA4499", "FFL": "#EE7733",
+    "IFL": "#0077BB", "DFL": "#555555",
+}
+
+
+def hex_rgb(h):
+    return tuple(int(h[i:i + 2], 16) / 255.0 for i in (1, 3, 5))
 
 
 def ring_path(cr, pts, closed=True):
@@ -40,6 +53,8 @@ def main():
     ap.add_argument("--labels", action="store_true")
     ap.add_argument("--crop", default=None)
     ap.add_argument("--view", default=None)
+    ap.add_argument("--bands", nargs="?", const="ALL", default=None)
+    ap.add_argument("--band-borders", action="store_true")
     a = ap.parse_args()
 
     doc = json.load(open(a.template))
@@ -83,6 +98,23 @@ def main():
             cr.set_line_cap(cairo.LINE_CAP_ROUND)
             cr.set_line_join(cairo.LINE_JOIN_ROUND)
             cr.stroke()
+        if a.bands:
+            wanted = None if a.bands == "ALL" else set(a.bands.upper().split(","))
+            cr.set_fill_rule(cairo.FILL_RULE_EVEN_ODD)
+            for b in v.get("fascialBands", []):
+                if wanted is not None and b["line"] not in wanted:
+                    continue
+                for ring in b["polygons"]:
+                    ring_path(cr, ring)
+                cr.set_source_rgba(*hex_rgb(LINE_COLORS.get(b["line"], "#000000")), 0.45)
+                if a.band_borders:
+                    cr.fill_preserve()
+                    cr.set_source_rgba(0.1, 0.1, 0.1, 0.6)
+                    cr.set_line_width(0.8 * lw)
+                    cr.stroke()
+                else:
+                    cr.fill()
+            cr.set_fill_rule(cairo.FILL_RULE_WINDING)
         if a.regions or a.colors:
             for r in v["regions"]:
                 for ring in r["polygons"]:

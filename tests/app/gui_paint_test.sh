@@ -72,7 +72,8 @@ left=$("$PROBE" count "$WORK/erased.png" $PAINT5 14 $((cx - 70)) $((cy - 30)) $(
 [ "$("$PROBE" count "$WORK/erased.png" $PAINT9 14)" -gt 300 ] || fail "eraser removed the other stroke"
 pass "eraser"
 
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+# The map has unsaved strokes, so a normal quit would ask first; end it hard instead.
+kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
 # Client mode: the large Done button (green 46,125,70) is on screen, the menu bar is not.
 "$BODYMAP" --client-mode --screenshot "$WORK/client.png" --frames 6 >"$WORK/client.log" 2>&1 \

@@ -5,10 +5,14 @@ BODYMAP="$1"
 PROBE="$2"
 TESTS="$3"
 WORK="$(mktemp -d)"
+# Never touch the user's own library or settings.
+export BODYMAP_LIBRARY="$WORK/library"
+export XDG_CONFIG_HOME="$WORK/config"
+export XDG_DATA_HOME="$WORK/data"
 XVFB_PID=""
 APP_PID=""
 cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$APP_PID" ] && kill -9 "$APP_PID" 2>/dev/null || true
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }

@@ -68,12 +68,12 @@ const TemplateRegistry& registry() {
     return r;
 }
 
-// A map whose file is about 150 KB (paint on every 5th cell of the front).
+// A map whose file is about 110 KB (paint on every 5th of the first 40,000 cells of the front).
 PainMap largeMap(std::uint8_t seed) {
     PainMap m = PainMap::blankFor(bodymap::test::defaultTemplate());
     m.info.clientId = "jane";
     m.info.visitTime = "2026-11-24T14:30:00";
-    for (std::size_t i = 0; i < m.cellCount(); i += 5) {
+    for (std::size_t i = 0; i < 40000; i += 5) {
         m.layer(ViewId::Front).intensity[i] = static_cast<std::uint8_t>(1 + (i / 5 + seed) % 10);
     }
     return m;
@@ -157,14 +157,14 @@ TEST(CrashSafety, KilledAtRandomMomentsWhileSavingLeavesTheOldOrTheNewMap) {
     const std::string path = dir.path() + "/visit.json";
     const std::string tempPrefix = ".visit.json.tmp-";
 
-    // How long one save takes here (mostly the two fsyncs): kills land within ~3 saves of start.
+    // How long one save takes here (mostly the two fsyncs): kills land within ~2 saves of start.
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < 3; ++i) ASSERT_TRUE(saveMap(largeMap(static_cast<std::uint8_t>(i)), path).ok());
     const auto saveUs = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - t0).count() / 3;
     fs::remove(path);
     fs::remove(path + ".bak");
-    const long maxDelayUs = std::clamp<long>(static_cast<long>(saveUs) * 3, 2000, 300000);
+    const long maxDelayUs = std::clamp<long>(static_cast<long>(saveUs) * 2, 2000, 200000);
 
     std::mt19937 rng(20261124);  // fixed: a failure can be replayed
     std::uniform_int_distribution<long> delay(0, maxDelayUs);
@@ -172,17 +172,18 @@ TEST(CrashSafety, KilledAtRandomMomentsWhileSavingLeavesTheOldOrTheNewMap) {
     int onDisk = -1;   // which map the file holds, -1 before the first save
     long next = 0;     // the map number the next run saves first
     int inFlight = 0, beforeFirstSave = 0, tempFilesLeft = 0;
+    bool backupLoaded[3] = {false, false, false};
     long savesCompleted = 0;
     for (int k = 0; k < kills; ++k) {
         SCOPED_TRACE("kill " + std::to_string(k + 1));
         SaveLoop loop(path, next);
         for (int i = 0; i < 3; ++i) {
-            std::istringstream in(loop.line());
+            const std::string line = loop.line();
+            std::istringstream in(line);
             std::string word;
             int index = -1;
             in >> word >> index >> ids[i].size >> std::hex >> ids[i].hash;
-            ASSERT_EQ(word, "map");
-            ASSERT_EQ(index, i);
+            ASSERT_TRUE(word == "map" && index == i) << "save_loop said: \"" << line << "\"";
         }
         ASSERT_EQ(loop.line(), "ready");
         std::this_thread::sleep_for(std::chrono::microseconds(delay(rng)));
@@ -207,9 +208,13 @@ TEST(CrashSafety, KilledAtRandomMomentsWhileSavingLeavesTheOldOrTheNewMap) {
             ++beforeFirstSave;
         }
         if (fs::exists(path + ".bak")) {
+            // Identical bytes to a map that loaded above (or loads now) is as good as loading it.
             const int bak = whichMap(readText(path + ".bak"), ids);
             ASSERT_NE(bak, -1) << "the backup is not one of the saved maps";
-            ASSERT_TRUE(loadMap(path + ".bak", registry()).ok());
+            if (!backupLoaded[bak]) {
+                ASSERT_TRUE(loadMap(path + ".bak", registry()).ok());
+                backupLoaded[bak] = true;
+            }
         }
         // A kill between creating the temp file and renaming it leaves the temp file behind; it
         // is hidden (dot file, not *.json), so the library never lists it. Count, then clear.
@@ -277,12 +282,11 @@ TEST(CrashSafety, FullDiskKeepsTheOriginalAndSaysWhy) {
     const PainMap original = largeMap(0);
     const std::string originalText = serializeMap(original);
     ASSERT_GT(originalText.size(), 100000u);
-    ASSERT_LT(originalText.size(), 200000u);
+    ASSERT_LT(originalText.size(), 128000u);
     registry();  // the template is loaded before forking
     const int code = inMountNamespace([&] {
-        const std::string options = "size=256k,mode=0755";
-        if (::mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, options.c_str()) != 0) return 77;
-        // The original fits; a second, larger copy does not fit beside it.
+        // Room for the original (under 128 KB) but not for a second copy beside it.
+        if (::mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=192k,mode=0755") != 0) return 77;
         if (!saveMap(original, path).ok()) return 10;
         auto st = saveMap(largeMap(1), path);
         if (st.ok()) return 11;

@@ -91,7 +91,9 @@ std::string tagsText(std::size_t count, std::size_t noteBytes) {
     const std::string note(noteBytes, 'n');
     for (std::size_t i = 0; i < count; ++i) {
         if (i) s += ",\n";
-        s += "{\"band\": \"" + t.bands[i % t.bands.size()].id +
+        // The template may have no fascial bands yet; tags then keep any band id.
+        const std::string band = t.bands.empty() ? "sbl-right-calf" : t.bands[i % t.bands.size()].id;
+        s += "{\"band\": \"" + band +
              "\", \"kinds\": [\"tender\", \"restricted\"], \"note\": \"" + note + "\"}";
     }
     return s + "]";
@@ -122,6 +124,7 @@ private:
 // [SECTION] Map files
 
 TEST(MapLimits, FileOverTheSizeLimitIsRejectedUnread) {
+    registry();  // loaded before measuring
     TempFile f;
     ASSERT_EQ(::truncate(f.path().c_str(), static_cast<off_t>(kMaxMapFileBytes) + 1), 0);
     std::string error;
@@ -131,7 +134,7 @@ TEST(MapLimits, FileOverTheSizeLimitIsRejectedUnread) {
     });
     EXPECT_EQ(error, f.path() + ": file is too large (8388609 bytes, limit 8388608)");
     EXPECT_LT(c.ms, 100.0);
-    EXPECT_LT(c.peakMiB, 4.0);  // not read into memory
+    EXPECT_LT(c.peakMiB, 8.0);  // not read into memory (an 8 MiB read would show)
 }
 
 // The worst raster a file within the limit can hold: every cell of both views its own run.
@@ -149,6 +152,7 @@ TEST(MapLimits, AFileJustUnderTheLimitWithAMillionRunsLoadsInBoundedTimeAndMemor
     text.append(static_cast<std::size_t>(7.9 * 1024 * 1024) - text.size(), ' ');
     TempFile f;
     std::ofstream(f.path(), std::ios::binary) << text;
+    registry();
     std::string error;
     const Cost c = measure([&] {
         auto r = loadMap(f.path(), registry());
@@ -163,6 +167,7 @@ TEST(MapLimits, AFileJustUnderTheLimitWithAMillionRunsLoadsInBoundedTimeAndMemor
 TEST(MapLimits, TwoThousandTagsWithLongNotesLoadFast) {
     const std::string text = mapText("", tagsText(kMaxTags, 3900));
     ASSERT_LT(text.size(), kMaxMapFileBytes);
+    registry();
     std::size_t loadedTags = 0;
     std::string error;
     const Cost c = measure([&] {
@@ -207,6 +212,7 @@ TEST(MapLimits, TheNotesLimitCountsBytesNotCharacters) {
 }
 
 TEST(MapLimits, HugeRasterSizesAreRejectedBeforeAnythingIsAllocated) {
+    registry();
     std::string error;
     Cost c = measure([&] {
         error = parseError(mapText("", "[]", "[[0,524288]]", "{\"width\": 100000, \"height\": 100000}"));
@@ -218,7 +224,7 @@ TEST(MapLimits, HugeRasterSizesAreRejectedBeforeAnythingIsAllocated) {
     EXPECT_EQ(error, "m.json: grid: 4096 x 4096 cells does not match template adult-neutral (512 x 1024)");
     EXPECT_LT(c.peakMiB, 16.0);
     EXPECT_EQ(parseError(mapText("", "[]", "[[0,18446744073709551615]]")),
-              "m.json: views.front.intensity[0][1]: value 18446744073709551615 out of range [1, 524288]");
+              "m.json: views.front.intensity[0][1]: number out of range");
     EXPECT_EQ(parseError(mapText("", "[]", "[[0,1e300]]")),
               "m.json: views.front.intensity[0][1]: expected an integer, found 1e+300");
 }
@@ -286,15 +292,109 @@ TEST(TemplateLimits, TheLargestGridWithSeventyRegionsLoadsInBoundedTimeAndMemory
     EXPECT_LT(c.peakMiB, 400.0);
 }
 
-TEST(TemplateLimits, ManyOverlappingRegionsOnTheLargestGridStayBounded) {
+// Regions that each cover the whole grid would make rasterizing cost regions x cells (hours for
+// 2 x 65,534 regions at 4096 x 4096); the loader refuses more than 16 grid-visits per view.
+TEST(TemplateLimits, HugelyOverlappingRegionsAreRefusedQuickly) {
     const std::string text = templateText(4096, 4096, 2000, true);
     std::string error;
     const Cost c = measure([&] {
         auto r = parseTemplate(text, "t.json");
         error = r.ok() ? "(loaded)" : r.error();
     });
-    report("template 4096 x 4096, 2 x 2,000 overlapping regions", text.size(), c);
-    std::printf("[ limits   ] result: %s\n", error.c_str());
+    report("template 4096 x 4096, 2 x 2,000 overlapping regions (refused)", text.size(), c);
+    EXPECT_EQ(error, "t.json: views[0].regions: the region polygons are too large or complex to "
+                     "rasterize (about 2002 times the grid's 16777216 cells, limit 16 times); "
+                     "regions must tile the outline");
+    EXPECT_LT(c.ms, 2000.0);
+    EXPECT_LT(c.peakMiB, 64.0);
+}
+
+// The most work the limit lets through: 14 regions per view that each cover the whole grid.
+TEST(TemplateLimits, TheMostOverlapTheLimitAllowsLoadsInBoundedTime) {
+    const std::string text = templateText(4096, 4096, 14, true);
+    std::string error;
+    const Cost c = measure([&] {
+        auto r = parseTemplate(text, "t.json");
+        error = r.ok() ? "" : r.error();
+    });
+    report("template 4096 x 4096, 2 x 14 overlapping regions", text.size(), c);
+    EXPECT_EQ(error, "");
     EXPECT_LT(c.ms, 20000.0);
     EXPECT_LT(c.peakMiB, 400.0);
+}
+
+// [SECTION] Saving what loading would refuse
+// saveMap does not check the loader's limits: notes pasted beyond 64 KiB (the GUI's notes box has
+// no limit), or a raster noisy enough to serialize past 8 MiB, are saved, and the file then
+// fails to open ("text too long" / "file is too large"): the visit is lost to the user.
+// DISABLED until saveMap refuses such a map with a message (reported to the lead, see BUDGET.md).
+
+namespace {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "bodymap-limits-dir-XXXXXX").string();
+        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+PainMap smallMap() {
+    PainMap m = PainMap::blankFor(bodymap::test::defaultTemplate());
+    m.info.clientId = "jane";
+    m.info.visitTime = "2026-11-24T14:30:00";
+    return m;
+}
+
+// Saves `m` over a valid file: either the save succeeds and the file loads again, or the save
+// fails, says so, and the previous file is untouched. Never a saved file that cannot be opened.
+void expectSaveIsLoadableOrRefused(const PainMap& m) {
+    TempDir dir;
+    const std::string path = dir.path() + "/visit.json";
+    ASSERT_TRUE(saveMap(smallMap(), path).ok());
+    auto st = saveMap(m, path);
+    auto loaded = loadMap(path, registry());
+    if (st.ok()) {
+        EXPECT_TRUE(loaded.ok()) << "saved, but cannot be opened: " << loaded.error();
+    } else {
+        EXPECT_EQ(st.error().rfind(path + ": ", 0), 0u) << st.error();
+        ASSERT_TRUE(loaded.ok());
+        EXPECT_TRUE(loaded.value() == smallMap());
+    }
+}
+
+}  // namespace
+
+TEST(SaveLimits, DISABLED_NotesOverTheLimitAreNotSavedIntoAnUnloadableFile) {
+    PainMap m = smallMap();
+    m.info.notes.assign(kMaxNotesBytes + 1, 'x');
+    expectSaveIsLoadableOrRefused(m);
+}
+
+TEST(SaveLimits, DISABLED_TooManyTagsAreNotSavedIntoAnUnloadableFile) {
+    PainMap m = smallMap();
+    m.tags.resize(kMaxTags + 1, FascialTag{"sbl-right-calf", 1, ""});
+    expectSaveIsLoadableOrRefused(m);
+}
+
+// Every body cell its own run on both views, with qualities too: about 12 MB of runs.
+TEST(SaveLimits, DISABLED_ANoisyRasterIsNotSavedIntoAnUnloadableFile) {
+    PainMap m = smallMap();
+    for (ViewId v : kViews) {
+        auto& layer = m.layer(v);
+        for (std::size_t i = 0; i < layer.intensity.size(); ++i) {
+            layer.intensity[i] = static_cast<std::uint8_t>(1 + i % 10);
+            layer.qualities[i] = static_cast<std::uint8_t>(1 + i % 31);
+        }
+    }
+    EXPECT_GT(serializeMap(m).size(), kMaxMapFileBytes);
+    expectSaveIsLoadableOrRefused(m);
 }

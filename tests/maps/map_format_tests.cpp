@@ -89,7 +89,9 @@ PainMap randomMap(std::mt19937& rng, const BodyTemplate& t) {
     const std::size_t tags = rng() % 5;
     for (std::size_t i = 0; i < tags; ++i) {
         FascialTag tag;
-        tag.bandId = "band-" + std::to_string(rng() % 100);
+        // Real band ids when the template has bands (they are checked), made-up ones otherwise.
+        tag.bandId = t.bands.empty() ? "band-" + std::to_string(rng() % 100)
+                                     : t.bands[rng() % t.bands.size()].id;
         tag.kinds = static_cast<std::uint8_t>(1 + rng() % 31);
         tag.note = randomText(rng, 30);
         m.tags.push_back(tag);

@@ -32,7 +32,7 @@ std::uint64_t fnv1a(const std::string& s) {
     return h;
 }
 
-// Three maps of very different file sizes (about 100 KB, 1 KB and 60 KB), so that a file mixing
+// Three maps of clearly different file sizes (about 100, 30 and 190 KB), so that a file mixing
 // the start of one with the end of another cannot pass for either.
 maps::PainMap rotatingMap(const maps::BodyTemplate& t, int which) {
     maps::PainMap m = maps::PainMap::blankFor(t);
@@ -47,7 +47,9 @@ maps::PainMap rotatingMap(const maps::BodyTemplate& t, int which) {
     for (std::size_t i = 0; i < cells.size(); i += step) {
         const int x = static_cast<int>(i % w);
         const int y = static_cast<int>(i / w);
+        if (which == 0 && (y < 200 || y >= 300)) continue;
         if (which == 1 && (y < 300 || y >= 340)) continue;  // one small patch
+        if (which == 2 && (y < 600 || y >= 700)) continue;
         if (t.inBody(view, x, y)) cells[i] = static_cast<std::uint8_t>(1 + (i / step) % 10);
     }
     return m;

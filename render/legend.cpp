@@ -1,0 +1,188 @@
+// Legends for the chart and the report (see legend.h).
+#include "render/legend.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "maps/pain_map.h"
+#include "render/colormap.h"
+#include "render/diff_image.h"
+#include "render/pain_image.h"
+#include "render/text.h"
+
+namespace bodymap::render {
+
+namespace {
+
+constexpr int kSwatchCells = 27;       // three pattern periods: the symbols read as on the chart
+constexpr int kSwatchIntensity = 3;    // a light fill so that the symbol ink stands out
+
+void setSource(cairo_t* cr, Rgba c) {
+    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+}
+
+TextStyle inkStyle(double size) {
+    TextStyle s;
+    s.size = size;
+    s.r = palette::kInk.r / 255.0;
+    s.g = palette::kInk.g / 255.0;
+    s.b = palette::kInk.b / 255.0;
+    return s;
+}
+
+void strokeBox(cairo_t* cr, double x, double y, double w, double h, double lineWidth) {
+    cairo_rectangle(cr, x, y, w, h);
+    setSource(cr, palette::kOutline);
+    cairo_set_line_width(cr, lineWidth);
+    cairo_stroke(cr);
+}
+
+// A square swatch of `q`'s pattern over a light intensity colour, drawn from the same pixels
+// as the chart's pain layer.
+void qualitySwatch(cairo_t* cr, maps::Quality q, double x, double y, double side) {
+    maps::PainMap m("legend", 1, kSwatchCells, kSwatchCells);
+    auto& layer = m.layer(maps::ViewId::Front);
+    std::fill(layer.intensity.begin(), layer.intensity.end(), std::uint8_t{kSwatchIntensity});
+    std::fill(layer.qualities.begin(), layer.qualities.end(), maps::bit(q));
+    PainImageStyle style;
+    style.scale = 4;
+    style.alpha = 1.0f;
+    const std::vector<std::uint8_t> rgba = painImage(m, maps::ViewId::Front, style);
+    const int n = kSwatchCells * style.scale;
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, n, n);
+    cairo_surface_flush(img);
+    unsigned char* data = cairo_image_surface_get_data(img);
+    const int stride = cairo_image_surface_get_stride(img);
+    for (int py = 0; py < n; ++py) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(py) * stride);
+        for (int px = 0; px < n; ++px) {
+            const std::uint8_t* p = rgba.data() + (static_cast<std::size_t>(py) * static_cast<std::size_t>(n) +
+                                                   static_cast<std::size_t>(px)) * 4;
+            row[px] = 0xFF000000u | (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | p[2];
+        }
+    }
+    cairo_surface_mark_dirty(img);
+    cairo_save(cr);
+    cairo_rectangle(cr, x, y, side, side);
+    cairo_clip(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, side / n, side / n);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(img);
+    strokeBox(cr, x, y, side, side, side * 0.03);
+}
+
+// Lays out (and draws when `draw`) the quality legend; returns its height.
+double qualityLegend(cairo_t* cr, double x, double y, double width, double textSize, bool draw) {
+    const TextStyle title = [&] { TextStyle s = inkStyle(textSize); s.bold = true; return s; }();
+    double tw = 0, th = 0;
+    measureText(cr, "Sensation (symbols over the colour)", title, tw, th);
+    if (draw) drawText(cr, "Sensation (symbols over the colour)", x, y, title);
+    const TextStyle label = inkStyle(textSize);
+    const double side = textSize * 2.0;
+    const double gap = textSize * 0.5, itemGap = textSize * 1.2;
+    double cx = x, cy = y + th + textSize * 0.35;
+    for (maps::Quality q : maps::kQualities) {
+        const std::string text = std::string(maps::qualityName(q)) + "  " +
+                                 std::string(maps::qualitySymbol(q));
+        double w = 0, h = 0;
+        measureText(cr, text, label, w, h);
+        const double itemW = side + gap + w;
+        if (cx > x && cx + itemW > x + width) {
+            cx = x;
+            cy += side + textSize * 0.4;
+        }
+        if (draw) {
+            qualitySwatch(cr, q, cx, cy, side);
+            drawText(cr, text, cx + side + gap, cy + (side - h) / 2, label);
+        }
+        cx += itemW + itemGap;
+    }
+    return cy + side - y;
+}
+
+}  // namespace
+
+double drawIntensityLegend(cairo_t* cr, double x, double y, double width, double textSize) {
+    TextStyle title = inkStyle(textSize);
+    title.bold = true;
+    const double th = drawText(cr, "Intensity (0 no pain, 10 worst imaginable)", x, y, title);
+    const double sw = std::min(width / 10.0, textSize * 3.2);
+    const double sh = textSize * 1.4;
+    const double top = y + th + textSize * 0.35;
+    for (int k = 1; k <= 10; ++k) {
+        cairo_rectangle(cr, x + (k - 1) * sw, top, sw, sh);
+        setSource(cr, intensityColor(k));
+        cairo_fill(cr);
+    }
+    strokeBox(cr, x, top, 10 * sw, sh, textSize * 0.06);
+    TextStyle num = inkStyle(textSize * 0.9);
+    num.align = Align::Center;
+    double nh = 0;
+    for (int k = 1; k <= 10; ++k) {
+        // Dark swatches (7..10) take white numbers; light ones the ink colour.
+        num.r = num.g = num.b = k >= 7 ? 1.0 : palette::kInk.r / 255.0;
+        if (k < 7) {
+            num.g = palette::kInk.g / 255.0;
+            num.b = palette::kInk.b / 255.0;
+        }
+        double w = 0;
+        measureText(cr, std::to_string(k), num, w, nh);
+        drawText(cr, std::to_string(k), x + (k - 0.5) * sw, top + (sh - nh) / 2, num);
+    }
+    return top + sh - y;
+}
+
+double drawQualityLegend(cairo_t* cr, double x, double y, double width, double textSize) {
+    return qualityLegend(cr, x, y, width, textSize, true);
+}
+
+double legendHeight(cairo_t* cr, double width, double textSize) {
+    double tw = 0, th = 0;
+    TextStyle title = inkStyle(textSize);
+    title.bold = true;
+    measureText(cr, "Intensity", title, tw, th);
+    const double intensity = th + textSize * 0.35 + textSize * 1.4;
+    return intensity + textSize * 1.2 + qualityLegend(cr, 0, 0, width, textSize, false);
+}
+
+double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, double textSize) {
+    const TextStyle label = inkStyle(textSize);
+    double lw = 0, lh = 0, rw = 0, rh = 0;
+    const std::string left = "better / resolved", right = "worse / new";
+    measureText(cr, left, label, lw, lh);
+    measureText(cr, right, label, rw, rh);
+    const double sh = textSize * 1.3;
+    const double barW = std::max(width - lw - rw - 2 * textSize * 0.6, width * 0.3);
+    const double sw = barW / 21.0;
+    const double bx = x + lw + textSize * 0.6;
+    drawText(cr, left, x, y + (sh - lh) / 2, label);
+    for (int k = -10; k <= 10; ++k) {
+        cairo_rectangle(cr, bx + (k + 10) * sw, y, sw + 0.01, sh);
+        setSource(cr, differenceColor(k));
+        cairo_fill(cr);
+    }
+    strokeBox(cr, bx, y, 21 * sw, sh, textSize * 0.06);
+    drawText(cr, right, bx + 21 * sw + textSize * 0.6, y + (sh - rh) / 2, label);
+    TextStyle small = inkStyle(textSize * 0.85);
+    small.align = Align::Center;
+    double row2 = y + sh + textSize * 0.25;
+    double h2 = drawText(cr, "-10", bx + 0.5 * sw, row2, small);
+    drawText(cr, "0", bx + 10.5 * sw, row2, small);
+    drawText(cr, "+10", bx + 20.5 * sw, row2, small);
+    row2 += h2 + textSize * 0.4;
+    cairo_rectangle(cr, x, row2, sh, sh);
+    setSource(cr, kUnchangedPain);
+    cairo_fill(cr);
+    double uh = 0, uw = 0;
+    const std::string u = "unchanged pain;  colour = change of intensity (this visit - previous)";
+    measureText(cr, u, label, uw, uh);
+    drawText(cr, u, x + sh + textSize * 0.6, row2 + (sh - uh) / 2, label);
+    return row2 + sh - y;
+}
+
+}  // namespace bodymap::render

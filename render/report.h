@@ -1,0 +1,144 @@
+// The referral report as a PDF (cairo + pango, A4 or Letter): page 1 with the header, both maps
+// in vector form, legends, key figures, most painful regions, fascial tags and notes; page 2
+// with the change since the previous visit, trends and per-region changes when earlier visits
+// are given. Long text continues on further pages. Used by `bodymap report|print` and the GUI.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <cairo.h>
+
+#include "maps/body_template.h"
+#include "maps/comparison.h"
+#include "maps/metrics.h"
+#include "maps/pain_map.h"
+#include "maps/result.h"
+
+namespace bodymap::render {
+
+enum class Paper { A4, Letter };
+struct PaperSize {
+    double width = 0;   // points (1/72 inch)
+    double height = 0;
+};
+PaperSize paperSize(Paper p);                       // A4 595.28 x 841.89, Letter 612 x 792
+std::optional<Paper> parsePaper(std::string_view s);  // "a4" / "letter" (any case)
+
+struct ReportInput {
+    const maps::BodyTemplate* tmpl = nullptr;       // the template every map was drawn on
+    const maps::PainMap* current = nullptr;         // the visit the report is about
+    std::vector<const maps::PainMap*> previous;     // earlier visits, any order (may be empty)
+    Paper paper = Paper::A4;
+    std::string referralTo;     // "Dr ...", printed as "Referral to" when not empty
+    std::string printedDate;    // "YYYY-MM-DD"; empty: today's local date
+    std::string appVersion;     // BodyMap version for the footer
+};
+
+// Called with the share done, 0..1, as pages are drawn (for a GUI progress bar).
+using ReportProgress = std::function<void(double fraction)>;
+
+// A rectangle the layout placed on a page, in points from the page's top-left (for tests).
+struct LayoutBox {
+    int page = 0;               // 0-based
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    std::string what;           // "header", "maps", "figures", "notes", ...
+};
+struct ReportLayout {
+    int pageCount = 0;
+    PaperSize paper;
+    double margin = 0;          // points on every side; content and footer stay inside
+    std::vector<LayoutBox> boxes;
+};
+
+// The report as PDF bytes (fonts embedded, text and outlines as vectors). Errors when the input
+// is incomplete or a map is not on the template. `layout`, when given, receives the boxes.
+maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* layout = nullptr,
+                                          const ReportProgress& progress = {});
+
+// renderReportPdf written atomically to `path` (never a partial file). Errors name the file.
+maps::Status writeReportPdf(const ReportInput& in, const std::string& path,
+                            const ReportProgress& progress = {});
+
+// [SECTION] Internals shared by report_*.cpp (not for callers).
+namespace report_detail {
+
+using SurfacePtr = std::shared_ptr<cairo_surface_t>;
+
+// Everything computed from the input before drawing.
+struct ReportData {
+    const ReportInput* in = nullptr;
+    const maps::BodyTemplate* t = nullptr;
+    maps::MapMetrics metrics;                       // of the current visit
+    const maps::PainMap* previous = nullptr;        // the latest earlier visit, if any
+    std::optional<maps::Comparison> change;         // previous -> current
+    std::optional<maps::SeriesSummary> series;      // all visits, in time order
+    std::string printedDate;
+};
+
+// Pages as recording surfaces with a cursor that flows content down and onto new pages.
+class PageFlow {
+public:
+    PageFlow(const ReportData& data, PaperSize paper);
+    cairo_t* cr() const { return m_cr; }
+    double left() const { return m_margin; }
+    double right() const { return m_paper.width - m_margin; }
+    double width() const { return right() - left(); }
+    double top() const;                      // below the running header of continuation pages
+    double bottom() const;                   // above the footer
+    double y = 0;                            // the cursor
+    int page() const { return static_cast<int>(m_pages.size()) - 1; }
+    // Starts a new page (with the short running header) and moves the cursor to its top.
+    void newPage();
+    // Starts a new page when fewer than `h` points are left below the cursor.
+    void ensure(double h) {
+        if (y + h > bottom()) newPage();
+    }
+    void box(double x0, double y0, double x1, double y1, const std::string& what);
+    // Draws the footers ("Page n of N") and hands back the pages and the layout.
+    std::vector<SurfacePtr> finish(ReportLayout& layout);
+    ~PageFlow();
+    PageFlow(const PageFlow&) = delete;
+    PageFlow& operator=(const PageFlow&) = delete;
+
+private:
+    void openPage();
+    const ReportData& m_data;
+    PaperSize m_paper;
+    double m_margin = 0;
+    std::vector<SurfacePtr> m_pages;
+    cairo_t* m_cr = nullptr;
+    std::vector<LayoutBox> m_boxes;
+};
+
+// Shared text helpers (report_layout.cpp). Sizes in points.
+struct Ink {
+    static constexpr double kBody = 9.0;     // body text
+    static constexpr double kSmall = 7.5;    // table notes, footer
+    static constexpr double kHeading = 11.0; // section headings
+};
+// "2026-11-16T10:00:00" -> "16 Nov 2026, 10:00"; date only when withTime is false.
+std::string formatVisitTime(const std::string& iso, bool withTime = true);
+std::string fixed(double v, int digits);
+std::string signedFixed(double v, int digits);
+// A section heading with a rule under it at the cursor; keeps `keepWith` points below it on
+// the same page. Moves the cursor.
+void heading(PageFlow& f, const std::string& text, double keepWith);
+// A wrapped paragraph at x with width w from the cursor, continuing line by line onto new pages.
+// Moves the cursor; records a box named `what` per page part.
+void paragraph(PageFlow& f, const std::string& text, double x, double w, double size, bool bold,
+               const std::string& what);
+// The text shortened with an ellipsis to fit `w` on one line.
+std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bold, double w);
+
+// Page 1 (report_page1.cpp) and the change pages (report_page2.cpp).
+void drawVisitPage(PageFlow& f, const ReportData& d);
+void drawChangePage(PageFlow& f, const ReportData& d);
+
+}  // namespace report_detail
+
+}  // namespace bodymap::render

@@ -1,0 +1,216 @@
+// The report's page flow (recording-surface pages, running header, footers with page numbers)
+// and its text helpers: headings, paragraphs that continue line by line onto new pages,
+// ellipsizing, number and date formatting (see report.h, report_detail).
+#include "render/report.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <pango/pangocairo.h>
+
+#include "render/colormap.h"
+#include "render/text.h"
+
+namespace bodymap::render::report_detail {
+
+namespace {
+constexpr double kMargin = 42.0;          // ~15 mm on every side
+constexpr double kRunningHeader = 26.0;   // continuation pages: client line and a rule
+constexpr double kFooter = 22.0;          // rule and footer line above the bottom margin
+
+TextStyle grey(double size) {
+    TextStyle s;
+    s.size = size;
+    s.r = s.g = s.b = 0.38;
+    return s;
+}
+
+void hairline(cairo_t* cr, double x0, double x1, double y, double gray, double width) {
+    cairo_set_source_rgb(cr, gray, gray, gray);
+    cairo_set_line_width(cr, width);
+    cairo_move_to(cr, x0, y);
+    cairo_line_to(cr, x1, y);
+    cairo_stroke(cr);
+}
+
+PangoLayout* makeLayout(cairo_t* cr, const std::string& text, double size, bool bold, double w) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72.0);
+    pango_layout_context_changed(layout);
+    PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_layout_set_font_description(layout, font);
+    pango_font_description_free(font);
+    pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(layout, text.c_str(), -1);
+    return layout;
+}
+}  // namespace
+
+PageFlow::PageFlow(const ReportData& data, PaperSize paper)
+    : m_data(data), m_paper(paper), m_margin(kMargin) {
+    openPage();
+}
+
+PageFlow::~PageFlow() {
+    if (m_cr) cairo_destroy(m_cr);
+}
+
+double PageFlow::top() const { return m_margin + (page() > 0 ? kRunningHeader : 0.0); }
+double PageFlow::bottom() const { return m_paper.height - m_margin - kFooter; }
+
+void PageFlow::openPage() {
+    if (m_cr) cairo_destroy(m_cr);
+    cairo_rectangle_t extents{0, 0, m_paper.width, m_paper.height};
+    m_pages.emplace_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents),
+                         cairo_surface_destroy);
+    m_cr = cairo_create(m_pages.back().get());
+    y = top();
+    if (page() == 0) return;
+    // Running header: who and which visit, so that a loose page can be put back.
+    const maps::VisitInfo& v = m_data.in->current->info;
+    const std::string who = v.clientName.empty() ? v.clientId : v.clientName;
+    const std::string line = ellipsize(m_cr, who, Ink::kSmall, true, width() * 0.6);
+    drawText(m_cr, line, left(), m_margin, [] { TextStyle s = grey(Ink::kSmall); s.bold = true; return s; }());
+    TextStyle r = grey(Ink::kSmall);
+    r.align = Align::Right;
+    drawText(m_cr, "Visit " + formatVisitTime(v.visitTime), right(), m_margin, r);
+    hairline(m_cr, left(), right(), m_margin + 13, 0.7, 0.5);
+    box(left(), m_margin, right(), m_margin + 13, "running-header");
+}
+
+void PageFlow::newPage() { openPage(); }
+
+void PageFlow::box(double x0, double y0, double x1, double y1, const std::string& what) {
+    m_boxes.push_back({page(), x0, y0, x1, y1, what});
+}
+
+std::vector<SurfacePtr> PageFlow::finish(ReportLayout& layout) {
+    if (m_cr) cairo_destroy(m_cr);
+    m_cr = nullptr;
+    const int n = static_cast<int>(m_pages.size());
+    const double fy = m_paper.height - m_margin - 10;
+    for (int i = 0; i < n; ++i) {
+        cairo_t* cr = cairo_create(m_pages[static_cast<std::size_t>(i)].get());
+        hairline(cr, left(), right(), fy - 5, 0.7, 0.5);
+        TextStyle s = grey(Ink::kSmall);
+        const std::string version = m_data.in->appVersion.empty() ? "" : " " + m_data.in->appVersion;
+        drawText(cr, "BodyMap" + version + "  \u00b7  pain drawing report  \u00b7  printed " +
+                         m_data.printedDate, left(), fy, s);
+        s.align = Align::Right;
+        drawText(cr, "Page " + std::to_string(i + 1) + " of " + std::to_string(n), right(), fy, s);
+        cairo_destroy(cr);
+        m_boxes.push_back({i, left(), fy - 5, right(), fy + 10, "footer"});
+    }
+    layout.pageCount = n;
+    layout.paper = m_paper;
+    layout.margin = m_margin;
+    layout.boxes = m_boxes;
+    return m_pages;
+}
+
+std::string formatVisitTime(const std::string& iso, bool withTime) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) < 3 || mo < 1 || mo > 12) {
+        return iso;
+    }
+    char buf[48];
+    if (withTime && iso.find('T') != std::string::npos) {
+        std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", d, kMonths[mo - 1], y, h, mi);
+    } else {
+        std::snprintf(buf, sizeof buf, "%d %s %d", d, kMonths[mo - 1], y);
+    }
+    return buf;
+}
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    std::string s = buf;
+    if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // "-0.0"
+    return s;
+}
+
+std::string signedFixed(double v, int digits) {
+    const std::string s = fixed(v, digits);
+    if (s.find_first_not_of("0.") == std::string::npos) return s;  // zero: no sign
+    return s[0] == '-' ? "\u2212" + s.substr(1) : "+" + s;
+}
+
+void heading(PageFlow& f, const std::string& text, double keepWith) {
+    f.ensure(Ink::kHeading * 1.9 + keepWith);
+    TextStyle s;
+    s.size = Ink::kHeading;
+    s.bold = true;
+    const Rgba c = palette::kSideMark;
+    s.r = c.r / 255.0;
+    s.g = c.g / 255.0;
+    s.b = c.b / 255.0;
+    const double y0 = f.y;
+    const double h = drawText(f.cr(), text, f.left(), f.y, s);
+    f.y += h + 2;
+    cairo_set_source_rgb(f.cr(), s.r, s.g, s.b);
+    cairo_set_line_width(f.cr(), 0.6);
+    cairo_move_to(f.cr(), f.left(), f.y);
+    cairo_line_to(f.cr(), f.right(), f.y);
+    cairo_stroke(f.cr());
+    f.y += 5;
+    f.box(f.left(), y0, f.right(), f.y, "heading");
+}
+
+void paragraph(PageFlow& f, const std::string& text, double x, double w, double size, bool bold,
+               const std::string& what) {
+    PangoLayout* layout = makeLayout(f.cr(), text, size, bold, w);
+    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    double partTop = f.y;      // where the current page's part starts
+    double offset = -1;        // layout y (points) drawn at partTop
+    do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, nullptr, &logical);
+        const double ly = static_cast<double>(logical.y) / PANGO_SCALE;
+        const double lh = static_cast<double>(logical.height) / PANGO_SCALE;
+        if (offset < 0) offset = ly;
+        if (partTop + (ly - offset) + lh > f.bottom()) {
+            if (f.y > partTop) f.box(x, partTop, x + w, f.y, what);
+            f.newPage();
+            partTop = f.y;
+            offset = ly;
+        }
+        const double baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+        cairo_set_source_rgb(f.cr(), palette::kInk.r / 255.0, palette::kInk.g / 255.0, palette::kInk.b / 255.0);
+        cairo_move_to(f.cr(), x + static_cast<double>(logical.x) / PANGO_SCALE, partTop + (baseline - offset));
+        pango_cairo_show_layout_line(f.cr(), pango_layout_iter_get_line_readonly(it));
+        f.y = partTop + (ly - offset) + lh;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    g_object_unref(layout);
+    if (f.y > partTop) f.box(x, partTop, x + w, f.y, what);
+}
+
+std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bold, double w) {
+    TextStyle s;
+    s.size = size;
+    s.bold = bold;
+    double tw = 0, th = 0;
+    measureText(cr, text, s, tw, th);
+    if (tw <= w) return text;
+    // Cut at code point boundaries: binary search the longest prefix that fits with "…".
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    }
+    std::size_t lo = 0, hi = cuts.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        measureText(cr, text.substr(0, cuts[mid - 1]) + "\u2026", s, tw, th);
+        if (tw <= w) lo = mid;
+        else hi = mid - 1;
+    }
+    return lo == 0 ? "\u2026" : text.substr(0, cuts[lo - 1]) + "\u2026";
+}
+
+}  // namespace bodymap::render::report_detail

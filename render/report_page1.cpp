@@ -1,0 +1,298 @@
+// Report page 1, the visit: header, both maps with legends, key figures, most painful regions,
+// fascial tags and the visit notes (see report.h). Long tag notes and visit notes flow onto
+// further pages.
+#include "render/report.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/chart.h"
+#include "render/colormap.h"
+#include "render/legend.h"
+#include "render/text.h"
+
+namespace bodymap::render::report_detail {
+
+namespace {
+
+constexpr double kColumnGap = 18.0;
+constexpr std::size_t kMaxRegions = 8;
+
+TextStyle style(double size, bool bold = false, double gray = -1) {
+    TextStyle s;
+    s.size = size;
+    s.bold = bold;
+    if (gray >= 0) s.r = s.g = s.b = gray;
+    return s;
+}
+
+// "Label  value" rows of the header: label in grey, value ellipsized to the column.
+double field(cairo_t* cr, const std::string& label, const std::string& value, double x, double y,
+             double w) {
+    const TextStyle l = style(Ink::kBody, false, 0.42);
+    double lw = 0, lh = 0;
+    measureText(cr, label, l, lw, lh);
+    drawText(cr, label, x, y, l);
+    const double vx = x + std::max(lw + 6, 62.0);
+    drawText(cr, ellipsize(cr, value.empty() ? "\u2013" : value, Ink::kBody, false, x + w - vx), vx, y,
+             style(Ink::kBody));
+    return lh;
+}
+
+void drawHeader(PageFlow& f, const ReportData& d) {
+    cairo_t* cr = f.cr();
+    const maps::VisitInfo& v = d.in->current->info;
+    const double y0 = f.y;
+    const double rightW = 150;
+    // Right: what this is and when it was printed.
+    TextStyle t = style(Ink::kHeading, true);
+    const Rgba c = palette::kSideMark;
+    t.r = c.r / 255.0;
+    t.g = c.g / 255.0;
+    t.b = c.b / 255.0;
+    t.align = Align::Right;
+    const double th = drawText(cr, "Pain drawing report", f.right(), y0, t);
+    TextStyle small = style(Ink::kSmall, false, 0.42);
+    small.align = Align::Right;
+    drawText(cr, "printed " + d.printedDate, f.right(), y0 + th + 2, small);
+    // Left: the client's name, wrapped (long names take two lines, never run under the title).
+    TextStyle name = style(17, true);
+    name.wrapWidth = f.width() - rightW - kColumnGap;
+    const std::string who = v.clientName.empty() ? v.clientId : v.clientName;
+    const double nh = drawText(cr, who, f.left(), y0, name);
+    f.box(f.left(), y0, f.left() + name.wrapWidth, y0 + nh, "client-name");
+    f.box(f.right() - rightW, y0, f.right(), y0 + th + 2 + Ink::kSmall * 1.3, "title");
+    double y = y0 + std::max(nh, th + 14) + 6;
+    const double fieldsTop = y;
+    const double colW = (f.width() - kColumnGap) / 2;
+    const double x2 = f.left() + colW + kColumnGap;
+    const std::string drawnBy = v.drawnBy == maps::DrawnBy::Client ? "client" : "therapist";
+    double h = field(cr, "Client ID", v.clientId, f.left(), y, colW);
+    field(cr, "Therapist", v.therapist, x2, y, colW);
+    y += h + 2;
+    h = field(cr, "Visit", formatVisitTime(v.visitTime), f.left(), y, colW);
+    field(cr, "Drawn by", drawnBy, x2, y, colW);
+    y += h + 2;
+    f.box(f.left(), fieldsTop, f.right(), y, "header-fields");
+    f.y = y;
+    if (!d.in->referralTo.empty()) {
+        const TextStyle l = style(Ink::kBody, true);
+        double lw = 0, lh = 0;
+        measureText(cr, "Referral to", l, lw, lh);
+        drawText(cr, "Referral to", f.left(), f.y, l);
+        const double vx = f.left() + std::max(lw + 6, 62.0);
+        paragraph(f, d.in->referralTo, vx, f.right() - vx, Ink::kBody, true, "referral");
+        f.y += 2;
+    }
+    f.y += 4;
+    cairo_set_source_rgb(cr, t.r, t.g, t.b);
+    cairo_set_line_width(cr, 1.2);
+    cairo_move_to(cr, f.left(), f.y);
+    cairo_line_to(cr, f.right(), f.y);
+    cairo_stroke(cr);
+    f.y += 12;
+}
+
+// Both views side by side at the given width, vector outlines, pain as a clipped image.
+double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) {
+    const maps::BodyTemplate& t = *d.t;
+    const double gap = 10;
+    const double s = (w - gap) / 2 / t.width;
+    ChartOptions o;
+    o.map = d.in->current;
+    o.painScale = 2;  // ~540 dpi at the printed size: beyond print resolution, and 4x cheaper than 4
+    for (int i = 0; i < 2; ++i) {
+        cairo_save(cr);
+        cairo_translate(cr, x + i * (t.width * s + gap), y);
+        cairo_scale(cr, s, s);
+        drawViewPanel(cr, t, i == 0 ? maps::ViewId::Front : maps::ViewId::Back, o);
+        cairo_restore(cr);
+    }
+    return panelHeightCells(t) * s;
+}
+
+struct Row {
+    std::string label;
+    std::string value;
+    std::string detail;  // small, wrapped under the row
+};
+
+std::vector<Row> keyFigures(const ReportData& d) {
+    const maps::MapMetrics& m = d.metrics;
+    const maps::CellStats& all = m.overall.cells;
+    std::vector<Row> rows;
+    const auto& fv = m.views[0].cells;
+    const auto& bv = m.views[1].cells;
+    rows.push_back({"Pain extent", fixed(all.extentPct(), 1) + " % of body",
+                    "front " + fixed(fv.extentPct(), 1) + " %, back " + fixed(bv.extentPct(), 1) + " %"});
+    rows.push_back({"Max intensity", std::to_string(all.maxIntensity) + " / 10", ""});
+    rows.push_back({"Mean intensity", all.paintedCells ? fixed(all.meanIntensity(), 1) + " / 10" : "\u2013",
+                    "over the painted area"});
+    rows.push_back({"Pain burden", fixed(all.burden() * 100, 1) + " %",
+                    "sum of intensity / (10 \u00d7 body area)"});
+    std::string areas;
+    for (int a = 0; a < maps::kWpiAreaCount; ++a) {
+        if (!m.wpiAreas[static_cast<std::size_t>(a)].painful) continue;
+        areas += (areas.empty() ? "" : ", ") + std::string(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));
+    }
+    rows.push_back({"WPI", std::to_string(m.wpi) + " / 19", areas.empty() ? "no painful area" : areas});
+    rows.push_back({"Generalized pain", std::to_string(m.generalizedPain) + " / 5 regions",
+                    m.generalizedPain >= 4 ? "criterion met (4 or more regions)"
+                                           : "criterion not met (needs 4 of 5 regions)"});
+    std::string quals;
+    for (std::size_t q = 0; q < maps::kQualityCount; ++q) {
+        const double e = m.overall.qualityExtentPct(static_cast<int>(q));
+        if (m.overall.qualityCells[q] == 0) continue;
+        quals += (quals.empty() ? "" : ", ") + std::string(maps::qualityName(maps::kQualities[q])) + " " +
+                 fixed(e, 1) + " %";
+    }
+    if (!quals.empty()) rows.push_back({"Sensations", "", quals});
+    return rows;
+}
+
+double drawFigures(PageFlow& f, const ReportData& d, double x, double y, double w) {
+    cairo_t* cr = f.cr();
+    const double y0 = y;
+    TextStyle h = style(Ink::kHeading, true);
+    const Rgba c = palette::kSideMark;
+    h.r = c.r / 255.0, h.g = c.g / 255.0, h.b = c.b / 255.0;
+    y += drawText(cr, "Key figures", x, y, h) + 4;
+    for (const Row& r : keyFigures(d)) {
+        const double rh = drawText(cr, r.label, x, y, style(Ink::kBody, true));
+        TextStyle v = style(Ink::kBody, true);
+        v.align = Align::Right;
+        drawText(cr, r.value, x + w, y, v);
+        y += rh;
+        if (!r.detail.empty()) {
+            TextStyle det = style(Ink::kSmall, false, 0.40);
+            det.wrapWidth = w - 8;
+            y += drawText(cr, r.detail, x + 8, y, det);
+        }
+        y += 3.5;
+    }
+    TextStyle note = style(Ink::kSmall - 0.5, false, 0.45);
+    note.wrapWidth = w;
+    y += drawText(cr, "WPI areas (ACR 2010/2016) and generalized pain are measures taken from the "
+                      "drawing, not a diagnosis. " + maps::describeRule(d.metrics.rule) + ".", x, y, note);
+    f.box(x, y0, x + w, y, "figures");
+    return y;
+}
+
+double drawRegions(PageFlow& f, const ReportData& d, double x, double y, double w) {
+    cairo_t* cr = f.cr();
+    const double y0 = y;
+    std::vector<int> idx;
+    for (std::size_t i = 0; i < d.metrics.regions.size(); ++i) {
+        if (d.metrics.regions[i].paintedCells > 0) idx.push_back(static_cast<int>(i));
+    }
+    // Most painful first: highest max intensity, then mean intensity, then the area covered.
+    std::sort(idx.begin(), idx.end(), [&](int a, int b) {
+        const auto& A = d.metrics.regions[static_cast<std::size_t>(a)];
+        const auto& B = d.metrics.regions[static_cast<std::size_t>(b)];
+        if (A.maxIntensity != B.maxIntensity) return A.maxIntensity > B.maxIntensity;
+        if (A.meanIntensity() != B.meanIntensity()) return A.meanIntensity() > B.meanIntensity();
+        return A.paintedCells > B.paintedCells;
+    });
+    TextStyle h = style(Ink::kHeading, true);
+    const Rgba c = palette::kSideMark;
+    h.r = c.r / 255.0, h.g = c.g / 255.0, h.b = c.b / 255.0;
+    y += drawText(cr, "Most painful regions", x, y, h) + 4;
+    if (idx.empty()) {
+        y += drawText(cr, "No pain marked.", x, y, style(Ink::kBody));
+        f.box(x, y0, x + w, y, "regions");
+        return y;
+    }
+    const double cMax = x + w - 70, cMean = x + w - 36, cArea = x + w;
+    TextStyle hdr = style(Ink::kSmall, false, 0.42);
+    hdr.align = Align::Right;
+    drawText(cr, "region", x, y, style(Ink::kSmall, false, 0.42));
+    drawText(cr, "max", cMax, y, hdr);
+    drawText(cr, "mean", cMean, y, hdr);
+    y += drawText(cr, "area", cArea, y, hdr) + 1;
+    for (std::size_t k = 0; k < std::min(idx.size(), kMaxRegions); ++k) {
+        const auto& r = d.metrics.regions[static_cast<std::size_t>(idx[k])];
+        const std::string& name = d.t->regions[static_cast<std::size_t>(idx[k])].name;
+        const double rh = drawText(cr, ellipsize(cr, name, Ink::kBody, false, cMax - 24 - x), x, y, style(Ink::kBody));
+        TextStyle num = style(Ink::kBody);
+        num.align = Align::Right;
+        drawText(cr, std::to_string(r.maxIntensity), cMax, y, num);
+        drawText(cr, fixed(r.meanIntensity(), 1), cMean, y, num);
+        drawText(cr, fixed(r.extentPct(), 0) + " %", cArea, y, num);
+        y += rh + 1.5;
+    }
+    if (idx.size() > kMaxRegions) {
+        y += drawText(cr, "and " + std::to_string(idx.size() - kMaxRegions) + " more regions with pain",
+                      x, y, style(Ink::kSmall, false, 0.42));
+    }
+    f.box(x, y0, x + w, y, "regions");
+    return y;
+}
+
+std::string kindsText(std::uint8_t kinds) {
+    std::string s;
+    for (maps::TagKind k : maps::kTagKinds) {
+        if (kinds & static_cast<std::uint8_t>(k)) s += (s.empty() ? "" : ", ") + std::string(maps::tagKindName(k));
+    }
+    return s;
+}
+
+void drawTags(PageFlow& f, const ReportData& d) {
+    const auto& tags = d.in->current->tags;
+    heading(f, "Fascial tags", 14);
+    if (tags.empty()) {
+        f.y += drawText(f.cr(), "No fascial tags recorded at this visit.", f.left(), f.y, style(Ink::kBody, false, 0.35));
+        f.y += 8;
+        return;
+    }
+    const double bandW = f.width() * 0.34, kindW = f.width() * 0.22;
+    const double xKind = f.left() + bandW + 8, xNote = xKind + kindW + 8;
+    for (const maps::FascialTag& tag : tags) {
+        const int b = d.t->bandIndex(tag.bandId);
+        const std::string band = b >= 0 ? d.t->bands[static_cast<std::size_t>(b)].name : tag.bandId;
+        f.ensure(Ink::kBody * 2.6);
+        const double y0 = f.y;
+        TextStyle bs = style(Ink::kBody, true);
+        bs.wrapWidth = bandW;
+        const double bh = drawText(f.cr(), band, f.left(), y0, bs);
+        TextStyle ks = style(Ink::kBody);
+        ks.wrapWidth = kindW;
+        const double kh = drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
+        f.box(f.left(), y0, xKind + kindW, y0 + std::max(bh, kh), "tag");
+        if (!tag.note.empty()) paragraph(f, tag.note, xNote, f.right() - xNote, Ink::kBody, false, "tag-note");
+        // The row ends below its tallest cell (band and kinds stay on the row's first page).
+        if (f.y < y0 + std::max(bh, kh) && f.y >= y0) f.y = y0 + std::max(bh, kh);
+        f.y += 4;
+    }
+    f.y += 4;
+}
+
+}  // namespace
+
+void drawVisitPage(PageFlow& f, const ReportData& d) {
+    drawHeader(f, d);
+    cairo_t* cr = f.cr();
+    const double mapsW = std::round(f.width() * 0.54);
+    const double x2 = f.left() + mapsW + kColumnGap;
+    const double w2 = f.right() - x2;
+    const double y0 = f.y;
+    double yl = y0 + drawMaps(cr, d, f.left(), y0, mapsW);
+    f.box(f.left(), y0, f.left() + mapsW, yl, "maps");
+    const double ly = yl + 4;
+    yl = ly + drawIntensityLegend(cr, f.left(), ly, mapsW, Ink::kSmall);
+    yl += 8;
+    yl += drawQualityLegend(cr, f.left(), yl, mapsW, Ink::kSmall);
+    f.box(f.left(), ly, f.left() + mapsW, yl, "legend");
+    double yr = drawFigures(f, d, x2, y0, w2);
+    yr = drawRegions(f, d, x2, yr + 14, w2);
+    f.y = std::max(yl, yr) + 16;
+    drawTags(f, d);
+    heading(f, "Visit notes", 14);
+    const std::string& notes = d.in->current->info.notes;
+    if (notes.empty()) {
+        f.y += drawText(f.cr(), "No notes.", f.left(), f.y, style(Ink::kBody, false, 0.35));
+    } else {
+        paragraph(f, notes, f.left(), f.width(), Ink::kBody, false, "notes");
+    }
+}
+
+}  // namespace bodymap::render::report_detail
