@@ -21,7 +21,7 @@
 
 namespace bodymap::app {
 
-enum class Tool { Paint, Erase, Fill };
+enum class Tool { Paint, Erase, Fill, Tag };
 
 // What the middle of the main window shows.
 enum class Workspace { Chart, Compare };
@@ -39,6 +39,9 @@ struct ViewState {
     bool guides = true;
     int hoverRegion = -1;          // region under the mouse, for highlighting
     bool centerOnFocus = false;    // one-shot: pan so that the focused view is centred
+    std::uint16_t visibleLines = 0; // fascial lines shown in the overlay (bit = maps::FascialLine)
+    int hoverBand = -1;            // fascial band under the pointer (visible lines only)
+    int highlightBand = -1;        // band picked in the Tags tab
 };
 
 struct Document {
@@ -51,6 +54,15 @@ struct Document {
 };
 
 struct AppState;
+
+// The tag editor: one tag per band, with kinds and a note.
+struct TagEditor {
+    bool open = false;
+    int band = -1;                 // index into BodyTemplate::bands
+    std::uint8_t kinds = 0;        // maps::TagKind bits
+    std::string note;
+    std::vector<int> choices;      // several bands under the click: pick one first
+};
 
 // The client library as shown in the Clients tab.
 struct LibraryState {
@@ -93,6 +105,7 @@ struct AppState {
     std::optional<std::string> errorDialog;   // shown as a modal until dismissed
     FileDialogState fileDialog;
     LibraryState library;
+    TagEditor tagEditor;
     UnsavedPrompt unsaved;
     std::string session;                      // recovery file name of this run
     std::vector<maps::RecoveryEntry> recoveryOffer;  // shown at start until answered

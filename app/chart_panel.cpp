@@ -14,6 +14,9 @@
 #include "app/panels.h"
 #include "render/chart.h"
 #include "render/colormap.h"
+#include "render/fascial_colors.h"
+#include "render/fascial_overlay.h"
+#include "app/fascia_ui.h"
 #include "render/pain_image.h"
 
 namespace bodymap::app {
@@ -74,8 +77,14 @@ void bakeLayers(AppState& s, ChartPanelState& c) {
     const int want = std::clamp(static_cast<int>(std::lround(static_cast<float>(t.width) * c.scale)), 64, 2048);
     for (ViewId v : maps::kViews) {
         auto& vt = c.views[static_cast<std::size_t>(v)];
-        if (vt.texture.valid() && std::abs(vt.width - want) <= 1 &&
-            vt.bakedBorders == s.view.regionBorders) {
+        const bool sizeOk = vt.texture.valid() && std::abs(vt.width - want) <= 1 &&
+                            vt.bakedBorders == s.view.regionBorders;
+        if (sizeOk && vt.bakedLines == s.view.visibleLines) continue;
+        if (sizeOk) {  // only the fascial overlay changed
+            const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
+            render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
+            vt.bakedLines = s.view.visibleLines;
+            s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
             continue;
         }
         auto under = render::renderViewLayer(t, v, render::ViewLayerKind::Underlay, want);
@@ -88,6 +97,9 @@ void bakeLayers(AppState& s, ChartPanelState& c) {
         vt.composed.assign(vt.under.size(), 0);
         vt.texture.create(vt.width, vt.height, nullptr);
         vt.bakedBorders = s.view.regionBorders;
+        const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
+        render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
+        vt.bakedLines = s.view.visibleLines;
         s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
     }
 }
@@ -138,7 +150,9 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !spaceHeld &&
         over) {
         s.view.focus = *over;
-        if (s.tools.tool == Tool::Fill) {
+        if (s.tools.tool == Tool::Tag) {
+            tagAt(s, *over, static_cast<int>(cx), static_cast<int>(cy));
+        } else if (s.tools.tool == Tool::Fill) {
             const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
             if (r != maps::kNoRegion) {
                 auto brush = s.tools.brush;
@@ -167,9 +181,19 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
         s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(c.stroke->takeDirty());
     }
     s.view.hoverRegion = -1;
+    s.view.hoverBand = -1;
     if (hovered && over) {
         const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
         if (r != maps::kNoRegion) s.view.hoverRegion = r;
+        if (s.view.visibleLines || s.tools.tool == Tool::Tag) {
+            for (int b : s.templ().bandsAt(*over, static_cast<int>(cx), static_cast<int>(cy))) {
+                const int line = s.templ().bands[static_cast<std::size_t>(b)].lineIndex;
+                if (!s.view.visibleLines || ((s.view.visibleLines >> line) & 1u)) {
+                    s.view.hoverBand = b;
+                    break;
+                }
+            }
+        }
     }
 }
 
@@ -190,6 +214,14 @@ void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
     if (r == maps::kNoRegion) return;
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(t.regions[r].name.c_str());
+    if (s.view.visibleLines || s.tools.tool == Tool::Tag) {
+        for (int b : t.bandsAt(v, x, y)) {
+            const auto& band = t.bands[static_cast<std::size_t>(b)];
+            if (s.view.visibleLines && !((s.view.visibleLines >> band.lineIndex) & 1u)) continue;
+            const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(band.lineIndex)];
+            ImGui::TextColored(ImVec4(lc.r / 255.0f, lc.g / 255.0f, lc.b / 255.0f, 1.0f), "%s", band.name.c_str());
+        }
+    }
     const int k = s.doc.map.intensityAt(v, x, y);
     if (k > 0) {
         ImGui::Text("Intensity %d / 10", k);
@@ -230,7 +262,7 @@ void uploadDirtyPain(AppState& s, ChartPanelState& c) {
         const float k = static_cast<float>(vt.width) / static_cast<float>(map.width());
         const render::PixelRect r = render::pixelsOfCells(dirty, k, vt.width, vt.height);
         render::composeView(map, v, vt.under.data(), vt.over.data(), vt.composed.data(), vt.width,
-                            vt.height, r, k, style);
+                            vt.height, r, k, style, vt.bakedLines ? vt.fascia.data() : nullptr);
         vt.texture.update(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, vt.composed.data());
         dirty = {};
     }
@@ -297,7 +329,15 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const ImVec2 o = viewOrigin(c, v);
         const ImVec2 e(o.x + W, o.y + H);
         dl->AddImage(vt.texture.imguiId(), o, e);
-        if (s.view.hoverRegion >= 0 && !c.stroke &&
+        for (int b : {s.view.hoverBand, s.view.highlightBand}) {
+            if (b < 0 || t.bands[static_cast<std::size_t>(b)].view != v) continue;
+            const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(t.bands[static_cast<std::size_t>(b)].lineIndex)];
+            for (const auto& ring : t.bands[static_cast<std::size_t>(b)].polygons) {
+                drawRingScreen(dl, ring, o, c.scale, IM_COL32(255, 255, 255, 200), 4.0f * ui.scale);
+                drawRingScreen(dl, ring, o, c.scale, IM_COL32(lc.r, lc.g, lc.b, 255), 2.2f * ui.scale);
+            }
+        }
+        if (s.view.hoverBand < 0 && s.view.hoverRegion >= 0 && !c.stroke &&
             t.regions[static_cast<std::size_t>(s.view.hoverRegion)].view == v) {
             for (const auto& ring : t.regions[static_cast<std::size_t>(s.view.hoverRegion)].polygons) {
                 drawRingScreen(dl, ring, o, c.scale, IM_COL32(52, 86, 140, 220), 2.0f * ui.scale);
@@ -328,7 +368,8 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
     const auto over = viewAt(s, c, mouse, cx, cy);
     const bool inside = mouse.x >= pos.x && mouse.y >= pos.y && mouse.x < pos.x + size.x &&
                         mouse.y < pos.y + size.y;
-    if (inside && (over || c.stroke) && s.tools.tool != Tool::Fill && ImGui::IsWindowHovered()) {
+    if (inside && (over || c.stroke) && s.tools.tool != Tool::Fill && s.tools.tool != Tool::Tag &&
+        ImGui::IsWindowHovered()) {
         const float r = s.tools.brush.radius * c.scale;
         dl->AddCircle(mouse, r + 1.0f, ui_colors::kBrushCursorHalo, 48, 1.5f);
         dl->AddCircle(mouse, r, ui_colors::kBrushCursor, 48, 1.2f);

@@ -25,8 +25,10 @@ struct ChartPanelState {
         std::vector<std::uint8_t> under;     // background and silhouette fill (opaque)
         std::vector<std::uint8_t> over;      // guides, borders, outline (transparent)
         std::vector<std::uint8_t> composed;  // what the texture holds
+        std::vector<std::uint8_t> fascia;    // fascial-line overlay (transparent), may be empty
         int width = 0, height = 0;           // pixel size of the layers
         bool bakedBorders = false;
+        std::uint16_t bakedLines = 0;        // lines drawn into `fascia`
     };
     std::array<ViewTextures, maps::kViewCount> views;
     std::optional<maps::Stroke> stroke;      // the stroke being painted

@@ -33,7 +33,7 @@ float drawClientModeControls(AppState& s, const UiContext& ui, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18 * ui.scale, 14 * ui.scale));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.965f, 0.961f, 0.953f, 1.0f));
     ImGui::BeginChild("##client", ImVec2(width, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (s.tools.tool == Tool::Fill) s.tools.tool = Tool::Paint;
+    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
 
     bigHeading("Show where it hurts", ui);
     ImGui::TextWrapped("Your right side is on the left of the front view (R), as if you faced someone.");

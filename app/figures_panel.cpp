@@ -77,6 +77,22 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     }
     if (!any) ImGui::TextDisabled("No qualities marked");
 
+    heading("Fascial lines", ui);
+    bool anyLine = false;
+    for (const auto& line : m.fascial.lines) {
+        if (line.paintedCells == 0 && line.tags == 0) continue;
+        anyLine = true;
+        ImGui::TextUnformatted(line.line.c_str());
+        ImGui::SameLine(60 * ui.scale);
+        ImGui::Text("%.0f %% of the pain, mean %.1f%s", line.sharePct, line.meanIntensity(),
+                    line.tags ? (", " + std::to_string(line.tags) + " tag" + (line.tags == 1 ? "" : "s")).c_str() : "");
+    }
+    if (!anyLine) ImGui::TextDisabled("No pain or tags on the lines");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Share of the painted area lying on each line's bands (lines overlap, so "
+                       "shares can add up to more than 100 %%).");
+    ImGui::PopStyleColor();
+
     heading("Left and right (patient's)", ui);
     row("Left extent", "%.1f %%", m.symmetry.left.extentPct(), ui);
     row("Right extent", "%.1f %%", m.symmetry.right.extentPct(), ui);

@@ -28,6 +28,7 @@
 #include "app/chart_panel.h"
 #include "app/compare_workspace.h"
 #include "app/document_ops.h"
+#include "app/fascia_ui.h"
 #include "app/side_panels.h"
 #include "app/fonts.h"
 #include "app/panels.h"
@@ -238,6 +239,7 @@ void drawFrame(Gui& g) {
     drawHelpWindow(s, ui);
     drawFileDialog(s, ui);
     drawDocumentPrompts(s, ui);
+    drawTagEditor(s, ui);
     if (s.errorDialog) {
         ImGui::OpenPopup("Problem");
     }

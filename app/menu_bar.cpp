@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include "app/document_ops.h"
+#include "app/fascia_ui.h"
 #include "app/panels.h"
 
 namespace bodymap::app {
@@ -85,10 +86,12 @@ void drawHelpWindow(AppState& s, const UiContext& ui) {
         ImGui::TextUnformatted("Keys");
         if (ui.bold) ImGui::PopFont();
         ImGui::BulletText("1-9 intensity, 0 for 10;  [ and ] brush size");
-        ImGui::BulletText("B paint, E erase, F fill a whole region");
+        ImGui::BulletText("B paint, E erase, F fill a whole region, T tag a fascial band");
         ImGui::BulletText("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo");
         ImGui::BulletText("Wheel or + / - zoom, middle or right drag pans, Ctrl+0 resets");
         ImGui::BulletText("Tab switches focus between the front and back view");
+        ImGui::Spacing();
+        fascialHelp(ui);
         ImGui::Spacing();
         ImGui::TextDisabled("BodyMap %s. Everything stays on this computer.", appVersion());
     }

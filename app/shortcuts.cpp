@@ -62,7 +62,9 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
 }  // namespace
 
 void handleShortcuts(AppState& s, const KeyPresses& keys) {
+    // Not while typing, and not under a dialog: it owns the keyboard.
     if (ImGui::GetIO().WantTextInput) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     for (const KeyPress& k : keys) {
         if (k.ctrl) {
             ctrlShortcut(s, k);
@@ -86,6 +88,9 @@ void handleShortcuts(AppState& s, const KeyPresses& keys) {
             s.tools.tool = Tool::Paint;
         } else if (c == SDL_SCANCODE_F && !s.clientMode) {
             s.tools.tool = Tool::Fill;
+        } else if (c == SDL_SCANCODE_T && !s.clientMode) {
+            s.tools.tool = Tool::Tag;
+            if (!s.view.visibleLines) s.view.visibleLines = (1u << 12) - 1;
         } else if (c == SDL_SCANCODE_TAB && !k.repeat) {
             s.view.focus = s.view.focus == maps::ViewId::Front ? maps::ViewId::Back : maps::ViewId::Front;
             if (s.view.zoom > 1.0f) s.view.centerOnFocus = true;

@@ -1,6 +1,8 @@
 // The right-hand panel's tabs (see side_panels.h).
 #include "app/side_panels.h"
 
+#include "app/fascia_ui.h"
+
 namespace bodymap::app {
 
 void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui) {
@@ -11,6 +13,10 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui) {
     }
     if (ImGui::BeginTabItem("Visit")) {
         drawVisitTab(s, p, ui);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Tags")) {
+        drawTagsTab(s, ui);
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Figures")) {

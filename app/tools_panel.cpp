@@ -2,7 +2,9 @@
 // quality toggles, undo/redo and view options.
 #include <cstdio>
 
+#include "app/fascia_ui.h"
 #include "app/panels.h"
+#include "maps/fascial_lines.h"
 
 namespace bodymap::app {
 
@@ -30,13 +32,18 @@ void heading(const char* text, const UiContext& ui) {
 
 void drawToolsPanel(AppState& s, const UiContext& ui) {
     heading("Tool", ui);
-    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    const float w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
     if (toolButton("Paint", "Paint pain (B)", s.tools.tool == Tool::Paint, w, ui)) s.tools.tool = Tool::Paint;
     ImGui::SameLine();
     if (toolButton("Erase", "Erase (E)", s.tools.tool == Tool::Erase, w, ui)) s.tools.tool = Tool::Erase;
     ImGui::SameLine();
     if (toolButton("Fill", "Fill a whole region with one click (F)", s.tools.tool == Tool::Fill, w, ui)) {
         s.tools.tool = Tool::Fill;
+    }
+    ImGui::SameLine();
+    if (toolButton("Tag", "Tag a fascial band: restricted, tender, ... (T)", s.tools.tool == Tool::Tag, w, ui)) {
+        s.tools.tool = Tool::Tag;
+        if (!s.view.visibleLines) s.view.visibleLines = (1u << maps::kFascialLineCount) - 1;
     }
 
     heading("Intensity", ui);
@@ -75,6 +82,9 @@ void drawToolsPanel(AppState& s, const UiContext& ui) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && s.doc.history.canRedo()) {
         ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z or Ctrl+Y)", s.doc.history.redoLabel().c_str());
     }
+
+    heading("Fascial lines", ui);
+    drawFascialControls(s, ui);
 
     heading("View", ui);
     ImGui::Checkbox("Region borders", &s.view.regionBorders);

@@ -120,7 +120,8 @@ PixelRect pixelsOfCells(const maps::CellRect& cells, float pxPerCell, int width,
 
 void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t* under,
                  const std::uint8_t* over, std::uint8_t* out, int width, int height,
-                 const PixelRect& rect, float pxPerCell, const PainImageStyle& style) {
+                 const PixelRect& rect, float pxPerCell, const PainImageStyle& style,
+                 const std::uint8_t* middle) {
     const auto& layer = map.layer(view);
     const float inv = 1.0f / pxPerCell;
     const float halfWidth = std::max(0.7f * inv, 0.12f);  // ~1.4 px lines, cells
@@ -155,6 +156,12 @@ void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t
                         }
                     }
                 }
+            }
+            if (middle && middle[o + 3]) {
+                const float ma = static_cast<float>(middle[o + 3]) / 255.0f;
+                r = r * (1 - ma) + static_cast<float>(middle[o]) * ma;
+                g = g * (1 - ma) + static_cast<float>(middle[o + 1]) * ma;
+                b = b * (1 - ma) + static_cast<float>(middle[o + 2]) * ma;
             }
             const float oa = static_cast<float>(over[o + 3]) / 255.0f;
             if (oa > 0) {

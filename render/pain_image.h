@@ -35,7 +35,8 @@ PixelRect pixelsOfCells(const maps::CellRect& cells, float pxPerCell, int width,
 // pxPerCell. Only pixels in `rect` are written to `out`.
 void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t* under,
                  const std::uint8_t* over, std::uint8_t* out, int width, int height,
-                 const PixelRect& rect, float pxPerCell, const PainImageStyle& style);
+                 const PixelRect& rect, float pxPerCell, const PainImageStyle& style,
+                 const std::uint8_t* middle = nullptr);  // optional layer between pain and `over`
 
 // Writes RGBA (straight alpha, bytes R,G,B,A) for the cells in `rect` of a view into `pixels`,
 // an image of (map.width*scale) x (map.height*scale) pixels, row-major. Unpainted cells are
