@@ -99,7 +99,8 @@ struct AppState {
     Workspace workspace = Workspace::Chart;
     bool showHelp = false;
     bool quit = false;
-    bool quitRequested = false;   // window closed or Ctrl+Q: ask about unsaved changes first
+    bool quitRequested = false;
+    int reportRequest = 0;        // 1: open the report dialog to save a PDF, 2: to print   // window closed or Ctrl+Q: ask about unsaved changes first
     std::vector<Notice> notices;
     KeyPresses keys;                          // key presses of the current frame (from SDL)
     std::optional<std::string> errorDialog;   // shown as a modal until dismissed

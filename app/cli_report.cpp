@@ -177,23 +177,43 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return 0;
 }
 
+std::optional<std::string> printerProblem(const std::string& printer) {
+    if (!onPath("lp")) {
+        return std::string("CUPS is not installed (lp not found); save the report as a PDF and print that");
+    }
+    if (printer.empty()) {
+        std::string lpstat;
+        const int rc = onPath("lpstat") ? run({"lpstat", "-d"}, lpstat) : -1;
+        if (rc != 0 || lpstat.find("system default destination:") == std::string::npos) {
+            return std::string("no printer is set up (CUPS lpstat reports no default destination); "
+                               "set one with 'lpoptions -d NAME'");
+        }
+    }
+    return std::nullopt;
+}
+
+bool sendToPrinter(const std::string& pdf, const std::string& printer, std::string& message) {
+    std::vector<std::string> argv{"lp", "-t", "BodyMap report"};
+    if (!printer.empty()) argv.insert(argv.end(), {"-d", printer});
+    argv.push_back(pdf);
+    std::string lpOut;
+    const int rc = run(argv, lpOut);
+    if (rc == 0) {
+        message = lpOut;
+        return true;
+    }
+    message = "lp failed" + (rc > 0 ? " (exit " + std::to_string(rc) + ")" : std::string()) + ": " + lpOut;
+    return false;
+}
+
 int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     ReportArgs a;
     if (auto rc = parseArgs(args, "print", a, err)) return *rc;
     // Check for CUPS before the work, so that the message comes at once.
-    if (!onPath("lp")) {
-        err << "bodymap print: CUPS is not installed (lp not found); use 'bodymap report -o FILE.pdf' "
-               "and print the PDF\n";
+    if (auto problem = printerProblem(a.printer)) {
+        err << "bodymap print: " << *problem << (a.printer.empty() && onPath("lp") ? " or use --printer NAME" : "")
+            << "\n";
         return 1;
-    }
-    if (a.printer.empty()) {
-        std::string lpstat;
-        const int rc = onPath("lpstat") ? run({"lpstat", "-d"}, lpstat) : -1;
-        if (rc != 0 || lpstat.find("system default destination:") == std::string::npos) {
-            err << "bodymap print: no printer is set up (CUPS lpstat reports no default destination); "
-                   "set one with 'lpoptions -d NAME' or use --printer NAME\n";
-            return 1;
-        }
     }
     std::error_code ec;
     const auto dir = std::filesystem::temp_directory_path(ec);
@@ -207,17 +227,12 @@ int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostre
     const std::string pdf = tmpl;
     int result = 1;
     if (buildReport(a, pdf, err)) {
-        std::vector<std::string> argv{"lp", "-t", "BodyMap report"};
-        if (!a.printer.empty()) argv.insert(argv.end(), {"-d", a.printer});
-        argv.push_back(pdf);
-        std::string lpOut;
-        const int rc = run(argv, lpOut);
-        if (rc == 0) {
-            out << "sent the report of " << a.file << " to the printer: " << lpOut;
+        std::string message;
+        if (sendToPrinter(pdf, a.printer, message)) {
+            out << "sent the report of " << a.file << " to the printer: " << message;
             result = 0;
         } else {
-            err << "bodymap print: lp failed" << (rc > 0 ? " (exit " + std::to_string(rc) + ")" : "") << ": "
-                << lpOut << "\n";
+            err << "bodymap print: " << message << "\n";
         }
     }
     std::filesystem::remove(pdf, ec);

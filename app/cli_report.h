@@ -3,6 +3,7 @@
 // PDF file, or sent to the default printer with CUPS `lp`.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,5 +19,11 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
 // Returns 0 when lp accepted the job, 1 on bad input, when CUPS is not installed or no printer
 // is set up (the message says which), or when lp fails; 2 on usage errors.
 int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// Why printing cannot work now (no CUPS, no default printer when `printer` is empty), or none.
+std::optional<std::string> printerProblem(const std::string& printer);
+// Sends a PDF to `printer` (empty: the default) with lp. `message` receives lp's answer or the
+// reason it failed.
+bool sendToPrinter(const std::string& pdf, const std::string& printer, std::string& message);
 
 }  // namespace bodymap::app

@@ -85,6 +85,7 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
         return;
     }
     if (d.listedFolder != d.folder) listFolder(d);
+    if (ImGui::IsWindowAppearing()) d.openedAt = ImGui::GetTime();
 
     // Folder line with an "up" button.
     if (ImGui::Button("Up")) {
@@ -128,8 +129,14 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     d.name.copy(buf, n);
     buf[n] = '\0';
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = ImGui::InputText("##name", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsWindowAppearing() || d.refocus) ImGui::SetKeyboardFocusHere();
+    d.refocus = false;
+    // An Enter that closed the previous dialog must not also accept this one.
+    bool enter = ImGui::InputText("##name", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter && ImGui::GetTime() - d.openedAt < 0.4) {
+        enter = false;
+        d.refocus = true;
+    }
     if (d.name != buf) {
         d.name = buf;
         d.confirmOverwrite = false;

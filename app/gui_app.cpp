@@ -28,6 +28,7 @@
 #include "app/chart_panel.h"
 #include "app/compare_workspace.h"
 #include "app/document_ops.h"
+#include "app/export_dialog.h"
 #include "app/fascia_ui.h"
 #include "app/side_panels.h"
 #include "app/fonts.h"
@@ -121,6 +122,7 @@ struct Gui {
     std::unique_ptr<ChartPanelState> chart = std::make_unique<ChartPanelState>();
     std::unique_ptr<SidePanelState> side = std::make_unique<SidePanelState>();
     std::unique_ptr<CompareWorkspaceState> compare = std::make_unique<CompareWorkspaceState>();
+    std::unique_ptr<ExportState> exports = std::make_unique<ExportState>();
     GuiOptions options;
     // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
     // mouse state, which stays stale while the pointer is captured during a drag on X11.
@@ -240,6 +242,11 @@ void drawFrame(Gui& g) {
     drawFileDialog(s, ui);
     drawDocumentPrompts(s, ui);
     drawTagEditor(s, ui);
+    if (s.reportRequest) {
+        openReportDialog(s, *g.exports, s.reportRequest == 2);
+        s.reportRequest = 0;
+    }
+    drawExportDialogs(s, *g.exports, ui);
     if (s.errorDialog) {
         ImGui::OpenPopup("Problem");
     }
@@ -516,6 +523,7 @@ int runGui(const GuiOptions& options) {
     g->chart.reset();  // GL textures go before the context
     g->side.reset();
     g->compare.reset();
+    g->exports.reset();  // waits for a report still being written
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(g->gl);
     SDL_DestroyWindow(g->window);

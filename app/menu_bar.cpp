@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include "app/document_ops.h"
+#include "app/export_dialog.h"
 #include "app/fascia_ui.h"
 #include "app/panels.h"
 
@@ -33,6 +34,10 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         ImGui::Separator();
         if (ImGui::MenuItem("Save", "Ctrl+S")) s.deferred.push_back([](AppState& st) { saveDocument(st); });
         if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S")) showSaveAs(s);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Export PNG...")) exportPng(s);
+        if (ImGui::MenuItem("Export PDF report...", "Ctrl+E")) s.reportRequest = 1;
+        if (ImGui::MenuItem("Print report...", "Ctrl+P")) s.reportRequest = 2;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) s.quitRequested = true;
         ImGui::EndMenu();

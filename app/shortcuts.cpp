@@ -45,6 +45,12 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
             if (k.shift) showSaveAs(s);
             else s.deferred.push_back([](AppState& st) { saveDocument(st); });
             return true;
+        case SDL_SCANCODE_E:
+            if (!k.repeat) s.reportRequest = 1;
+            return true;
+        case SDL_SCANCODE_P:
+            if (!k.repeat) s.reportRequest = 2;
+            return true;
         case SDL_SCANCODE_O:
             if (!k.repeat) showOpen(s);
             return true;
