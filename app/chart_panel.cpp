@@ -95,7 +95,10 @@ void bakeLayers(AppState& s, ChartPanelState& c) {
         vt.under = std::move(under.pixels);
         vt.over = std::move(over.pixels);
         vt.composed.assign(vt.under.size(), 0);
-        vt.texture.create(vt.width, vt.height, nullptr);
+        // Drawn 1:1 on whole pixels unless the zoom hit the size cap: nearest sampling is then
+        // exact and cheaper for software GL.
+        vt.oneToOne = std::abs(static_cast<float>(vt.width) - static_cast<float>(t.width) * c.scale) < 1.0f;
+        vt.texture.create(vt.width, vt.height, nullptr, !vt.oneToOne);
         vt.bakedBorders = s.view.regionBorders;
         const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
         render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
@@ -328,7 +331,13 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const auto& vt = c.views[static_cast<std::size_t>(v)];
         const ImVec2 o = viewOrigin(c, v);
         const ImVec2 e(o.x + W, o.y + H);
-        dl->AddImage(vt.texture.imguiId(), o, e);
+        if (vt.oneToOne) {
+            const ImVec2 p0(std::floor(o.x + 0.5f), std::floor(o.y + 0.5f));
+            dl->AddImage(vt.texture.imguiId(), p0,
+                         ImVec2(p0.x + static_cast<float>(vt.width), p0.y + static_cast<float>(vt.height)));
+        } else {
+            dl->AddImage(vt.texture.imguiId(), o, e);
+        }
         for (int b : {s.view.hoverBand, s.view.highlightBand}) {
             if (b < 0 || t.bands[static_cast<std::size_t>(b)].view != v) continue;
             const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(t.bands[static_cast<std::size_t>(b)].lineIndex)];

@@ -29,6 +29,7 @@ struct ChartPanelState {
         int width = 0, height = 0;           // pixel size of the layers
         bool bakedBorders = false;
         std::uint16_t bakedLines = 0;        // lines drawn into `fascia`
+        bool oneToOne = true;                // texture pixels map 1:1 to screen pixels
     };
     std::array<ViewTextures, maps::kViewCount> views;
     std::optional<maps::Stroke> stroke;      // the stroke being painted
