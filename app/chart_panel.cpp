@@ -331,7 +331,18 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const auto& vt = c.views[static_cast<std::size_t>(v)];
         const ImVec2 o = viewOrigin(c, v);
         const ImVec2 e(o.x + W, o.y + H);
-        if (vt.oneToOne) {
+        if (vt.oneToOne && c.canBlit) {
+            // Copy the part inside the chart area to the window before ImGui draws on top.
+            const int px = static_cast<int>(std::floor(o.x + 0.5f));
+            const int py = static_cast<int>(std::floor(o.y + 0.5f));
+            const int cx0 = std::max(px, static_cast<int>(pos.x));
+            const int cy0 = std::max(py, static_cast<int>(pos.y));
+            const int cx1 = std::min(px + vt.width, static_cast<int>(pos.x + size.x));
+            const int cy1 = std::min(py + vt.height, static_cast<int>(pos.y + size.y));
+            if (cx1 > cx0 && cy1 > cy0) {
+                c.blits.push_back({&vt.texture, cx0 - px, cy0 - py, cx1 - cx0, cy1 - cy0, cx0, cy0});
+            }
+        } else if (vt.oneToOne) {
             const ImVec2 p0(std::floor(o.x + 0.5f), std::floor(o.y + 0.5f));
             dl->AddImage(vt.texture.imguiId(), p0,
                          ImVec2(p0.x + static_cast<float>(vt.width), p0.y + static_cast<float>(vt.height)));

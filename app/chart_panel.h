@@ -32,6 +32,14 @@ struct ChartPanelState {
         bool oneToOne = true;                // texture pixels map 1:1 to screen pixels
     };
     std::array<ViewTextures, maps::kViewCount> views;
+    // Views drawn 1:1 are copied to the window with a blit before ImGui draws (see gl_blit.h);
+    // the panel fills this list each frame, the main loop performs it.
+    struct Blit {
+        const GlTexture* texture = nullptr;
+        int sx = 0, sy = 0, w = 0, h = 0, dx = 0, dy = 0;
+    };
+    std::vector<Blit> blits;
+    bool canBlit = false;                    // set by the main loop when blits are available
     std::optional<maps::Stroke> stroke;      // the stroke being painted
     // Pointer positions (window pixels) of all motion events since the last frame, in order.
     std::vector<ImVec2> motionSamples;

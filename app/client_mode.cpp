@@ -31,7 +31,6 @@ void bigHeading(const char* text, const UiContext& ui) {
 float drawClientModeControls(AppState& s, const UiContext& ui, float height) {
     const float width = 400 * ui.scale;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18 * ui.scale, 14 * ui.scale));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.965f, 0.961f, 0.953f, 1.0f));
     ImGui::BeginChild("##client", ImVec2(width, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
     if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
 
@@ -76,7 +75,6 @@ float drawClientModeControls(AppState& s, const UiContext& ui, float height) {
         s.post("Thank you. The drawing is ready for your therapist.");
     }
     ImGui::EndChild();
-    ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     return width;
 }

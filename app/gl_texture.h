@@ -18,6 +18,7 @@ public:
     void update(int x, int y, int w, int h, const std::uint8_t* rgba);
     bool valid() const { return m_id != 0; }
     int width() const { return m_width; }
+    unsigned glId() const { return m_id; }
     int height() const { return m_height; }
     void* imguiId() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_id)); }
 

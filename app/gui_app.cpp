@@ -29,6 +29,7 @@
 #include "app/compare_workspace.h"
 #include "app/document_ops.h"
 #include "app/export_dialog.h"
+#include "app/gl_blit.h"
 #include "app/fascia_ui.h"
 #include "app/side_panels.h"
 #include "app/fonts.h"
@@ -123,12 +124,14 @@ struct Gui {
     std::unique_ptr<SidePanelState> side = std::make_unique<SidePanelState>();
     std::unique_ptr<CompareWorkspaceState> compare = std::make_unique<CompareWorkspaceState>();
     std::unique_ptr<ExportState> exports = std::make_unique<ExportState>();
+    std::unique_ptr<GlBlitter> blitter = std::make_unique<GlBlitter>();
     GuiOptions options;
     // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
     // mouse state, which stays stale while the pointer is captured during a drag on X11.
     ImVec2 pointer{-FLT_MAX, -FLT_MAX};
     bool pointerInside = false;
     KeyPresses keys;  // key presses of this frame
+    ImVec4 chartRect{0, 0, 0, 0};  // x, y, w, h of the white chart area, window pixels
 };
 
 void trackPointer(Gui& g, const SDL_Event& ev) {
@@ -197,6 +200,7 @@ void drawFrame(Gui& g) {
         const float leftW = drawClientModeControls(s, ui, avail.y);
         ImGui::SameLine(0, 0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
+        g.chartRect = ImVec4(p.x, p.y, avail.x - leftW, avail.y);
         ImGui::BeginChild("##chartc", ImVec2(avail.x - leftW, avail.y), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         drawChartPanel(s, *g.chart, ui, p, ImVec2(avail.x - leftW, avail.y));
@@ -204,17 +208,16 @@ void drawFrame(Gui& g) {
     } else {
         const float leftW = 290 * ui.scale;
         const float rightW = 340 * ui.scale;
-        // The chart area shows the white clear colour; only the side panels paint a background
-        // (less overdraw for software GL).
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, kPanelColor);
+        // Backgrounds come from glClear (panel colour, and white under the chart area with a
+        // scissor): no full-size quads, which software GL would have to shade every frame.
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
         ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
         drawToolsPanel(s, ui);
         ImGui::EndChild();
-        ImGui::PopStyleColor();
         ImGui::SameLine(0, 0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float chartW = avail.x - leftW - rightW;
+        g.chartRect = ImVec4(p.x, p.y, chartW, bodyH);
         ImGui::BeginChild("##chart", ImVec2(chartW, bodyH), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         if (s.workspace == Workspace::Compare) {
@@ -224,15 +227,10 @@ void drawFrame(Gui& g) {
         }
         ImGui::EndChild();
         ImGui::SameLine(0, 0);
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, kPanelColor);
         ImGui::BeginChild("##info", ImVec2(rightW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
         drawSidePanel(s, *g.side, ui);
         ImGui::EndChild();
         ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
-        const ImVec2 sb = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(sb, ImVec2(sb.x + avail.x, sb.y + statusH),
-                                                  ImGui::GetColorU32(kPanelColor));
         ImGui::SetCursorPosX(12 * ui.scale);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
         drawStatusBar(s, ui);
@@ -409,6 +407,13 @@ int runGui(const GuiOptions& options) {
     loadFonts(g->ui);
     ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
     ImGui_ImplOpenGL3_Init("#version 130");
+    // Blits need window pixels to be drawable pixels (no high-DPI scaling of the framebuffer).
+    {
+        int ww = 0, wh = 0, dw = 0, dh = 0;
+        SDL_GetWindowSize(g->window, &ww, &wh);
+        SDL_GL_GetDrawableSize(g->window, &dw, &dh);
+        g->chart->canBlit = ww == dw && wh == dh && g->blitter->init();
+    }
 
     AppState& s = g->state;
     s.templates = std::move(registry.value());
@@ -473,8 +478,28 @@ int runGui(const GuiOptions& options) {
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(g->window, &w, &h);
         glViewport(0, 0, w, h);
-        glClearColor(1.0f, 1.0f, 1.0f, 1.0f);  // the chart background
+        glClearColor(kPanelColor.x, kPanelColor.y, kPanelColor.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
+        {
+            // White under the chart area (a scissored clear costs next to nothing).
+            int ww = 0, wh = 0;
+            SDL_GetWindowSize(g->window, &ww, &wh);
+            const float sx = ww > 0 ? static_cast<float>(w) / static_cast<float>(ww) : 1.0f;
+            const float sy = wh > 0 ? static_cast<float>(h) / static_cast<float>(wh) : 1.0f;
+            const ImVec4 r = g->chartRect;
+            glEnable(GL_SCISSOR_TEST);
+            // GL's window origin is the bottom-left corner.
+            glScissor(static_cast<int>(r.x * sx), h - static_cast<int>((r.y + r.w) * sy),
+                      static_cast<int>(r.z * sx), static_cast<int>(r.w * sy));
+            glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_SCISSOR_TEST);
+            // The chart views, copied 1:1 (window pixels equal drawable pixels when blitting).
+            for (const auto& b : g->chart->blits) {
+                g->blitter->blit(*b.texture, b.sx, b.sy, b.w, b.h, b.dx, b.dy, h);
+            }
+            g->chart->blits.clear();
+        }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (s.quitRequested) {
             s.quitRequested = false;
@@ -524,6 +549,7 @@ int runGui(const GuiOptions& options) {
     g->side.reset();
     g->compare.reset();
     g->exports.reset();  // waits for a report still being written
+    g->blitter.reset();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(g->gl);
     SDL_DestroyWindow(g->window);
