@@ -11,33 +11,36 @@ int applyDab(PainMap& map, const BodyTemplate& t, ViewId view, glm::vec2 p,
     const float r = std::max(brush.radius, 0.5f);
     const float soft = std::clamp(brush.softness, 0.0f, 1.0f);
     const float hardR = r * (1.0f - soft);
+    // w >= 0.5 exactly when d <= r * (1 - soft / 2): the core, decided without a square root.
+    const float coreR = r * (1.0f - soft * 0.5f);
+    const float core2 = coreR * coreR;
     const int x0 = std::max(0, static_cast<int>(std::floor(p.x - r)));
     const int y0 = std::max(0, static_cast<int>(std::floor(p.y - r)));
     const int x1 = std::min(map.width() - 1, static_cast<int>(std::ceil(p.x + r)));
     const int y1 = std::min(map.height() - 1, static_cast<int>(std::ceil(p.y + r)));
     ViewLayer& layer = map.layer(view);
+    const auto& labels = t.view(view).labels;
+    if (t.width != map.width() || t.height != map.height()) return 0;
     const float r2 = r * r;
+    const bool erase = brush.mode == BrushMode::Erase;
+    if (!erase && brush.intensity == 0) return 0;
     int written = 0;
     for (int y = y0; y <= y1; ++y) {
         const float dy = static_cast<float>(y) + 0.5f - p.y;
+        const std::size_t row = map.index(0, y);
         for (int x = x0; x <= x1; ++x) {
             const float dx = static_cast<float>(x) + 0.5f - p.x;
             const float d2 = dx * dx + dy * dy;
             if (d2 > r2) continue;
-            if (!t.inBody(view, x, y)) continue;  // never paint off the body
-            const std::size_t i = map.index(x, y);
-            if (brush.mode == BrushMode::Erase) {
+            const std::size_t i = row + static_cast<std::size_t>(x);
+            if (labels[i] == kNoRegion) continue;  // never paint off the body
+            if (erase) {
                 if (layer.intensity[i] == 0 && layer.qualities[i] == 0) continue;
                 rec.touch(x, y);
                 layer.intensity[i] = 0;
                 layer.qualities[i] = 0;
                 ++written;
-                continue;
-            }
-            if (brush.intensity == 0) continue;
-            const float d = std::sqrt(d2);
-            const float w = d <= hardR ? 1.0f : (r - d) / (r - hardR);
-            if (w >= 0.5f) {
+            } else if (d2 <= core2) {
                 if (layer.intensity[i] == brush.intensity && layer.qualities[i] == brush.qualities) {
                     continue;
                 }
@@ -45,7 +48,10 @@ int applyDab(PainMap& map, const BodyTemplate& t, ViewId view, glm::vec2 p,
                 layer.intensity[i] = brush.intensity;
                 layer.qualities[i] = brush.qualities;
                 ++written;
-            } else if (w > 0.0f) {
+            } else {
+                const float d = std::sqrt(d2);
+                const float w = d <= hardR ? 1.0f : (r - d) / (r - hardR);
+                if (w <= 0.0f) continue;
                 const auto v = static_cast<std::uint8_t>(
                     std::lround(static_cast<float>(brush.intensity) * 2.0f * w));
                 if (v > layer.intensity[i]) {

@@ -64,3 +64,28 @@ static void BM_ColorizeDirtyRect(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_ColorizeDirtyRect)->Unit(benchmark::kMicrosecond);
+
+// What the GUI does per frame while painting: re-composite the display pixels of a dirty
+// rectangle (a radius-20 dab) at the default 1600x1000 scale (~0.87 px per cell).
+static void BM_ComposeDirtyRect(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    maps::PainMap map = maps::PainMap::blankFor(t);
+    maps::BrushSettings brush;
+    brush.radius = 20;
+    brush.qualities = maps::bit(maps::Quality::Burning);
+    maps::EditRecorder rec(map, maps::ViewId::Front);
+    maps::applyDab(map, t, maps::ViewId::Front, {256.0f, 330.0f}, brush, rec);
+    const float k = 0.87f;
+    const int w = static_cast<int>(static_cast<float>(t.width) * k);
+    const int h = static_cast<int>(static_cast<float>(t.height) * k);
+    std::vector<std::uint8_t> under(static_cast<std::size_t>(w * h * 4), 230);
+    std::vector<std::uint8_t> over(static_cast<std::size_t>(w * h * 4), 0);
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(w * h * 4), 0);
+    const render::PixelRect r = render::pixelsOfCells({236, 310, 277, 351}, k, w, h);
+    render::PainImageStyle style;
+    for (auto _ : state) {
+        render::composeView(map, maps::ViewId::Front, under.data(), over.data(), out.data(), w, h, r, k, style);
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_ComposeDirtyRect)->Unit(benchmark::kMicrosecond);
