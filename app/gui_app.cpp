@@ -65,18 +65,21 @@ void loadFonts(UiContext& ui) {
                                       0x0400, 0x04FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
     ImFontConfig cfg;
     cfg.OversampleH = 1;
-    auto add = [&](const std::string& file, float size) -> ImFont* {
+    // The large fonts carry only the glyphs they show: building the atlas is part of start-up.
+    static const ImWchar kLatin[] = {0x0020, 0x00FF, 0};
+    static const ImWchar kMarks[] = {'L', 'L', 'R', 'R', 0};
+    auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
         if (!file.empty()) {
-            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, kRanges)) return f;
+            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, ranges)) return f;
         }
         ImFontConfig def;
         def.SizePixels = size;
         return io.Fonts->AddFontDefault(&def);
     };
-    ui.regular = add(regular, 16.0f * ui.scale);
-    ui.bold = add(bold.empty() ? regular : bold, 16.0f * ui.scale);
-    ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale);
-    ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale);
+    ui.regular = add(regular, 16.0f * ui.scale, kRanges);
+    ui.bold = add(bold.empty() ? regular : bold, 16.0f * ui.scale, kRanges);
+    ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale, kLatin);
+    ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale, kMarks);
     if (regular.empty()) {
         std::cerr << "bodymap: DejaVu Sans not found through fontconfig; using the built-in font\n";
     }
