@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <chrono>
 #include <filesystem>
 
 #include <fcntl.h>
@@ -46,7 +47,21 @@ Status writeFileAtomic(const std::string& path, std::string_view data,
     const fs::path target(path);
     std::string dir = target.parent_path().string();
     if (dir.empty()) dir = ".";
-    std::string tmpl = (fs::path(dir) / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const std::string tmpPrefix = "." + target.filename().string() + ".tmp-";
+    // Temp files of saves that were killed midway (they are never the good copy) are removed
+    // once they are an hour old, so that a crash-prone session does not pile them up.
+    {
+        std::error_code ec;
+        const auto now = fs::file_time_type::clock::now();
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.rfind(tmpPrefix, 0) != 0 || name.size() != tmpPrefix.size() + 6) continue;
+            std::error_code ec2;
+            const auto mtime = fs::last_write_time(it->path(), ec2);
+            if (!ec2 && now - mtime > std::chrono::hours(1)) fs::remove(it->path(), ec2);
+        }
+    }
+    std::string tmpl = (fs::path(dir) / (tmpPrefix + "XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return Error{path + ": cannot write: " + errnoText(errno)};
     // A file-size limit (RLIMIT_FSIZE) raises SIGXFSZ, which would kill us mid-write; we want

@@ -423,9 +423,39 @@ std::string serializeMap(const PainMap& map) {
 }
 
 Status saveMap(const PainMap& map, const std::string& path) {
+    // Never write a file that loadMap would refuse: check the loader's limits first.
+    auto refuse = [&path](const std::string& why) {
+        return Status(Error{path + ": cannot save: " + why});
+    };
+    const VisitInfo& v = map.info;
+    if (v.notes.size() > kMaxNotesBytes) {
+        return refuse("visit.notes: text too long (" + withThousands(v.notes.size()) +
+                      " bytes, limit " + withThousands(kMaxNotesBytes) + ")");
+    }
+    for (const auto* field : {&v.clientId, &v.clientName, &v.therapist, &v.visitTime, &v.appVersion}) {
+        if (field->size() > kMaxNameBytes) {
+            return refuse("visit: a name or date is too long (" + withThousands(field->size()) +
+                          " bytes, limit " + withThousands(kMaxNameBytes) + ")");
+        }
+    }
+    if (map.tags.size() > kMaxTags) {
+        return refuse("fascialTags: too many tags (" + withThousands(map.tags.size()) + ", limit " +
+                      withThousands(kMaxTags) + ")");
+    }
+    for (const auto& tag : map.tags) {
+        if (tag.note.size() > kMaxTagNoteBytes) {
+            return refuse("fascialTags: a tag note is too long (" + withThousands(tag.note.size()) +
+                          " bytes, limit " + withThousands(kMaxTagNoteBytes) + ")");
+        }
+    }
+    const std::string text = serializeMap(map);
+    if (text.size() > kMaxMapFileBytes) {
+        return refuse("the map would take " + withThousands(text.size()) + " bytes, over the " +
+                      withThousands(kMaxMapFileBytes) + "-byte limit of map files");
+    }
     AtomicWriteOptions options;
     options.keepBackup = true;
-    return writeFileAtomic(path, serializeMap(map), options);
+    return writeFileAtomic(path, text, options);
 }
 
 }  // namespace bodymap::maps

@@ -401,20 +401,20 @@ void expectSaveIsLoadableOrRefused(const PainMap& m) {
 
 }  // namespace
 
-TEST(SaveLimits, DISABLED_NotesOverTheLimitAreNotSavedIntoAnUnloadableFile) {
+TEST(SaveLimits, NotesOverTheLimitAreNotSavedIntoAnUnloadableFile) {
     PainMap m = smallMap();
     m.info.notes.assign(kMaxNotesBytes + 1, 'x');
     expectSaveIsLoadableOrRefused(m);
 }
 
-TEST(SaveLimits, DISABLED_TooManyTagsAreNotSavedIntoAnUnloadableFile) {
+TEST(SaveLimits, TooManyTagsAreNotSavedIntoAnUnloadableFile) {
     PainMap m = smallMap();
     m.tags.resize(kMaxTags + 1, FascialTag{"sbl-right-calf", 1, ""});
     expectSaveIsLoadableOrRefused(m);
 }
 
 // Every body cell its own run on both views, with qualities too: about 12 MB of runs.
-TEST(SaveLimits, DISABLED_ANoisyRasterIsNotSavedIntoAnUnloadableFile) {
+TEST(SaveLimits, ANoisyRasterIsNotSavedIntoAnUnloadableFile) {
     PainMap m = smallMap();
     for (ViewId v : kViews) {
         auto& layer = m.layer(v);

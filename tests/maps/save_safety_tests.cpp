@@ -2,6 +2,7 @@
 // file intact and no temp file behind; a successful save keeps the previous version as .bak.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "maps/atomic_file.h"
 #include "maps/map_format.h"
 #include "tests/support/test_support.h"
 
@@ -146,4 +148,26 @@ TEST(SaveSafety, MissingFolderIsAnErrorNamingTheFile) {
     auto st = saveMap(bigMap(0), "/nonexistent/folder/visit.json");
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error(), "/nonexistent/folder/visit.json: cannot write: No such file or directory");
+}
+
+// Temp files left by saves killed midway are cleaned up once they are an hour old; fresh ones
+// (possibly another save in progress) and other hidden files are left alone.
+TEST(SaveSafety, OldTempFilesOfTheSameTargetAreRemoved) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(testing::TempDir()) / "bodymap-stale-tmp";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path target = dir / "visit.json";
+    auto touch = [](const fs::path& p, std::chrono::hours age) {
+        std::ofstream(p) << "partial";
+        fs::last_write_time(p, fs::file_time_type::clock::now() - age);
+    };
+    touch(dir / ".visit.json.tmp-AAAAAA", std::chrono::hours(2));  // stale: removed
+    touch(dir / ".visit.json.tmp-BBBBBB", std::chrono::hours(0));  // fresh: kept
+    touch(dir / ".other.json.tmp-CCCCCC", std::chrono::hours(2));  // another file's: kept
+    ASSERT_TRUE(bodymap::maps::writeFileAtomic(target.string(), "{}").ok());
+    EXPECT_FALSE(fs::exists(dir / ".visit.json.tmp-AAAAAA"));
+    EXPECT_TRUE(fs::exists(dir / ".visit.json.tmp-BBBBBB"));
+    EXPECT_TRUE(fs::exists(dir / ".other.json.tmp-CCCCCC"));
+    fs::remove_all(dir);
 }
