@@ -177,17 +177,74 @@ FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int pai
         slot[line] = f.lines.size();
         f.lines.push_back({line, line});
     }
+    // Band cells per line (fixed by the template), then the painted cells on each line in one
+    // pass over the painted cells only, using the per-cell line bits: the cost follows the
+    // painted area, not the band area.
+    std::array<std::size_t, kFascialLineCount> lineSlot{};
+    lineSlot.fill(SIZE_MAX);
     for (const FascialBand& b : t.bands) {
-        FascialLineMetrics& lm = f.lines[slot[b.line]];
-        const std::uint8_t* in = map.layer(b.view).intensity.data();
-        const std::size_t n = map.layer(b.view).intensity.size();
-        lm.bandCells += static_cast<int>(b.cells.size());
-        for (std::uint32_t c : b.cells) {
-            if (c >= n) break;
-            const unsigned v = in[c];
-            if (v == 0) continue;
-            ++lm.paintedCells;
-            lm.intensitySum += v;
+        const std::size_t sl = slot[b.line];
+        f.lines[sl].bandCells += static_cast<int>(b.cells.size());
+        if (b.lineIndex >= 0) lineSlot[static_cast<std::size_t>(b.lineIndex)] = sl;
+    }
+    bool bitsCoverAllBands = true;  // bands on lines outside the catalogue have no line bit
+    std::size_t bandCellsTotal = 0;
+    for (const FascialBand& b : t.bands) {
+        bitsCoverAllBands &= b.lineIndex >= 0;
+        bandCellsTotal += b.cells.size();
+    }
+    // Few painted cells: walk the painted cells and their line bits. Much paint: walking the
+    // band cell lists is cheaper (a fixed cost of one gather per band cell).
+    const bool walkPainted = bitsCoverAllBands &&
+                             static_cast<std::size_t>(paintedTotal) * 2 < bandCellsTotal;
+    if (!walkPainted) bitsCoverAllBands = false;  // use the band lists for every band below
+    std::array<int, kFascialLineCount> painted{};
+    std::array<std::int64_t, kFascialLineCount> sums{};
+    for (ViewId v : kViews) {
+        if (!walkPainted) break;
+        const auto& bits = t.view(v).lineBits;
+        const auto& intensity = map.layer(v).intensity;
+        if (bits.empty() || bits.size() != intensity.size()) continue;
+        const std::uint8_t* in = intensity.data();
+        const std::size_t n = intensity.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if ((i & 7) == 0 && i + 8 <= n) {
+                std::uint64_t word;
+                std::memcpy(&word, in + i, sizeof word);
+                if (word == 0) {
+                    i += 7;
+                    continue;
+                }
+            }
+            const unsigned val = in[i];
+            if (val == 0) continue;
+            unsigned lb = bits[i];
+            while (lb) {
+                const int l = __builtin_ctz(lb);
+                lb &= lb - 1;
+                ++painted[static_cast<std::size_t>(l)];
+                sums[static_cast<std::size_t>(l)] += val;
+            }
+        }
+    }
+    for (std::size_t l = 0; l < kFascialLineCount; ++l) {
+        if (lineSlot[l] == SIZE_MAX) continue;
+        f.lines[lineSlot[l]].paintedCells += painted[l];
+        f.lines[lineSlot[l]].intensitySum += sums[l];
+    }
+    if (!bitsCoverAllBands) {
+        for (const FascialBand& b : t.bands) {
+            if (walkPainted && b.lineIndex >= 0) continue;
+            FascialLineMetrics& lm = f.lines[slot[b.line]];
+            const std::uint8_t* in = map.layer(b.view).intensity.data();
+            const std::size_t n = map.layer(b.view).intensity.size();
+            for (std::uint32_t c : b.cells) {
+                if (c >= n) break;
+                const unsigned v = in[c];
+                if (v == 0) continue;
+                ++lm.paintedCells;
+                lm.intensitySum += v;
+            }
         }
     }
     for (FascialLineMetrics& lm : f.lines) {

@@ -229,3 +229,24 @@ TEST(FascialMetrics, FrontOfShinCountsMostlyToSfl) {
     for (std::uint32_t c : t.bandCells(leftShin)) onLeftShin += map.layer(ViewId::Front).intensity[c] > 0;
     EXPECT_EQ(onLeftShin, sfl->paintedCells);
 }
+
+// A whole body painted at 4 (many painted cells, so the band lists are walked): every cell of
+// every band is painted, so each line's painted cells equal its band cells (bands of one line
+// never overlap) and its mean intensity is exactly 4.
+TEST(FascialMetrics, WholeBodyPaintedCoversEveryBandCell) {
+    const auto& t = bodymap::test::defaultTemplate();
+    bodymap::maps::PainMap m = bodymap::maps::PainMap::blankFor(t);
+    bodymap::maps::BrushSettings b;
+    b.intensity = 4;
+    for (std::size_t r = 0; r < t.regions.size(); ++r) {
+        bodymap::maps::fillRegion(m, t, static_cast<int>(r), b);
+    }
+    auto metrics = bodymap::maps::computeMetrics(m, t);
+    ASSERT_TRUE(metrics.ok());
+    ASSERT_EQ(metrics->fascial.lines.size(), 12u);
+    for (const auto& line : metrics->fascial.lines) {
+        EXPECT_GT(line.bandCells, 0) << line.line;
+        EXPECT_EQ(line.paintedCells, line.bandCells) << line.line;
+        EXPECT_DOUBLE_EQ(line.meanIntensity(), 4.0) << line.line;
+    }
+}
