@@ -116,7 +116,10 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
         const float y = yOf(v);
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), k == 0 ? compare_colors::kAxis : compare_colors::kGrid);
         if (k % 2 == 0) {
-            std::snprintf(tickText, sizeof tickText, spec.format, v);
+            // A whole-number scale whose middle line falls between integers (19 / 2) gets one
+            // decimal, so that the label says where the line really is.
+            const bool fractional = std::string(spec.format) == "%.0f" && v != std::floor(v);
+            std::snprintf(tickText, sizeof tickText, fractional ? "%.1f" : spec.format, v);
             const ImVec2 ts = ImGui::CalcTextSize(tickText);
             dl->AddText(ImVec2(a.x - ts.x - 5 * sc, y - ts.y / 2), compare_colors::kNeutral, tickText);
         }
