@@ -12,13 +12,26 @@ WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
 xdotool windowfocus --sync "$WID" 2>/dev/null || true
 sleep 1.5
 
-xdotool key ctrl+e; sleep 0.6
-screenshot "$WORK/dialog.png"
-xdotool key Return; sleep 0.8            # Save PDF... (the dialog's default button)
-screenshot "$WORK/filedialog.png"
-xdotool type --delay 20 "$WORK/report"; sleep 0.3
+BODY=ece9e5
+# Waits (up to 20 s) until a modal dialog dims the chart: the body colour is gone.
+wait_dialog() {
+  local i
+  for i in $(seq 1 40); do
+    screenshot "$WORK/$1.png"
+    [ "$("$PROBE" count "$WORK/$1.png" $BODY 3 290 0 1262 1000)" -lt 1000 ] && return 0
+    sleep 0.5
+  done
+  fail "no $1 dialog"
+}
+xdotool key ctrl+e
+wait_dialog report-dialog
+xdotool key Return; sleep 1.5           # Save PDF... (the dialog's default button)
+wait_dialog file-dialog
+sleep 1
+xdotool key ctrl+a; sleep 0.3
+xdotool type --delay 30 "$WORK/report"; sleep 0.5
 xdotool keydown Return; sleep 0.15; xdotool keyup Return
-for _ in $(seq 1 50); do [ -s "$WORK/report.pdf" ] && break; sleep 0.2; done
+for _ in $(seq 1 150); do [ -s "$WORK/report.pdf" ] && break; sleep 0.2; done
 [ -s "$WORK/report.pdf" ] || { screenshot "$WORK/fail.png"; fail "no report written"; }
 sleep 0.5
 pages=$(pdfinfo "$WORK/report.pdf" | awk '/^Pages:/ {print $2}')

@@ -5,7 +5,9 @@ BODYMAP="$1"
 PROBE="$2"
 TESTS="$3"
 WORK="$(mktemp -d)"
-# Never touch the user's own library or settings.
+# Never touch the user's own files: home, library, settings.
+export HOME="$WORK/home"
+mkdir -p "$HOME"
 export BODYMAP_LIBRARY="$WORK/library"
 export XDG_CONFIG_HOME="$WORK/config"
 export XDG_DATA_HOME="$WORK/data"
