@@ -85,7 +85,7 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
         return;
     }
     if (d.listedFolder != d.folder) listFolder(d);
-    if (ImGui::IsWindowAppearing()) d.openedAt = ImGui::GetTime();
+    if (ImGui::IsWindowAppearing()) d.openedFrame = ImGui::GetFrameCount();
 
     // Folder line with an "up" button.
     if (ImGui::Button("Up")) {
@@ -131,12 +131,13 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing() || d.refocus) ImGui::SetKeyboardFocusHere();
     d.refocus = false;
-    // An Enter that closed the previous dialog must not also accept this one.
-    bool enter = ImGui::InputText("##name", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter && ImGui::GetTime() - d.openedAt < 0.4) {
-        enter = false;
-        d.refocus = true;
-    }
+    ImGui::InputText("##name", buf, sizeof buf);
+    // Enter is taken from this frame's SDL key presses (a quick tap is never missed), and only
+    // in frames after the one the dialog appeared in: the Enter that closed the previous dialog
+    // does not also accept this one.
+    const bool enter = ImGui::GetFrameCount() > d.openedFrame &&
+                       (s.pressed(SDL_SCANCODE_RETURN) || s.pressed(SDL_SCANCODE_KP_ENTER));
+    if (enter) d.refocus = true;  // Enter ends the text field; keep typing there after a message
     if (d.name != buf) {
         d.name = buf;
         d.confirmOverwrite = false;

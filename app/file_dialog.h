@@ -22,7 +22,7 @@ struct FileDialogState {
     std::string name;            // the file name typed or picked
     std::string error;           // why the last attempt could not be accepted
     bool confirmOverwrite = false;
-    double openedAt = -1;        // ImGui time the dialog appeared (Enter is ignored just after)
+    int openedFrame = -1;        // ImGui frame the dialog appeared in (its Enter is not ours)
     bool refocus = false;        // give the name field the keyboard again
     std::function<void(AppState&, const std::string&)> onAccept;
 

@@ -446,14 +446,7 @@ int runGui(const GuiOptions& options) {
     };
     while (!s.quit) {
         const double frameStart = nowSeconds();
-        SDL_Event ev;
-        // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
-        if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
-            if (SDL_WaitEventTimeout(&ev, 250)) {
-                SDL_PushEvent(&ev);
-            }
-        }
-        while (SDL_PollEvent(&ev)) {
+        auto handleEvent = [&](SDL_Event& ev) {
             lastInput = SDL_GetTicks();
             ImGui_ImplSDL2_ProcessEvent(&ev);
             trackPointer(*g, ev);
@@ -469,7 +462,16 @@ int runGui(const GuiOptions& options) {
                     guardUnsaved(st, "opening " + path, [path](AppState& s2) { openMapFile(s2, path); });
                 });
             }
+        };
+        SDL_Event ev;
+        // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
+        // The event that ends the wait is handled first, in order: pushing it back into the queue
+        // put it behind later events, so a quick key tap arrived as release-then-press and Dear
+        // ImGui kept the key held down (a stuck Enter then ended every text field it reached).
+        if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
+            if (SDL_WaitEventTimeout(&ev, 250)) handleEvent(ev);
         }
+        while (SDL_PollEvent(&ev)) handleEvent(ev);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         // Outside the window (or before the pointer ever entered it) there is no hover.
