@@ -261,6 +261,18 @@ void buildLabels(BodyTemplate& t, TemplateView& view) {
     for (std::size_t i = 0; i < cells; ++i) {
         if (view.labels[i] != kNoRegion) ++t.regions[view.labels[i]].cellCount;
     }
+    view.labelRuns.clear();
+    view.runLabels.clear();
+    for (std::size_t i = 0; i < cells;) {
+        const RegionIndex l = view.labels[i];
+        std::size_t j = i + 1;
+        while (j < cells && view.labels[j] == l) ++j;
+        if (l != kNoRegion) {
+            view.labelRuns.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j - i)});
+            view.runLabels.push_back(l);
+        }
+        i = j;
+    }
 }
 
 // Rasterizes each band of the view into its sorted list of body cells. A cell already taken by
@@ -287,6 +299,15 @@ void buildBandCells(BodyTemplate& t, TemplateView& view) {
                 band.cells.push_back(static_cast<std::uint32_t>(i));
             }
         });
+        // Spans come row by row, left to right, so the list is already sorted.
+        band.runs.clear();
+        for (std::uint32_t c : band.cells) {
+            if (!band.runs.empty() && band.runs.back().start + band.runs.back().length == c) {
+                ++band.runs.back().length;
+            } else {
+                band.runs.push_back({c, 1});
+            }
+        }
     }
 }
 

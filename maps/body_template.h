@@ -30,6 +30,12 @@ using Ring = std::vector<glm::vec2>;  // closed polygon in cell units, first poi
 using RegionIndex = std::uint16_t;
 constexpr RegionIndex kNoRegion = 0xFFFF;  // label of a cell outside the silhouette
 
+// A row-major run of consecutive cells, [start, start + length).
+struct CellRun {
+    std::uint32_t start = 0;
+    std::uint32_t length = 0;
+};
+
 struct Region {
     std::string id;                 // unique in the template, e.g. "front-left-shoulder"
     std::string name;               // for people, with the patient's side: "Left shoulder (front)"
@@ -58,6 +64,7 @@ struct FascialBand {
     // Body cells of the band, row-major indices y*width+x, sorted. Within one view a cell is on at
     // most one band of each line (the band listed first in the file keeps a contested cell).
     std::vector<std::uint32_t> cells;
+    std::vector<CellRun> runs;      // the same cells as maximal runs of consecutive indices
 };
 
 // Coverage figures from rasterizing the region polygons, before gaps are filled.
@@ -77,6 +84,10 @@ struct TemplateView {
     std::vector<int> regions;           // indices into BodyTemplate::regions
     std::vector<int> bands;             // indices into BodyTemplate::bands
     std::vector<RegionIndex> labels;    // width*height, row-major; kNoRegion outside the body
+    // The body's cells as maximal runs of one label, in row-major order (outside cells are in no
+    // run), and the label of each run: a pass over a map's body reads no labels and no background.
+    std::vector<CellRun> labelRuns;
+    std::vector<RegionIndex> runLabels;
     // width*height when the view has bands (else empty): bit l set when line l (maps::FascialLine)
     // has a band on the cell.
     std::vector<std::uint16_t> lineBits;

@@ -58,6 +58,7 @@ namespace {
 
 constexpr std::uint64_t kLow = 0x0101010101010101ull;
 constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+constexpr std::uint64_t kEvenBytes = 0x00FF00FF00FF00FFull;
 
 // Byte-wise max of two words whose bytes are < 128.
 inline std::uint64_t byteMax(std::uint64_t a, std::uint64_t b) {
@@ -65,95 +66,129 @@ inline std::uint64_t byteMax(std::uint64_t a, std::uint64_t b) {
     const std::uint64_t mask = ge * 0xFF;
     return (a & mask) | (b & ~mask);
 }
-inline int popcount64(std::uint64_t x) { return __builtin_popcountll(x); }
+// The eight bytes of a word added in pairs: four 16-bit lanes, each <= 510.
+inline std::uint64_t pairSums(std::uint64_t w) { return (w & kEvenBytes) + ((w >> 8) & kEvenBytes); }
+// Sum of the four 16-bit lanes of a word.
+inline std::int64_t laneTotal(std::uint64_t lanes) {
+    const std::uint64_t halves = (lanes & 0x0000FFFF0000FFFFull) + ((lanes >> 16) & 0x0000FFFF0000FFFFull);
+    return static_cast<std::int64_t>((halves & 0xFFFFFFFFull) + (halves >> 32));
+}
 
-// One pass over a view. Unpainted cells are skipped eight at a time (most of a map is blank).
-// The figures of a run of cells with the same label are kept in registers and flushed when the
-// label changes, so the loop has no store-to-load chain through memory; eight cells that share
-// the current label are added at once with byte-parallel (SWAR) arithmetic on 64-bit words.
-void accumulateView(const ViewLayer& layer, const std::vector<RegionIndex>& labels,
-                    std::vector<CellStats>& regions, std::array<int, kQualityCount>& qualityCells) {
-    const std::size_t n = std::min(labels.size(), layer.intensity.size());
-    const std::uint8_t* in = layer.intensity.data();
-    const std::uint8_t* qu = layer.qualities.data();
-    const RegionIndex* lab = labels.data();
-    std::array<int, kQualityCount> qc{};
-
-    RegionIndex cur = kNoRegion;
-    int cnt = 0, mx = 0;
+// Figures of the painted cells (intensity >= 1) of one span of cells.
+struct SpanTotals {
+    int painted = 0;
     std::int64_t sum = 0;
-    unsigned qor = 0;
-    std::uint64_t maxWord = 0;  // byte-wise max of the run's 8-cell blocks
-    auto flush = [&] {
-        for (int b = 0; b < 8; ++b) mx = std::max(mx, static_cast<int>((maxWord >> (8 * b)) & 0xFF));
-        if (cur != kNoRegion && cnt > 0) {
-            CellStats& r = regions[cur];
-            r.paintedCells += cnt;
-            r.intensitySum += sum;
-            r.maxIntensity = std::max(r.maxIntensity, mx);
-            r.qualities = static_cast<std::uint8_t>(r.qualities | qor);
-        }
-        cnt = 0;
-        mx = 0;
-        sum = 0;
-        qor = 0;
-        maxWord = 0;
-    };
+    int max = 0;
+    unsigned qualities = 0;                         // OR of the qualities bytes
+    std::array<int, kQualityCount> qualityCells{};  // painted cells with each quality bit
+};
 
-    std::size_t i = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
+// Adds the painted cells of in[0, len) (and their qualities qu[0, len) when kWithQualities) to
+// `t`. `readable` >= len bytes may be read from in and qu, so the last partial block of a span
+// is read as a whole word and masked when it fits. Eight cells are added at once with
+// byte-parallel (SWAR) arithmetic on 64-bit words; per-byte counters live in registers and are
+// reduced once per span (or every 255 blocks, before a byte could overflow). A block with a
+// byte >= 128 (never in a valid map, whose intensities are 0..10) is added cell by cell.
+// Plain shifts and multiplies only: the baseline x86-64 target has no POPCNT instruction, and
+// __builtin_popcountll became a libgcc call that cost a third of the time of a full map.
+template <bool kWithQualities>
+void addSpan(const std::uint8_t* in, const std::uint8_t* qu, std::size_t len, std::size_t readable,
+             SpanTotals& t) {
+    static_assert(kQualityCount == 5, "one counter word per quality bit below");
+    auto addCells = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k) {
+            const unsigned v = in[k];
+            if (v == 0) continue;
+            ++t.painted;
+            t.sum += v;
+            t.max = std::max(t.max, static_cast<int>(v));
+            if constexpr (kWithQualities) {
+                const unsigned q = qu[k];
+                t.qualities |= q;
+                for (std::size_t b = 0; b < kQualityCount; ++b) t.qualityCells[b] += static_cast<int>((q >> b) & 1u);
+            }
+        }
+    };
+    std::uint64_t maxWord = 0;
+    std::uint64_t qorWord = 0;
+    constexpr std::size_t kChunk = 255 * 8;  // a byte counter grows by at most 1 per block
+    for (std::size_t c0 = 0; c0 < len; c0 += kChunk) {
+        const std::size_t c1 = std::min(len, c0 + kChunk);
+        std::uint64_t paintedBytes = 0;  // per byte: painted cells seen
+        std::uint64_t sumLanes = 0;      // per 16-bit lane: intensity sum, <= 254 per block
+        std::uint64_t q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0;  // per byte: cells with quality bit b
+        for (std::size_t i = c0; i < c1; i += 8) {
+            std::uint64_t keep = ~0ull;  // bytes of the word inside the span
+            if (c1 - i < 8) {
+                if (i + 8 > readable) {
+                    addCells(i, c1);
+                    break;
+                }
+                keep = (1ull << (8 * (c1 - i))) - 1;
+            }
             std::uint64_t word;
             std::memcpy(&word, in + i, sizeof word);
-            if (word == 0) {
-                i += 8;
+            word &= keep;
+            if (word == 0) continue;
+            if (word & kHigh) {
+                addCells(i, std::min(c1, i + 8));
                 continue;
             }
-            std::uint64_t l0, l1;
-            std::memcpy(&l0, lab + i, sizeof l0);
-            std::memcpy(&l1, lab + i + 4, sizeof l1);
-            const std::uint64_t curWord = static_cast<std::uint64_t>(cur) * 0x0001000100010001ull;
-            if (cur != kNoRegion && l0 == curWord && l1 == curWord && (word & kHigh) == 0 &&
-                ((word + 0x7575757575757575ull) & kHigh) == 0) {
-                // All eight in the current region and every byte <= 10 (checked in two steps so
-                // that no carry crosses bytes); otherwise the cell-by-cell loop below handles them.
+            const std::uint64_t painted = ((word + 0x7F7F7F7F7F7F7F7Full) & kHigh) >> 7;  // 1 per painted byte
+            paintedBytes += painted;
+            sumLanes += pairSums(word);
+            maxWord = byteMax(maxWord, word);
+            if constexpr (kWithQualities) {
                 std::uint64_t q;
                 std::memcpy(&q, qu + i, sizeof q);
-                const std::uint64_t painted = ((word + 0x7F7F7F7F7F7F7F7Full) & kHigh) >> 7;
                 q &= painted * 0xFF;  // qualities count on painted cells only
-                cnt += popcount64(painted);
-                sum += static_cast<std::int64_t>((word * kLow) >> 56);  // byte sum <= 80
-                maxWord = byteMax(maxWord, word);
-                std::uint64_t qo = q;
-                qo |= qo >> 32;
-                qo |= qo >> 16;
-                qo |= qo >> 8;
-                qor |= static_cast<unsigned>(qo & 0xFF);
-                for (std::size_t b = 0; b < kQualityCount; ++b) qc[b] += popcount64(q & (kLow << b));
-                i += 8;
-                continue;
+                qorWord |= q;
+                q0 += q & kLow;
+                q1 += (q >> 1) & kLow;
+                q2 += (q >> 2) & kLow;
+                q3 += (q >> 3) & kLow;
+                q4 += (q >> 4) & kLow;
             }
         }
-        const std::size_t end = std::min(n, i + 8);
-        for (; i < end; ++i) {
-            const unsigned v = in[i];
-            if (v == 0) continue;
-            const RegionIndex l = lab[i];
-            if (l != cur) {
-                flush();
-                cur = l;
+        if (paintedBytes == 0) continue;
+        t.painted += static_cast<int>(laneTotal(pairSums(paintedBytes)));
+        t.sum += laneTotal(sumLanes);
+        if constexpr (kWithQualities) {
+            const std::uint64_t counters[kQualityCount] = {q0, q1, q2, q3, q4};
+            for (std::size_t b = 0; b < kQualityCount; ++b) {
+                t.qualityCells[b] += static_cast<int>(laneTotal(pairSums(counters[b])));
             }
-            if (l == kNoRegion) continue;  // paint outside the body is ignored
-            const unsigned q = qu[i];
-            ++cnt;
-            sum += v;
-            mx = std::max(mx, static_cast<int>(v));
-            qor |= q;
-            for (std::size_t b = 0; b < kQualityCount; ++b) qc[b] += static_cast<int>((q >> b) & 1u);
         }
     }
-    flush();
-    for (std::size_t b = 0; b < kQualityCount; ++b) qualityCells[b] += qc[b];
+    if (maxWord == 0) return;  // nothing painted in whole words (single cells are already in t)
+    for (int b = 0; b < 8; ++b) t.max = std::max(t.max, static_cast<int>((maxWord >> (8 * b)) & 0xFF));
+    if constexpr (kWithQualities) {
+        for (int b = 0; b < 8; ++b) t.qualities |= static_cast<unsigned>((qorWord >> (8 * b)) & 0xFF);
+    }
+}
+
+// One pass over the body of a view, run by run: each of the template's label runs is one span of
+// one region, so no label is read per cell and the background is never visited (paint outside
+// the body is ignored).
+void accumulateView(const ViewLayer& layer, const TemplateView& view, std::vector<CellStats>& regions,
+                    std::array<int, kQualityCount>& qualityCells) {
+    const std::size_t n = std::min(layer.intensity.size(), layer.qualities.size());
+    const std::uint8_t* in = layer.intensity.data();
+    const std::uint8_t* qu = layer.qualities.data();
+    for (std::size_t k = 0; k < view.labelRuns.size(); ++k) {
+        const CellRun run = view.labelRuns[k];
+        if (run.start >= n) break;
+        const std::size_t len = std::min<std::size_t>(run.length, n - run.start);
+        SpanTotals s;
+        addSpan<true>(in + run.start, qu + run.start, len, n - run.start, s);
+        if (s.painted == 0) continue;
+        CellStats& r = regions[view.runLabels[k]];
+        r.paintedCells += s.painted;
+        r.intensitySum += s.sum;
+        r.maxIntensity = std::max(r.maxIntensity, s.max);
+        r.qualities = static_cast<std::uint8_t>(r.qualities | s.qualities);
+        for (std::size_t b = 0; b < kQualityCount; ++b) qualityCells[b] += s.qualityCells[b];
+    }
 }
 
 // Band cell lists are sorted and, within a view, disjoint for one line, so a line's painted
@@ -177,75 +212,21 @@ FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int pai
         slot[line] = f.lines.size();
         f.lines.push_back({line, line});
     }
-    // Band cells per line (fixed by the template), then the painted cells on each line in one
-    // pass over the painted cells only, using the per-cell line bits: the cost follows the
-    // painted area, not the band area.
-    std::array<std::size_t, kFascialLineCount> lineSlot{};
-    lineSlot.fill(SIZE_MAX);
+    // Band cells per line are fixed by the template; the painted cells of a band are summed
+    // over its runs of consecutive cells, eight at a time.
     for (const FascialBand& b : t.bands) {
-        const std::size_t sl = slot[b.line];
-        f.lines[sl].bandCells += static_cast<int>(b.cells.size());
-        if (b.lineIndex >= 0) lineSlot[static_cast<std::size_t>(b.lineIndex)] = sl;
-    }
-    bool bitsCoverAllBands = true;  // bands on lines outside the catalogue have no line bit
-    std::size_t bandCellsTotal = 0;
-    for (const FascialBand& b : t.bands) {
-        bitsCoverAllBands &= b.lineIndex >= 0;
-        bandCellsTotal += b.cells.size();
-    }
-    // Few painted cells: walk the painted cells and their line bits. Much paint: walking the
-    // band cell lists is cheaper (a fixed cost of one gather per band cell).
-    const bool walkPainted = bitsCoverAllBands &&
-                             static_cast<std::size_t>(paintedTotal) * 2 < bandCellsTotal;
-    if (!walkPainted) bitsCoverAllBands = false;  // use the band lists for every band below
-    std::array<int, kFascialLineCount> painted{};
-    std::array<std::int64_t, kFascialLineCount> sums{};
-    for (ViewId v : kViews) {
-        if (!walkPainted) break;
-        const auto& bits = t.view(v).lineBits;
-        const auto& intensity = map.layer(v).intensity;
-        if (bits.empty() || bits.size() != intensity.size()) continue;
-        const std::uint8_t* in = intensity.data();
-        const std::size_t n = intensity.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            if ((i & 7) == 0 && i + 8 <= n) {
-                std::uint64_t word;
-                std::memcpy(&word, in + i, sizeof word);
-                if (word == 0) {
-                    i += 7;
-                    continue;
-                }
-            }
-            const unsigned val = in[i];
-            if (val == 0) continue;
-            unsigned lb = bits[i];
-            while (lb) {
-                const int l = __builtin_ctz(lb);
-                lb &= lb - 1;
-                ++painted[static_cast<std::size_t>(l)];
-                sums[static_cast<std::size_t>(l)] += val;
-            }
+        FascialLineMetrics& lm = f.lines[slot[b.line]];
+        lm.bandCells += static_cast<int>(b.cells.size());
+        const ViewLayer& layer = map.layer(b.view);
+        const std::size_t n = layer.intensity.size();
+        SpanTotals s;
+        for (const CellRun run : b.runs) {
+            if (run.start >= n) break;
+            addSpan<false>(layer.intensity.data() + run.start, nullptr,
+                           std::min<std::size_t>(run.length, n - run.start), n - run.start, s);
         }
-    }
-    for (std::size_t l = 0; l < kFascialLineCount; ++l) {
-        if (lineSlot[l] == SIZE_MAX) continue;
-        f.lines[lineSlot[l]].paintedCells += painted[l];
-        f.lines[lineSlot[l]].intensitySum += sums[l];
-    }
-    if (!bitsCoverAllBands) {
-        for (const FascialBand& b : t.bands) {
-            if (walkPainted && b.lineIndex >= 0) continue;
-            FascialLineMetrics& lm = f.lines[slot[b.line]];
-            const std::uint8_t* in = map.layer(b.view).intensity.data();
-            const std::size_t n = map.layer(b.view).intensity.size();
-            for (std::uint32_t c : b.cells) {
-                if (c >= n) break;
-                const unsigned v = in[c];
-                if (v == 0) continue;
-                ++lm.paintedCells;
-                lm.intensitySum += v;
-            }
-        }
+        lm.paintedCells += s.painted;
+        lm.intensitySum += s.sum;
     }
     for (FascialLineMetrics& lm : f.lines) {
         lm.sharePct = extentPct(lm.paintedCells, paintedTotal);
@@ -290,7 +271,7 @@ Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
 
     for (ViewId v : kViews) {
         ViewMetrics& vm = m.views[static_cast<std::size_t>(viewIndex(v))];
-        accumulateView(map.layer(v), t.view(v).labels, m.regions, vm.qualityCells);
+        accumulateView(map.layer(v), t.view(v), m.regions, vm.qualityCells);
     }
 
     // Everything else derives from the per-region figures.

@@ -2,6 +2,9 @@
 // adult template for the WPI / generalized-pain rules. The arithmetic sits beside each check.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <string>
 
 #include "maps/metrics.h"
@@ -268,4 +271,156 @@ TEST(AdultMetrics, WholeBodyAtTen) {
     int regionPainted = 0;
     for (const auto& r : m.regions) regionPainted += r.paintedCells;
     EXPECT_EQ(regionPainted, m.overall.cells.bodyCells);  // regions tile the body
+}
+
+// The metrics pass adds eight cells at a time along the template's label and band runs. Checked
+// here against the plain definition, cell by cell: every body cell with intensity >= 1 counts
+// for its region (painted, sum, max, qualities) and its view's quality counts, and for each band
+// it lies on. Random maps on the adult template (discs and scattered cells, every quality bit
+// pattern, some bytes above 127 that take the cell-by-cell path), and a 16 x 16 template whose
+// body fills the grid, so that the last run (5 cells) ends at the raster's last byte.
+namespace {
+
+struct Reference {
+    std::vector<CellStats> regions;
+    std::array<std::array<int, kQualityCount>, kViewCount> qualityCells{};
+    std::map<std::string, std::pair<int, std::int64_t>> lines;  // painted, sum
+};
+
+Reference referenceOf(const PainMap& m, const BodyTemplate& t) {
+    Reference r;
+    r.regions.resize(t.regions.size());
+    for (ViewId v : kViews) {
+        const auto& labels = t.view(v).labels;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const unsigned val = m.layer(v).intensity[i];
+            if (labels[i] == kNoRegion || val == 0) continue;
+            CellStats& s = r.regions[labels[i]];
+            ++s.paintedCells;
+            s.intensitySum += val;
+            s.maxIntensity = std::max(s.maxIntensity, static_cast<int>(val));
+            const std::uint8_t q = m.layer(v).qualities[i];
+            s.qualities = static_cast<std::uint8_t>(s.qualities | q);
+            for (std::size_t b = 0; b < kQualityCount; ++b) {
+                r.qualityCells[static_cast<std::size_t>(viewIndex(v))][b] += (q >> b) & 1;
+            }
+        }
+    }
+    for (const FascialBand& b : t.bands) {
+        auto& line = r.lines[b.line];
+        for (std::uint32_t c : b.cells) {
+            const unsigned val = m.layer(b.view).intensity[c];
+            if (val == 0) continue;
+            ++line.first;
+            line.second += val;
+        }
+    }
+    return r;
+}
+
+void expectMatchesReference(const PainMap& map, const BodyTemplate& t, const std::string& what) {
+    SCOPED_TRACE(what);
+    const MapMetrics m = metricsOf(map, t);
+    const Reference ref = referenceOf(map, t);
+    for (std::size_t r = 0; r < t.regions.size(); ++r) {
+        SCOPED_TRACE(t.regions[r].id);
+        EXPECT_EQ(m.regions[r].paintedCells, ref.regions[r].paintedCells);
+        EXPECT_EQ(m.regions[r].intensitySum, ref.regions[r].intensitySum);
+        EXPECT_EQ(m.regions[r].maxIntensity, ref.regions[r].maxIntensity);
+        EXPECT_EQ(m.regions[r].qualities, ref.regions[r].qualities);
+    }
+    for (ViewId v : kViews) {
+        const auto vi = static_cast<std::size_t>(viewIndex(v));
+        EXPECT_EQ(m.views[vi].qualityCells, ref.qualityCells[vi]);
+    }
+    EXPECT_EQ(m.fascial.lines.size(), ref.lines.size());
+    for (const auto& [line, figures] : ref.lines) {
+        const FascialLineMetrics* lm = m.fascial.find(line);
+        ASSERT_NE(lm, nullptr) << line;
+        EXPECT_EQ(lm->paintedCells, figures.first) << line;
+        EXPECT_EQ(lm->intensitySum, figures.second) << line;
+    }
+}
+
+PainMap randomMap(const BodyTemplate& t, unsigned seed, bool highBytes) {
+    PainMap m = PainMap::blankFor(t);
+    std::mt19937 rng(seed);
+    for (ViewId v : kViews) {
+        auto& layer = m.layer(v);
+        for (int k = 0; k < 12; ++k) {  // discs of one intensity and quality set
+            const int cx = static_cast<int>(rng() % static_cast<unsigned>(t.width));
+            const int cy = static_cast<int>(rng() % static_cast<unsigned>(t.height));
+            const int rad = 1 + static_cast<int>(rng() % 60);
+            const auto val = static_cast<std::uint8_t>(rng() % 11);
+            const auto q = static_cast<std::uint8_t>(rng() % 256);
+            for (int y = std::max(0, cy - rad); y < std::min(t.height, cy + rad + 1); ++y) {
+                for (int x = std::max(0, cx - rad); x < std::min(t.width, cx + rad + 1); ++x) {
+                    if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > rad * rad) continue;
+                    layer.intensity[m.index(x, y)] = val;
+                    layer.qualities[m.index(x, y)] = q;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < layer.intensity.size(); ++i) {  // scattered single cells
+            if (rng() % 50 == 0) {
+                layer.intensity[i] = static_cast<std::uint8_t>(rng() % 11);
+                layer.qualities[i] = static_cast<std::uint8_t>(rng() % 256);
+            }
+            if (highBytes && rng() % 5000 == 0) layer.intensity[i] = static_cast<std::uint8_t>(128 + rng() % 128);
+        }
+    }
+    return m;
+}
+
+}  // namespace
+
+TEST(MetricsPass, MatchesCellByCellDefinitionOnRandomMaps) {
+    const auto& t = defaultTemplate();
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+        expectMatchesReference(randomMap(t, seed, seed % 2 == 0), t, "seed " + std::to_string(seed));
+    }
+    PainMap full = PainMap::blankFor(t);
+    for (ViewId v : kViews) {
+        for (std::size_t i = 0; i < full.layer(v).intensity.size(); ++i) {
+            full.layer(v).intensity[i] = static_cast<std::uint8_t>(1 + i % 10);
+            full.layer(v).qualities[i] = static_cast<std::uint8_t>(i % 256);
+        }
+    }
+    expectMatchesReference(full, t, "every cell painted");
+}
+
+TEST(MetricsPass, BodyFillingTheGridUpToTheLastByte) {
+    std::string json = bodymap::test::tinyTemplateJson();
+    auto replace = [&json](const std::string& from, const std::string& to) {
+        const auto at = json.find(from);
+        ASSERT_NE(at, std::string::npos) << from;
+        json.replace(at, from.size(), to);
+    };
+    // The body is the whole 16 x 16 grid, and the front is split at x = 11 instead of 8.
+    const std::string tinyOutline = "[[2,2],[14,2],[14,14],[2,14]]", fullOutline = "[[0,0],[16,0],[16,16],[0,16]]";
+    replace(tinyOutline, fullOutline);
+    replace(tinyOutline, fullOutline);
+    replace("[[[0,0],[8,0],[8,16],[0,16]]]", "[[[0,0],[11,0],[11,16],[0,16]]]");
+    replace("[[[8,0],[16,0],[16,16],[8,16]]]", "[[[11,0],[16,0],[16,16],[11,16]]]");
+    auto parsed = parseTemplate(json, "full.json");
+    ASSERT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error());
+    const BodyTemplate& t = parsed.value();
+    const TemplateView& front = t.view(ViewId::Front);
+    ASSERT_EQ(front.bodyCells, 256);
+    // Front rows: 11 cells of the right chest, then 5 of the left; the last run is the last 5 bytes.
+    ASSERT_EQ(front.labelRuns.size(), 32u);
+    EXPECT_EQ(front.labelRuns.back().start, 251u);
+    EXPECT_EQ(front.labelRuns.back().length, 5u);
+    for (unsigned seed = 1; seed <= 20; ++seed) {
+        expectMatchesReference(randomMap(t, seed, seed % 3 == 0), t, "seed " + std::to_string(seed));
+    }
+    PainMap corner = PainMap::blankFor(t);
+    corner.layer(ViewId::Front).intensity[255] = 7;  // the very last cell only
+    corner.layer(ViewId::Front).qualities[255] = 3;
+    const MapMetrics m = metricsOf(corner, t);
+    EXPECT_EQ(m.overall.cells.paintedCells, 1);
+    EXPECT_EQ(m.overall.cells.maxIntensity, 7);
+    EXPECT_EQ(m.overall.qualityCells[0], 1);
+    EXPECT_EQ(m.overall.qualityCells[1], 1);
+    expectMatchesReference(corner, t, "last cell");
 }
