@@ -6,9 +6,11 @@
 
 #include "app/cli.h"
 #include "app/gui_app.h"
+#include "maps/pain_map.h"
 
 int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
+    bodymap::maps::keepFreedRastersInHeap();
     std::vector<std::string> args(argv + 1, argv + argc);
     bodymap::app::GuiOptions gui;
     gui.startSeconds = std::chrono::duration<double>(start.time_since_epoch()).count();

@@ -2,6 +2,7 @@
 #include "maps/map_format.h"
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 
 #include "maps/atomic_file.h"
@@ -199,6 +200,29 @@ std::vector<std::uint8_t> readRuns(const JsonCursor& c, std::size_t cells, int m
     return out;
 }
 
+// Index of the first cell with qualities but no intensity, or the cell count when there is none.
+// Eight cells at a time (the check runs over every cell of every loaded map): intensities are
+// already known to be 0..10, so adding 0x7F to a byte sets its high bit exactly when it is >= 1.
+std::size_t firstQualityWithoutIntensity(const ViewLayer& layer) {
+    const std::size_t cells = std::min(layer.intensity.size(), layer.qualities.size());
+    const std::uint8_t* in = layer.intensity.data();
+    const std::uint8_t* qu = layer.qualities.data();
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= cells; i += 8) {
+        std::uint64_t q, v;
+        std::memcpy(&q, qu + i, sizeof q);
+        if (q == 0) continue;
+        std::memcpy(&v, in + i, sizeof v);
+        const std::uint64_t painted = (((v & ~kHigh) + 0x7F7F7F7F7F7F7F7Full) | v) & kHigh;
+        if ((q & ~((painted >> 7) * 0xFF)) != 0) break;  // the scalar loop below finds the cell
+    }
+    for (; i < cells; ++i) {
+        if (qu[i] != 0 && in[i] == 0) return i;
+    }
+    return cells;
+}
+
 ViewLayer readLayer(const JsonCursor& c, int width, int height) {
     checkKeys(c, {"intensity", "qualities"});
     const std::size_t cells = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
@@ -206,12 +230,11 @@ ViewLayer readLayer(const JsonCursor& c, int width, int height) {
     layer.intensity = readRuns(c.at("intensity"), cells, kMaxIntensity);
     JsonCursor qc = c.at("qualities");
     layer.qualities = readRuns(qc, cells, kAllQualities);
-    for (std::size_t i = 0; i < cells; ++i) {
-        if (layer.qualities[i] != 0 && layer.intensity[i] == 0) {
-            const std::size_t w = static_cast<std::size_t>(width);
-            qc.fail("cell " + withThousands(i) + " (x " + std::to_string(i % w) + ", y " +
-                    std::to_string(i / w) + ") has qualities but no intensity");
-        }
+    const std::size_t bad = firstQualityWithoutIntensity(layer);
+    if (bad < cells) {
+        const std::size_t w = static_cast<std::size_t>(width);
+        qc.fail("cell " + withThousands(bad) + " (x " + std::to_string(bad % w) + ", y " +
+                std::to_string(bad / w) + ") has qualities but no intensity");
     }
     return layer;
 }

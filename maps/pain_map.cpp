@@ -3,6 +3,10 @@
 
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace bodymap::maps {
 
 namespace {
@@ -77,6 +81,13 @@ bool PainMap::isBlank() const {
         return std::all_of(l.intensity.begin(), l.intensity.end(),
                            [](std::uint8_t v) { return v == 0; });
     });
+}
+
+void keepFreedRastersInHeap() {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
 }
 
 }  // namespace bodymap::maps

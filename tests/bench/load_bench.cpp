@@ -19,6 +19,12 @@ using namespace bodymap;
 
 namespace {
 
+// The same allocator setting as the bodymap binary (maps/pain_map.h), for every benchmark here.
+const bool kHeapTuned = [] {
+    maps::keepFreedRastersInHeap();
+    return true;
+}();
+
 const maps::TemplateRegistry& registry() {
     static const maps::TemplateRegistry r = [] {
         maps::TemplateRegistry reg;

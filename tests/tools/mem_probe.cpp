@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "maps/pain_map.h"
 #include "maps/comparison.h"
 #include "maps/map_format.h"
 #include "maps/template_registry.h"
@@ -35,6 +36,7 @@ double mib(long kib) { return static_cast<double>(kib) / 1024.0; }
 }  // namespace
 
 int main(int argc, char** argv) {
+    bodymap::maps::keepFreedRastersInHeap();  // as the bodymap binary does
     const int count = argc > 1 ? std::atoi(argv[1]) : 50;
     std::vector<std::string> files;
     for (int i = 2; i < argc; ++i) files.emplace_back(argv[i]);
