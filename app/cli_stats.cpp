@@ -36,6 +36,12 @@ std::string fixed(double v, int digits) {
     return buf;
 }
 
+// Right-aligned in `width` characters, for the columns of the text output.
+std::string padLeft(std::string text, std::size_t width) {
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+}
+
 double rounded(double v, double scale = 1e4) { return std::round(v * scale) / scale; }
 
 // A number for CSV: integers as integers, others with up to 6 decimals, never exponents.
@@ -189,8 +195,8 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
             if (l.paintedCells == 0) continue;
             std::string name = l.name + " (" + l.line + ")";
             if (name.size() < 36) name.resize(36, ' ');
-            out << "    " << name << " " << fixed(l.sharePct, 1) << "%  " << fixed(l.meanIntensity(), 1)
-                << "\n";
+            out << "    " << name << " " << padLeft(fixed(l.sharePct, 1) + "%", 6) << "  "
+                << padLeft(fixed(l.meanIntensity(), 1), 4) << "\n";
         }
     }
     if (m.fascial.tags > 0) {
@@ -212,8 +218,8 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
         header = true;
         std::string name = t.regions[r].name;
         if (name.size() < 34) name.resize(34, ' ');
-        out << "    " << name << " " << fixed(c.extentPct(), 1) << "%  " << fixed(c.meanIntensity(), 1)
-            << "  " << c.maxIntensity << "\n";
+        out << "    " << name << " " << padLeft(fixed(c.extentPct(), 1) + "%", 6) << "  "
+            << padLeft(fixed(c.meanIntensity(), 1), 4) << "  " << padLeft(std::to_string(c.maxIntensity), 2) << "\n";
     }
     out << "  (WPI and generalized pain are measures from the drawing, not a diagnosis.)\n";
 }

@@ -46,6 +46,7 @@ void openReportDialog(AppState& s, ExportState& e, bool print) {
     e.earlierPaths.clear();
     e.earlierLabels.clear();
     e.include.clear();
+    e.printProblem = print ? printerProblem("") : std::nullopt;
     // Earlier visits of the same client in the library, newest first (at most 8 by default).
     if (!s.doc.map.info.clientId.empty() && s.library.selectedClient == s.doc.map.info.clientId) {
         for (const auto& v : s.library.visits) {
@@ -139,6 +140,7 @@ void drawExportDialogs(AppState& s, ExportState& e, const UiContext& ui) {
         ImGui::TextUnformatted("Referral to");
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##to", "e.g. Dr. Maria Weber, orthopaedics (optional)", &e.referralTo);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Paper");
         ImGui::SameLine(120 * ui.scale);
         if (ImGui::RadioButton("A4", e.paper == render::Paper::A4)) e.paper = render::Paper::A4;
@@ -149,16 +151,24 @@ void drawExportDialogs(AppState& s, ExportState& e, const UiContext& ui) {
             ImGui::TextDisabled("No earlier saved visits of this client: the report has one page.");
         } else {
             ImGui::TextUnformatted("Earlier visits to compare with");
-            ImGui::BeginChild("##earlier", ImVec2(0, std::min(160.0f, 26.0f * static_cast<float>(e.earlierPaths.size()) + 8) * ui.scale), true);
+            // Room for every visit up to five rows; more scroll.
+            const float rows = static_cast<float>(std::min<std::size_t>(e.earlierPaths.size(), 5));
+            const float listHeight = rows * ImGui::GetFrameHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y +
+                                     2 * ImGui::GetStyle().WindowPadding.y;
+            ImGui::BeginChild("##earlier", ImVec2(0, listHeight), true);
             for (std::size_t i = 0; i < e.earlierPaths.size(); ++i) {
                 bool on = e.include[i] != 0;
                 if (ImGui::Checkbox(e.earlierLabels[i].c_str(), &on)) e.include[i] = on ? 1 : 0;
             }
             ImGui::EndChild();
         }
-        std::optional<std::string> printProblem;
-        if (e.printMode) printProblem = printerProblem("");
-        if (printProblem) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "Cannot print: %s", printProblem->c_str());
+        const std::optional<std::string>& printProblem = e.printProblem;
+        if (e.printMode && printProblem) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "Cannot print: %s", printProblem->c_str());
+            ImGui::PopTextWrapPos();
+            if (ImGui::Button("Check again")) e.printProblem = printerProblem("");
+        }
         ImGui::Spacing();
         const float bw = 140 * ui.scale;
         ImGui::BeginDisabled(printProblem.has_value());

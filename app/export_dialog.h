@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,6 +24,9 @@ struct ExportState {
     std::vector<std::string> earlierPaths;   // earlier visits of the client, newest first
     std::vector<std::string> earlierLabels;
     std::vector<char> include;               // per earlier visit
+    // Why printing cannot work (no CUPS, no printer), checked when the print dialog opens and
+    // on "Check again" (it runs lpstat, so not every frame).
+    std::optional<std::string> printProblem;
     // The job in progress (a thread that renders and writes or prints).
     struct Job {
         std::thread worker;

@@ -2,19 +2,12 @@
 // qualities and left/right symmetry of the open map. All maths lives in maps/metrics.
 #include <string>
 
+#include "app/panels.h"
 #include "app/side_panels.h"
 
 namespace bodymap::app {
 
 namespace {
-void heading(const char* text, const UiContext& ui) {
-    ImGui::Spacing();
-    if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextUnformatted(text);
-    if (ui.bold) ImGui::PopFont();
-    ImGui::Separator();
-}
-
 void row(const char* name, const char* fmt, double v, const UiContext& ui) {
     ImGui::TextUnformatted(name);
     ImGui::SameLine(200 * ui.scale);

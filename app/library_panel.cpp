@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/document_ops.h"
+#include "app/panels.h"
 #include "maps/map_format.h"
 #include "render/chart.h"
 
@@ -43,14 +44,6 @@ void makeThumb(AppState& s, LibraryPanelState::Thumb& thumb, const std::string& 
     thumb.texture->create(img.width, img.height, img.pixels.data());
     thumb.width = img.width;
     thumb.height = img.height;
-}
-
-void heading(const char* text, const UiContext& ui) {
-    ImGui::Spacing();
-    if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextUnformatted(text);
-    if (ui.bold) ImGui::PopFont();
-    ImGui::Separator();
 }
 
 void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {

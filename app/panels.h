@@ -15,6 +15,8 @@ void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
 float drawClientModeControls(AppState& s, const UiContext& ui, float height);  // client_mode.cpp
 
 // Shared widgets (widgets.cpp).
+// A panel section's title: some space above, bold, a rule below.
+void heading(const char* text, const UiContext& ui);
 // A row of intensity swatches 0..10 (0 selects the eraser); `size` is a swatch's side.
 void intensitySwatches(AppState& s, float size, const UiContext& ui);
 // A toggle per quality with its symbol pattern; `large` for client mode.

@@ -21,13 +21,6 @@ bool toolButton(const char* label, const char* shortcut, bool active, float widt
     return clicked;
 }
 
-void heading(const char* text, const UiContext& ui) {
-    ImGui::Spacing();
-    if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextUnformatted(text);
-    if (ui.bold) ImGui::PopFont();
-    ImGui::Separator();
-}
 }  // namespace
 
 void drawToolsPanel(AppState& s, const UiContext& ui) {

@@ -60,6 +60,14 @@ void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qu
     dl->AddRect(p0, p1, IM_COL32(120, 112, 105, 255), 3.0f);
 }
 
+void heading(const char* text, const UiContext& ui) {
+    ImGui::Spacing();
+    if (ui.bold) ImGui::PushFont(ui.bold);
+    ImGui::TextUnformatted(text);
+    if (ui.bold) ImGui::PopFont();
+    ImGui::Separator();
+}
+
 void intensitySwatches(AppState& s, float size, const UiContext& ui) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float gap = std::max(2.0f, size * 0.08f);

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "maps/atomic_file.h"
+#include "render/cairo_util.h"
 #include "render/colormap.h"
 #include "render/legend.h"
 #include "render/pain_image.h"
@@ -18,18 +19,6 @@ using maps::ViewId;
 
 namespace {
 constexpr double kLabelBandCells = 70.0;
-
-void setSource(cairo_t* cr, Rgba c, double alpha = 1.0) {
-    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0 * alpha);
-}
-
-// Line width in user units for a width in device pixels (or points on a PDF), so strokes stay
-// crisp whatever the scale.
-double deviceWidth(cairo_t* cr, double px) {
-    double dx = px, dy = 0;
-    cairo_device_to_user_distance(cr, &dx, &dy);
-    return std::hypot(dx, dy);
-}
 
 void addPolyline(cairo_t* cr, const maps::Ring& pts, bool closed) {
     if (pts.empty()) return;
@@ -70,7 +59,17 @@ void drawPain(cairo_t* cr, const BodyTemplate& t, ViewId view, const ChartOption
     cairo_surface_destroy(img);
 }
 
-void drawUnderlay(cairo_t* cr, const BodyTemplate& t, ViewId view) {
+cairo_surface_t* makeSurface(int w, int h) {
+    return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, std::max(w, 1), std::max(h, 1));
+}
+}  // namespace
+
+void addRingsPath(cairo_t* cr, const std::vector<maps::Ring>& rings) {
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    for (const auto& ring : rings) addPolyline(cr, ring, true);
+}
+
+void drawSilhouette(cairo_t* cr, const BodyTemplate& t, ViewId view) {
     addRingsPath(cr, t.view(view).outline);
     setSource(cr, palette::kBody);
     cairo_fill(cr);
@@ -120,47 +119,41 @@ void drawOverlay(cairo_t* cr, const BodyTemplate& t, ViewId view, bool guides, b
     cairo_stroke(cr);
 }
 
-cairo_surface_t* makeSurface(int w, int h) {
-    return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, std::max(w, 1), std::max(h, 1));
+void drawSideMarks(cairo_t* cr, const BodyTemplate& t, ViewId view) {
+    // Patient's right is on the viewer's left on the front view, on the right on the back.
+    const bool front = view == ViewId::Front;
+    TextStyle mark;
+    mark.size = t.width * 0.115;
+    mark.bold = true;
+    const Rgba c = palette::kSideMark;
+    mark.r = c.r / 255.0;
+    mark.g = c.g / 255.0;
+    mark.b = c.b / 255.0;
+    const double y = t.height * 0.02;
+    mark.align = Align::Left;
+    drawText(cr, front ? "R" : "L", t.width * 0.05, y, mark);
+    mark.align = Align::Right;
+    drawText(cr, front ? "L" : "R", t.width * 0.95, y, mark);
 }
-}  // namespace
 
-void addRingsPath(cairo_t* cr, const std::vector<maps::Ring>& rings) {
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    for (const auto& ring : rings) addPolyline(cr, ring, true);
+void drawViewLabel(cairo_t* cr, const BodyTemplate& t, ViewId view) {
+    TextStyle label;
+    label.size = t.width * 0.065;
+    label.bold = true;
+    label.align = Align::Center;
+    label.r = label.g = label.b = 0.30;
+    drawText(cr, t.view(view).label, t.width / 2.0, t.height + kLabelBandCells * 0.12, label);
 }
 
 double panelHeightCells(const BodyTemplate& t) { return t.height + kLabelBandCells; }
 
 void drawViewPanel(cairo_t* cr, const BodyTemplate& t, ViewId view, const ChartOptions& o) {
     cairo_save(cr);
-    drawUnderlay(cr, t, view);
+    drawSilhouette(cr, t, view);
     drawPain(cr, t, view, o);
     drawOverlay(cr, t, view, o.guides, o.regionBorders, o.highlightRegion);
-    if (o.sideMarks) {
-        // Patient's right is on the viewer's left on the front view, on the right on the back.
-        const bool front = view == ViewId::Front;
-        TextStyle mark;
-        mark.size = t.width * 0.115;
-        mark.bold = true;
-        const Rgba c = palette::kSideMark;
-        mark.r = c.r / 255.0;
-        mark.g = c.g / 255.0;
-        mark.b = c.b / 255.0;
-        const double y = t.height * 0.02;
-        mark.align = Align::Left;
-        drawText(cr, front ? "R" : "L", t.width * 0.05, y, mark);
-        mark.align = Align::Right;
-        drawText(cr, front ? "L" : "R", t.width * 0.95, y, mark);
-    }
-    if (o.viewLabel) {
-        TextStyle label;
-        label.size = t.width * 0.065;
-        label.bold = true;
-        label.align = Align::Center;
-        label.r = label.g = label.b = 0.30;
-        drawText(cr, t.view(view).label, t.width / 2.0, t.height + kLabelBandCells * 0.12, label);
-    }
+    if (o.sideMarks) drawSideMarks(cr, t, view);
+    if (o.viewLabel) drawViewLabel(cr, t, view);
     cairo_restore(cr);
 }
 
@@ -200,7 +193,7 @@ RgbaImage renderViewLayer(const BodyTemplate& t, ViewId view, ViewLayerKind kind
     if (kind == ViewLayerKind::Underlay) {
         setSource(cr, palette::kBackground);
         cairo_paint(cr);
-        drawUnderlay(cr, t, view);
+        drawSilhouette(cr, t, view);
     } else {
         drawOverlay(cr, t, view, true, regionBorders, highlightRegion);
     }

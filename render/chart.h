@@ -36,6 +36,19 @@ double panelHeightCells(const maps::BodyTemplate& t);
 void drawViewPanel(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view,
                    const ChartOptions& options);
 
+// The pieces of a view panel, in the same user space, for images that put their own cells
+// between silhouette and overlay (the difference map, the frequency and mean-intensity maps):
+// the silhouette filled in the body colour;
+void drawSilhouette(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view);
+// the guides (optional), region borders (optional), a highlighted region (-1: none) and the
+// outline;
+void drawOverlay(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view, bool guides,
+                 bool regionBorders = false, int highlightRegion = -1);
+// "R" / "L" in the top corners, from the patient's side;
+void drawSideMarks(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view);
+// the view's name ("Front") in the band under the feet.
+void drawViewLabel(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view);
+
 // Parts of a view for the GUI, drawn separately so that live pain sits between them.
 enum class ViewLayerKind {
     Underlay,  // opaque: white background and the filled silhouette

@@ -32,19 +32,35 @@ constexpr std::array<Rgba, 11> kBuRd{{{5, 48, 97, 255},
                                       {178, 24, 43, 255},
                                       {103, 0, 31, 255}}};
 
+// ColorBrewer YlGnBu, 9 classes (Cynthia Brewer, colorbrewer2.org; marked colour-blind safe).
+constexpr std::array<Rgba, 9> kYlGnBu{{{255, 255, 217, 255},
+                                       {237, 248, 177, 255},
+                                       {199, 233, 180, 255},
+                                       {127, 205, 187, 255},
+                                       {65, 182, 196, 255},
+                                       {29, 145, 192, 255},
+                                       {34, 94, 168, 255},
+                                       {37, 52, 148, 255},
+                                       {8, 29, 88, 255}}};
+
+// The scale's colour at pos in [0, N-1], mixed linearly between neighbouring classes.
 template <std::size_t N>
 Rgba sample(const std::array<Rgba, N>& scale, double pos) {
     pos = std::clamp(pos, 0.0, static_cast<double>(N - 1));
     const auto i = static_cast<std::size_t>(std::floor(pos));
     const std::size_t j = std::min(i + 1, N - 1);
-    const double f = pos - static_cast<double>(i);
-    auto mix = [f](std::uint8_t a, std::uint8_t b) {
-        return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
-    };
-    return {mix(scale[i].r, scale[j].r), mix(scale[i].g, scale[j].g), mix(scale[i].b, scale[j].b),
-            255};
+    return mixColor(scale[i], scale[j], pos - static_cast<double>(i));
 }
 }  // namespace
+
+Rgba mixColor(Rgba a, Rgba b, double f) {
+    auto mix = [f](std::uint8_t x, std::uint8_t y) {
+        return static_cast<std::uint8_t>(std::lround(x + (y - x) * f));
+    };
+    return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
+}
+
+Rgba yellowGreenBlue(double pos) { return sample(kYlGnBu, pos); }
 
 Rgba intensityColor(int intensity) {
     if (intensity < 1 || intensity > 10) return {0, 0, 0, 0};

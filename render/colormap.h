@@ -1,5 +1,6 @@
 // Colour scales: the 1-10 pain intensity scale (sequential, colour-blind safe, after ColorBrewer
-// YlOrRd), the diverging scale for differences, and the chart's neutral palette.
+// YlOrRd), the diverging scale for differences, a blue scale for shares, and the chart's neutral
+// palette.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,13 @@ Rgba intensityColor(int intensity);
 // Diverging scale for a change d in [-10, 10]: blue for better (negative), red-brown for
 // worse (positive), near-white for 0 (ColorBrewer RdBu-like, colour-blind safe).
 Rgba differenceColor(int delta);
+
+// Sequential blue scale for shares (ColorBrewer YlGnBu, 9 classes, colour-blind safe), sampled
+// at pos in [0, 8] between its classes: 0 palest yellow, 8 darkest blue.
+Rgba yellowGreenBlue(double pos);
+
+// a + (b - a) x f per channel, alpha included (f in [0, 1]).
+Rgba mixColor(Rgba a, Rgba b, double f);
 
 // The chart's neutral palette.
 namespace palette {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/cairo_util.h"
+#include "render/chart.h"
 #include "render/text.h"
 
 namespace bodymap::render {
@@ -13,16 +15,6 @@ using maps::CellChange;
 using maps::ViewId;
 
 namespace {
-
-void setSource(cairo_t* cr, Rgba c) {
-    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
-}
-
-double deviceWidth(cairo_t* cr, double px) {
-    double dx = px, dy = 0;
-    cairo_device_to_user_distance(cr, &dx, &dy);
-    return std::hypot(dx, dy);
-}
 
 // One pixel per cell, premultiplied ARGB32 as cairo wants it.
 cairo_surface_t* changeSurface(const BodyTemplate& t, const maps::DifferenceMap& d, ViewId v) {
@@ -52,10 +44,7 @@ cairo_surface_t* changeSurface(const BodyTemplate& t, const maps::DifferenceMap&
 void drawPanel(cairo_t* cr, const BodyTemplate& t, const maps::DifferenceMap& d, ViewId v) {
     const auto& tv = t.view(v);
     cairo_save(cr);
-    addRingsPath(cr, tv.outline);
-    setSource(cr, palette::kBody);
-    cairo_fill(cr);
-
+    drawSilhouette(cr, t, v);
     cairo_surface_t* img = changeSurface(t, d, v);
     cairo_save(cr);
     addRingsPath(cr, tv.outline);
@@ -65,41 +54,9 @@ void drawPanel(cairo_t* cr, const BodyTemplate& t, const maps::DifferenceMap& d,
     cairo_paint(cr);
     cairo_restore(cr);
     cairo_surface_destroy(img);
-
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    setSource(cr, palette::kGuide);
-    cairo_set_line_width(cr, deviceWidth(cr, 1.1));
-    for (const auto& g : tv.guides) {
-        if (g.points.empty()) continue;
-        cairo_move_to(cr, g.points[0].x, g.points[0].y);
-        for (std::size_t i = 1; i < g.points.size(); ++i) cairo_line_to(cr, g.points[i].x, g.points[i].y);
-        if (g.closed) cairo_close_path(cr);
-        cairo_stroke(cr);
-    }
-    addRingsPath(cr, tv.outline);
-    setSource(cr, palette::kOutline);
-    cairo_set_line_width(cr, deviceWidth(cr, 1.6));
-    cairo_stroke(cr);
-
-    // Patient's right is on the viewer's left on the front view, on the right on the back.
-    const bool front = v == ViewId::Front;
-    TextStyle mark;
-    mark.size = t.width * 0.115;
-    mark.bold = true;
-    mark.r = palette::kSideMark.r / 255.0;
-    mark.g = palette::kSideMark.g / 255.0;
-    mark.b = palette::kSideMark.b / 255.0;
-    drawText(cr, front ? "R" : "L", t.width * 0.05, t.height * 0.02, mark);
-    mark.align = Align::Right;
-    drawText(cr, front ? "L" : "R", t.width * 0.95, t.height * 0.02, mark);
-
-    TextStyle label;
-    label.size = t.width * 0.065;
-    label.bold = true;
-    label.align = Align::Center;
-    label.r = label.g = label.b = 0.30;
-    drawText(cr, tv.label, t.width / 2.0, t.height + (panelHeightCells(t) - t.height) * 0.12, label);
+    drawOverlay(cr, t, v, true);
+    drawSideMarks(cr, t, v);
+    drawViewLabel(cr, t, v);
     cairo_restore(cr);
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "maps/pain_map.h"
+#include "render/cairo_util.h"
 #include "render/colormap.h"
 #include "render/diff_image.h"
 #include "render/pain_image.h"
@@ -17,10 +18,6 @@ namespace {
 
 constexpr int kSwatchCells = 27;       // three pattern periods: the symbols read as on the chart
 constexpr int kSwatchIntensity = 3;    // a light fill so that the symbol ink stands out
-
-void setSource(cairo_t* cr, Rgba c) {
-    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
-}
 
 TextStyle inkStyle(double size) {
     TextStyle s;

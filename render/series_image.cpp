@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "render/cairo_util.h"
 #include "render/text.h"
 
 namespace bodymap::render {
@@ -15,35 +16,6 @@ using maps::SeriesSummary;
 using maps::ViewId;
 
 namespace {
-
-// ColorBrewer YlGnBu, 9 classes (Cynthia Brewer, colorbrewer2.org; marked colour-blind safe).
-constexpr std::array<Rgba, 9> kYlGnBu{{{255, 255, 217, 255},
-                                       {237, 248, 177, 255},
-                                       {199, 233, 180, 255},
-                                       {127, 205, 187, 255},
-                                       {65, 182, 196, 255},
-                                       {29, 145, 192, 255},
-                                       {34, 94, 168, 255},
-                                       {37, 52, 148, 255},
-                                       {8, 29, 88, 255}}};
-
-std::uint8_t mix(std::uint8_t a, std::uint8_t b, double f) {
-    return static_cast<std::uint8_t>(std::lround(a + (b - a) * f));
-}
-
-Rgba mixColor(Rgba a, Rgba b, double f) {
-    return {mix(a.r, b.r, f), mix(a.g, b.g, f), mix(a.b, b.b, f), mix(a.a, b.a, f)};
-}
-
-void setSource(cairo_t* cr, Rgba c) {
-    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
-}
-
-double deviceWidth(cairo_t* cr, double px) {
-    double dx = px, dy = 0;
-    cairo_device_to_user_distance(cr, &dx, &dy);
-    return std::hypot(dx, dy);
-}
 
 bool onGrid(const BodyTemplate& t, const SeriesSummary& s, SeriesMapKind kind) {
     const std::size_t cells = static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height);
@@ -73,37 +45,12 @@ cairo_surface_t* cellSurface(const RgbaImage& img) {
     return surface;
 }
 
-void drawSideMarksAndLabel(cairo_t* cr, const BodyTemplate& t, ViewId v) {
-    // Patient's right is on the viewer's left on the front view, on the right on the back.
-    const bool front = v == ViewId::Front;
-    TextStyle mark;
-    mark.size = t.width * 0.115;
-    mark.bold = true;
-    mark.r = palette::kSideMark.r / 255.0;
-    mark.g = palette::kSideMark.g / 255.0;
-    mark.b = palette::kSideMark.b / 255.0;
-    drawText(cr, front ? "R" : "L", t.width * 0.05, t.height * 0.02, mark);
-    mark.align = Align::Right;
-    drawText(cr, front ? "L" : "R", t.width * 0.95, t.height * 0.02, mark);
-
-    TextStyle label;
-    label.size = t.width * 0.065;
-    label.bold = true;
-    label.align = Align::Center;
-    label.r = label.g = label.b = 0.30;
-    drawText(cr, t.view(v).label, t.width / 2.0, t.height + (panelHeightCells(t) - t.height) * 0.12,
-             label);
-}
-
 }  // namespace
 
 Rgba frequencyColor(double share) {
     if (!(share > 0.0)) return {0, 0, 0, 0};
     // A rare cell starts past the palest classes so that it still shows on the body colour.
-    const double pos = 2.0 + std::min(share, 1.0) * 6.0;
-    const auto i = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t j = std::min<std::size_t>(i + 1, kYlGnBu.size() - 1);
-    return mixColor(kYlGnBu[i], kYlGnBu[j], pos - static_cast<double>(i));
+    return yellowGreenBlue(2.0 + std::min(share, 1.0) * 6.0);
 }
 
 Rgba meanIntensityColor(double mean) {
@@ -153,9 +100,7 @@ void drawSeriesView(cairo_t* cr, const BodyTemplate& t, const SeriesSummary& s, 
                     ViewId view) {
     const auto& tv = t.view(view);
     cairo_save(cr);
-    addRingsPath(cr, tv.outline);
-    setSource(cr, palette::kBody);
-    cairo_fill(cr);
+    drawSilhouette(cr, t, view);
 
     const RgbaImage cells = seriesCellImage(t, s, kind, view);
     if (cells.width > 0) {
@@ -174,22 +119,9 @@ void drawSeriesView(cairo_t* cr, const BodyTemplate& t, const SeriesSummary& s, 
         cairo_surface_destroy(img);
     }
 
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    setSource(cr, palette::kGuide);
-    cairo_set_line_width(cr, deviceWidth(cr, 1.1));
-    for (const auto& g : tv.guides) {
-        if (g.points.empty()) continue;
-        cairo_move_to(cr, g.points[0].x, g.points[0].y);
-        for (std::size_t i = 1; i < g.points.size(); ++i) cairo_line_to(cr, g.points[i].x, g.points[i].y);
-        if (g.closed) cairo_close_path(cr);
-        cairo_stroke(cr);
-    }
-    addRingsPath(cr, tv.outline);
-    setSource(cr, palette::kOutline);
-    cairo_set_line_width(cr, deviceWidth(cr, 1.6));
-    cairo_stroke(cr);
-    drawSideMarksAndLabel(cr, t, view);
+    drawOverlay(cr, t, view, true);
+    drawSideMarks(cr, t, view);
+    drawViewLabel(cr, t, view);
     cairo_restore(cr);
 }
 
@@ -214,8 +146,7 @@ double drawSeriesLegend(cairo_t* cr, SeriesMapKind kind, double x, double y, dou
     for (int i = 0; i < steps; ++i) {
         const double v = maxValue * (i + 0.5) / steps;
         Rgba c = seriesColor(kind, v);
-        if (c.a < 255) c = {mix(palette::kBody.r, c.r, c.a / 255.0), mix(palette::kBody.g, c.g, c.a / 255.0),
-                            mix(palette::kBody.b, c.b, c.a / 255.0), 255};
+        if (c.a < 255) c = mixColor(palette::kBody, Rgba{c.r, c.g, c.b, 255}, c.a / 255.0);
         cairo_rectangle(cr, x + width * i / steps, top, width / steps + 0.5, barH);
         setSource(cr, c);
         cairo_fill(cr);
