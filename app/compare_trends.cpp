@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/compare_workspace.h"
 #include "app/library_panel.h"
@@ -111,18 +113,29 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     const ImVec2 b(p1.x - pad - 8 * sc, p1.y - pad - fh - 6 * sc);      // plot bottom-right
     if (b.x - a.x < 40 || b.y - a.y < 30) return;
     auto yOf = [&](double v) { return b.y - static_cast<float>(v / top) * (b.y - a.y); };
-    for (int k = 0; k <= 4; ++k) {
-        const double v = top * k / 4.0;
-        const float y = yOf(v);
-        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), k == 0 ? compare_colors::kAxis : compare_colors::kGrid);
-        if (k % 2 == 0) {
-            // A whole-number scale whose middle line falls between integers (19 / 2) gets one
-            // decimal, so that the label says where the line really is.
-            const bool fractional = std::string(spec.format) == "%.0f" && v != std::floor(v);
-            std::snprintf(tickText, sizeof tickText, fractional ? "%.1f" : spec.format, v);
-            const ImVec2 ts = ImGui::CalcTextSize(tickText);
-            dl->AddText(ImVec2(a.x - ts.x - 5 * sc, y - ts.y / 2), compare_colors::kNeutral, tickText);
+    // Grid lines: whole-number metrics (WPI, counts, the 0-10 scale) on whole numbers, every
+    // line labelled, with the scale's top (19, 5) as the last line; other metrics at quarters,
+    // labelled at 0, the middle and the top.
+    const bool whole = std::string(spec.format) == "%.0f";
+    std::vector<std::pair<double, bool>> lines;  // value, labelled
+    if (whole) {
+        double step = 1;
+        for (double nice : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0}) {
+            step = nice;
+            if (top / nice <= 5.0) break;
         }
+        for (double v = 0; v < top - step * 0.5; v += step) lines.emplace_back(v, true);
+        lines.emplace_back(top, true);
+    } else {
+        for (int k = 0; k <= 4; ++k) lines.emplace_back(top * k / 4.0, k % 2 == 0);
+    }
+    for (const auto& [v, labelled] : lines) {
+        const float y = yOf(v);
+        dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), v == 0 ? compare_colors::kAxis : compare_colors::kGrid);
+        if (!labelled) continue;
+        std::snprintf(tickText, sizeof tickText, spec.format, v);
+        const ImVec2 ts = ImGui::CalcTextSize(tickText);
+        dl->AddText(ImVec2(a.x - ts.x - 5 * sc, y - ts.y / 2), compare_colors::kNeutral, tickText);
     }
 
     // X: real dates; a margin so that the first and last points are not on the border.
