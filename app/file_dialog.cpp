@@ -24,6 +24,8 @@ void listFolder(FileDialogState& d) {
         std::error_code ec2;
         const bool dir = it->is_directory(ec2);
         if (!dir && !d.extension.empty() && it->path().extension() != d.extension) continue;
+        // A client folder's client.json is the client's record, not a map.
+        if (!dir && d.extension == ".json" && name == "client.json") continue;
         d.entries.push_back({name, dir});
     }
     std::sort(d.entries.begin(), d.entries.end(), [](const auto& a, const auto& b) {

@@ -101,6 +101,9 @@ void applyStyle(float scale) {
     ImVec4* c = st.Colors;
     c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    // Dialogs in the panel colour: text fields, check boxes and radio buttons (white) must show
+    // against them (on ImGui's white popups they were invisible).
+    c[ImGuiCol_PopupBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
     c[ImGuiCol_MenuBarBg] = ImVec4(0.925f, 0.918f, 0.906f, 1.0f);
     c[ImGuiCol_Button] = ImVec4(0.88f, 0.87f, 0.86f, 1.0f);
     c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.0f);
