@@ -24,22 +24,26 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
 
-# Starts a private Xvfb server (1600x1000x24) and exports DISPLAY.
+# Starts a private Xvfb server (1600x1000x24) and exports DISPLAY. The server picks a free
+# display number itself and reports it (-displayfd): choosing one by looking for lock files
+# raced with other test runs on the same machine, and a test could end up on another's server.
 start_xvfb() {
-  local n
-  for n in $(seq 140 199); do
-    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-      Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-      XVFB_PID=$!
-      export DISPLAY=":$n"
-      for _ in $(seq 1 50); do
-        if xdotool getmouselocation >/dev/null 2>&1; then return 0; fi
-        sleep 0.1
-      done
-      fail "Xvfb did not start on :$n"
-    fi
+  local n="" i
+  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$WORK/xvfb-display" >/dev/null 2>&1 &
+  XVFB_PID=$!
+  for i in $(seq 1 100); do
+    n=$(head -n 1 "$WORK/xvfb-display" 2>/dev/null || true)
+    [ -n "$n" ] && break
+    kill -0 "$XVFB_PID" 2>/dev/null || fail "Xvfb did not start"
+    sleep 0.05
   done
-  fail "no free X display number"
+  [ -n "$n" ] || fail "Xvfb reported no display number"
+  export DISPLAY=":$n"
+  for i in $(seq 1 50); do
+    if xdotool getmouselocation >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  fail "Xvfb did not answer on :$n"
 }
 
 # Waits until a file exists and is non-empty (up to $2 seconds, default 20).
