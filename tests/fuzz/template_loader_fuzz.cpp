@@ -39,6 +39,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (label == maps::kNoRegion) continue;
             if (label >= bt.regions.size() || bt.regions[label].view != view.id) broken("label");
         }
+        // The label runs (metrics walk them) are the labelled cells exactly, in order.
+        if (view.labelRuns.size() != view.runLabels.size()) broken("run label count");
+        std::size_t next = 0;
+        for (std::size_t k = 0; k < view.labelRuns.size(); ++k) {
+            const auto run = view.labelRuns[k];
+            if (run.length == 0 || run.start < next || run.start + run.length > view.labels.size()) broken("run bounds");
+            for (std::size_t c = run.start; c < run.start + run.length; ++c) {
+                if (view.labels[c] != view.runLabels[k]) broken("run label");
+            }
+            for (std::size_t c = next; c < run.start; ++c) {
+                if (view.labels[c] != maps::kNoRegion) broken("labelled cell outside the runs");
+            }
+            next = run.start + run.length;
+        }
+        for (std::size_t c = next; c < view.labels.size(); ++c) {
+            if (view.labels[c] != maps::kNoRegion) broken("labelled cell after the runs");
+        }
+    }
+    for (const auto& band : bt.bands) {
+        std::size_t cells = 0;
+        for (const auto run : band.runs) cells += run.length;
+        if (cells != band.cells.size()) broken("band runs");
     }
     // Body cells in no region (an outline island no region polygon reaches) stay unlabelled.
     if (regionCells > bodyCells) broken("more region cells than body cells");

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 
 #include "maps/body_template.h"
 #include "tests/support/test_support.h"
@@ -117,5 +118,35 @@ TEST(DefaultTemplate, LeftIsOnViewersRightInFrontAndViewersLeftInBack) {
         const bool nameSaysLeft = r.name.find("Left") != std::string::npos ||
                                   r.name.find("left") != std::string::npos;
         EXPECT_EQ(nameSaysLeft, r.side == Side::Left) << r.name;
+    }
+}
+
+// The runs the metrics pass walks rebuild the label raster and the band cell lists exactly.
+TEST(DefaultTemplate, LabelAndBandRunsRebuildTheRasters) {
+    const auto& t = defaultTemplate();
+    for (const auto& view : t.views) {
+        ASSERT_EQ(view.labelRuns.size(), view.runLabels.size());
+        std::vector<RegionIndex> rebuilt(view.labels.size(), kNoRegion);
+        std::size_t previousEnd = 0;
+        for (std::size_t k = 0; k < view.labelRuns.size(); ++k) {
+            const CellRun run = view.labelRuns[k];
+            ASSERT_GT(run.length, 0u);
+            ASSERT_GE(run.start, previousEnd);  // in order, not overlapping
+            ASSERT_LE(run.start + run.length, rebuilt.size());
+            for (std::uint32_t c = run.start; c < run.start + run.length; ++c) rebuilt[c] = view.runLabels[k];
+            // Maximal: the next run starts after a gap or with another label.
+            if (k > 0 && run.start == previousEnd) {
+                EXPECT_NE(view.runLabels[k], view.runLabels[k - 1]);
+            }
+            previousEnd = run.start + run.length;
+        }
+        EXPECT_EQ(rebuilt, view.labels);
+    }
+    for (const auto& band : t.bands) {
+        std::vector<std::uint32_t> cells;
+        for (const CellRun run : band.runs) {
+            for (std::uint32_t c = run.start; c < run.start + run.length; ++c) cells.push_back(c);
+        }
+        EXPECT_EQ(cells, band.cells) << band.id;
     }
 }
