@@ -151,10 +151,18 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
         const float x = xOf(xs[i]);
         dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 3 * sc), compare_colors::kAxis);
         const bool withYear = i == 0 || i + 1 == xs.size();
-        const std::string label = shortDate(s.visitTimes[i], withYear && xs.size() <= 3);
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        const float lx = std::clamp(x - ts.x / 2, p0.x + pad, p1.x - pad - ts.x);
-        // Labels that would collide with the previous one are left out.
+        std::string label = shortDate(s.visitTimes[i], withYear && xs.size() <= 3);
+        ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        float lx = std::clamp(x - ts.x / 2, p0.x + pad, p1.x - pad - ts.x);
+        // A label that would collide with the previous one is shortened to the day when the
+        // month is the previous visit's ("7 Sep  21"), and otherwise left out (hover shows it).
+        const std::string& when = s.visitTimes[i];
+        if (lx <= lastRight + 6 * sc && i > 0 && when.size() >= 10 && s.visitTimes[i - 1].size() >= 10 &&
+            when.compare(0, 7, s.visitTimes[i - 1], 0, 7) == 0) {
+            label = when.substr(when[8] == '0' ? 9 : 8, when[8] == '0' ? 1 : 2);
+            ts = ImGui::CalcTextSize(label.c_str());
+            lx = std::clamp(x - ts.x / 2, p0.x + pad, p1.x - pad - ts.x);
+        }
         if (lx > lastRight + 6 * sc) {
             dl->AddText(ImVec2(lx, b.y + 4 * sc), compare_colors::kNeutral, label.c_str());
             lastRight = lx + ts.x;
