@@ -2,7 +2,6 @@
 #include "render/series_image.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 
