@@ -367,6 +367,16 @@ TEST_F(EditingPath, PlantedRecoveryFileIsNotHonoured) {
         EXPECT_FALSE(isMapFileInLibrary(root, rec->editingPath)) << target;
         ASSERT_TRUE(discardClaimed(rec.value()).ok());
     }
+    // A .recovery folder that is a symlink to planted files is not read at all.
+    const std::string planted = lib.path() + "/planted";
+    ASSERT_EQ(::mkdir(planted.c_str(), 0700), 0);
+    ASSERT_TRUE(writeRecovery(planted, "evil", visit(9), outside + "/passwd").ok());
+    fs::remove_all(root + "/.recovery");
+    ASSERT_EQ(::symlink((planted + "/.recovery").c_str(), (root + "/.recovery").c_str()), 0);
+    auto offers = listOrphanedRecovery(root);
+    ASSERT_TRUE(offers.ok());
+    EXPECT_TRUE(offers->empty());
+    EXPECT_FALSE(RecoverySession::start(root).ok());
     std::ifstream in(outside + "/passwd");
     std::string line;
     std::getline(in, line);
