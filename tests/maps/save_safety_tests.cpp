@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -308,6 +310,51 @@ TEST(SaveConflict, TwoProcessesRacingOnOneStampExactlyOneWins) {
     if (winner >= 0) {
         EXPECT_EQ(readText(path), serializeMap(bigMap(static_cast<std::uint8_t>(5 + winner))));
     }
+}
+
+// The check and the rename happen under the folder lock that every BodyMap writer takes: while
+// another writer holds it (and replaces the file meanwhile), a checked save waits, then sees the
+// change and refuses. Without the lock the save would check too early and overwrite.
+TEST(SaveConflict, TheCheckWaitsForAnotherWritersLockAndSeesItsChange) {
+    TempDir dir;
+    const std::string path = dir.path() + "/visit.json";
+    ASSERT_TRUE(saveMap(bigMap(0), path).ok());
+    const FileStamp opened = stampFile(path);
+    const int dfd = ::open(dir.path().c_str(), O_RDONLY | O_DIRECTORY);
+    ASSERT_GE(dfd, 0);
+    ASSERT_EQ(::flock(dfd, LOCK_EX), 0);  // "the other instance" is in its check-and-rename
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        WriteOutcome w = saveMapChecked(bigMap(6), path, &opened);
+        ::_exit(w.status == WriteStatus::Written ? 0 : w.status == WriteStatus::Conflict ? 1 : 2);
+    }
+    // Wait until the child's temp file is complete: it is at (or past) the lock now.
+    const std::size_t expected = serializeMap(bigMap(6)).size();
+    bool ready = false;
+    while (!ready) {
+        for (const auto& e : fs::directory_iterator(dir.path())) {
+            std::error_code ec;
+            if (e.path().filename().string().rfind(".visit.json.tmp-", 0) == 0 &&
+                fs::file_size(e.path(), ec) == expected) {
+                ready = true;
+            }
+        }
+        int status = 0;
+        if (!ready && ::waitpid(pid, &status, WNOHANG) == pid) FAIL() << "the child ended early";
+    }
+    // The other instance's save lands (its own temp file renamed over the target).
+    {
+        std::ofstream(dir.path() + "/other.tmp", std::ios::binary) << serializeMap(bigMap(1));
+    }
+    ASSERT_EQ(::rename((dir.path() + "/other.tmp").c_str(), path.c_str()), 0);
+    ASSERT_EQ(::flock(dfd, LOCK_UN), 0);
+    ::close(dfd);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 1) << "expected a Conflict";
+    EXPECT_EQ(readText(path), serializeMap(bigMap(1)));
 }
 
 // --- Backups: only of an earlier version ----------------------------------------------------
