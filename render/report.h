@@ -40,7 +40,7 @@ std::optional<ChangeSince> parseChangeSince(std::string_view s);  // "previous" 
 // tags with 4 KiB notes and 64 KiB of visit notes). What is left out is said on the page.
 struct ReportLimits {
     std::size_t maxTags = 60;           // tag rows printed
-    std::size_t maxTagNoteChars = 600;  // characters of one tag note (cut at a word)
+    std::size_t maxTagNoteChars = 300;  // bytes of one tag note printed (cut at a word)
     int maxTagPages = 3;                // pages the tag list may take
     int maxNotePages = 3;               // pages the visit notes may take
 };
@@ -161,9 +161,10 @@ void heading(PageFlow& f, const std::string& text, double keepWith);
 // A wrapped paragraph at x with width w from the cursor, continuing line by line onto new pages.
 // Moves the cursor; records a box named `what` per page part. With maxPages > 0 it stops
 // before a line that would start its maxPages+1-th page part and returns the number of bytes
-// of `text` drawn (text.size() when all of it fits).
+// of `text` drawn (text.size() when all of it fits), keeping reserveLast points free at the
+// bottom of that last page (for a notice of what is left out).
 std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, double size,
-                      bool bold, const std::string& what, int maxPages = 0);
+                      bool bold, const std::string& what, int maxPages = 0, double reserveLast = 0);
 // A grey notice line (e.g. what was left out), wrapped, kept on one page; box `what` with text.
 void notice(PageFlow& f, const std::string& text, double x, double w, const std::string& what);
 // `text` cut to at most maxBytes at a word boundary (never inside a UTF-8 sequence).

@@ -165,7 +165,7 @@ void heading(PageFlow& f, const std::string& text, double keepWith) {
 }
 
 std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, double size,
-                      bool bold, const std::string& what, int maxPages) {
+                      bool bold, const std::string& what, int maxPages, double reserveLast) {
     PangoLayout* layout = makeLayout(f.cr(), text, size, bold, w);
     PangoLayoutIter* it = pango_layout_get_iter(layout);
     double partTop = f.y;      // where the current page's part starts
@@ -178,8 +178,10 @@ std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, 
         const double ly = static_cast<double>(logical.y) / PANGO_SCALE;
         const double lh = static_cast<double>(logical.height) / PANGO_SCALE;
         if (offset < 0) offset = ly;
-        if (partTop + (ly - offset) + lh > f.bottom()) {
-            if (maxPages > 0 && parts >= maxPages) {
+        // On the last page allowed, keep room for the notice that says what was left out.
+        const bool last = maxPages > 0 && parts >= maxPages;
+        if (partTop + (ly - offset) + lh > f.bottom() - (last ? reserveLast : 0.0)) {
+            if (last) {
                 drawn = static_cast<std::size_t>(pango_layout_iter_get_index(it));
                 break;
             }

@@ -262,28 +262,39 @@ void drawTags(PageFlow& f, const ReportData& d) {
     const double xKind = f.left() + bandW + 8, xNote = xKind + kindW + 8;
     const int firstPage = f.page();
     std::size_t shown = 0, cutNotes = 0;
+    const double reserve = Ink::kSmall * 5;  // the notices of what is left out
     for (const maps::FascialTag& tag : tags) {
         // Bounded: at most maxTags rows and maxTagPages pages; the rest is counted below.
         if (shown >= lim.maxTags) break;
-        if (f.page() - firstPage >= lim.maxTagPages) break;
-        if (f.page() - firstPage + 1 == lim.maxTagPages && f.y + Ink::kBody * 2.6 > f.bottom()) break;
         const int b = d.t->bandIndex(tag.bandId);
         const std::string band = b >= 0 ? d.t->bands[static_cast<std::size_t>(b)].name : tag.bandId;
-        f.ensure(Ink::kBody * 2.6);
-        const double y0 = f.y;
+        std::string note = cutAtWord(tag.note, lim.maxTagNoteChars);
+        const bool cut = note.size() < tag.note.size();
+        if (cut) note += " \u2026";
         TextStyle bs = style(Ink::kBody, true);
         bs.wrapWidth = bandW;
-        const double bh = drawText(f.cr(), band, f.left(), y0, bs);
         TextStyle ks = style(Ink::kBody);
         ks.wrapWidth = kindW;
-        const double kh = drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
+        TextStyle ns = style(Ink::kBody);
+        ns.wrapWidth = f.right() - xNote;
+        double tw = 0, bh = 0, kh = 0, nh = 0;
+        measureText(f.cr(), band, bs, tw, bh);
+        measureText(f.cr(), kindsText(tag.kinds), ks, tw, kh);
+        if (!note.empty()) measureText(f.cr(), note, ns, tw, nh);
+        const double rowH = std::max({bh, kh, nh});
+        // On the last page allowed a row must fit whole, with room for the notices.
+        const bool wraps = f.y + Ink::kBody * 2.6 > f.bottom();  // ensure() below starts a page
+        const int pageNo = f.page() - firstPage + (wraps ? 1 : 0);
+        const double top = wraps ? f.continuationTop() : f.y;
+        if (pageNo >= lim.maxTagPages) break;
+        if (pageNo + 1 == lim.maxTagPages && top + rowH + reserve > f.bottom()) break;
+        f.ensure(Ink::kBody * 2.6);
+        const double y0 = f.y;
+        drawText(f.cr(), band, f.left(), y0, bs);
+        drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
         f.box(f.left(), y0, xKind + kindW, y0 + std::max(bh, kh), "tag");
-        if (!tag.note.empty()) {
-            std::string note = cutAtWord(tag.note, lim.maxTagNoteChars);
-            if (note.size() < tag.note.size()) {
-                note += " \u2026";
-                ++cutNotes;
-            }
+        if (!note.empty()) {
+            cutNotes += cut ? 1 : 0;
             paragraph(f, note, xNote, f.right() - xNote, Ink::kBody, false, "tag-note");
         }
         // The row ends below its tallest cell (band and kinds stay on the row's first page).
@@ -332,7 +343,8 @@ void drawVisitPage(PageFlow& f, const ReportData& d) {
         f.y += drawText(f.cr(), "No notes.", f.left(), f.y, style(Ink::kBody, false, 0.35));
     } else {
         const std::size_t drawn =
-            paragraph(f, notes, f.left(), f.width(), Ink::kBody, false, "notes", d.in->limits.maxNotePages);
+            paragraph(f, notes, f.left(), f.width(), Ink::kBody, false, "notes", d.in->limits.maxNotePages,
+                      Ink::kSmall * 3.5);
         if (drawn < notes.size()) {
             const std::size_t left = notes.size() - drawn;
             notice(f, "\u2026 The visit notes continue for " + grouped(left) +
