@@ -174,7 +174,7 @@ void drawExportDialogs(AppState& s, ExportState& e, const UiContext& ui) {
                 e.since = render::ChangeSince::Previous;
             }
             ImGui::SameLine();
-            if (ImGui::RadioButton("the first", e.since == render::ChangeSince::First)) e.since = render::ChangeSince::First;
+            if (ImGui::RadioButton("the first visit", e.since == render::ChangeSince::First)) e.since = render::ChangeSince::First;
             ImGui::SameLine();
             if (ImGui::RadioButton("both", e.since == render::ChangeSince::Both)) e.since = render::ChangeSince::Both;
             ImGui::EndDisabled();

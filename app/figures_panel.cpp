@@ -40,7 +40,8 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     row("Maximum intensity", "%.0f / 10", m.overall.cells.maxIntensity, ui);
     row("Mean intensity", "%.1f / 10", m.overall.cells.meanIntensity(), ui);
     // Percent, as in the report: 100 % = every body cell at 10.
-    row("Pain burden", "%.1f %%", m.overall.cells.burden() * 100.0, ui);
+    const double burdenPct = m.overall.cells.burden() * 100.0;
+    row("Pain burden", burdenPct > 0 && burdenPct < 1 ? "%.2f %%" : "%.1f %%", burdenPct, ui);  // as the report
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sum of intensity / (10 x body cells), 0 to 100 %%");
 
     heading("Widespread Pain Index", ui);

@@ -140,7 +140,9 @@ std::vector<Row> keyFigures(const ReportData& d) {
     rows.push_back({"Max intensity", std::to_string(all.maxIntensity) + " / 10", ""});
     rows.push_back({"Mean intensity", all.paintedCells ? fixed(all.meanIntensity(), 1) + " / 10" : "\u2013",
                     "over the painted area"});
-    rows.push_back({"Pain burden", fixed(all.burden() * 100, 1) + " %",
+    // Two decimals below 1 %, so that a little pain does not read "0.0 %" (as in the GUI).
+    const double burdenPct = all.burden() * 100;
+    rows.push_back({"Pain burden", fixed(burdenPct, burdenPct > 0 && burdenPct < 1 ? 2 : 1) + " %",
                     "sum of intensity / (10 \u00d7 body area)"});
     std::string areas;
     for (int a = 0; a < maps::kWpiAreaCount; ++a) {

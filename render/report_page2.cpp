@@ -78,7 +78,7 @@ double drawFigureChanges(PageFlow& f, const ReportData& d, const ChangeSection& 
         {"extent_pct", "Pain extent (% of body)", 1, 1.0, ""},
         {"max_intensity", "Max intensity (0-10)", 0, 1.0, ""},
         {"mean_intensity", "Mean intensity (0-10)", 1, 1.0, ""},
-        {"pain_burden", "Pain burden (%)", 1, 100.0, ""},
+        {"pain_burden", "Pain burden (%)", 2, 100.0, ""},
         {"wpi", "WPI (0-19)", 0, 1.0, ""},
         {"generalized_pain", "Generalized pain (0-5)", 0, 1.0, ""},
     };
