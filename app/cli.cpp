@@ -77,8 +77,8 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
                 return usage(err, "render: --view must be front, back or both");
             }
         } else if (a == "--width") {
-            if (!next(value) || !parseInt(value, 64, 8000, width)) {
-                return usage(err, "render: --width must be a number of pixels from 64 to 8000");
+            if (!next(value) || !parseInt(value, 64, 3200, width)) {  // 3200: peak ~270 MB (one view)
+                return usage(err, "render: --width must be a number of pixels from 64 to 3200");
             }
         } else if (a == "--blank") {
             blank = true;

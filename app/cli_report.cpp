@@ -30,13 +30,16 @@ struct ReportArgs {
     std::string referralTo;
     std::string printer;
     render::Paper paper = render::Paper::A4;
+    render::ChangeSince since = render::ChangeSince::Previous;
 };
 
 int reportUsage(std::ostream& err, const std::string& cmd, const std::string& problem) {
     err << "bodymap " << cmd << ": " << problem << "\n"
         << "Usage: bodymap " << cmd << " FILE [--previous FILE...] "
         << (cmd == "report" ? "-o OUT.pdf " : "[--printer NAME] ")
-        << "[--paper a4|letter] [--to \"Dr ...\"]\n";
+        << "[--paper a4|letter] [--to \"Dr ...\"] [--since previous|first|both]\n"
+        << "  --since  which earlier visit the change pages compare with: the previous one (the\n"
+        << "           default), the first one given, or both (two change sections)\n";
     return 2;
 }
 
@@ -65,6 +68,11 @@ std::optional<int> parseArgs(const std::vector<std::string>& args, const std::st
             auto p = next(v) ? render::parsePaper(v) : std::nullopt;
             if (!p) return reportUsage(err, cmd, "--paper must be a4 or letter");
             a.paper = *p;
+        } else if (w == "--since") {
+            std::string v;
+            auto since = next(v) ? render::parseChangeSince(v) : std::nullopt;
+            if (!since) return reportUsage(err, cmd, "--since must be previous, first or both");
+            a.since = *since;
         } else if (w == "--to") {
             if (!next(a.referralTo)) return reportUsage(err, cmd, "--to needs a name");
         } else if (w == "--templates") {
@@ -115,6 +123,7 @@ bool buildReport(const ReportArgs& a, const std::string& path, std::ostream& err
     for (const LoadedMap& m : earlier) in.previous.push_back(&m.map);
     in.paper = a.paper;
     in.referralTo = a.referralTo;
+    in.since = a.since;
     in.appVersion = appVersion();
     if (auto st = render::writeReportPdf(in, path); !st) {
         err << st.error() << "\n";

@@ -1,6 +1,7 @@
 // Export and print (see export_dialog.h).
 #include "app/export_dialog.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -75,8 +76,9 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
     auto templates = std::make_shared<maps::TemplateRegistry>(s.templates);
     const render::Paper paper = e.paper;
     const std::string to = e.referralTo;
+    const render::ChangeSince since = e.since;
     ExportState::Job* j = job.get();
-    job->worker = std::thread([j, tmpl, current, earlier, templates, paper, to, pdfPath, print] {
+    job->worker = std::thread([j, tmpl, current, earlier, templates, paper, to, since, pdfPath, print] {
         std::vector<maps::PainMap> previous;
         for (const auto& p : earlier) {
             auto m = maps::loadMap(p, *templates);
@@ -94,6 +96,7 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
         for (const auto& m : previous) in.previous.push_back(&m);
         in.paper = paper;
         in.referralTo = to;
+        in.since = since;
         in.appVersion = appVersion();
         std::string target = pdfPath;
         if (print) {
@@ -160,6 +163,25 @@ void drawExportDialogs(AppState& s, ExportState& e, const UiContext& ui) {
                 if (ImGui::Checkbox(e.earlierLabels[i].c_str(), &on)) e.include[i] = on ? 1 : 0;
             }
             ImGui::EndChild();
+            // With two or more earlier visits the change can be shown since the first as well.
+            const auto included = std::count(e.include.begin(), e.include.end(), char{1});
+            ImGui::BeginDisabled(included < 2);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted("Change since");
+            ImGui::SameLine(120 * ui.scale);
+            if (ImGui::RadioButton("the previous visit", e.since == render::ChangeSince::Previous)) {
+                e.since = render::ChangeSince::Previous;
+            }
+            ImGui::SameLine();
+            if (ImGui::RadioButton("the first visit", e.since == render::ChangeSince::First)) e.since = render::ChangeSince::First;
+            ImGui::SameLine();
+            if (ImGui::RadioButton("both", e.since == render::ChangeSince::Both)) e.since = render::ChangeSince::Both;
+            ImGui::EndDisabled();
+            if (included >= 2) {
+                ImGui::TextDisabled("\"The first\" is the earliest visit ticked above.");
+            } else {
+                ImGui::TextDisabled("Tick two or more visits to compare with the first one as well.");
+            }
         }
         const std::optional<std::string>& printProblem = e.printProblem;
         if (e.printMode && printProblem) {

@@ -24,6 +24,7 @@ struct ExportState {
     std::vector<std::string> earlierPaths;   // earlier visits of the client, newest first
     std::vector<std::string> earlierLabels;
     std::vector<char> include;               // per earlier visit
+    render::ChangeSince since = render::ChangeSince::Previous;  // change pages against which visit
     // Why printing cannot work (no CUPS, no printer), checked when the print dialog opens and
     // on "Check again" (it runs lpstat, so not every frame).
     std::optional<std::string> printProblem;

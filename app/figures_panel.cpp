@@ -1,5 +1,6 @@
 // The Figures tab: extent, intensity, burden, WPI with the areas that count, generalized pain,
 // qualities and left/right symmetry of the open map. All maths lives in maps/metrics.
+#include <cctype>
 #include <string>
 
 #include "app/panels.h"
@@ -38,8 +39,10 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     row("  back", "%.1f %%", m.views[1].cells.extentPct(), ui);
     row("Maximum intensity", "%.0f / 10", m.overall.cells.maxIntensity, ui);
     row("Mean intensity", "%.1f / 10", m.overall.cells.meanIntensity(), ui);
-    row("Pain burden", "%.3f", m.overall.cells.burden(), ui);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sum of intensity / (10 x body cells), 0 to 1");
+    // Percent, as in the report: 100 % = every body cell at 10.
+    const double burdenPct = m.overall.cells.burden() * 100.0;
+    row("Pain burden", burdenPct > 0 && burdenPct < 1 ? "%.2f %%" : "%.1f %%", burdenPct, ui);  // as the report
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sum of intensity / (10 x body cells), 0 to 100 %%");
 
     heading("Widespread Pain Index", ui);
     ImGui::Text("WPI %d of 19", m.wpi);
@@ -55,9 +58,12 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
         }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Rule: %s. Jaw, chest and abdomen count in the WPI but not in generalized "
-                       "pain (2016 criteria). A measure, not a diagnosis.",
-                       maps::describeRule(m.rule).c_str());
+    std::string rule = maps::describeRule(m.rule);
+    if (!rule.empty()) rule[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule[0])));
+    ImGui::TextWrapped("%s. This threshold is BodyMap's own filter against specks of paint, not part "
+                       "of the ACR definition. Jaw, chest and abdomen count in the WPI but not in "
+                       "generalized pain (2016 criteria). A measure, not a diagnosis.",
+                       rule.c_str());
     ImGui::PopStyleColor();
 
     heading("What it feels like", ui);

@@ -31,6 +31,7 @@ void drawPain(cairo_t* cr, const BodyTemplate& t, ViewId view, const ChartOption
     if (!o.map || o.map->width() != t.width || o.map->height() != t.height) return;
     PainImageStyle style;
     style.scale = std::clamp(o.painScale, 1, 8);
+    style.patternScale = o.patternScale;
     const std::vector<std::uint8_t> rgba = painImage(*o.map, view, style);
     const int w = t.width * style.scale;
     const int h = t.height * style.scale;

@@ -18,6 +18,7 @@ namespace bodymap::render {
 struct ChartOptions {
     const maps::PainMap* map = nullptr;  // pain to draw, or none
     int painScale = 3;                   // pixels per cell of the pain image (pattern detail)
+    float patternScale = 1.0f;           // quality symbol size (PainImageStyle::patternScale)
     bool guides = true;
     bool regionBorders = false;
     bool sideMarks = true;               // "R" / "L" in the top corners, from the patient's side

@@ -16,8 +16,23 @@ namespace bodymap::render {
 
 namespace {
 
-constexpr int kSwatchCells = 27;       // three pattern periods: the symbols read as on the chart
+constexpr int kSwatchCells = 27;       // three lattice periods: room to centre any symbol
+constexpr int kSwatchScale = 8;        // pixels per cell: sharp when printed
+constexpr float kSwatchWindow = 11.0f; // cells shown: one symbol, ~half the swatch wide
 constexpr int kSwatchIntensity = 3;    // a light fill so that the symbol ink stands out
+
+// Where one whole symbol of each quality sits in the swatch map (cells; see qualityInk's
+// per-quality lattice offsets), so that the swatch shows it centred and large.
+void symbolCentre(maps::Quality q, float& cx, float& cy) {
+    switch (q) {
+        case maps::Quality::Aching: cx = 13.5f, cy = 13.2f; return;
+        case maps::Quality::Burning: cx = 9.0f, cy = 9.0f; return;
+        case maps::Quality::Stabbing: cx = 13.5f, cy = 13.5f; return;
+        case maps::Quality::PinsAndNeedles: cx = 9.0f, cy = 13.5f; return;
+        case maps::Quality::Numbness: cx = 13.5f, cy = 9.0f; return;
+    }
+    cx = cy = 13.5f;
+}
 
 TextStyle inkStyle(double size) {
     TextStyle s;
@@ -35,15 +50,16 @@ void strokeBox(cairo_t* cr, double x, double y, double w, double h, double lineW
     cairo_stroke(cr);
 }
 
-// A square swatch of `q`'s pattern over a light intensity colour, drawn from the same pixels
-// as the chart's pain layer.
+// A square swatch of one of `q`'s symbols, enlarged, over a light intensity colour: drawn from
+// the same pixels as the chart's pain layer, so that it reads on paper (a ~6 mm swatch at the
+// report's 7.5 pt text holds a ~2-3 mm symbol).
 void qualitySwatch(cairo_t* cr, maps::Quality q, double x, double y, double side) {
     maps::PainMap m("legend", 1, kSwatchCells, kSwatchCells);
     auto& layer = m.layer(maps::ViewId::Front);
     std::fill(layer.intensity.begin(), layer.intensity.end(), std::uint8_t{kSwatchIntensity});
     std::fill(layer.qualities.begin(), layer.qualities.end(), maps::bit(q));
     PainImageStyle style;
-    style.scale = 4;
+    style.scale = kSwatchScale;
     style.alpha = 1.0f;
     const std::vector<std::uint8_t> rgba = painImage(m, maps::ViewId::Front, style);
     const int n = kSwatchCells * style.scale;
@@ -63,9 +79,12 @@ void qualitySwatch(cairo_t* cr, maps::Quality q, double x, double y, double side
     cairo_save(cr);
     cairo_rectangle(cr, x, y, side, side);
     cairo_clip(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, side / n, side / n);
-    cairo_set_source_surface(cr, img, 0, 0);
+    float cx = 0, cy = 0;
+    symbolCentre(q, cx, cy);
+    const double k = side / (kSwatchWindow * kSwatchScale);  // user units per image pixel
+    cairo_translate(cr, x + side / 2, y + side / 2);
+    cairo_scale(cr, k, k);
+    cairo_set_source_surface(cr, img, -cx * kSwatchScale, -cy * kSwatchScale);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
     cairo_paint(cr);
     cairo_restore(cr);
@@ -80,7 +99,7 @@ double qualityLegend(cairo_t* cr, double x, double y, double width, double textS
     measureText(cr, "Sensation (symbols over the colour)", title, tw, th);
     if (draw) drawText(cr, "Sensation (symbols over the colour)", x, y, title);
     const TextStyle label = inkStyle(textSize);
-    const double side = textSize * 2.0;
+    const double side = textSize * 2.4;
     const double gap = textSize * 0.5, itemGap = textSize * 1.2;
     double cx = x, cy = y + th + textSize * 0.35;
     for (maps::Quality q : maps::kQualities) {
@@ -147,7 +166,8 @@ double legendHeight(cairo_t* cr, double width, double textSize) {
     return intensity + textSize * 1.2 + qualityLegend(cr, 0, 0, width, textSize, false);
 }
 
-double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, double textSize) {
+double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, double textSize,
+                            const std::string& earlier) {
     const TextStyle label = inkStyle(textSize);
     double lw = 0, lh = 0, rw = 0, rh = 0;
     const std::string left = "better / resolved", right = "worse / new";
@@ -176,7 +196,7 @@ double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, doubl
     setSource(cr, kUnchangedPain);
     cairo_fill(cr);
     double uh = 0, uw = 0;
-    const std::string u = "unchanged pain;  colour = change of intensity (this visit - previous)";
+    const std::string u = "unchanged pain;  colour = change of intensity (this visit \u2212 " + earlier + ")";
     measureText(cr, u, label, uw, uh);
     drawText(cr, u, x + sh + textSize * 0.6, row2 + (sh - uh) / 2, label);
     return row2 + sh - y;

@@ -2,6 +2,8 @@
 // 1-10 intensity scale, the quality symbols and the difference scale. Shared by PNG and PDF.
 #pragma once
 
+#include <string>
+
 #include <cairo.h>
 
 namespace bodymap::render {
@@ -15,8 +17,10 @@ double drawIntensityLegend(cairo_t* cr, double x, double y, double width, double
 double drawQualityLegend(cairo_t* cr, double x, double y, double width, double textSize);
 
 // The difference scale -10..+10 (better/resolved blue, worse/new red) and the unchanged-pain
-// swatch, at most `width` wide. Returns the height used.
-double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, double textSize);
+// swatch, at most `width` wide; `earlier` names the visit subtracted ("previous", "first").
+// Returns the height used.
+double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, double textSize,
+                            const std::string& earlier = "previous");
 
 // Height drawIntensityLegend + gap + drawQualityLegend will use at this width and size.
 double legendHeight(cairo_t* cr, double width, double textSize);

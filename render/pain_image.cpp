@@ -63,7 +63,9 @@ void colorizePain(const maps::PainMap& map, maps::ViewId view, const maps::CellR
     const auto& layer = map.layer(view);
     const auto alpha = static_cast<std::uint8_t>(std::lround(std::clamp(style.alpha, 0.0f, 1.0f) * 255));
     const Rgba ink = palette::kInk;
-    const float halfWidth = 0.3f + 0.45f / static_cast<float>(s);  // cells
+    // Symbols are tested in lattice units: cell coordinates divided by the pattern scale.
+    const float ps = std::clamp(style.patternScale, 1.0f, 8.0f);
+    const float halfWidth = (0.3f + 0.45f / static_cast<float>(s)) / std::sqrt(ps);  // lattice units
     const int x0 = std::max(rect.x0, 0), y0 = std::max(rect.y0, 0);
     const int x1 = std::min(rect.x1, map.width()), y1 = std::min(rect.y1, map.height());
     for (int y = y0; y < y1; ++y) {
@@ -83,8 +85,8 @@ void colorizePain(const maps::PainMap& map, maps::ViewId view, const maps::CellR
                     }
                     bool inked = false;
                     if (quals) {
-                        const float u = static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / static_cast<float>(s);
-                        const float v = static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / static_cast<float>(s);
+                        const float u = (static_cast<float>(x) + (static_cast<float>(sx) + 0.5f) / static_cast<float>(s)) / ps;
+                        const float v = (static_cast<float>(y) + (static_cast<float>(sy) + 0.5f) / static_cast<float>(s)) / ps;
                         for (maps::Quality q : maps::kQualities) {
                             if ((quals & maps::bit(q)) && qualityInk(q, u, v, halfWidth)) {
                                 inked = true;
@@ -124,7 +126,8 @@ void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t
                  const std::uint8_t* middle) {
     const auto& layer = map.layer(view);
     const float inv = 1.0f / pxPerCell;
-    const float halfWidth = std::max(0.7f * inv, 0.12f);  // ~1.4 px lines, cells
+    const float ps = std::clamp(style.patternScale, 1.0f, 8.0f);
+    const float halfWidth = std::max(0.7f * inv, 0.12f) / std::sqrt(ps);  // ~1.4 px lines, lattice units
     const float a = std::clamp(style.alpha, 0.0f, 1.0f);
     const Rgba ink = palette::kInk;
     const int x0 = std::max(rect.x0, 0), y0 = std::max(rect.y0, 0);
@@ -148,7 +151,7 @@ void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t
                 const std::uint8_t quals = style.patterns ? layer.qualities[ci] : 0;
                 if (quals) {
                     for (maps::Quality q : maps::kQualities) {
-                        if ((quals & maps::bit(q)) && qualityInk(q, u, v, halfWidth)) {
+                        if ((quals & maps::bit(q)) && qualityInk(q, u / ps, v / ps, halfWidth)) {
                             r = ink.r;
                             g = ink.g;
                             b = ink.b;

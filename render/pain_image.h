@@ -15,6 +15,10 @@ struct PainImageStyle {
     int scale = 2;             // output pixels per cell side (1..8)
     float alpha = 0.92f;       // opacity of painted cells
     bool patterns = true;      // draw quality symbols
+    // Size and spacing of the quality symbols in multiples of the default 9-cell lattice
+    // (1..8); lines thicken with the square root. A printed report uses ~3 so that a symbol is
+    // ~2 mm on paper instead of ~0.7 mm.
+    float patternScale = 1.0f;
 };
 
 // Whether quality q's symbol covers point (u, v) given in cell units, with symbol lines of half

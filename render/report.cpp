@@ -27,6 +27,13 @@ std::optional<Paper> parsePaper(std::string_view s) {
     return std::nullopt;
 }
 
+std::optional<ChangeSince> parseChangeSince(std::string_view s) {
+    if (s == "previous") return ChangeSince::Previous;
+    if (s == "first") return ChangeSince::First;
+    if (s == "both") return ChangeSince::Both;
+    return std::nullopt;
+}
+
 namespace {
 
 std::string today() {
@@ -61,19 +68,28 @@ maps::Result<ReportData> prepare(const ReportInput& in) {
     }
     if (all.empty()) return d;
     // The previous visit is the latest one before the current (visit times sort as text); when
-    // every one given is later, the latest of them.
+    // every one given is later, the latest of them. The first is the earliest one given.
     const std::string& now = in.current->info.visitTime;
+    const maps::PainMap* previous = nullptr;
+    const maps::PainMap* first = nullptr;
     for (const maps::PainMap* p : all) {
         const bool before = p->info.visitTime < now;
-        const bool prevBefore = d.previous && d.previous->info.visitTime < now;
-        if (!d.previous || (before && !prevBefore) ||
-            (before == prevBefore && p->info.visitTime > d.previous->info.visitTime)) {
-            d.previous = p;
+        const bool prevBefore = previous && previous->info.visitTime < now;
+        if (!previous || (before && !prevBefore) ||
+            (before == prevBefore && p->info.visitTime > previous->info.visitTime)) {
+            previous = p;
         }
+        if (!first || p->info.visitTime < first->info.visitTime) first = p;
     }
-    auto c = maps::compareMaps(*d.previous, *in.current, t);
-    if (!c) return maps::Error{"report: " + c.error()};
-    d.change = std::move(c.value());
+    std::vector<std::pair<const maps::PainMap*, bool>> bases;  // (visit, is the first)
+    // With one earlier visit it is both the previous and the first: one section.
+    if (in.since != ChangeSince::First || first == previous) bases.push_back({previous, false});
+    if (in.since != ChangeSince::Previous && first != previous) bases.push_back({first, true});
+    for (const auto& [base, isFirst] : bases) {
+        auto c = maps::compareMaps(*base, *in.current, t);
+        if (!c) return maps::Error{"report: " + c.error()};
+        d.changes.push_back({base, isFirst, std::move(c.value())});
+    }
     all.push_back(in.current);
     auto s = maps::summarizeSeries(all, t);
     if (!s) return maps::Error{"report: " + s.error()};
@@ -103,9 +119,9 @@ maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* l
         PageFlow flow(d, paper);
         report_detail::drawVisitPage(flow, d);
         if (progress) progress(0.5);
-        if (d.change) {
+        for (std::size_t i = 0; i < d.changes.size(); ++i) {
             flow.newPage();
-            report_detail::drawChangePage(flow, d);
+            report_detail::drawChangePage(flow, d, d.changes[i], i == 0);
         }
         pages = flow.finish(L);
     }

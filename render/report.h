@@ -1,7 +1,8 @@
 // The referral report as a PDF (cairo + pango, A4 or Letter): page 1 with the header, both maps
-// in vector form, legends, key figures, most painful regions, fascial tags and notes; page 2
-// with the change since the previous visit, trends and per-region changes when earlier visits
-// are given. Long text continues on further pages. Used by `bodymap report|print` and the GUI.
+// in vector form, legends, key figures, most painful regions, fascial tags and notes; then the
+// change since the previous and/or the first visit, trends and per-region changes when earlier
+// visits are given. Long text continues on further pages, within fixed caps (kReportLimits).
+// Used by `bodymap report|print` and the GUI.
 #pragma once
 
 #include <functional>
@@ -29,6 +30,22 @@ struct PaperSize {
 PaperSize paperSize(Paper p);                       // A4 595.28 x 841.89, Letter 612 x 792
 std::optional<Paper> parsePaper(std::string_view s);  // "a4" / "letter" (any case)
 
+// Which earlier visit the change pages compare with: the latest one before this visit, the
+// earliest one given, or both (two change sections). With one earlier visit they coincide and
+// the report has one change section.
+enum class ChangeSince { Previous, First, Both };
+std::optional<ChangeSince> parseChangeSince(std::string_view s);  // "previous" / "first" / "both"
+
+// Caps that keep a report of a valid file bounded in pages and time (the format allows 2000
+// tags with 4 KiB notes and 64 KiB of visit notes). What is left out is said on the page.
+struct ReportLimits {
+    std::size_t maxTags = 60;           // tag rows printed
+    std::size_t maxTagNoteChars = 300;  // bytes of one tag note printed (cut at a word)
+    int maxTagPages = 3;                // pages the tag list may take
+    int maxNotePages = 3;               // pages the visit notes may take
+};
+inline constexpr ReportLimits kReportLimits{};
+
 struct ReportInput {
     const maps::BodyTemplate* tmpl = nullptr;       // the template every map was drawn on
     const maps::PainMap* current = nullptr;         // the visit the report is about
@@ -37,6 +54,8 @@ struct ReportInput {
     std::string referralTo;     // "Dr ...", printed as "Referral to" when not empty
     std::string printedDate;    // "YYYY-MM-DD"; empty: today's local date
     std::string appVersion;     // BodyMap version for the footer
+    ChangeSince since = ChangeSince::Previous;
+    ReportLimits limits = kReportLimits;
 };
 
 // Called with the share done, 0..1, as pages are drawn (for a GUI progress bar).
@@ -47,6 +66,7 @@ struct LayoutBox {
     int page = 0;               // 0-based
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     std::string what;           // "header", "maps", "figures", "notes", ...
+    std::string text;           // the words of notices ("omitted-tags", ...), for tests
 };
 struct ReportLayout {
     int pageCount = 0;
@@ -69,13 +89,19 @@ namespace report_detail {
 
 using SurfacePtr = std::shared_ptr<cairo_surface_t>;
 
+// One change section: an earlier visit against the current one.
+struct ChangeSection {
+    const maps::PainMap* base = nullptr;            // the earlier visit
+    bool first = false;                             // the first visit given (else the previous)
+    maps::Comparison change;                        // base -> current
+};
+
 // Everything computed from the input before drawing.
 struct ReportData {
     const ReportInput* in = nullptr;
     const maps::BodyTemplate* t = nullptr;
     maps::MapMetrics metrics;                       // of the current visit
-    const maps::PainMap* previous = nullptr;        // the latest earlier visit, if any
-    std::optional<maps::Comparison> change;         // previous -> current
+    std::vector<ChangeSection> changes;             // in print order; empty without earlier visits
     std::optional<maps::SeriesSummary> series;      // all visits, in time order
     std::string printedDate;
 };
@@ -89,6 +115,7 @@ public:
     double right() const { return m_paper.width - m_margin; }
     double width() const { return right() - left(); }
     double top() const;                      // below the running header of continuation pages
+    double continuationTop() const;          // top() of the pages that newPage() starts
     double bottom() const;                   // above the footer
     double y = 0;                            // the cursor
     int page() const { return static_cast<int>(m_pages.size()) - 1; }
@@ -98,7 +125,8 @@ public:
     void ensure(double h) {
         if (y + h > bottom()) newPage();
     }
-    void box(double x0, double y0, double x1, double y1, const std::string& what);
+    void box(double x0, double y0, double x1, double y1, const std::string& what,
+             const std::string& text = {});
     // Draws the footers ("Page n of N") and hands back the pages and the layout.
     std::vector<SurfacePtr> finish(ReportLayout& layout);
     ~PageFlow();
@@ -116,6 +144,8 @@ private:
 };
 
 // Shared text helpers (report_layout.cpp). Sizes in points.
+// 1730 -> "1,730".
+std::string grouped(std::size_t n);
 struct Ink {
     static constexpr double kBody = 9.0;     // body text
     static constexpr double kSmall = 7.5;    // table notes, footer
@@ -129,15 +159,23 @@ std::string signedFixed(double v, int digits);
 // the same page. Moves the cursor.
 void heading(PageFlow& f, const std::string& text, double keepWith);
 // A wrapped paragraph at x with width w from the cursor, continuing line by line onto new pages.
-// Moves the cursor; records a box named `what` per page part.
-void paragraph(PageFlow& f, const std::string& text, double x, double w, double size, bool bold,
-               const std::string& what);
+// Moves the cursor; records a box named `what` per page part. With maxPages > 0 it stops
+// before a line that would start its maxPages+1-th page part and returns the number of bytes
+// of `text` drawn (text.size() when all of it fits), keeping reserveLast points free at the
+// bottom of that last page (for a notice of what is left out).
+std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, double size,
+                      bool bold, const std::string& what, int maxPages = 0, double reserveLast = 0);
+// A grey notice line (e.g. what was left out), wrapped, kept on one page; box `what` with text.
+void notice(PageFlow& f, const std::string& text, double x, double w, const std::string& what);
+// `text` cut to at most maxBytes at a word boundary (never inside a UTF-8 sequence).
+std::string cutAtWord(const std::string& text, std::size_t maxBytes);
 // The text shortened with an ellipsis to fit `w` on one line.
 std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bold, double w);
 
-// Page 1 (report_page1.cpp) and the change pages (report_page2.cpp).
+// Page 1 (report_page1.cpp) and the change pages (report_page2.cpp), one per section; the
+// trends go with the first section drawn.
 void drawVisitPage(PageFlow& f, const ReportData& d);
-void drawChangePage(PageFlow& f, const ReportData& d);
+void drawChangePage(PageFlow& f, const ReportData& d, const ChangeSection& c, bool withTrends);
 
 }  // namespace report_detail
 

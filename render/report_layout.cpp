@@ -59,6 +59,7 @@ PageFlow::~PageFlow() {
 }
 
 double PageFlow::top() const { return m_margin + (page() > 0 ? kRunningHeader : 0.0); }
+double PageFlow::continuationTop() const { return m_margin + kRunningHeader; }
 double PageFlow::bottom() const { return m_paper.height - m_margin - kFooter; }
 
 void PageFlow::openPage() {
@@ -83,8 +84,9 @@ void PageFlow::openPage() {
 
 void PageFlow::newPage() { openPage(); }
 
-void PageFlow::box(double x0, double y0, double x1, double y1, const std::string& what) {
-    m_boxes.push_back({page(), x0, y0, x1, y1, what});
+void PageFlow::box(double x0, double y0, double x1, double y1, const std::string& what,
+                   const std::string& text) {
+    m_boxes.push_back({page(), x0, y0, x1, y1, what, text});
 }
 
 std::vector<SurfacePtr> PageFlow::finish(ReportLayout& layout) {
@@ -102,7 +104,7 @@ std::vector<SurfacePtr> PageFlow::finish(ReportLayout& layout) {
         s.align = Align::Right;
         drawText(cr, "Page " + std::to_string(i + 1) + " of " + std::to_string(n), right(), fy, s);
         cairo_destroy(cr);
-        m_boxes.push_back({i, left(), fy - 5, right(), fy + 10, "footer"});
+        m_boxes.push_back({i, left(), fy - 5, right(), fy + 10, "footer", {}});
     }
     layout.pageCount = n;
     layout.paper = m_paper;
@@ -159,24 +161,33 @@ void heading(PageFlow& f, const std::string& text, double keepWith) {
     cairo_line_to(f.cr(), f.right(), f.y);
     cairo_stroke(f.cr());
     f.y += 5;
-    f.box(f.left(), y0, f.right(), f.y, "heading");
+    f.box(f.left(), y0, f.right(), f.y, "heading", text);
 }
 
-void paragraph(PageFlow& f, const std::string& text, double x, double w, double size, bool bold,
-               const std::string& what) {
+std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, double size,
+                      bool bold, const std::string& what, int maxPages, double reserveLast) {
     PangoLayout* layout = makeLayout(f.cr(), text, size, bold, w);
     PangoLayoutIter* it = pango_layout_get_iter(layout);
     double partTop = f.y;      // where the current page's part starts
     double offset = -1;        // layout y (points) drawn at partTop
+    int parts = 1;
+    std::size_t drawn = text.size();
     do {
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(it, nullptr, &logical);
         const double ly = static_cast<double>(logical.y) / PANGO_SCALE;
         const double lh = static_cast<double>(logical.height) / PANGO_SCALE;
         if (offset < 0) offset = ly;
-        if (partTop + (ly - offset) + lh > f.bottom()) {
+        // On the last page allowed, keep room for the notice that says what was left out.
+        const bool last = maxPages > 0 && parts >= maxPages;
+        if (partTop + (ly - offset) + lh > f.bottom() - (last ? reserveLast : 0.0)) {
+            if (last) {
+                drawn = static_cast<std::size_t>(pango_layout_iter_get_index(it));
+                break;
+            }
             if (f.y > partTop) f.box(x, partTop, x + w, f.y, what);
             f.newPage();
+            ++parts;
             partTop = f.y;
             offset = ly;
         }
@@ -189,6 +200,34 @@ void paragraph(PageFlow& f, const std::string& text, double x, double w, double 
     pango_layout_iter_free(it);
     g_object_unref(layout);
     if (f.y > partTop) f.box(x, partTop, x + w, f.y, what);
+    return drawn;
+}
+
+void notice(PageFlow& f, const std::string& text, double x, double w, const std::string& what) {
+    TextStyle s = grey(Ink::kSmall);
+    s.wrapWidth = w;
+    double tw = 0, th = 0;
+    measureText(f.cr(), text, s, tw, th);
+    f.ensure(th + 2);
+    const double y0 = f.y + 2;
+    f.y = y0 + drawText(f.cr(), text, x, y0, s);
+    f.box(x, y0, x + w, f.y, what, text);
+}
+
+std::string cutAtWord(const std::string& text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    std::size_t cut = maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 start
+    const std::size_t space = text.find_last_of(" \n\t", cut);
+    if (space != std::string::npos && space > maxBytes / 2) cut = space;
+    while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '\n' || text[cut - 1] == '\t')) --cut;
+    return text.substr(0, cut);
+}
+
+std::string grouped(std::size_t n) {
+    std::string s = std::to_string(n);
+    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    return s;
 }
 
 std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bold, double w) {

@@ -4,6 +4,7 @@
 #include "render/report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "render/chart.h"
@@ -17,6 +18,7 @@ namespace {
 
 constexpr double kColumnGap = 18.0;
 constexpr std::size_t kMaxRegions = 8;
+constexpr float kPrintPatternScale = 3.0f;
 
 TextStyle style(double size, bool bold = false, double gray = -1) {
     TextStyle s;
@@ -101,6 +103,8 @@ double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) 
     ChartOptions o;
     o.map = d.in->current;
     o.painScale = 2;  // ~540 dpi at the printed size: beyond print resolution, and 4x cheaper than 4
+    // Symbols three times the screen size: ~2 mm on paper (at 1 they are ~0.7 mm and blur).
+    o.patternScale = kPrintPatternScale;
     for (int i = 0; i < 2; ++i) {
         cairo_save(cr);
         cairo_translate(cr, x + i * (t.width * s + gap), y);
@@ -117,6 +121,14 @@ struct Row {
     std::string detail;  // small, wrapped under the row
 };
 
+// The painful-area rule as whole sentences, and that it is BodyMap's, not the ACR's.
+std::string painfulAreaNote(const maps::PainfulAreaRule& rule) {
+    std::string r = maps::describeRule(rule);
+    if (!r.empty()) r[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(r[0])));
+    return r + ". This threshold is BodyMap's own filter against specks of paint, not part of "
+               "the ACR definition.";
+}
+
 std::vector<Row> keyFigures(const ReportData& d) {
     const maps::MapMetrics& m = d.metrics;
     const maps::CellStats& all = m.overall.cells;
@@ -128,7 +140,9 @@ std::vector<Row> keyFigures(const ReportData& d) {
     rows.push_back({"Max intensity", std::to_string(all.maxIntensity) + " / 10", ""});
     rows.push_back({"Mean intensity", all.paintedCells ? fixed(all.meanIntensity(), 1) + " / 10" : "\u2013",
                     "over the painted area"});
-    rows.push_back({"Pain burden", fixed(all.burden() * 100, 1) + " %",
+    // Two decimals below 1 %, so that a little pain does not read "0.0 %" (as in the GUI).
+    const double burdenPct = all.burden() * 100;
+    rows.push_back({"Pain burden", fixed(burdenPct, burdenPct > 0 && burdenPct < 1 ? 2 : 1) + " %",
                     "sum of intensity / (10 \u00d7 body area)"});
     std::string areas;
     for (int a = 0; a < maps::kWpiAreaCount; ++a) {
@@ -172,9 +186,10 @@ double drawFigures(PageFlow& f, const ReportData& d, double x, double y, double 
     }
     TextStyle note = style(Ink::kSmall - 0.5, false, 0.45);
     note.wrapWidth = w;
-    y += drawText(cr, "WPI areas (ACR 2010/2016) and generalized pain are measures taken from the "
-                      "drawing, not a diagnosis. " + maps::describeRule(d.metrics.rule) + ".", x, y, note);
-    f.box(x, y0, x + w, y, "figures");
+    const std::string noteText = "WPI areas (ACR 2010/2016) and generalized pain are measures taken from the "
+                                 "drawing, not a diagnosis. " + painfulAreaNote(d.metrics.rule);
+    y += drawText(cr, noteText, x, y, note);
+    f.box(x, y0, x + w, y, "figures", noteText);
     return y;
 }
 
@@ -238,6 +253,7 @@ std::string kindsText(std::uint8_t kinds) {
 
 void drawTags(PageFlow& f, const ReportData& d) {
     const auto& tags = d.in->current->tags;
+    const ReportLimits& lim = d.in->limits;
     heading(f, "Fascial tags", 14);
     if (tags.empty()) {
         f.y += drawText(f.cr(), "No fascial tags recorded at this visit.", f.left(), f.y, style(Ink::kBody, false, 0.35));
@@ -246,22 +262,59 @@ void drawTags(PageFlow& f, const ReportData& d) {
     }
     const double bandW = f.width() * 0.34, kindW = f.width() * 0.22;
     const double xKind = f.left() + bandW + 8, xNote = xKind + kindW + 8;
+    const int firstPage = f.page();
+    std::size_t shown = 0, cutNotes = 0;
+    const double reserve = Ink::kSmall * 5;  // the notices of what is left out
     for (const maps::FascialTag& tag : tags) {
+        // Bounded: at most maxTags rows and maxTagPages pages; the rest is counted below.
+        if (shown >= lim.maxTags) break;
         const int b = d.t->bandIndex(tag.bandId);
         const std::string band = b >= 0 ? d.t->bands[static_cast<std::size_t>(b)].name : tag.bandId;
-        f.ensure(Ink::kBody * 2.6);
-        const double y0 = f.y;
+        std::string note = cutAtWord(tag.note, lim.maxTagNoteChars);
+        const bool cut = note.size() < tag.note.size();
+        if (cut) note += " \u2026";
         TextStyle bs = style(Ink::kBody, true);
         bs.wrapWidth = bandW;
-        const double bh = drawText(f.cr(), band, f.left(), y0, bs);
         TextStyle ks = style(Ink::kBody);
         ks.wrapWidth = kindW;
-        const double kh = drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
+        TextStyle ns = style(Ink::kBody);
+        ns.wrapWidth = f.right() - xNote;
+        double tw = 0, bh = 0, kh = 0, nh = 0;
+        measureText(f.cr(), band, bs, tw, bh);
+        measureText(f.cr(), kindsText(tag.kinds), ks, tw, kh);
+        if (!note.empty()) measureText(f.cr(), note, ns, tw, nh);
+        const double rowH = std::max({bh, kh, nh});
+        // On the last page allowed a row must fit whole, with room for the notices.
+        const bool wraps = f.y + Ink::kBody * 2.6 > f.bottom();  // ensure() below starts a page
+        const int pageNo = f.page() - firstPage + (wraps ? 1 : 0);
+        const double top = wraps ? f.continuationTop() : f.y;
+        if (pageNo >= lim.maxTagPages) break;
+        if (pageNo + 1 == lim.maxTagPages && top + rowH + reserve > f.bottom()) break;
+        f.ensure(Ink::kBody * 2.6);
+        const double y0 = f.y;
+        drawText(f.cr(), band, f.left(), y0, bs);
+        drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
         f.box(f.left(), y0, xKind + kindW, y0 + std::max(bh, kh), "tag");
-        if (!tag.note.empty()) paragraph(f, tag.note, xNote, f.right() - xNote, Ink::kBody, false, "tag-note");
+        if (!note.empty()) {
+            cutNotes += cut ? 1 : 0;
+            paragraph(f, note, xNote, f.right() - xNote, Ink::kBody, false, "tag-note");
+        }
         // The row ends below its tallest cell (band and kinds stay on the row's first page).
         if (f.y < y0 + std::max(bh, kh) && f.y >= y0) f.y = y0 + std::max(bh, kh);
         f.y += 4;
+        ++shown;
+    }
+    const std::size_t left = tags.size() - shown;
+    if (left > 0) {
+        notice(f, "\u2026 " + grouped(left) + (left == 1 ? " more tag is" : " more tags are") +
+                      " not shown (" + grouped(shown) + " of " + grouped(tags.size()) +
+                      " printed); see the map file.",
+               f.left(), f.width(), "omitted-tags");
+    }
+    if (cutNotes > 0) {
+        notice(f, cutNotes == 1 ? "One tag note is shortened (\u2026); the whole note is in the map file."
+                                : grouped(cutNotes) + " tag notes are shortened (\u2026); the whole notes are in the map file.",
+               f.left(), f.width(), "shortened-tag-notes");
     }
     f.y += 4;
 }
@@ -291,7 +344,17 @@ void drawVisitPage(PageFlow& f, const ReportData& d) {
     if (notes.empty()) {
         f.y += drawText(f.cr(), "No notes.", f.left(), f.y, style(Ink::kBody, false, 0.35));
     } else {
-        paragraph(f, notes, f.left(), f.width(), Ink::kBody, false, "notes");
+        const std::size_t drawn =
+            paragraph(f, notes, f.left(), f.width(), Ink::kBody, false, "notes", d.in->limits.maxNotePages,
+                      Ink::kSmall * 3.5);
+        if (drawn < notes.size()) {
+            const std::size_t left = notes.size() - drawn;
+            notice(f, "\u2026 The visit notes continue for " + grouped(left) +
+                          (left == 1 ? " more character that is" : " more characters that are") +
+                          " not printed (the report prints at most " +
+                          std::to_string(d.in->limits.maxNotePages) + " pages of notes); see the map file.",
+                   f.left(), f.width(), "omitted-notes");
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "render/chart.h"
 #include "render/colormap.h"
@@ -42,7 +43,10 @@ const maps::MetricChange* findChange(const maps::Comparison& c, const std::strin
     return nullptr;
 }
 
-double drawDiffMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) {
+// "previous" or "first": the word for the earlier visit of a section.
+const char* baseWord(const ChangeSection& c) { return c.first ? "first" : "previous"; }
+
+double drawDiffMaps(cairo_t* cr, const ReportData& d, const maps::Comparison& c, double x, double y, double w) {
     const maps::BodyTemplate& t = *d.t;
     const double gap = 10;
     const double s = (w - gap) / 2 / t.width;
@@ -50,23 +54,23 @@ double drawDiffMaps(cairo_t* cr, const ReportData& d, double x, double y, double
         cairo_save(cr);
         cairo_translate(cr, x + i * (t.width * s + gap), y);
         cairo_scale(cr, s, s);
-        drawDifferenceView(cr, t, d.change->difference, i == 0 ? maps::ViewId::Front : maps::ViewId::Back);
+        drawDifferenceView(cr, t, c.difference, i == 0 ? maps::ViewId::Front : maps::ViewId::Back);
         cairo_restore(cr);
     }
     return panelHeightCells(t) * s;
 }
 
-double drawFigureChanges(PageFlow& f, const ReportData& d, double x, double y, double w) {
+double drawFigureChanges(PageFlow& f, const ReportData& d, const ChangeSection& sec, double x, double y, double w) {
     cairo_t* cr = f.cr();
-    const maps::Comparison& c = *d.change;
+    const maps::Comparison& c = sec.change;
     const double y0 = y;
     TextStyle h = style(Ink::kHeading, true);
     const Rgba a = palette::kSideMark;
     h.r = a.r / 255.0, h.g = a.g / 255.0, h.b = a.b / 255.0;
-    y += drawText(cr, "Key figures, previous \u2192 this visit", x, y, h) + 4;
+    y += drawText(cr, std::string("Key figures, ") + baseWord(sec) + " \u2192 this visit", x, y, h) + 4;
     const double cPrev = x + w - 84, cNow = x + w - 42, cChg = x + w;
     const TextStyle hdr = right(style(Ink::kSmall, false, 0.42));
-    drawText(cr, "previous", cPrev, y, hdr);
+    drawText(cr, baseWord(sec), cPrev, y, hdr);
     drawText(cr, "this", cNow, y, hdr);
     y += drawText(cr, "change", cChg, y, hdr) + 1;
     struct Item { const char* key; const char* label; int digits; double scale; const char* unit; };
@@ -74,7 +78,7 @@ double drawFigureChanges(PageFlow& f, const ReportData& d, double x, double y, d
         {"extent_pct", "Pain extent (% of body)", 1, 1.0, ""},
         {"max_intensity", "Max intensity (0-10)", 0, 1.0, ""},
         {"mean_intensity", "Mean intensity (0-10)", 1, 1.0, ""},
-        {"pain_burden", "Pain burden (%)", 1, 100.0, ""},
+        {"pain_burden", "Pain burden (%)", 2, 100.0, ""},
         {"wpi", "WPI (0-19)", 0, 1.0, ""},
         {"generalized_pain", "Generalized pain (0-5)", 0, 1.0, ""},
     };
@@ -91,7 +95,7 @@ double drawFigureChanges(PageFlow& f, const ReportData& d, double x, double y, d
     }
     // The painted area: how much is new, gone, worse or better, as % of the body.
     y += 8;
-    y += drawText(cr, "Painted area, previous \u2192 this visit", x, y, h) + 4;
+    y += drawText(cr, std::string("Painted area, ") + baseWord(sec) + " \u2192 this visit", x, y, h) + 4;
     int body = 0;
     for (const auto& v : d.t->views) body += v.bodyCells;
     auto pct = [&](maps::CellChange k) {
@@ -117,39 +121,93 @@ double drawFigureChanges(PageFlow& f, const ReportData& d, double x, double y, d
     return y;
 }
 
-// A small line chart of one figure over the visits, the current visit marked.
+// Days since 1970-01-01 (with the time of day as a fraction) of "YYYY-MM-DD[THH:MM]"; none when
+// the text is not such a date.
+std::optional<double> visitDay(const std::string& iso) {
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0;
+    const int n = std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &m, &d, &hh, &mm);
+    if (n < 3 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    // Days from civil (H. Hinnant's algorithm, proleptic Gregorian).
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const double days = era * 146097.0 + doe - 719468.0;
+    return days + (n >= 5 ? (hh * 60.0 + mm) / 1440.0 : 0.0);
+}
+
+// A round top for an axis scaled to the data: 1, 2 or 5 x 10^k at or above v.
+double niceTop(double v) {
+    if (v <= 0) return 1;
+    const double p = std::pow(10, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (v <= m * p + 1e-12) return m * p;
+    }
+    return 10 * p;
+}
+
+struct Span {
+    double x0, x1;
+};
+bool collides(const Span& a, const std::vector<Span>& kept, double pad) {
+    for (const Span& b : kept) {
+        if (a.x0 < b.x1 + pad && b.x0 < a.x1 + pad) return true;
+    }
+    return false;
+}
+
+// A small line chart of one figure over the visits, the current visit marked. Visits sit at
+// their dates on the x axis (evenly spaced only when a visit time is not a date). The y axis
+// runs from 0 to fixedMax (the range in the title), or, with fixedMax 0, from 0 to a round value
+// above the data, which its top label and the title's "(axis 0-N)" state.
 void trendChart(cairo_t* cr, const maps::SeriesSummary& s, const std::string& key, const std::string& title,
                 double scale, int digits, double fixedMax, double x, double y, double w, double h) {
     const maps::MetricTrend* tr = nullptr;
     for (const auto& t : s.trends) {
         if (t.key == key) tr = &t;
     }
-    drawText(cr, title, x, y, style(Ink::kSmall + 0.5, true));
+    double vmax = fixedMax;
+    if (tr && vmax <= 0) {
+        for (const auto& v : tr->values) vmax = std::max(vmax, v.value_or(0) * scale);
+        vmax = niceTop(vmax);
+    }
+    const std::string top = fixed(vmax, vmax < 1 ? (vmax < 0.1 ? 2 : 1) : 0);
+    drawText(cr, fixedMax > 0 ? title : title + " (axis 0\u2013" + top + ")", x, y, style(Ink::kSmall + 0.5, true));
     if (!tr || tr->values.empty()) return;
     // The highest value sits 9 pt below the plot top, leaving room for its label under the title.
-    const double top = y + 24, bottom = y + h - 12, left = x + 22, rightX = x + w - 8;
-    double vmax = fixedMax;
-    if (vmax <= 0) {
-        for (const auto& v : tr->values) vmax = std::max(vmax, v.value_or(0) * scale);
-        vmax = vmax <= 0 ? 1 : std::pow(10, std::floor(std::log10(vmax))) * std::ceil(vmax / std::pow(10, std::floor(std::log10(vmax))));
-    }
+    const double plotTop = y + 24, bottom = y + h - 12, left = x + 22, rightX = x + w - 8;
     // Axes and a mid grid line.
     cairo_set_line_width(cr, 0.5);
     cairo_set_source_rgb(cr, 0.82, 0.82, 0.82);
-    cairo_move_to(cr, left, (top + bottom) / 2);
-    cairo_line_to(cr, rightX, (top + bottom) / 2);
+    cairo_move_to(cr, left, (plotTop + bottom) / 2);
+    cairo_line_to(cr, rightX, (plotTop + bottom) / 2);
     cairo_stroke(cr);
     cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
-    cairo_move_to(cr, left, top - 8);
+    cairo_move_to(cr, left, plotTop - 8);
     cairo_line_to(cr, left, bottom);
     cairo_line_to(cr, rightX, bottom);
     cairo_stroke(cr);
     const TextStyle axis = right(style(6.0, false, 0.42));
-    drawText(cr, fixed(vmax, vmax < 2 ? 1 : 0), left - 3, top - 3.5, axis);
+    drawText(cr, top, left - 3, plotTop - 3.5, axis);
     drawText(cr, "0", left - 3, bottom - 5.5, axis);
+    // x: days since the first visit; evenly spaced when a time is not a date.
     const std::size_t n = tr->values.size();
-    auto px = [&](std::size_t i) { return n == 1 ? (left + rightX) / 2 : left + 6 + (rightX - left - 12) * static_cast<double>(i) / static_cast<double>(n - 1); };
-    auto py = [&](double v) { return bottom - (bottom - top) * std::clamp(v / vmax, 0.0, 1.0); };
+    std::vector<double> day(n);
+    bool dated = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto dd = visitDay(s.visitTimes[i]);
+        if (!dd) dated = false;
+        day[i] = dd ? *dd : 0;
+    }
+    if (!dated) {
+        for (std::size_t i = 0; i < n; ++i) day[i] = static_cast<double>(i);
+    }
+    const double d0 = day.front(), span = day.back() - day.front();
+    auto px = [&](std::size_t i) {
+        return span <= 0 ? (left + rightX) / 2 : left + 6 + (rightX - left - 12) * (day[i] - d0) / span;
+    };
+    auto py = [&](double v) { return bottom - (bottom - plotTop) * std::clamp(v / vmax, 0.0, 1.0); };
     accent(cr);
     cairo_new_path(cr);
     cairo_set_line_width(cr, 1.2);
@@ -162,35 +220,69 @@ void trendChart(cairo_t* cr, const maps::SeriesSummary& s, const std::string& ke
         started = true;
     }
     cairo_stroke(cr);
+    // Labels from the current visit backwards; one that would touch a label already placed is
+    // shortened ("21" for "21 Sep" when the month is that of the next label) or left out.
     TextStyle lab = style(5.8, false, 0.30);
     lab.align = Align::Center;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::string date = formatVisitTime(s.visitTimes[i], false);
-        // "16 Nov 2026" -> "16 Nov": the year is in the header.
-        drawText(cr, date.substr(0, date.rfind(' ')), px(i), bottom + 3, lab);
-        if (!tr->values[i]) continue;
-        const double vy = py(*tr->values[i] * scale);
+    std::vector<Span> dates, values;
+    std::vector<double> valueY;
+    std::string nextMonth;
+    for (std::size_t k = n; k-- > 0;) {
+        const std::string full = formatVisitTime(s.visitTimes[k], false);
+        std::string date = full.substr(0, full.rfind(' '));  // "16 Nov 2026" -> "16 Nov"
+        const std::size_t sp = date.find(' ');
+        const std::string month = sp == std::string::npos ? "" : date.substr(sp + 1);
+        const double cx = px(k);
+        double tw = 0, th = 0;
+        measureText(cr, date, lab, tw, th);
+        Span sd{cx - tw / 2, cx + tw / 2};
+        if (collides(sd, dates, 2) && month == nextMonth && sp != std::string::npos) {
+            date = date.substr(0, sp);
+            measureText(cr, date, lab, tw, th);
+            sd = {cx - tw / 2, cx + tw / 2};
+        }
+        if (!collides(sd, dates, 2)) {
+            drawText(cr, date, cx, bottom + 3, lab);
+            dates.push_back(sd);
+            nextMonth = month;
+        }
+        if (!tr->values[k]) continue;
+        const double vy = py(*tr->values[k] * scale);
         cairo_new_path(cr);
-        cairo_arc(cr, px(i), vy, i + 1 == n ? 2.6 : 1.8, 0, 2 * M_PI);
+        cairo_arc(cr, cx, vy, k + 1 == n ? 2.6 : 1.8, 0, 2 * M_PI);
         accent(cr);
         cairo_fill(cr);
-        TextStyle val = style(5.8, i + 1 == n, 0.25);
+        TextStyle val = style(5.8, k + 1 == n, 0.25);
         val.align = Align::Center;
-        drawText(cr, fixed(*tr->values[i] * scale, digits), px(i), vy - 9, val);
+        const std::string text = fixed(*tr->values[k] * scale, digits);
+        measureText(cr, text, val, tw, th);
+        // A value label that would overlap one already placed (close visits with close values)
+        // is left out; the current visit's always shows.
+        const Span sv{cx - tw / 2, cx + tw / 2};
+        bool clash = false;
+        for (std::size_t j = 0; j < values.size(); ++j) {
+            clash = clash || (collides(sv, {values[j]}, 1) && std::fabs(valueY[j] - (vy - 9)) < th);
+        }
+        if (clash) continue;
+        drawText(cr, text, cx, vy - 9, val);
+        values.push_back(sv);
+        valueY.push_back(vy - 9);
     }
 }
 
 void drawTrends(PageFlow& f, const ReportData& d) {
     const maps::SeriesSummary& s = *d.series;
-    heading(f, "Trends over the " + std::to_string(s.visitTimes.size()) + " visits given", 2 * 84 + 8);
+    heading(f, "Trends over the " + std::to_string(s.visitTimes.size()) + " visits given, spaced by date", 2 * 84 + 8);
     const double gap = 14, w = (f.width() - 2 * gap) / 3, h = 84;
     struct Chart { const char* key; const char* title; double scale; int digits; double max; };
+    // Fixed ranges where the measure has one; extent and burden are scaled to the data (a few
+    // percent would be a flat line on 0-100) and say their axis in the title.
     static constexpr Chart kCharts[] = {
-        {"extent_pct", "Pain extent (% of body)", 1.0, 1, 0},
+        {"extent_pct", "Pain extent, % of body", 1.0, 1, 0},
         {"max_intensity", "Max intensity (0-10)", 1.0, 0, 10},
         {"mean_intensity", "Mean intensity (0-10)", 1.0, 1, 10},
-        {"pain_burden", "Pain burden (%)", 100.0, 1, 0},
-        {"wpi", "WPI (0-19)", 1.0, 0, 0},
+        {"pain_burden", "Pain burden, %", 100.0, 1, 0},
+        {"wpi", "WPI (0-19)", 1.0, 0, 19},
         {"generalized_pain", "Generalized pain (0-5)", 1.0, 0, 5},
     };
     const double y0 = f.y;
@@ -205,92 +297,166 @@ void drawTrends(PageFlow& f, const ReportData& d) {
     f.y += 12;
 }
 
-std::string verdict(const maps::RegionChange& r) {
-    using maps::CellChange;
-    auto n = [&](CellChange k) { return r.cells[static_cast<std::size_t>(k)]; };
-    if (r.before.paintedCells == 0) return "new";
-    if (r.after.paintedCells == 0) return "resolved";
-    const double b = r.burdenChange();
-    if (std::fabs(b) < 1e-9 && n(CellChange::New) + n(CellChange::Worse) == 0) return "better";
-    return b > 0 ? "worse" : "better";
+// The change of a region's burden in percentage points as printed (1 decimal, 2 when that
+// rounds a real change to 0), and the verdict, which follows the printed sign so that a row
+// never contradicts itself: up = worse (new when there was no pain), down = better (resolved
+// when none is left), 0 = no net change.
+struct RegionVerdict {
+    std::string burden;   // "+1.2", "\u22120.04", "0.0"
+    std::string verdict;  // "new", "worse", "no net change", "better", "resolved"
+    int sign = 0;
+};
+RegionVerdict regionVerdict(const maps::RegionChange& r) {
+    const double pp = r.burdenChange() * 100.0;
+    RegionVerdict v;
+    v.burden = signedFixed(pp, 1);
+    if (v.burden == "0.0" && std::fabs(pp) >= 0.005) v.burden = signedFixed(pp, 2);
+    v.sign = v.burden[0] == '+' ? 1 : (v.burden.rfind("\u2212", 0) == 0 ? -1 : 0);
+    if (v.sign > 0) v.verdict = r.before.paintedCells == 0 ? "new" : "worse";
+    else if (v.sign < 0) v.verdict = r.after.paintedCells == 0 ? "resolved" : "better";
+    else v.verdict = "no net change";
+    return v;
 }
 
-void drawRegionTable(PageFlow& f, const ReportData& d) {
-    const auto& regions = d.change->regions;
-    heading(f, "Change per region (largest first)", 30);
+// Rows per page for a table of n equal rows starting at y: never one row alone on a page. A
+// page break leaves at least two rows (with the tail, the lines after the last row) for the
+// next page; the heading already kept the header and three rows with it.
+std::vector<std::size_t> planRows(double y, double pageTop, double bottom, double rowH, double headerH,
+                                  std::size_t n, double tailH) {
+    std::vector<std::size_t> counts;
+    std::size_t left = n;
+    while (left > 0) {
+        const std::size_t cap = static_cast<std::size_t>(std::max(0.0, std::floor((bottom - y) / rowH)));
+        if (cap >= left && y + static_cast<double>(left) * rowH + tailH <= bottom) {
+            counts.push_back(left);
+            break;
+        }
+        std::size_t take = std::min(cap, left);
+        if (left - take < 2) take = left >= 2 ? left - 2 : 0;
+        counts.push_back(take);
+        left -= take;
+        y = pageTop + headerH;
+    }
+    return counts;
+}
+
+void drawRegionTable(PageFlow& f, const ReportData& d, const ChangeSection& sec) {
+    const auto& regions = sec.change.regions;
+    const std::size_t shown = std::min(regions.size(), kMaxRegionRows);
+    const TextStyle hdrL = style(Ink::kSmall, false, 0.42);
+    const TextStyle hdr = right(hdrL);
+    double tw = 0, th = 0;
+    measureText(f.cr(), "Ag", style(Ink::kBody), tw, th);
+    const double rowH = th + 2;
+    measureText(f.cr(), "Ag", hdrL, tw, th);
+    const double headerH = th + 2;
+    const std::string footnote =
+        std::string("Columns: ") + baseWord(sec) + " \u2192 this visit; area = painted share of the region, mean and max "
+        "on 0-10. Verdict = sign of the burden change (sum of intensity / (10 \u00d7 region area), in percentage "
+        "points): up worse, down better, so a region whose maximum rose can still be better.";
+    TextStyle fn = style(Ink::kSmall - 0.5, false, 0.45);
+    fn.wrapWidth = f.width();
+    double fw = 0, fh = 0;
+    measureText(f.cr(), footnote, fn, fw, fh);
+    const double tailH = (regions.size() > shown ? Ink::kSmall * 1.5 + 4 : 0.0) + fh + 6;
+    const double keep = headerH + static_cast<double>(std::min<std::size_t>(shown, 3)) * rowH + (shown <= 3 ? tailH : 0.0);
+    heading(f, "Change per region since the " + std::string(baseWord(sec)) + " visit (largest first)",
+            regions.empty() ? 14 : keep);
     if (regions.empty()) {
         f.y += drawText(f.cr(), "No region changed.", f.left(), f.y, style(Ink::kBody, false, 0.35)) + 8;
         return;
     }
-    const double cArea0 = f.left() + f.width() * 0.50, cArea1 = cArea0 + 52;
-    const double cMax0 = cArea1 + 50, cMax1 = cMax0 + 36, cVerdict = f.right() - 40;
+    // Columns (right edges): area, mean, max as "before \u2192 after", the burden change, the verdict.
+    const double cArea = f.left() + f.width() * 0.50, cMean = cArea + 58, cMax = cMean + 52;
+    const double cBurden = cMax + 54, cVerdict = cBurden + 18;
     auto header = [&] {
-        const TextStyle hdr = right(style(Ink::kSmall, false, 0.42));
-        drawText(f.cr(), "region", f.left(), f.y, style(Ink::kSmall, false, 0.42));
-        drawText(f.cr(), "area before", cArea0, f.y, hdr);
-        drawText(f.cr(), "after", cArea1, f.y, hdr);
-        drawText(f.cr(), "max before", cMax0, f.y, hdr);
-        drawText(f.cr(), "after", cMax1, f.y, hdr);
-        f.y += drawText(f.cr(), "change", cVerdict, f.y, style(Ink::kSmall, false, 0.42)) + 2;
+        const double y0 = f.y;
+        drawText(f.cr(), "region", f.left(), f.y, hdrL);
+        drawText(f.cr(), "area %", cArea, f.y, hdr);
+        drawText(f.cr(), "mean", cMean, f.y, hdr);
+        drawText(f.cr(), "max", cMax, f.y, hdr);
+        drawText(f.cr(), "burden", cBurden, f.y, hdr);
+        drawText(f.cr(), "verdict", cVerdict, f.y, hdrL);
+        f.y += th + 2;
+        f.box(f.left(), y0, f.right(), f.y, "region-header");
     };
     header();
-    const std::size_t shown = std::min(regions.size(), kMaxRegionRows);
+    const std::vector<std::size_t> plan =
+        planRows(f.y, f.continuationTop(), f.bottom(), rowH, headerH, shown, tailH);
+    std::size_t planPage = 0, onPage = 0;
+    const auto arrow = [](const std::string& a, const std::string& b) { return a + " \u2192 " + b; };
     for (std::size_t i = 0; i < shown; ++i) {
+        while (planPage < plan.size() && onPage >= plan[planPage]) {
+            ++planPage;
+            onPage = 0;
+            f.newPage();
+            header();
+        }
         const maps::RegionChange& r = regions[i];
-        const int page = f.page();
-        f.ensure(Ink::kBody * 1.5);
-        if (f.page() != page) header();
         const double y0 = f.y;
         if (i % 2 == 0) {
-            cairo_rectangle(f.cr(), f.left(), y0 - 1, f.width(), Ink::kBody * 1.25 + 2);
+            cairo_rectangle(f.cr(), f.left(), y0 - 1, f.width(), rowH);
             cairo_set_source_rgb(f.cr(), 0.96, 0.96, 0.95);
             cairo_fill(f.cr());
         }
         const std::string& name = d.t->regions[static_cast<std::size_t>(r.region)].name;
-        const double rh = drawText(f.cr(), ellipsize(f.cr(), name, Ink::kBody, false, cArea0 - 60 - f.left()),
+        const double rh = drawText(f.cr(), ellipsize(f.cr(), name, Ink::kBody, false, cArea - 64 - f.left()),
                                    f.left() + 2, y0, style(Ink::kBody));
-        drawText(f.cr(), fixed(r.before.extentPct(), 0) + " %", cArea0, y0, right(style(Ink::kBody)));
-        drawText(f.cr(), fixed(r.after.extentPct(), 0) + " %", cArea1, y0, right(style(Ink::kBody, true)));
-        drawText(f.cr(), std::to_string(r.before.maxIntensity), cMax0, y0, right(style(Ink::kBody)));
-        drawText(f.cr(), std::to_string(r.after.maxIntensity), cMax1, y0, right(style(Ink::kBody, true)));
-        const std::string v = verdict(r);
-        const Rgba c = differenceColor(v == "worse" || v == "new" ? 7 : -7);
+        const TextStyle num = right(style(Ink::kBody));
+        auto mean = [](const maps::CellStats& c) { return c.paintedCells ? fixed(c.meanIntensity(), 1) : std::string("0"); };
+        const std::string area = arrow(fixed(r.before.extentPct(), 0), fixed(r.after.extentPct(), 0));
+        const std::string means = arrow(mean(r.before), mean(r.after));
+        const std::string maxes = arrow(std::to_string(r.before.maxIntensity), std::to_string(r.after.maxIntensity));
+        drawText(f.cr(), area, cArea, y0, num);
+        drawText(f.cr(), means, cMean, y0, num);
+        drawText(f.cr(), maxes, cMax, y0, num);
+        const RegionVerdict v = regionVerdict(r);
+        drawText(f.cr(), v.burden, cBurden, y0, right(style(Ink::kBody, true)));
+        const Rgba c = v.sign > 0 ? differenceColor(7) : v.sign < 0 ? differenceColor(-7) : kUnchangedPain;
         cairo_new_path(f.cr());
         cairo_arc(f.cr(), cVerdict - 6, y0 + rh / 2, 2.8, 0, 2 * M_PI);
         cairo_set_source_rgb(f.cr(), c.r / 255.0, c.g / 255.0, c.b / 255.0);
         cairo_fill(f.cr());
-        drawText(f.cr(), v, cVerdict, y0, style(Ink::kBody));
-        f.y += rh + 2;
-        f.box(f.left(), y0, f.right(), f.y, "region-row");
+        drawText(f.cr(), v.verdict, cVerdict, y0, style(Ink::kBody));
+        f.y = y0 + rowH;
+        f.box(f.left(), y0, f.right(), f.y, "region-row",
+              name + "|" + area + "|" + means + "|" + maxes + "|" + v.burden + "|" + v.verdict);
+        ++onPage;
     }
     if (regions.size() > shown) {
-        f.ensure(Ink::kSmall * 1.5);
-        f.y += drawText(f.cr(), "and " + std::to_string(regions.size() - shown) + " more regions with smaller changes",
-                        f.left(), f.y + 2, style(Ink::kSmall, false, 0.42)) + 2;
+        const std::size_t more = regions.size() - shown;
+        f.y += drawText(f.cr(), "and " + std::to_string(more) + (more == 1 ? " more region with a smaller change" : " more regions with smaller changes"),
+                        f.left(), f.y + 2, style(Ink::kSmall, false, 0.42)) + 4;
     }
+    f.ensure(fh + 3);  // planned above; a safety net should a row have been taller
+    const double y0 = f.y + 3;
+    f.y = y0 + drawText(f.cr(), footnote, f.left(), y0, fn);
+    f.box(f.left(), y0, f.right(), f.y, "region-footnote", footnote);
+    f.y += 8;
 }
 
 }  // namespace
 
-void drawChangePage(PageFlow& f, const ReportData& d) {
-    const maps::VisitInfo& prev = d.previous->info;
-    heading(f, "Change since the previous visit", 40);
-    f.y += drawText(f.cr(), "Previous visit " + formatVisitTime(prev.visitTime) + "  \u2192  this visit " +
+void drawChangePage(PageFlow& f, const ReportData& d, const ChangeSection& sec, bool withTrends) {
+    const maps::VisitInfo& base = sec.base->info;
+    heading(f, sec.first ? "Change since the first visit given" : "Change since the previous visit", 40);
+    f.y += drawText(f.cr(), std::string(sec.first ? "First visit given " : "Previous visit ") +
+                                formatVisitTime(base.visitTime) + "  \u2192  this visit " +
                                 formatVisitTime(d.in->current->info.visitTime),
                     f.left(), f.y, style(Ink::kBody, false, 0.30)) + 8;
     cairo_t* cr = f.cr();
     const double mapsW = std::round(f.width() * 0.50);
     const double x2 = f.left() + mapsW + kColumnGap;
     const double y0 = f.y;
-    double yl = y0 + drawDiffMaps(cr, d, f.left(), y0, mapsW);
+    double yl = y0 + drawDiffMaps(cr, d, sec.change, f.left(), y0, mapsW);
     f.box(f.left(), y0, f.left() + mapsW, yl, "difference-map");
     const double ly = yl + 4;
-    yl = ly + drawDifferenceLegend(cr, f.left(), ly, mapsW, Ink::kSmall);
+    yl = ly + drawDifferenceLegend(cr, f.left(), ly, mapsW, Ink::kSmall, baseWord(sec));
     f.box(f.left(), ly, f.left() + mapsW, yl, "difference-legend");
-    const double yr = drawFigureChanges(f, d, x2, y0, f.right() - x2);
+    const double yr = drawFigureChanges(f, d, sec, x2, y0, f.right() - x2);
     f.y = std::max(yl, yr) + 16;
-    drawTrends(f, d);
-    drawRegionTable(f, d);
+    if (withTrends) drawTrends(f, d);
+    drawRegionTable(f, d, sec);
 }
 
 }  // namespace bodymap::render::report_detail

@@ -25,6 +25,59 @@ done
 pdffonts "$WORK/r.pdf" | awk 'NR>2 && $(NF-4)!="yes" {bad=1} END {exit bad}' || fail "a font is not embedded"
 pass "two-page report: page count, paper, text, embedded fonts"
 
+# The WPI note says the painful-area rule is BodyMap's own filter, in whole sentences (issue 12).
+pdftotext "$WORK/r.pdf" - | tr '\n' ' ' | tr -s ' ' >"$WORK/r.flat"
+for s in "not a diagnosis. An area counts as painful" "BodyMap's own filter against specks" "WPI (0-19)" \
+         "Generalized pain (0-5)" "Verdict = sign of the burden change"; do
+  grep -qF "$s" "$WORK/r.flat" || fail "report text lacks '$s'"
+done
+pass "WPI note and region verdict rule in the report"
+
+# --since: the change since the first visit given as well as since the previous one (issue 12).
+"$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since both -o "$WORK/both.pdf" >/dev/null || fail "--since both failed"
+pdfinfo "$WORK/both.pdf" | grep -q "^Pages: *3$" || fail "--since both: expected 3 pages"
+pdftotext "$WORK/both.pdf" - | tr '\n' ' ' | tr -s ' ' >"$WORK/both.txt"
+for s in "Change since the previous visit" "Change since the first visit given" "First visit given 7 Sep 2026, 09:30" \
+         "Key figures, first"; do
+  grep -qF "$s" "$WORK/both.txt" || fail "--since both lacks '$s'"
+done
+"$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since first -o "$WORK/first.pdf" >/dev/null || fail "--since first failed"
+pdftotext "$WORK/first.pdf" - | tr '\n' ' ' >"$WORK/first.txt"
+grep -qF "Change since the first visit given" "$WORK/first.txt" && ! grep -qF "Change since the previous visit" "$WORK/first.txt" \
+  || fail "--since first should show only the change since the first visit"
+rc=0; "$BODYMAP" report "$NOW" --since last -o "$WORK/x.pdf" 2>"$WORK/err.txt" || rc=$?
+[ "$rc" = 2 ] && grep -qF -- "--since must be previous, first or both" "$WORK/err.txt" || fail "--since last: exit $rc, $(cat "$WORK/err.txt")"
+grep -qF -- "[--since previous|first|both]" "$WORK/err.txt" || fail "usage text does not document --since"
+pass "--since previous|first|both"
+
+# Bounded work: the largest valid file (2000 tags with 4 KiB notes, 64 KiB of notes) gives a
+# report of a few pages, in seconds, that says what it left out (issue 12).
+BANDS=($(grep -o '"id": "[a-z]*-[a-z-]*"' "$TESTS/../assets/templates/adult_neutral.json" | sed 's/.*"\([^"]*\)"$/\1/' | grep -E '^(sbl|sfl|ll|spl|dfl|bfl|ffl|ipl|sbal|dbal|sfal|dfal)-' | head -20))
+[ "${#BANDS[@]}" -ge 5 ] || fail "no fascial band ids found in the template"
+TAGNOTE=$(for i in $(seq 1 100); do printf 'Tender along the band. '; done)   # 2,300 bytes
+BIGNOTE=$(for i in $(seq 1 1200); do printf 'Pain after the long drive, eased by walking. '; done)  # 54,000 bytes
+{
+  for i in $(seq 0 1999); do
+    [ "$i" -gt 0 ] && printf ','
+    printf '{"band": "%s", "kinds": ["tender"], "note": "%s %d"}' "${BANDS[$((i % ${#BANDS[@]}))]}" "$TAGNOTE" "$i"
+  done
+} >"$WORK/tags.txt"
+sed -e "s|\"notes\": \"[^\"]*\"|\"notes\": \"$BIGNOTE\"|" "$NOW" | awk -v f="$WORK/tags.txt" \
+  '/"fascialTags": \[\]/ { getline t < f; sub(/\[\]/, "[" t "]") } { print }' >"$WORK/max.json"
+"$BODYMAP" validate "$WORK/max.json" >/dev/null || fail "the maximal file is not valid: $("$BODYMAP" validate "$WORK/max.json" 2>&1 | head -3)"
+start=$(date +%s)
+"$BODYMAP" report "$WORK/max.json" --previous "${PREV[3]}" -o "$WORK/max.pdf" >/dev/null 2>"$WORK/err.txt" \
+  || { cat "$WORK/err.txt"; fail "report of the maximal file failed"; }
+secs=$(( $(date +%s) - start ))
+pages=$(pdfinfo "$WORK/max.pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" -le 9 ] || fail "the maximal file gave $pages pages (at most 9: page 1, 3 of tags, 3 of notes, the change)"
+pdftotext "$WORK/max.pdf" - | tr '\n' ' ' | tr -s ' ' >"$WORK/max.txt"
+for s in "more tags are not shown (" " of 2,000 printed); see the map file." "tag notes are shortened" \
+         "The visit notes continue for " "more characters that are not printed"; do
+  grep -qF "$s" "$WORK/max.txt" || fail "the maximal report lacks '$s'"
+done
+pass "maximal file: $pages pages in ${secs}s, with the notices of what is left out"
+
 # One page without earlier visits; Letter paper.
 "$BODYMAP" report "$NOW" -o "$WORK/one.pdf" --paper letter >/dev/null || fail "one-page report failed"
 pdfinfo "$WORK/one.pdf" | grep -q "^Pages: *1$" || fail "expected 1 page without earlier visits"
@@ -90,3 +143,10 @@ read -r _ H0 < <("$PROBE" size "$WORK/plain.png")
 [ "$W" = 800 ] && [ "$H" -gt $((H0 + 60)) ] || fail "legend band missing: ${W}x${H} vs plain height $H0"
 [ "$("$PROBE" count "$WORK/c.png" 800026 6 0 "$H0" 800 "$H")" -gt 50 ] || fail "no intensity scale in the legend band"
 pass "render PNG with legend"
+
+# render --width has a documented maximum (3200, under 300 MB of memory; README).
+rc=0; "$BODYMAP" render "$NOW" -o "$WORK/big.png" --width 3201 2>"$WORK/err.txt" || rc=$?
+[ "$rc" = 2 ] && grep -qF "from 64 to 3200" "$WORK/err.txt" && [ ! -e "$WORK/big.png" ] \
+  || fail "--width 3201: exit $rc, $(cat "$WORK/err.txt")"
+grep -qF "render --width\` is 64 to 3200 pixels" "$TESTS/../README.md" || fail "README does not document the --width maximum"
+pass "render --width maximum 3200"
