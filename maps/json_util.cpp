@@ -139,6 +139,26 @@ std::string printableForMessage(std::string_view text, std::size_t maxChars) {
     return out;
 }
 
+std::string dumpJsonForTerminal(const nlohmann::json& j, int indent) {
+    const std::string text = j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t len = utf8Sequence(text, i, cp);
+        // After the dump every byte is in valid UTF-8, C0 controls are escaped, and DEL and
+        // characters >= 0x80 occur only inside strings.
+        if ((len > 1 || cp == 0x7F) && mustEscape(cp)) {
+            out += "\\u";
+            appendHex(out, static_cast<std::uint32_t>(cp), 4);
+        } else {
+            out.append(text, i, len == 0 ? 1 : len);
+        }
+        i += len == 0 ? 1 : len;
+    }
+    return out;
+}
+
 std::string jsonPathAppend(const std::string& parent, std::string_view key) {
     if (isIdentifierKey(key)) return parent.empty() ? std::string(key) : parent + "." + std::string(key);
     return parent + "[" + quoteForMessage(key, 40) + "]";

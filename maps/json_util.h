@@ -29,6 +29,10 @@ std::string quoteForMessage(std::string_view text, std::size_t maxChars = 80);
 // The same escapes without quotes, and `"` and `\` kept as they are, for file names and whole
 // messages: printable text passes unchanged, so applying it twice gives the same result.
 std::string printableForMessage(std::string_view text, std::size_t maxChars = SIZE_MAX);
+// j as JSON text that is safe to print: never throws on invalid UTF-8 (such bytes become U+FFFD)
+// and shows the characters quoteForMessage escapes (C1 and bidirectional controls, line
+// separators; C0 controls are escaped by JSON anyway) as \u escapes: the same JSON value.
+std::string dumpJsonForTerminal(const nlohmann::json& j, int indent = 2);
 // `parent` extended by member `key`: "a.b" for identifier-like keys, else a["quoted key"].
 std::string jsonPathAppend(const std::string& parent, std::string_view key);
 

@@ -340,3 +340,15 @@ TEST(ReadFile, FileNameIsEscapedInMessages) {
     EXPECT_NE(r.error().find("a\\nb\\u001B[31m\\xFF.json: cannot read: no such file"), std::string::npos)
         << r.error();
 }
+
+TEST(MessageText, JsonForTerminalIsTheSameValueWithoutRawControls) {
+    nlohmann::json j = {{"file", "a\nb\x1b[31m\xC2\x9B" "c\xE2\x80\xAE" "d é\x7f"}, {"n", 1}};
+    const std::string text = dumpJsonForTerminal(j, -1);  // one line: no newlines at all
+    EXPECT_FALSE(hasRawControl(text)) << text;
+    EXPECT_NE(text.find("\\u009B"), std::string::npos) << text;
+    EXPECT_EQ(nlohmann::json::parse(text), j);
+    // Invalid UTF-8 (a file name) does not throw; it becomes U+FFFD.
+    nlohmann::json bad = {{"file", std::string("x\xFF.json")}};
+    EXPECT_THROW((void)bad.dump(), nlohmann::json::type_error);
+    EXPECT_EQ(nlohmann::json::parse(dumpJsonForTerminal(bad))["file"], "x\xEF\xBF\xBD.json");
+}
