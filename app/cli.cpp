@@ -22,7 +22,9 @@ constexpr const char* kHelp = R"(BodyMap - paint where it hurts on a front and b
 Usage:
   bodymap [--library DIR] [--client-mode] [FILE.json]   open the GUI (a new map when no file)
   bodymap validate FILE...                     check map files; exit 0 ok, 1 invalid
-  bodymap stats FILE... [--json|--csv]         the metrics of each map
+  bodymap stats FILE... [--json|--csv]         the metrics of each map (in CSV, text that
+                                               starts with = + - @ gets a leading ' so that
+                                               no spreadsheet runs it as a formula)
   bodymap compare A.json B.json [--json] [--png DIFF.png]
   bodymap render FILE -o OUT.png [--view front|back|both] [--width PX] [--no-legend]
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template

@@ -97,10 +97,21 @@ for f in "$CORPUS"/good/* ; do
   rm -f "$WORK/out.png" "$WORK/out.pdf"
   run 0 "render $l" "$BODYMAP" render "$f" -o "$WORK/out.png"
   [ -s "$WORK/out.png" ] || fail "render $l: no PNG"
+  # The report of the longest notes runs last (below), after every other check.
+  [ "$(basename "$f")" = long_notes.json ] && continue
   run 0 "report $l" "$BODYMAP" report "$f" -o "$WORK/out.pdf"
   [ -s "$WORK/out.pdf" ] || fail "report $l: no PDF"
 done
 pass "$n good files with hostile text and names: exit 0, output escaped"
+
+# Output file names with an escape sequence and a newline are escaped where they are echoed.
+ODD=$'out\e]0;owned\a\nname'
+run 0 "render -o odd name" "$BODYMAP" render "$BASE" -o "$WORK/$ODD.png"
+[ -s "$WORK/$ODD.png" ] || fail "render -o odd name: no PNG"
+run 0 "compare --png odd name" "$BODYMAP" compare "$BASE" "$BASE" --png "$WORK/$ODD-diff.png"
+run 0 "compare --json --png odd name" "$BODYMAP" compare --json "$BASE" "$BASE" --png "$WORK/$ODD-diff.png"
+cp "$WORK/stdout" "$OUTS/odd-png.json"
+pass "output file names are escaped where they are echoed (render, compare)"
 
 # All good files in one stats run: one JSON document and one CSV table.
 run 0 "stats --json all good" "$BODYMAP" stats --json -- "$CORPUS"/good/*
@@ -147,4 +158,12 @@ for path in sorted(glob.glob(os.path.join(outs, "*.csv"))):
 print("checked JSON and CSV outputs")
 EOF
 pass "JSON outputs parse, stats --json says whether generalized pain is met, CSV cells are safe"
+
+# Last, the report checks (render/report*.cpp and app/cli_report.cpp): the file name given
+# with -o is escaped, and 64 KB of notes that are one unbreakable word still lay out in time.
+run 0 "report -o odd name" "$BODYMAP" report "$BASE" -o "$WORK/$ODD.pdf"
+[ -s "$WORK/$ODD.pdf" ] || fail "report -o odd name: no PDF"
+run 0 "report long notes" "$BODYMAP" report "$CORPUS/good/long_notes.json" -o "$WORK/out.pdf"
+[ -s "$WORK/out.pdf" ] || fail "report long notes: no PDF"
+pass "report: odd output name escaped, 64 KB of notes in time"
 echo "runs: $RUNS, slowest: $SLOWEST ms ($SLOWEST_RUN)"
