@@ -149,7 +149,7 @@ std::vector<FascialTag> readTags(const JsonCursor& c, const BodyTemplate& t) {
         if (tag.bandId.empty()) band.fail("must not be empty");
         // Templates without fascial bands cannot check ids; tags are kept as written.
         if (!t.bands.empty() && t.bandIndex(tag.bandId) < 0) {
-            band.fail("unknown fascial band " + inQuotes(tag.bandId) + " in template " + t.id);
+            band.fail("unknown fascial band " + inQuotes(tag.bandId) + " in template " + printableForMessage(t.id, 80));
         }
         JsonCursor kinds = tc.at("kinds");
         const std::size_t nk = kinds.arraySize(kTagKindCount);
@@ -247,14 +247,14 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     auto t = templates.find(templateId);
     if (!t) {
         std::string installed;
-        for (const auto& id : templates.ids()) installed += (installed.empty() ? "" : ", ") + id;
+        for (const auto& id : templates.ids()) installed += (installed.empty() ? "" : ", ") + printableForMessage(id, 80);
         idc.fail("unknown template " + inQuotes(templateId) + " (installed: " +
                  (installed.empty() ? "none" : installed) + ")");
     }
     JsonCursor vc = tc.at("version");
     const int templateVersion = static_cast<int>(vc.integer(1, 1000000));
     if (templateVersion > t->version) {
-        vc.fail("template " + templateId + " version " + std::to_string(templateVersion) +
+        vc.fail("template " + printableForMessage(templateId, 80) + " version " + std::to_string(templateVersion) +
                 " is newer than the installed version " + std::to_string(t->version) +
                 "; please update");
     }
@@ -265,7 +265,7 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     const int height = static_cast<int>(grid.at("height").integer(1, kMaxGrid));
     if (width != t->width || height != t->height) {
         grid.fail(std::to_string(width) + " x " + std::to_string(height) +
-                  " cells does not match template " + templateId + " (" +
+                  " cells does not match template " + printableForMessage(templateId, 80) + " (" +
                   std::to_string(t->width) + " x " + std::to_string(t->height) + ")");
     }
 
