@@ -10,6 +10,7 @@
 #include "app/cli_stats.h"
 #include "app/cli_validate.h"
 #include "maps/body_template.h"
+#include "maps/json_util.h"
 #include "render/chart.h"
 
 namespace bodymap::app {
@@ -21,7 +22,9 @@ constexpr const char* kHelp = R"(BodyMap - paint where it hurts on a front and b
 Usage:
   bodymap [--library DIR] [--client-mode] [FILE.json]   open the GUI (a new map when no file)
   bodymap validate FILE...                     check map files; exit 0 ok, 1 invalid
-  bodymap stats FILE... [--json|--csv]         the metrics of each map
+  bodymap stats FILE... [--json|--csv]         the metrics of each map (in CSV, text that
+                                               starts with = + - @ gets a leading ' so that
+                                               no spreadsheet runs it as a formula)
   bodymap compare A.json B.json [--json] [--png DIFF.png]
   bodymap render FILE -o OUT.png [--view front|back|both] [--width PX] [--no-legend]
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template
@@ -43,7 +46,8 @@ Left and right are always the patient's: on the front view the patient's right i
 )";
 
 int usage(std::ostream& err, const std::string& problem) {
-    err << "bodymap: " << problem << "\n" << "Try 'bodymap --help'.\n";
+    // Problems quote the command line, which may hold control characters: escaped.
+    err << "bodymap: " << maps::printableForMessage(problem, 200) << "\n" << "Try 'bodymap --help'.\n";
     return 2;
 }
 
@@ -96,7 +100,7 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (file.empty() && !blank) return usage(err, "render: missing input FILE (or --blank)");
     auto registry = loadCliTemplates("");
     if (!registry) {
-        err << registry.error() << "\n";
+        err << maps::printableForMessage(registry.error()) << "\n";
         return 1;
     }
     render::ChartOptions options;
@@ -106,7 +110,7 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (!file.empty()) {
         auto m = loadCliMap(file, registry.value());
         if (!m) {
-            err << m.error() << "\n";
+            err << maps::printableForMessage(m.error()) << "\n";
             return 1;
         }
         loaded = std::move(m.value());
@@ -124,10 +128,10 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                         : render::ViewSelection::Both;
     const render::RgbaImage img = render::renderChart(*tmpl, which, width, options);
     if (auto st = render::writePng(img, output); !st) {
-        err << st.error() << "\n";
+        err << maps::printableForMessage(st.error()) << "\n";
         return 1;
     }
-    out << "wrote " << output << " (" << img.width << "x" << img.height << ")\n";
+    out << "wrote " << maps::printableForMessage(output) << " (" << img.width << "x" << img.height << ")\n";
     return 0;
 }
 

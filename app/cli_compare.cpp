@@ -11,6 +11,7 @@
 
 #include "app/cli_stats.h"
 #include "maps/comparison.h"
+#include "maps/json_util.h"
 #include "render/diff_image.h"
 
 namespace bodymap::app {
@@ -18,7 +19,7 @@ namespace bodymap::app {
 namespace {
 
 int compareUsage(std::ostream& err, const std::string& problem) {
-    err << "bodymap compare: " << problem << "\n"
+    err << "bodymap compare: " << maps::printableForMessage(problem, 200) << "\n"
         << "Usage: bodymap compare [--templates DIR] A.json B.json [--json] [--png DIFF.png] "
            "[--width PX]\n";
     return 2;
@@ -55,9 +56,9 @@ constexpr std::array<maps::CellChange, 5> kShown{maps::CellChange::New, maps::Ce
 void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const maps::Comparison& c,
                std::size_t maxRegions) {
     const maps::BodyTemplate& t = *a.tmpl;
-    out << "Compare " << a.file;
+    out << "Compare " << maps::printableForMessage(a.file);
     if (!a.map.info.visitTime.empty()) out << " (" << a.map.info.visitTime << ")";
-    out << "\n     -> " << b.file;
+    out << "\n     -> " << maps::printableForMessage(b.file);
     if (!b.map.info.visitTime.empty()) out << " (" << b.map.info.visitTime << ")";
     out << "\n";
     out << "Cells:";
@@ -80,7 +81,7 @@ void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const 
         if (m.change) out << "  (" << signedFixed(*m.change, digits) << ")";
         out << "\n";
     }
-    out << "Rule: " << maps::describeRule(c.after.rule) << "\n";
+    out << "Rule: " << maps::describeRule(c.after.rule) << "; " << kPainfulRuleOrigin << "\n";
     if (c.regions.empty()) {
         out << "Regions: no change\n";
         return;
@@ -88,7 +89,7 @@ void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const 
     out << "Regions by size of change (burden change; coverage; new/resolved/worse/better cells):\n";
     for (std::size_t i = 0; i < c.regions.size() && i < maxRegions; ++i) {
         const auto& r = c.regions[i];
-        std::string name = t.regions[static_cast<std::size_t>(r.region)].name;
+        std::string name = maps::printableForMessage(t.regions[static_cast<std::size_t>(r.region)].name, 80);
         if (name.size() < 34) name.resize(34, ' ');
         out << "  " << name << " " << signedFixed(r.burdenChange(), 4) << "; "
             << fixed(r.before.extentPct(), 1) << "% -> " << fixed(r.after.extentPct(), 1) << "%; "
@@ -140,6 +141,7 @@ nlohmann::json toJson(const LoadedMap& a, const LoadedMap& b, const maps::Compar
     }
     j["regions"] = regions;
     j["painfulAreaRule"] = maps::describeRule(c.after.rule);
+    j["painfulAreaRuleOrigin"] = kPainfulRuleOrigin;
     return j;
 }
 
@@ -181,7 +183,7 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
 
     auto reg = loadCliTemplates(templatesDir);
     if (!reg) {
-        err << "bodymap compare: " << reg.error() << "\n";
+        err << "bodymap compare: " << maps::printableForMessage(reg.error()) << "\n";
         return 1;
     }
     auto a = loadCliMap(files[0], reg.value());
@@ -189,35 +191,39 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
     bool bad = false;
     for (auto* r : {&a, &b}) {
         if (!*r) {
-            err << r->error() << "\n";
+            err << maps::printableForMessage(r->error()) << "\n";
             bad = true;
         }
     }
     if (bad) return 1;
     if (a->map.templateId() != b->map.templateId()) {
-        err << files[1] << ": drawn on template " << b->map.templateId() << ", but " << files[0]
-            << " on " << a->map.templateId() << "; only maps on the same template can be compared\n";
+        err << maps::printableForMessage(files[1]) << ": drawn on template "
+            << maps::quoteForMessage(b->map.templateId()) << ", but " << maps::printableForMessage(files[0])
+            << " on " << maps::quoteForMessage(a->map.templateId())
+            << "; only maps on the same template can be compared\n";
         return 1;
     }
     auto c = maps::compareMaps(a->map, b->map, *a->tmpl);
     if (!c) {
-        err << files[0] << " vs " << files[1] << ": " << c.error() << "\n";
+        err << maps::printableForMessage(files[0]) << " vs " << maps::printableForMessage(files[1])
+            << ": " << maps::printableForMessage(c.error()) << "\n";
         return 1;
     }
     if (!png.empty()) {
         const render::RgbaImage img = render::renderDifference(*a->tmpl, c->difference, width);
         if (auto st = render::writePng(img, png); !st) {
-            err << st.error() << "\n";
+            err << maps::printableForMessage(st.error()) << "\n";
             return 1;
         }
     }
     if (json) {
         nlohmann::json j = toJson(a.value(), b.value(), c.value());
         if (!png.empty()) j["png"] = png;
-        out << j.dump(2) << "\n";
+        // Never throws on a file name that is not UTF-8 (such bytes become U+FFFD), no raw C1.
+        out << maps::dumpJsonForTerminal(j) << "\n";
     } else {
         printText(out, a.value(), b.value(), c.value(), 15);
-        if (!png.empty()) out << "Wrote " << png << "\n";
+        if (!png.empty()) out << "Wrote " << maps::printableForMessage(png) << "\n";
     }
     return 0;
 }

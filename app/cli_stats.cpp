@@ -15,6 +15,7 @@
 
 #include "app/assets_path.h"
 #include "maps/fascial_lines.h"
+#include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "maps/metrics.h"
 
@@ -24,8 +25,14 @@ namespace {
 
 enum class Format { Text, Json, Csv };
 
+// The 2016 criteria: generalized pain is pain in at least 4 of the 5 regions.
+constexpr int kGeneralizedPainMinRegions = 4;
+constexpr const char* kGeneralizedPainCriterion =
+    "pain in at least 4 of the 5 regions (left upper, right upper, left lower, right lower, "
+    "axial); jaw, chest and abdomen belong to none (Wolfe et al. 2016)";
+
 int statsUsage(std::ostream& err, const std::string& problem) {
-    err << "bodymap stats: " << problem << "\n"
+    err << "bodymap stats: " << maps::printableForMessage(problem, 200) << "\n"
         << "Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]\n";
     return 2;
 }
@@ -56,8 +63,19 @@ nlohmann::json optionalNumber(const std::optional<double>& v) {
     return v ? nlohmann::json(rounded(*v)) : nlohmann::json(nullptr);
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+// A text cell for CSV (RFC 4180 quoting). Text that a spreadsheet would run as a formula (a cell
+// starting with =, +, -, @, tab or CR; OWASP "CSV injection") gets a leading apostrophe, so that
+// it shows as text. Control characters and invalid UTF-8 (possible in file names) are escaped
+// like in messages. Numeric cells are written by csvNumber, never through here: they are
+// BodyMap's own numbers, so a negative number stays a number.
+std::string csvField(const std::string& raw) {
+    std::string s = maps::printableForMessage(raw);
+    if (!raw.empty() && (raw[0] == '=' || raw[0] == '+' || raw[0] == '-' || raw[0] == '@' ||
+                         raw[0] == '\t' || raw[0] == '\r')) {
+        s.insert(0, "'");
+    }
+    // Quoted when it holds the separator, a quote, or a ';' or space (separators of some locales).
+    if (s.find_first_of(",\"; ") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) {
         if (c == '"') q += '"';
@@ -65,6 +83,9 @@ std::string csvField(const std::string& s) {
     }
     return q + "\"";
 }
+
+// JSON output never throws on text that is not UTF-8 (a file name): such bytes become U+FFFD.
+std::string dumpJson(const nlohmann::json& j) { return maps::dumpJsonForTerminal(j); }
 
 std::vector<std::string> painfulAreaIds(const maps::MapMetrics& m) {
     std::vector<std::string> ids;
@@ -119,7 +140,11 @@ nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
     }
     j["qualities"] = q;
     j["wpi"] = {{"score", m.wpi}, {"areas", painfulAreaIds(m)}};
-    j["generalizedPain"] = {{"regions", m.generalizedPain}, {"ids", gpRegionIds(m)}};
+    j["generalizedPain"] = {{"regions", m.generalizedPain},
+                            {"of", 5},
+                            {"ids", gpRegionIds(m)},
+                            {"met", m.generalizedPain >= kGeneralizedPainMinRegions},
+                            {"criterion", kGeneralizedPainCriterion}};
     j["symmetry"] = {{"left", cellsJson(m.symmetry.left)},
                      {"right", cellsJson(m.symmetry.right)},
                      {"extentIndex", optionalNumber(m.symmetry.extentIndex)},
@@ -154,7 +179,7 @@ nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
 void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m) {
     const maps::BodyTemplate& t = *lm.tmpl;
     const auto& all = m.overall.cells;
-    out << lm.file << "\n";
+    out << maps::printableForMessage(lm.file) << "\n";
     out << "  Template: " << lm.map.templateId() << " v" << lm.map.templateVersion();
     if (!lm.map.info.visitTime.empty()) out << "   Visit: " << lm.map.info.visitTime;
     out << "\n";
@@ -177,8 +202,10 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
     }
     out << "  Generalized pain: " << m.generalizedPain << " of 5 regions"
         << (names.empty() ? "" : ": " + joined(names, ", "))
-        << " (jaw, chest and abdomen excluded)\n";
-    out << "  Rule: " << maps::describeRule(m.rule) << "\n";
+        << " (jaw, chest and abdomen excluded); "
+        << (m.generalizedPain >= kGeneralizedPainMinRegions ? "criterion met" : "criterion not met")
+        << " (at least " << kGeneralizedPainMinRegions << " of 5 regions)\n";
+    out << "  Rule: " << maps::describeRule(m.rule) << "; " << kPainfulRuleOrigin << "\n";
     out << "  Qualities (% of body):";
     for (std::size_t i = 0; i < maps::kQualityCount; ++i) {
         out << (i ? ", " : " ") << maps::qualityName(maps::kQualities[i]) << " "
@@ -216,7 +243,7 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
         if (c.paintedCells == 0) continue;
         if (!header) out << "  Regions with pain (coverage, mean, max):\n";
         header = true;
-        std::string name = t.regions[r].name;
+        std::string name = maps::printableForMessage(t.regions[r].name, 80);
         if (name.size() < 34) name.resize(34, ' ');
         out << "    " << name << " " << padLeft(fixed(c.extentPct(), 1) + "%", 6) << "  "
             << padLeft(fixed(c.meanIntensity(), 1), 4) << "  " << padLeft(std::to_string(c.maxIntensity), 2) << "\n";
@@ -225,6 +252,10 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
 }
 
 }  // namespace
+
+const char* const kPainfulRuleOrigin =
+    "this rule is BodyMap's own filter against specks of paint, not part of the ACR definition "
+    "of WPI or generalized pain";
 
 maps::Result<maps::TemplateRegistry> loadCliTemplates(const std::string& dir) {
     std::string folder = dir;
@@ -243,7 +274,10 @@ maps::Result<LoadedMap> loadCliMap(const std::string& file, const maps::Template
     lm.file = file;
     lm.map = std::move(map.value());
     lm.tmpl = reg.find(lm.map.templateId());
-    if (!lm.tmpl) return maps::Error{file + ": template " + lm.map.templateId() + " is not installed"};
+    if (!lm.tmpl) {
+        return maps::Error{maps::printableForMessage(file) + ": template " +
+                           maps::quoteForMessage(lm.map.templateId()) + " is not installed"};
+    }
     return lm;
 }
 
@@ -279,7 +313,7 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
 #endif
     auto reg = loadCliTemplates(templatesDir);
     if (!reg) {
-        err << "bodymap stats: " << reg.error() << "\n";
+        err << "bodymap stats: " << maps::printableForMessage(reg.error()) << "\n";
         return 1;
     }
     const maps::PainfulAreaRule rule;
@@ -295,19 +329,20 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
             out << ",fascial_" << id << "_share_pct,fascial_" << id << "_mean_intensity,fascial_" << id
                 << "_tags";
         }
-        out << ",wpi_areas,generalized_pain_regions,painful_rule\n";
+        out << ",wpi_areas,generalized_pain_regions,generalized_pain_met,painful_rule\n";
     }
     bool firstText = true;
     for (const std::string& file : files) {
         auto lm = loadCliMap(file, reg.value());
         if (!lm) {
-            err << lm.error() << "\n";
+            err << maps::printableForMessage(lm.error()) << "\n";
             ++failed;
             continue;
         }
         auto m = maps::computeMetrics(lm->map, *lm->tmpl, rule);
         if (!m) {
-            err << file << ": " << m.error() << "\n";
+            err << maps::printableForMessage(file) << ": " << maps::printableForMessage(m.error())
+                << "\n";
             ++failed;
             continue;
         }
@@ -338,7 +373,8 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 }
                 out << "," << csvField(joined(painfulAreaIds(m.value()), ";")) << ","
                     << csvField(joined(gpRegionIds(m.value()), ";")) << ","
-                    << csvField(maps::describeRule(rule)) << "\n";
+                    << (m->generalizedPain >= kGeneralizedPainMinRegions ? "yes" : "no") << ","
+                    << csvField(maps::describeRule(rule) + "; " + kPainfulRuleOrigin) << "\n";
                 break;
             }
         }
@@ -347,10 +383,13 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         nlohmann::json doc;
         doc["painfulAreaRule"] = {{"minCells", rule.minCells},
                                   {"minShare", rule.minShare},
-                                  {"text", maps::describeRule(rule)}};
-        doc["note"] = "WPI and generalized pain are measures from the drawing, not a diagnosis.";
+                                  {"text", maps::describeRule(rule)},
+                                  {"origin", kPainfulRuleOrigin}};
+        doc["note"] = "WPI and generalized pain are measures from the drawing, not a diagnosis. "
+                      "The painful-area rule (painfulAreaRule) is BodyMap's own filter against "
+                      "specks of paint, not part of the ACR definition.";
         doc["maps"] = jsonMaps;
-        out << doc.dump(2) << "\n";
+        out << dumpJson(doc) << "\n";
     }
     return failed == 0 ? 0 : 1;
 }

@@ -15,6 +15,9 @@
 
 namespace bodymap::app {
 
+// Said wherever the WPI is shown: the painful-area rule is not part of the ACR definition.
+extern const char* const kPainfulRuleOrigin;
+
 // The installed templates: from `dir`, or assetsDir()/templates when dir is empty.
 maps::Result<maps::TemplateRegistry> loadCliTemplates(const std::string& dir);
 

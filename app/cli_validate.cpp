@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/assets_path.h"
+#include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "maps/template_registry.h"
 
@@ -11,7 +12,7 @@ namespace bodymap::app {
 
 namespace {
 int validateUsage(std::ostream& err, const std::string& problem) {
-    err << "bodymap validate: " << problem << "\n"
+    err << "bodymap validate: " << maps::printableForMessage(problem, 200) << "\n"
         << "Usage: bodymap validate [--templates DIR] FILE...\n";
     return 2;
 }
@@ -46,16 +47,17 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     auto registry = maps::TemplateRegistry::loadFolder(templatesDir);
     if (!registry) {
-        err << registry.error() << "\n";
+        err << maps::printableForMessage(registry.error()) << "\n";
         return 1;
     }
     int invalid = 0;
     for (const std::string& file : files) {
         auto map = maps::loadMap(file, registry.value());
         if (map) {
-            out << file << ": ok\n";
+            out << maps::printableForMessage(file) << ": ok\n";
         } else {
-            err << map.error() << "\n";
+            // Messages from maps/ are escaped already; printableForMessage changes nothing then.
+            err << maps::printableForMessage(map.error()) << "\n";
             ++invalid;
         }
     }

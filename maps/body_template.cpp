@@ -380,18 +380,18 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
             r.view = *vid;
             r.id = rc.at("id").string(200);
             if (r.id.empty()) rc.at("id").fail("must not be empty");
-            if (!regionIds.insert(r.id).second) rc.at("id").fail("duplicate region id \"" + r.id + "\"");
+            if (!regionIds.insert(r.id).second) rc.at("id").fail("duplicate region id " + quoteForMessage(r.id));
             r.name = rc.at("name").string(200);
             auto side = parseSide(rc.at("side").string(16));
             if (!side) rc.at("side").fail("expected \"left\" or \"right\"");
             r.side = *side;
             if (auto w = rc.find("wpi")) {
                 r.wpi = parseWpiArea(w->string(64));
-                if (!r.wpi) w->fail("unknown WPI area \"" + w->string(64) + "\"");
+                if (!r.wpi) w->fail("unknown WPI area " + quoteForMessage(w->string(64)));
             }
             if (auto g = rc.find("gp")) {
                 r.gp = parseGpRegion(g->string(64));
-                if (!r.gp) g->fail("unknown generalized-pain region \"" + g->string(64) + "\"");
+                if (!r.gp) g->fail("unknown generalized-pain region " + quoteForMessage(g->string(64)));
             }
             // The gp field must agree with the 2016 criteria for the region's WPI area.
             std::optional<GpRegion> expected = r.wpi ? gpRegionOf(*r.wpi) : std::nullopt;
@@ -426,7 +426,7 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
                 FascialBand b;
                 b.view = *vid;
                 b.id = bc.at("id").string(200);
-                if (!bandIds.insert(b.id).second) bc.at("id").fail("duplicate band id \"" + b.id + "\"");
+                if (!bandIds.insert(b.id).second) bc.at("id").fail("duplicate band id " + quoteForMessage(b.id));
                 b.line = bc.at("line").string(16);
                 b.name = bc.at("name").string(200);
                 if (auto s = bc.find("side")) {
@@ -476,7 +476,7 @@ Result<BodyTemplate> parseTemplate(std::string_view text, const std::string& sou
     try {
         return parseTemplateJson(JsonCursor(json.value(), ""));
     } catch (const JsonPathError& e) {
-        return Error{source + ": " + e.what()};
+        return Error{printableForMessage(source) + ": " + e.what()};
     }
 }
 

@@ -1,5 +1,6 @@
-// Reading JSON with a path for every error, and parsing with bounded depth and size.
-// Used by every loader in maps/ so that messages look alike: "file: views[1].regions[3].id: ...".
+// Reading JSON with a path for every error, strict parsing in linear time with bounded depth and
+// size, and escaping of file-supplied text for messages. Used by every loader in maps/ so that
+// messages look alike: "file: views[1].regions[3].id: ...".
 #pragma once
 
 #include <cstdint>
@@ -20,13 +21,32 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Parses text into a json value. Rejects invalid JSON or UTF-8 and nesting deeper than maxDepth
-// (deep nesting would overflow the stack when the value is later copied or destroyed).
-// `source` names the input in the message (usually the file name).
+// `text` for a message in double quotes, JSON-style escapes ("\"", "\\", "\n", "\u001B"), at
+// most about maxChars characters between the quotes ("..." and the byte count when cut). Control
+// characters (C0, DEL, C1), line separators and bidirectional controls are escaped, invalid UTF-8
+// bytes shown as \xFF: the result is one line of printable UTF-8 that cannot drive a terminal.
+std::string quoteForMessage(std::string_view text, std::size_t maxChars = 80);
+// The same escapes without quotes, and `"` and `\` kept as they are, for file names and whole
+// messages: printable text passes unchanged, so applying it twice gives the same result.
+std::string printableForMessage(std::string_view text, std::size_t maxChars = SIZE_MAX);
+// j as JSON text that is safe to print: never throws on invalid UTF-8 (such bytes become U+FFFD)
+// and shows the characters quoteForMessage escapes (C1 and bidirectional controls, line
+// separators; C0 controls are escaped by JSON anyway) as \u escapes: the same JSON value.
+std::string dumpJsonForTerminal(const nlohmann::json& j, int indent = 2);
+// `parent` extended by member `key`: "a.b" for identifier-like keys, else a["quoted key"].
+std::string jsonPathAppend(const std::string& parent, std::string_view key);
+
+// Parses text into a json value in time linear in its size (a SAX parse that builds the value).
+// Rejects invalid JSON or UTF-8, a NUL byte anywhere, "\u0000" in any key or string, a key that
+// appears twice in one object, and nesting deeper than maxDepth (deep nesting would overflow the
+// stack when the value is later copied or destroyed). `source` names the input in the message
+// (usually the file name; escaped with printableForMessage).
 Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string& source,
                                         int maxDepth = 32);
 
-// Reads a whole file of at most maxBytes. Errors name the file.
+// Reads a whole regular file of at most maxBytes without ever blocking: a FIFO, socket or device
+// is refused as "not a regular file" before it is opened, a folder "is a directory". Errors name
+// the file (escaped) and the reason ("no such file", "permission denied", ...).
 Result<std::string> readFileLimited(const std::string& path, std::uintmax_t maxBytes);
 
 // A position in a parsed document with its path, for precise error messages.

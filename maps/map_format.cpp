@@ -73,10 +73,8 @@ namespace {
 constexpr const char* kFormatName = "bodymap";
 constexpr int kMaxGrid = 4096;
 
-// A value inside a message, escaped as JSON so that a message is always one line.
-std::string inQuotes(const std::string& s) {
-    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+// A value from the file inside a message: quoted, escaped, at most ~80 characters.
+std::string inQuotes(const std::string& s) { return quoteForMessage(s); }
 
 // Rejects members other than `allowed`: a typo in a field name must not pass silently.
 void checkKeys(const JsonCursor& c, std::initializer_list<const char*> allowed,
@@ -86,8 +84,7 @@ void checkKeys(const JsonCursor& c, std::initializer_list<const char*> allowed,
         const bool known = std::any_of(allowed.begin(), allowed.end(),
                                        [&](const char* k) { return item.key() == k; });
         if (!known) {
-            JsonCursor(item.value(), c.path().empty() ? item.key() : c.path() + "." + item.key())
-                .fail(problem);
+            JsonCursor(item.value(), jsonPathAppend(c.path(), item.key())).fail(problem);
         }
     }
 }
@@ -152,7 +149,7 @@ std::vector<FascialTag> readTags(const JsonCursor& c, const BodyTemplate& t) {
         if (tag.bandId.empty()) band.fail("must not be empty");
         // Templates without fascial bands cannot check ids; tags are kept as written.
         if (!t.bands.empty() && t.bandIndex(tag.bandId) < 0) {
-            band.fail("unknown fascial band " + inQuotes(tag.bandId) + " in template " + t.id);
+            band.fail("unknown fascial band " + inQuotes(tag.bandId) + " in template " + printableForMessage(t.id, 80));
         }
         JsonCursor kinds = tc.at("kinds");
         const std::size_t nk = kinds.arraySize(kTagKindCount);
@@ -250,14 +247,14 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     auto t = templates.find(templateId);
     if (!t) {
         std::string installed;
-        for (const auto& id : templates.ids()) installed += (installed.empty() ? "" : ", ") + id;
+        for (const auto& id : templates.ids()) installed += (installed.empty() ? "" : ", ") + printableForMessage(id, 80);
         idc.fail("unknown template " + inQuotes(templateId) + " (installed: " +
                  (installed.empty() ? "none" : installed) + ")");
     }
     JsonCursor vc = tc.at("version");
     const int templateVersion = static_cast<int>(vc.integer(1, 1000000));
     if (templateVersion > t->version) {
-        vc.fail("template " + templateId + " version " + std::to_string(templateVersion) +
+        vc.fail("template " + printableForMessage(templateId, 80) + " version " + std::to_string(templateVersion) +
                 " is newer than the installed version " + std::to_string(t->version) +
                 "; please update");
     }
@@ -268,7 +265,7 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     const int height = static_cast<int>(grid.at("height").integer(1, kMaxGrid));
     if (width != t->width || height != t->height) {
         grid.fail(std::to_string(width) + " x " + std::to_string(height) +
-                  " cells does not match template " + templateId + " (" +
+                  " cells does not match template " + printableForMessage(templateId, 80) + " (" +
                   std::to_string(t->width) + " x " + std::to_string(t->height) + ")");
     }
 
@@ -295,46 +292,16 @@ Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& sour
     try {
         return readMap(JsonCursor(doc, pathPrefix), templates);
     } catch (const JsonPathError& e) {
-        return Error{source + ": " + e.what()};
+        return Error{printableForMessage(source) + ": " + e.what()};
     } catch (const std::exception& e) {  // e.g. bad_alloc on hostile input: still no crash
-        return Error{source + ": cannot read: " + e.what()};
+        return Error{printableForMessage(source) + ": cannot read: " + printableForMessage(e.what(), 200)};
     }
 }
-
-namespace {
-
-// The JSON parser quotes the bytes it last read, which may be the invalid UTF-8 it rejected:
-// escape such bytes as "\xFF" so that messages are always printable UTF-8.
-std::string printableUtf8(const std::string& s) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = len > 0 && i + len <= s.size() && !(len == 2 && c < 0xC2);
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-        }
-        if (ok) {
-            out.append(s, i, len);
-            i += len;
-        } else {
-            static const char* kHex = "0123456789ABCDEF";
-            out += "\\x";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-            ++i;
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 Result<PainMap> parseMap(std::string_view text, const std::string& source,
                          const TemplateRegistry& templates) {
     auto json = parseJsonLimited(text, source, kMaxMapDepth);
-    if (!json) return Error{printableUtf8(json.error())};
+    if (!json) return Error{json.error()};
     return parseMapValue(json.value(), source, "", templates);
 }
 
@@ -346,13 +313,15 @@ Result<PainMap> loadMap(const std::string& path, const TemplateRegistry& templat
 
 Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source) {
     auto json = parseJsonLimited(text, source, kMaxMapDepth);
-    if (!json) return Error{printableUtf8(json.error())};
+    if (!json) return Error{json.error()};
     try {
         JsonCursor root(json.value(), "");
         checkHeader(root);
         return readVisit(root.at("visit"));
     } catch (const JsonPathError& e) {
-        return Error{source + ": " + e.what()};
+        return Error{printableForMessage(source) + ": " + e.what()};
+    } catch (const std::exception& e) {
+        return Error{printableForMessage(source) + ": cannot read: " + printableForMessage(e.what(), 200)};
     }
 }
 
