@@ -94,8 +94,10 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
                   shortDate(sum.visitTimes.front(), true).c_str(), shortDate(sum.visitTimes.back(), true).c_str());
     ImGui::SetCursorScreenPos(pos);
     ImGui::TextDisabled("%s. Hover the body for the values.", period);
-    pos.y += ImGui::GetTextLineHeightWithSpacing() + 4 * sc;
-    size.y -= ImGui::GetTextLineHeightWithSpacing() + 4 * sc;
+    leftOutNote(se, pos.x, size.x);  // under the period, like on the Trends tab: inside the area
+    const float noteH = ImGui::GetCursorScreenPos().y - pos.y;
+    pos.y += noteH + 4 * sc;
+    size.y -= noteH + 4 * sc;
     const float gap = 12 * sc, inner = 10 * sc;
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     const float colW = (size.x - gap) / 2;
@@ -137,11 +139,6 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
         if (tex.valid()) dl->AddImage(tex.texture->imguiId(), o, e);
         if (ImGui::IsMouseHoveringRect(o, e)) hoverCell(t, sum, o, k);
         drawScale(kinds[i], ImVec2(c0.x + inner, e.y + 8 * sc), colW - 2 * inner, sc);
-    }
-    if (!se.skipped.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + cardH + 6 * sc));
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "Left out: %s%s", se.skipped.front().c_str(),
-                           se.skipped.size() > 1 ? " and more" : "");
     }
 }
 

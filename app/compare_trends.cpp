@@ -239,11 +239,7 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
     ImGui::TextDisabled("%zu visits, %s to %s. Hover a chart for the values.", sum.visitTimes.size(),
                         shortDate(sum.visitTimes.front(), true).c_str(),
                         shortDate(sum.visitTimes.back(), true).c_str());
-    if (!se.skipped.empty()) {
-        std::string left = "Left out: " + se.skipped.front();
-        if (se.skipped.size() > 1) left += " and " + std::to_string(se.skipped.size() - 1) + " more";
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s", left.c_str());
-    }
+    leftOutNote(se, pos.x, size.x);
     const int n = static_cast<int>(std::size(kTrends));
     const int cols = size.x > 860 * sc ? 3 : 2;
     const int rows = (n + cols - 1) / cols;
