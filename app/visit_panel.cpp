@@ -180,10 +180,22 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     label("Notes", ui);
     ImGui::InputTextMultiline("##notes", &p.editInfo.notes, ImVec2(-1, 180 * ui.scale));
     commitIfEdited(s, p, "notes");
+    // Dear ImGui 1.86 cannot wrap a text field: the whole notes, wrapped, on hover.
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !p.editInfo.notes.empty()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(p.editInfo.notes.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
 
     ImGui::Spacing();
     ImGui::TextDisabled("Template: %s, version %d", s.templ().name.c_str(), s.templ().version);
-    if (!s.doc.path.empty()) ImGui::TextDisabled("File: %s", s.doc.path.c_str());
+    if (!s.doc.path.empty()) {  // wrapped: a library path is wider than the panel
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("File: %s", s.doc.path.c_str());
+        ImGui::PopStyleColor();
+    }
     p.editing = ImGui::IsAnyItemActive();
 }
 
