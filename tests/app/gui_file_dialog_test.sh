@@ -14,7 +14,7 @@ sleep 1.5
 
 BODY=ece9e5    # the body on the chart (dimmed away while a modal dialog is open)
 PAINTED=fb7d46 # intensity 5: the demo visits have some
-HOVER=66a9f9   # the row under the pointer in the dialog's list (ImGuiCol_HeaderHovered)
+HOVER=b8cff0   # the row under the pointer in the dialog's list (ImGuiCol_HeaderHovered)
 # A double click with every press and release in a frame of its own (xdotool's own double click
 # can put a release and the next press into one frame, which Dear ImGui then sees as one long
 # press), well inside Dear ImGui's 0.3 s double-click time.
