@@ -21,6 +21,7 @@ struct SidePanelState {
     bool editing = false;         // a field was active last frame (its last edit is not yet in)
     // The date control's fields; a typed number stays here until its field is left.
     maps::CivilTime editTime;
+    bool timeTyped = false;       // a date field's number was typed and not yet committed
     // Figures tab: metrics of the open map, recomputed when the document changes.
     std::optional<maps::MapMetrics> metrics;
     std::uint64_t metricsGeneration = UINT64_MAX;

@@ -37,11 +37,12 @@ void commitTime(AppState& s, SidePanelState& p, const maps::CivilTime& t) {
     pushDocumentEdit(s, p.editInfo, s.doc.map.tags, "Edit date");
 }
 
-enum class Step { None, Down, Up, Typed };
+enum class Step { None, Down, Up };
 
-// A number with - and + buttons either side: each click is one step; a typed number counts
-// when the field is left (Enter, Tab or a click elsewhere).
-Step stepper(const char* id, int& value, const char* format, float fieldWidth, const char* what) {
+// A number with - and + buttons either side: each click is one step. A typed number is kept in
+// `value` while its field is active (`typing`); `edited` says the text changed this frame.
+Step stepper(const char* id, int& value, const char* format, float fieldWidth, const char* what,
+             bool& typing, bool& edited) {
     Step step = Step::None;
     const float b = ImGui::GetFrameHeight();
     const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
@@ -51,9 +52,11 @@ Step stepper(const char* id, int& value, const char* format, float fieldWidth, c
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One %s earlier", what);
     ImGui::SameLine(0, inner);
     ImGui::SetNextItemWidth(fieldWidth);
-    ImGui::InputScalar("##v", ImGuiDataType_S32, &value, nullptr, nullptr, format,
-                       ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll);
-    if (ImGui::IsItemDeactivatedAfterEdit()) step = Step::Typed;
+    if (ImGui::InputScalar("##v", ImGuiDataType_S32, &value, nullptr, nullptr, format,
+                           ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
+        edited = true;
+    }
+    if (ImGui::IsItemActive()) typing = true;
     ImGui::SameLine(0, inner);
     if (ImGui::Button("+", ImVec2(b, b))) step = Step::Up;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One %s later", what);
@@ -64,13 +67,16 @@ Step stepper(const char* id, int& value, const char* format, float fieldWidth, c
 
 // Day, month and year, then hour and minute: every choice is a real date (the day follows the
 // month's length), stored as the same ISO value with its seconds and zone kept. Each change is
-// one undo step. Keyboard: Tab moves between the typed fields (year, hour, minute), the arrow
-// keys reach every control, Space opens the day and month lists.
+// one undo step: a list choice or a - / + click at once, a typed number when its field is left
+// (Enter, Tab, a click elsewhere; not on Dear ImGui's deactivation signal, which a Tab to the
+// next field can miss). Keyboard: Tab moves between the typed fields (year, hour, minute), the
+// arrow keys reach every control, Space opens the day and month lists and picks from them.
 void dateTimeControl(AppState& s, SidePanelState& p) {
     maps::CivilTime t = p.editTime;
     const ImGuiStyle& st = ImGui::GetStyle();
     const float digitW = ImGui::CalcTextSize("0").x;
     const float numW = 2 * digitW + 2 * st.FramePadding.x + 2;
+    bool typing = false, edited = false;
 
     char day[16];
     std::snprintf(day, sizeof day, "%d", t.day);
@@ -100,30 +106,35 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
         ImGui::EndCombo();
     }
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    t = p.editTime;
     int year = t.year;
-    switch (stepper("year", year, "%d", 4 * digitW + 2 * st.FramePadding.x + 2, "year")) {
-        case Step::Down: t.year = year - 1; commitTime(s, p, t); break;
-        case Step::Up: t.year = year + 1; commitTime(s, p, t); break;
-        case Step::Typed: t.year = year; commitTime(s, p, t); break;
-        case Step::None: p.editTime.year = year; break;  // typing: shown, not yet taken
+    const Step ys = stepper("year", year, "%d", 4 * digitW + 2 * st.FramePadding.x + 2, "year", typing, edited);
+    if (ys != Step::None) {
+        t.year = year + (ys == Step::Up ? 1 : -1);
+        commitTime(s, p, t);
+    } else {
+        p.editTime.year = year;  // while typing: shown, taken when the field is left
     }
 
     t = p.editTime;
     int hour = t.hour, minute = t.minute;
-    const Step hs = stepper("hour", hour, "%02d", numW, "hour");
+    const Step hs = stepper("hour", hour, "%02d", numW, "hour", typing, edited);
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
     ImGui::TextUnformatted(":");
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
-    const Step ms = stepper("minute", minute, "%02d", numW, "minute");
-    if (hs == Step::Down || hs == Step::Up) commitTime(s, p, maps::addMinutes(t, hs == Step::Up ? 60 : -60));
-    else if (ms == Step::Down || ms == Step::Up) commitTime(s, p, maps::addMinutes(t, ms == Step::Up ? 1 : -1));
-    else if (hs == Step::Typed || ms == Step::Typed) {
-        t.hour = hour;
-        t.minute = minute;
-        commitTime(s, p, t);
+    const Step ms = stepper("minute", minute, "%02d", numW, "minute", typing, edited);
+    if (hs != Step::None) {
+        commitTime(s, p, maps::addMinutes(t, hs == Step::Up ? 60 : -60));
+    } else if (ms != Step::None) {
+        commitTime(s, p, maps::addMinutes(t, ms == Step::Up ? 1 : -1));
     } else {
         p.editTime.hour = hour;
         p.editTime.minute = minute;
+    }
+    if (edited) p.timeTyped = true;
+    if (p.timeTyped && !typing) {  // the typed field was left: one undo step
+        p.timeTyped = false;
+        commitTime(s, p, p.editTime);
     }
     ImGui::SameLine();
     if (ImGui::Button("Now", ImVec2(-1, 0))) {
