@@ -12,6 +12,7 @@
 
 #include "app/library_panel.h"
 #include "app/panels.h"
+#include "maps/compare_choice.h"
 #include "maps/map_format.h"
 
 namespace bodymap::app {
@@ -196,37 +197,28 @@ std::string openDocumentKey(const AppState& s) {
            (s.doc.modified() ? " *" : "");
 }
 
-// The default pair: when a visit of the client is open, the visit before it -> the open visit
-// (or a note that it is the first); otherwise the two newest visits, or the only visit against
-// the open map.
+// The default pair (maps::pickComparePair): when a visit of the client is open, the visit
+// before it -> the open visit (or a note that it is the first); otherwise the two newest
+// readable visits, or the only one against the open map.
 void pickDefaults(AppState& s, CompareWorkspaceState& c, const std::string& name) {
     const auto& visits = s.library.visits;
-    const maps::VisitInfo& open = s.doc.map.info;
-    std::size_t at = visits.size();  // the open visit's place in the list (newest first)
-    for (std::size_t i = 0; i < visits.size(); ++i) {
-        if (!s.doc.path.empty() && visits[i].path == s.doc.path) at = i;
-    }
-    const bool newOfClient = s.doc.path.empty() && !open.clientId.empty() && open.clientId == c.client;
-    if (at == visits.size() && !newOfClient) {
-        c.afterPath = visits.size() >= 2 ? visits[0].path : std::string(kOpenMapChoice);
-        c.beforePath = visits.size() >= 2 ? visits[1].path : visits[0].path;
-        return;
-    }
-    const bool saved = at < visits.size();
-    c.afterPath = saved && !s.doc.modified() ? visits[at].path : std::string(kOpenMapChoice);
-    std::size_t prev = saved ? at + 1 : visits.size();
-    if (!saved) {  // an unsaved new visit: the newest saved one before its date
-        for (std::size_t i = 0; i < visits.size() && prev == visits.size(); ++i) {
-            if (visits[i].visitTime < open.visitTime) prev = i;
-        }
-    }
-    if (prev < visits.size()) {
-        c.beforePath = visits[prev].path;
-    } else {
-        c.beforePath.clear();
+    maps::OpenVisit open;
+    open.path = s.doc.path;
+    open.visitTime = s.doc.map.info.visitTime;
+    open.ofClient = s.doc.path.empty() && !s.doc.map.info.clientId.empty() && s.doc.map.info.clientId == c.client;
+    const maps::ComparePick pick = maps::pickComparePair(visits, open);
+    using Side = maps::ComparePick::Side;
+    // The open visit as its file when it has no unsaved edits, else as the open map.
+    c.afterPath = pick.afterSide == Side::Visit && !(visits[pick.after].path == s.doc.path && s.doc.modified())
+                      ? visits[pick.after].path
+                      : std::string(kOpenMapChoice);
+    c.beforePath = pick.beforeSide == Side::Visit ? visits[pick.before].path : std::string();
+    if (pick.openIsFirst) {
         c.noEarlier = "The open visit (" + friendlyDate(open.visitTime) + ") is " + name +
                       "'s first: there is no earlier visit to compare it with. Pick two visits "
                       "above, or see the Trends and Frequency tabs.";
+    } else if (pick.beforeSide == Side::None) {
+        c.beforePath = visits[0].path;  // nothing readable: the combo shows why
     }
 }
 
