@@ -12,9 +12,9 @@
 namespace bodymap::maps {
 
 struct OpenVisit {
-    std::string path;        // the open document's file; empty when never saved
-    std::string visitTime;   // its ISO time
-    bool ofClient = false;   // an unsaved new visit of the client whose visits are listed
+    std::string path;       // the open document's file; empty when never saved
+    std::string visitTime;  // its ISO time
+    bool ofClient = false;  // an unsaved new visit of the client whose visits are listed
 };
 
 struct ComparePick {

@@ -30,7 +30,8 @@ OpenVisit openFile(const std::vector<VisitEntry>& v, std::size_t i) {
 }  // namespace
 
 TEST(CompareChoice, OpenVisitAgainstTheOneBeforeIt) {
-    const auto v = visits({"2026-11-16T10:00:00", "2026-10-26T10:00:00", "2026-10-05T10:00:00", "2026-09-21T09:30:00"});
+    const auto v = visits({"2026-11-16T10:00:00", "2026-10-26T10:00:00", "2026-10-05T10:00:00",
+                           "2026-09-21T09:30:00"});
     const ComparePick p = pickComparePair(v, openFile(v, 2));  // 5 Oct open
     EXPECT_EQ(p.afterSide, PickSide::Visit);
     EXPECT_EQ(p.after, 2u);

@@ -8,8 +8,8 @@
 using namespace bodymap::maps;
 
 TEST(VisitTime, SplitAndJoinGiveBackTheStoredValue) {
-    for (const char* iso : {"2026-11-24T14:30:00", "2026-02-28T00:00:59Z", "1999-12-31T23:59:07+05:30",
-                            "2024-02-29T08:05:00-03:00"}) {
+    for (const char* iso : {"2026-11-24T14:30:00", "2026-02-28T00:00:59Z",
+                            "1999-12-31T23:59:07+05:30", "2024-02-29T08:05:00-03:00"}) {
         const auto t = parseCivilTime(iso);
         ASSERT_TRUE(t) << iso;
         EXPECT_EQ(formatCivilTime(*t), iso);
@@ -86,9 +86,11 @@ TEST(VisitTime, StepsCarryAcrossHoursDaysMonthsAndYears) {
     EXPECT_EQ(formatCivilTime(addMinutes(at("2024-02-28T23:00:00"), 60)), "2024-02-29T00:00:00");
     EXPECT_EQ(formatCivilTime(addMinutes(at("2026-12-31T23:30:00Z"), 30)), "2027-01-01T00:00:00Z");
     EXPECT_EQ(formatCivilTime(addMinutes(at("2027-01-01T00:00:00"), -1)), "2026-12-31T23:59:00");
-    EXPECT_EQ(formatCivilTime(addMinutes(at("2026-03-01T00:10:00"), -24 * 60)), "2026-02-28T00:10:00");
+    EXPECT_EQ(formatCivilTime(addMinutes(at("2026-03-01T00:10:00"), -24 * 60)),
+              "2026-02-28T00:10:00");
     // Seconds and zone are kept; the ends of the range hold.
-    EXPECT_EQ(formatCivilTime(addMinutes(at("2026-06-01T10:00:42+02:00"), 5)), "2026-06-01T10:05:42+02:00");
+    EXPECT_EQ(formatCivilTime(addMinutes(at("2026-06-01T10:00:42+02:00"), 5)),
+              "2026-06-01T10:05:42+02:00");
     EXPECT_EQ(formatCivilTime(addMinutes(at("1900-01-01T00:00:00"), -1)), "1900-01-01T00:00:00");
     EXPECT_EQ(formatCivilTime(addMinutes(at("9999-12-31T23:59:00"), 1)), "9999-12-31T23:59:00");
 }
