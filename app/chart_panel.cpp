@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <cstdio>
 
@@ -222,7 +223,7 @@ void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
             const auto& band = t.bands[static_cast<std::size_t>(b)];
             if (s.view.visibleLines && !((s.view.visibleLines >> band.lineIndex) & 1u)) continue;
             const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(band.lineIndex)];
-            ImGui::TextColored(ImVec4(lc.r / 255.0f, lc.g / 255.0f, lc.b / 255.0f, 1.0f), "%s", band.name.c_str());
+            colorChipText(IM_COL32(lc.r, lc.g, lc.b, 255), band.name.c_str());  // pale colours as text were unreadable
         }
     }
     const int k = s.doc.map.intensityAt(v, x, y);
@@ -271,51 +272,84 @@ void uploadDirtyPain(AppState& s, ChartPanelState& c) {
     }
 }
 
-// The legend strip under the chart: the intensity colours 1-10 and the quality symbols.
-void drawLegendStrip(const UiContext& ui, ImVec2 pos, ImVec2 size) {
+// The legend strip under the chart: the intensity colours 1-10 and the quality symbols. The
+// pieces flow into as many centred rows as the width needs (a narrow window cut them off).
+struct LegendLayout {
+    float sw = 0, gap = 0, labelW = 0;
+    std::vector<float> widths;         // [0] the intensity scale, then one per quality
+    std::vector<std::vector<int>> rows;  // indices into widths
+    float height = 0;
+};
+
+LegendLayout legendLayout(const UiContext& ui, float width) {
+    LegendLayout l;
+    l.sw = 21.0f * ui.scale;
+    l.gap = 2.0f * ui.scale;
+    l.labelW = ImGui::CalcTextSize("Pain 1-10").x + 8 * ui.scale;
+    l.widths.push_back(l.labelW + 10 * (l.sw + l.gap));
+    for (maps::Quality q : maps::kQualities) {
+        l.widths.push_back(l.sw * 1.3f + 5 * ui.scale + ImGui::CalcTextSize(std::string(maps::qualityName(q)).c_str()).x);
+    }
+    const float sep = 16 * ui.scale, avail = width - 16 * ui.scale;
+    float used = 0;
+    for (int i = 0; i < static_cast<int>(l.widths.size()); ++i) {
+        const float w = l.widths[static_cast<std::size_t>(i)];
+        if (l.rows.empty() || used + sep + w > avail) {
+            l.rows.emplace_back();
+            used = w;
+        } else {
+            used += sep + w;
+        }
+        l.rows.back().push_back(i);
+    }
+    const float rowH = l.sw + 6 * ui.scale;
+    l.height = std::max(44.0f * ui.scale, static_cast<float>(l.rows.size()) * rowH + 16 * ui.scale);
+    return l;
+}
+
+void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sw = std::min(21.0f * ui.scale, size.y * 0.6f);
-    const float gap = 2.0f * ui.scale;
+    const float sw = l.sw, gap = l.gap, sep = 16 * ui.scale;
     const float fs = ImGui::GetFontSize();
-    // Measure the whole strip to centre it.
-    float qualitiesW = 0;
-    for (maps::Quality q : maps::kQualities) {
-        qualitiesW += sw * 1.3f + 5 * ui.scale +
-                      ImGui::CalcTextSize(std::string(maps::qualityName(q)).c_str()).x + 12 * ui.scale;
-    }
-    const char* intensityLabel = "Pain 1-10";
-    const float labelW = ImGui::CalcTextSize(intensityLabel).x + 8 * ui.scale;
-    const float total = labelW + 10 * (sw + gap) + 20 * ui.scale + qualitiesW;
-    float x = pos.x + std::max(8.0f, (size.x - total) / 2);
-    const float y = pos.y + (size.y - sw) / 2;
-    dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), intensityLabel);
-    x += labelW;
-    for (int k = 1; k <= 10; ++k) {
-        const render::Rgba c = render::intensityColor(k);
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + sw, y + sw), IM_COL32(c.r, c.g, c.b, 255), 3.0f);
-        char num[4];
-        std::snprintf(num, sizeof num, "%d", k);
-        const ImVec2 ts = ImGui::CalcTextSize(num);
-        const bool dark = 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140;
-        dl->AddText(ImVec2(x + (sw - ts.x) / 2, y + (sw - ts.y) / 2),
-                    dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(30, 30, 30, 255), num);
-        x += sw + gap;
-    }
-    x += 20 * ui.scale;
-    for (maps::Quality q : maps::kQualities) {
-        qualityPatternSwatch(dl, ImVec2(x, y), ImVec2(x + sw * 1.3f, y + sw), maps::bit(q),
-                             IM_COL32(253, 190, 110, 255));
-        x += sw * 1.3f + 5 * ui.scale;
-        const std::string name(maps::qualityName(q));
-        dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), name.c_str());
-        x += ImGui::CalcTextSize(name.c_str()).x + 12 * ui.scale;
+    const float rowH = sw + 6 * ui.scale;
+    float y = pos.y + (size.y - static_cast<float>(l.rows.size()) * rowH + 6 * ui.scale) / 2;
+    for (const auto& row : l.rows) {
+        float total = -sep;
+        for (int i : row) total += sep + l.widths[static_cast<std::size_t>(i)];
+        float x = pos.x + std::max(8.0f, (size.x - total) / 2);
+        for (int i : row) {
+            if (i == 0) {
+                dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), "Pain 1-10");
+                float bx = x + l.labelW;
+                for (int k = 1; k <= 10; ++k) {
+                    const render::Rgba c = render::intensityColor(k);
+                    dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + sw, y + sw), IM_COL32(c.r, c.g, c.b, 255), 3.0f);
+                    char num[4];
+                    std::snprintf(num, sizeof num, "%d", k);
+                    const ImVec2 ts = ImGui::CalcTextSize(num);
+                    const bool dark = 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140;
+                    dl->AddText(ImVec2(bx + (sw - ts.x) / 2, y + (sw - ts.y) / 2),
+                                dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(30, 30, 30, 255), num);
+                    bx += sw + gap;
+                }
+            } else {
+                const maps::Quality q = maps::kQualities[static_cast<std::size_t>(i - 1)];
+                qualityPatternSwatch(dl, ImVec2(x, y), ImVec2(x + sw * 1.3f, y + sw), maps::bit(q),
+                                     IM_COL32(253, 190, 110, 255));
+                dl->AddText(ImVec2(x + sw * 1.3f + 5 * ui.scale, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255),
+                            std::string(maps::qualityName(q)).c_str());
+            }
+            x += l.widths[static_cast<std::size_t>(i)] + sep;
+        }
+        y += rowH;
     }
 }
 
 void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (size.x < 50 || size.y < 50) return;
-    const float legendH = 44.0f * ui.scale;
-    drawLegendStrip(ui, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
+    const LegendLayout legend = legendLayout(ui, size.x);
+    const float legendH = legend.height;
+    drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
     size.y -= legendH;
     computeLayout(s, c, pos, size);
     handleInput(s, c, pos, size);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/compare_workspace.h"
+#include "app/panels.h"
 #include "app/library_panel.h"
 #include "render/chart.h"
 #include "render/colormap.h"
@@ -41,8 +42,7 @@ const maps::PainMap* mapFor(AppState& s, CompareWorkspaceState& c, const std::st
 
 std::string dateOf(const AppState& s, const std::string& choice) {
     if (choice == kOpenMapChoice) {
-        return "open map" + std::string(s.doc.modified() ? " (unsaved)" : "") + ", " +
-               friendlyDate(s.doc.map.info.visitTime);
+        return friendlyDate(s.doc.map.info.visitTime) + (s.doc.modified() ? " (open map, unsaved)" : " (open map)");
     }
     for (const auto& v : s.library.visits) {
         if (v.path == choice) return friendlyDate(v.visitTime);
@@ -179,11 +179,18 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
     }
     dl->AddRect(ImVec2(x0, y), ImVec2(x0 + barW, y + sh), IM_COL32(120, 115, 110, 255));
     y += sh + 2 * scale;
-    dl->AddText(ImVec2(x0, y), compare_colors::kBetter, "\xE2\x86\x90 better");
-    const ImVec2 ws = ImGui::CalcTextSize("worse \xE2\x86\x92");
-    dl->AddText(ImVec2(x0 + barW - ws.x, y), compare_colors::kWorse, "worse \xE2\x86\x92");
-    const ImVec2 zs = ImGui::CalcTextSize("0");
-    dl->AddText(ImVec2(x0 + barW / 2 - zs.x / 2, y), compare_colors::kNeutral, "0");
+    // "<- better  0  worse ->" under the bar; on a narrow bar without the arrows and the 0, so
+    // that the words never run into each other.
+    const bool roomy = ImGui::CalcTextSize("\xE2\x86\x90 better 0 worse \xE2\x86\x92").x + 16 * scale <= barW;
+    const char* betterLabel = roomy ? "\xE2\x86\x90 better" : "better";
+    const char* worseLabel = roomy ? "worse \xE2\x86\x92" : "worse";
+    dl->AddText(ImVec2(x0, y), compare_colors::kBetter, betterLabel);
+    const ImVec2 ws = ImGui::CalcTextSize(worseLabel);
+    dl->AddText(ImVec2(x0 + barW - ws.x, y), compare_colors::kWorse, worseLabel);
+    if (roomy) {
+        const ImVec2 zs = ImGui::CalcTextSize("0");
+        dl->AddText(ImVec2(x0 + barW / 2 - zs.x / 2, y), compare_colors::kNeutral, "0");
+    }
     y += fh + 4 * scale;
 
     // Cell counts per class, in the colour of their side of the scale.
@@ -201,24 +208,27 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
         dl->AddText(ImVec2(x, y), compare_colors::kBetter, better);
         x += ImGui::CalcTextSize(better).x + gap;
         dl->AddText(ImVec2(x, y), compare_colors::kWorse, worse);
-    } else {  // narrow: one line each
-        dl->AddText(ImVec2(pos.x + std::max(0.0f, (width - ImGui::CalcTextSize(better).x) / 2), y),
-                    compare_colors::kBetter, better);
+    } else {  // narrow: one line each, shortened to the card (the tooltip has them all)
+        const std::string b = ellipsize(better, width), w = ellipsize(worse, width);
+        dl->AddText(ImVec2(pos.x + std::max(0.0f, (width - ImGui::CalcTextSize(b.c_str()).x) / 2), y),
+                    compare_colors::kBetter, b.c_str());
         y += fh + 2 * scale;
-        dl->AddText(ImVec2(pos.x + std::max(0.0f, (width - ImGui::CalcTextSize(worse).x) / 2), y),
-                    compare_colors::kWorse, worse);
+        dl->AddText(ImVec2(pos.x + std::max(0.0f, (width - ImGui::CalcTextSize(w.c_str()).x) / 2), y),
+                    compare_colors::kWorse, w.c_str());
     }
     y += fh + 2 * scale;
-    x = pos.x + std::max(0.0f, (width - chip - 4 * scale - ImGui::CalcTextSize(same).x) / 2);
+    const std::string sameShown = ellipsize(same, width - chip - 4 * scale);
+    x = pos.x + std::max(0.0f, (width - chip - 4 * scale - ImGui::CalcTextSize(sameShown.c_str()).x) / 2);
     dl->AddRectFilled(ImVec2(x, y + (fh - chip) / 2), ImVec2(x + chip, y + (fh + chip) / 2),
                       toU32(render::kUnchangedPain), 2 * scale);
     x += chip + 4 * scale;
-    dl->AddText(ImVec2(x, y), compare_colors::kNeutral, same);
+    dl->AddText(ImVec2(x, y), compare_colors::kNeutral, sameShown.c_str());
     ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
     ImGui::Dummy(ImVec2(width, fh));
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Body cells by change (painted = intensity 1 or more).\nColour = after - "
-                          "before: blue better or resolved, red worse or new, grey unchanged pain.");
+        ImGui::SetTooltip("%s \xC2\xB7 %s \xC2\xB7 %s\nBody cells by change (painted = intensity 1 or more).\n"
+                          "Colour = after - before: blue better or resolved, red worse or new, grey "
+                          "unchanged pain.", better, worse, same);
     }
     return y + fh - pos.y;
 }
@@ -262,8 +272,8 @@ void changeText(double change, const char* format) {
                        "%s", buf);
 }
 
-void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui) {
-    compareHeading(ui, "Key figures");
+void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui, bool withHeading) {
+    if (withHeading) compareHeading(ui, "Key figures");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##figures", 4, flags)) return;
@@ -414,7 +424,7 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner));
         compareHeading(ui, titles[i]);
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner + lineH));
-        ImGui::TextDisabled("%s", subtitles[i].c_str());
+        ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), subtitles[i], colW - 2 * inner, subtitles[i]);
         origins[i] = ImVec2(std::floor(c0.x + (colW - static_cast<float>(pics[i]->width)) / 2),
                             c0.y + inner + titleH);
         if (pics[i]->valid()) {
@@ -430,7 +440,7 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         if (i == 2) {
             drawDiffLegend(p.cmp->difference, below, colW - 2 * inner, sc);
         } else {
-            const std::string line = summaryLine(i == 0 ? p.cmp->before : p.cmp->after);
+            const std::string line = ellipsize(summaryLine(i == 0 ? p.cmp->before : p.cmp->after), colW - 2 * inner);
             const ImVec2 ls = ImGui::CalcTextSize(line.c_str());
             ImGui::GetWindowDrawList()->AddText(ImVec2(c0.x + (colW - ls.x) / 2, below.y + 4 * sc),
                                                 compare_colors::kNeutral, line.c_str());
@@ -448,14 +458,32 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6 * sc);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(inner, inner));
         ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-        ImGui::BeginChild("##keyfigures", ImVec2(leftW, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        drawKeyFigures(*p.cmp, ui);
-        ImGui::EndChild();
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + leftW + gap, y));
-        ImGui::BeginChild("##regionchanges", ImVec2(size.x - leftW - gap, h), true,
-                          ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
-        drawRegionTable(c, ui, hoverRegion);
-        ImGui::EndChild();
+        if (size.x < 880 * sc) {
+            // Too narrow for both tables side by side (their numbers were cut off): one card,
+            // a tab for each.
+            ImGui::BeginChild("##tables", ImVec2(size.x, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+            if (ImGui::BeginTabBar("##tabletabs")) {
+                if (ImGui::BeginTabItem("Key figures")) {
+                    drawKeyFigures(*p.cmp, ui, false);  // the tab names it
+                    ImGui::EndTabItem();
+                }
+                if (ImGui::BeginTabItem("Changes by region")) {
+                    drawRegionTable(c, ui, hoverRegion);
+                    ImGui::EndTabItem();
+                }
+                ImGui::EndTabBar();
+            }
+            ImGui::EndChild();
+        } else {
+            ImGui::BeginChild("##keyfigures", ImVec2(leftW, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+            drawKeyFigures(*p.cmp, ui, true);
+            ImGui::EndChild();
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + leftW + gap, y));
+            ImGui::BeginChild("##regionchanges", ImVec2(size.x - leftW - gap, h), true,
+                              ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+            drawRegionTable(c, ui, hoverRegion);
+            ImGui::EndChild();
+        }
         ImGui::PopStyleVar(2);
         ImGui::PopStyleColor(2);
     }

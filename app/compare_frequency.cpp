@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/compare_workspace.h"
+#include "app/panels.h"
 #include "render/series_image.h"
 
 namespace bodymap::app {
@@ -40,6 +41,9 @@ void drawScale(SeriesMapKind kind, ImVec2 pos, float width, float scale) {
                           overBody(render::seriesColor(kind, v)));
     }
     dl->AddRect(ImVec2(x0, pos.y), ImVec2(x0 + barW, pos.y + h), IM_COL32(120, 115, 110, 255));
+    // Labels at the quarters, or at the ends and the middle when they would touch each other.
+    const float labelW = ImGui::CalcTextSize(freq ? "100%" : "7.5").x;
+    const int every = barW / 4 < labelW + 8 * scale ? 2 : 1;
     for (int k = 0; k <= 4; ++k) {
         char buf[16];
         if (freq) std::snprintf(buf, sizeof buf, "%d%%", k * 25);
@@ -47,6 +51,7 @@ void drawScale(SeriesMapKind kind, ImVec2 pos, float width, float scale) {
         const ImVec2 ts = ImGui::CalcTextSize(buf);
         const float x = x0 + barW * static_cast<float>(k) / 4;
         dl->AddLine(ImVec2(x, pos.y + h), ImVec2(x, pos.y + h + 3 * scale), IM_COL32(120, 115, 110, 255));
+        if (k % every != 0) continue;
         dl->AddText(ImVec2(std::clamp(x - ts.x / 2, pos.x, pos.x + width - ts.x), pos.y + h + 4 * scale),
                     compare_colors::kNeutral, buf);
     }
@@ -93,9 +98,12 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
     std::snprintf(period, sizeof period, "%zu visits, %s to %s", sum.visitTimes.size(),
                   shortDate(sum.visitTimes.front(), true).c_str(), shortDate(sum.visitTimes.back(), true).c_str());
     ImGui::SetCursorScreenPos(pos);
-    ImGui::TextDisabled("%s. Hover the body for the values.", period);
-    pos.y += ImGui::GetTextLineHeightWithSpacing() + 4 * sc;
-    size.y -= ImGui::GetTextLineHeightWithSpacing() + 4 * sc;
+    const std::string periodLine = std::string(period) + ". Hover the body for the values.";
+    ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), periodLine, size.x, periodLine);
+    leftOutNote(se, pos.x, size.x);  // under the period, like on the Trends tab: inside the area
+    const float noteH = ImGui::GetCursorScreenPos().y - pos.y;
+    pos.y += noteH + 4 * sc;
+    size.y -= noteH + 4 * sc;
     const float gap = 12 * sc, inner = 10 * sc;
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     const float colW = (size.x - gap) / 2;
@@ -128,20 +136,13 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner));
         compareHeading(ui, titles[i]);
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner + lineH));
-        ImGui::PushClipRect(c0, ImVec2(c0.x + colW - inner, c0.y + cardH), true);
-        ImGui::TextDisabled("%s", subtitles[i].c_str());
-        ImGui::PopClipRect();
+        ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), subtitles[i], colW - 2 * inner, subtitles[i]);
         const CompareTexture& tex = *textures[i];
         const ImVec2 o(std::floor(c0.x + (colW - static_cast<float>(tex.width)) / 2), c0.y + inner + titleH);
         const ImVec2 e(o.x + static_cast<float>(tex.width), o.y + static_cast<float>(tex.height));
         if (tex.valid()) dl->AddImage(tex.texture->imguiId(), o, e);
         if (ImGui::IsMouseHoveringRect(o, e)) hoverCell(t, sum, o, k);
         drawScale(kinds[i], ImVec2(c0.x + inner, e.y + 8 * sc), colW - 2 * inner, sc);
-    }
-    if (!se.skipped.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + cardH + 6 * sc));
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "Left out: %s%s", se.skipped.front().c_str(),
-                           se.skipped.size() > 1 ? " and more" : "");
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/compare_workspace.h"
 #include "app/library_panel.h"
+#include "app/panels.h"
 
 namespace bodymap::app {
 
@@ -71,7 +72,14 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     const float pad = 10 * sc;
     const float fh = ImGui::GetFontSize();
     ImFont* bold = ui.bold ? ui.bold : ImGui::GetFont();
-    dl->AddText(bold, fh, ImVec2(p0.x + pad, p0.y + pad), IM_COL32(40, 40, 40, 255), spec.title);
+    ImGui::PushFont(bold);  // shortened in its own font: a narrow card cut the title off
+    const std::string title = ellipsize(spec.title, p1.x - p0.x - 2 * pad);
+    ImGui::PopFont();
+    dl->AddText(bold, fh, ImVec2(p0.x + pad, p0.y + pad), IM_COL32(40, 40, 40, 255), title.c_str());
+    if (title != spec.title && ImGui::IsMouseHoveringRect(p0, ImVec2(p1.x, p0.y + pad + fh)) &&
+        ImGui::IsWindowHovered()) {
+        ImGui::SetTooltip("%s", spec.title);
+    }
     if (!trend || trend->values.empty()) return;
 
     // Latest value and its change since the first visit, on the title line's right.
@@ -236,14 +244,12 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
     const float gap = 12 * sc;
     const float noteH = ImGui::GetTextLineHeightWithSpacing() * (se.skipped.empty() ? 1.0f : 2.0f);
     ImGui::SetCursorScreenPos(pos);
-    ImGui::TextDisabled("%zu visits, %s to %s. Hover a chart for the values.", sum.visitTimes.size(),
-                        shortDate(sum.visitTimes.front(), true).c_str(),
-                        shortDate(sum.visitTimes.back(), true).c_str());
-    if (!se.skipped.empty()) {
-        std::string left = "Left out: " + se.skipped.front();
-        if (se.skipped.size() > 1) left += " and " + std::to_string(se.skipped.size() - 1) + " more";
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s", left.c_str());
-    }
+    char period[160];
+    std::snprintf(period, sizeof period, "%zu visits, %s to %s. Hover a chart for the values.",
+                  sum.visitTimes.size(), shortDate(sum.visitTimes.front(), true).c_str(),
+                  shortDate(sum.visitTimes.back(), true).c_str());
+    ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), period, size.x, period);
+    leftOutNote(se, pos.x, size.x);
     const int n = static_cast<int>(std::size(kTrends));
     const int cols = size.x > 860 * sc ? 3 : 2;
     const int rows = (n + cols - 1) / cols;

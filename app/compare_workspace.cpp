@@ -11,6 +11,8 @@
 #include <cstdio>
 
 #include "app/library_panel.h"
+#include "app/panels.h"
+#include "maps/compare_choice.h"
 #include "maps/map_format.h"
 
 namespace bodymap::app {
@@ -81,6 +83,19 @@ std::string shortDate(const std::string& iso, bool year) {
     if (year) std::snprintf(buf, sizeof buf, "%d %s %d", d, kMonths[mo - 1], y);
     else std::snprintf(buf, sizeof buf, "%d %s", d, kMonths[mo - 1]);
     return buf;
+}
+
+void leftOutNote(const SeriesState& se, float x, float width) {
+    if (se.skipped.empty()) return;
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    std::string more;
+    if (se.skipped.size() > 1) more = " and " + std::to_string(se.skipped.size() - 1) + " more";
+    std::string full = "Left out of the trends and maps:";
+    for (const auto& why : se.skipped) full += "\n\xE2\x80\xA2 " + why;  // bullet
+    // The count stays visible: only the first reason is shortened.
+    const float moreW = ImGui::CalcTextSize(more.c_str()).x;
+    const std::string first = ellipsize("Left out: " + se.skipped.front(), std::max(40.0f, width - moreW));
+    ellipsizedText(IM_COL32(153, 77, 0, 255), first + more, width, full);
 }
 
 void centredMessage(const UiContext& ui, ImVec2 pos, ImVec2 size, const char* title,
@@ -161,9 +176,8 @@ std::string visitLabel(const maps::VisitEntry& v, bool newest) {
 }
 
 std::string choiceLabel(const AppState& s, const std::string& path) {
-    if (path == kOpenMapChoice) {
-        return std::string("Open map") + (s.doc.modified() ? " (unsaved)" : "") + ", " +
-               friendlyDate(s.doc.map.info.visitTime);
+    if (path == kOpenMapChoice) {  // the date first: it is what the combo must not cut off
+        return friendlyDate(s.doc.map.info.visitTime) + (s.doc.modified() ? "  (open, unsaved)" : "  (open)");
     }
     const auto& visits = s.library.visits;
     for (std::size_t i = 0; i < visits.size(); ++i) {
@@ -177,21 +191,56 @@ bool listed(const AppState& s, const std::string& path) {
     return false;
 }
 
-// Keeps the choices valid: the two newest visits by default, or the only visit against the
-// open map.
-void defaultChoices(AppState& s, CompareWorkspaceState& c) {
+// Names the open document for the default choice: which file, and whether it has edits.
+std::string openDocumentKey(const AppState& s) {
+    return (s.doc.path.empty() ? "(new) " + s.doc.map.info.clientId : s.doc.path) +
+           (s.doc.modified() ? " *" : "");
+}
+
+// The default pair (maps::pickComparePair): when a visit of the client is open, the visit
+// before it -> the open visit (or a note that it is the first); otherwise the two newest
+// readable visits, or the only one against the open map.
+void pickDefaults(AppState& s, CompareWorkspaceState& c, const std::string& name) {
     const auto& visits = s.library.visits;
-    if (c.client != s.library.selectedClient) {
+    maps::OpenVisit open;
+    open.path = s.doc.path;
+    open.visitTime = s.doc.map.info.visitTime;
+    open.ofClient = s.doc.path.empty() && !s.doc.map.info.clientId.empty() && s.doc.map.info.clientId == c.client;
+    const maps::ComparePick pick = maps::pickComparePair(visits, open);
+    using Side = maps::ComparePick::Side;
+    // The open visit as its file when it has no unsaved edits, else as the open map.
+    c.afterPath = pick.afterSide == Side::Visit && !(visits[pick.after].path == s.doc.path && s.doc.modified())
+                      ? visits[pick.after].path
+                      : std::string(kOpenMapChoice);
+    c.beforePath = pick.beforeSide == Side::Visit ? visits[pick.before].path : std::string();
+    if (pick.openIsFirst) {
+        c.noEarlier = "The open visit (" + friendlyDate(open.visitTime) + ") is " + name +
+                      "'s first: there is no earlier visit to compare it with. Pick two visits "
+                      "above, or see the Trends and Frequency tabs.";
+    } else if (pick.beforeSide == Side::None) {
+        c.beforePath = visits[0].path;  // nothing readable: the combo shows why
+    }
+}
+
+// Keeps the choices valid, and makes the default choice for a new client or open document.
+void defaultChoices(AppState& s, CompareWorkspaceState& c, const std::string& name) {
+    const auto& visits = s.library.visits;
+    const std::string openKey = openDocumentKey(s);
+    if (c.client != s.library.selectedClient || c.defaultsFor != openKey) {
         c.client = s.library.selectedClient;
+        c.defaultsFor = openKey;
         c.beforePath.clear();
         c.afterPath.clear();
+        c.noEarlier.clear();
         c.hoverRegion = -1;
+        if (!visits.empty()) pickDefaults(s, c, name);
+        return;
     }
     if (visits.empty()) return;
     if (!(c.afterPath == kOpenMapChoice || listed(s, c.afterPath))) {
         c.afterPath = visits.size() >= 2 ? visits[0].path : std::string(kOpenMapChoice);
     }
-    if (!listed(s, c.beforePath)) {
+    if (!listed(s, c.beforePath) && c.noEarlier.empty()) {
         c.beforePath = visits.size() >= 2 ? visits[1].path : visits[0].path;
     }
 }
@@ -211,7 +260,10 @@ void revalidate(CompareWorkspaceState& c) {
 bool visitCombo(AppState& s, const char* id, std::string& choice, bool allowOpenMap, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, choiceLabel(s, choice).c_str())) {
+    // The preview shortened with "..." rather than cut off mid-word by the arrow.
+    const std::string preview = ellipsize(choiceLabel(s, choice), width - ImGui::GetFrameHeight() -
+                                                                      2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::BeginCombo(id, preview.c_str())) {
         const auto& visits = s.library.visits;
         for (std::size_t i = 0; i < visits.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
@@ -263,8 +315,8 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
         return;
     }
     if (lib.stale) return;  // the Clients tab re-lists the visits this frame
-    defaultChoices(s, c);
     const std::string name = clientName(s);
+    defaultChoices(s, c, name);
     if (lib.visits.empty()) {
         const std::string title = name + " has no saved visits yet";
         centredMessage(ui, pos, size, title.c_str(),
@@ -282,20 +334,43 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
     ImGui::TextDisabled("%zu visit%s", lib.visits.size(), lib.visits.size() == 1 ? "" : "s");
 
-    const float comboW = std::clamp((size.x - 2 * pad) * 0.3f, 180 * ui.scale, 300 * ui.scale);
+    // Wide enough for the labels chosen, as far as the bar allows (the words and Swap beside).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float fixedW = ImGui::CalcTextSize("Before After \xE2\x86\x92 Swap").x + 2 * st.FramePadding.x +
+                         6 * st.ItemSpacing.x;
+    const float needW = std::max(ImGui::CalcTextSize(choiceLabel(s, c.beforePath).c_str()).x,
+                                 ImGui::CalcTextSize(choiceLabel(s, c.afterPath).c_str()).x) +
+                        ImGui::GetFrameHeight() + 2 * st.FramePadding.x;
+    // A narrow workspace puts "After" on a line of its own rather than cutting off the dates.
+    const bool twoLines = (size.x - 2 * pad - fixedW) / 2 < 200 * ui.scale;
+    const float labelW = std::max(ImGui::CalcTextSize("Before").x, ImGui::CalcTextSize("After").x) + st.ItemSpacing.x;
+    const float roomW = twoLines ? size.x - 2 * pad - labelW - ImGui::CalcTextSize("Swap").x -
+                                       2 * st.FramePadding.x - 2 * st.ItemSpacing.x
+                                 : std::max(120 * ui.scale, (size.x - 2 * pad - fixedW) / 2);
+    const float comboW = std::min(std::max(needW, 180 * ui.scale), roomW);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 2 * ui.scale));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Before");
-    ImGui::SameLine();
-    if (visitCombo(s, "##before", c.beforePath, false, comboW)) c.hoverRegion = -1;
-    ImGui::SameLine();
-    ImGui::TextDisabled("\xE2\x86\x92");  // →
-    ImGui::SameLine();
-    ImGui::TextUnformatted("After");
-    ImGui::SameLine();
+    ImGui::SameLine(twoLines ? pad + labelW : 0.0f);
+    if (visitCombo(s, "##before", c.beforePath, false, comboW)) {
+        c.hoverRegion = -1;
+        c.noEarlier.clear();
+    }
+    if (twoLines) {
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("After");
+        ImGui::SameLine(pad + labelW);
+    } else {
+        ImGui::SameLine();
+        ImGui::TextDisabled("\xE2\x86\x92");  // →
+        ImGui::SameLine();
+        ImGui::TextUnformatted("After");
+        ImGui::SameLine();
+    }
     if (visitCombo(s, "##after", c.afterPath, true, comboW)) c.hoverRegion = -1;
     ImGui::SameLine();
-    ImGui::BeginDisabled(c.afterPath == kOpenMapChoice);
+    ImGui::BeginDisabled(c.afterPath == kOpenMapChoice || c.beforePath.empty());
     if (ImGui::Button("Swap")) std::swap(c.beforePath, c.afterPath);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exchange before and after");
@@ -323,7 +398,13 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     const ImVec2 areaSize(size.x - 2 * pad, pos.y + size.y - area.y - pad * 0.6f);
     if (areaSize.x < 50 || areaSize.y < 50) return;
     switch (c.tab) {
-        case CompareTab::Difference: drawDifferenceTab(s, c, ui, area, areaSize); break;
+        case CompareTab::Difference:
+            if (c.beforePath.empty() && !c.noEarlier.empty()) {
+                centredMessage(ui, area, areaSize, "No earlier visit", c.noEarlier.c_str());
+            } else {
+                drawDifferenceTab(s, c, ui, area, areaSize);
+            }
+            break;
         case CompareTab::Trends: drawTrendsTab(s, c, ui, area, areaSize); break;
         case CompareTab::Frequency: drawFrequencyTab(s, c, ui, area, areaSize); break;
     }

@@ -64,6 +64,8 @@ enum class CompareTab { Difference, Trends, Frequency };
 struct CompareWorkspaceState {
     std::string client;                       // whose visits the choices refer to
     std::string beforePath, afterPath;        // visit paths, or kOpenMapChoice for "after"
+    std::string defaultsFor;                  // the open document the default choice was made for
+    std::string noEarlier;                    // why "before" is empty: the open visit is the first
     CompareTab tab = CompareTab::Difference;
     std::map<std::string, LoadedVisit> visits;  // by path
     ComparedPair pair;
@@ -101,6 +103,9 @@ bool cellUnder(const maps::BodyTemplate& t, ImVec2 origin, float pxPerCell, ImVe
 void compareHeading(const UiContext& ui, const char* text);
 // Short date for axes: "7 Sep"; with the year: "7 Sep 2026".
 std::string shortDate(const std::string& iso, bool year);
+// The visits left out of the series, on one line from x to x + width at the cursor's height
+// ("Left out: 7 Sep 2026: cannot be read (...) and 2 more"); hovering it lists them all.
+void leftOutNote(const SeriesState& se, float x, float width);
 // A centred, wrapped message in the rectangle, with an optional second line in grey.
 void centredMessage(const UiContext& ui, ImVec2 pos, ImVec2 size, const char* title,
                     const char* detail);

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/panels.h"
 #include "maps/fascial_lines.h"
 #include "render/fascial_colors.h"
 
@@ -250,8 +251,9 @@ void fascialHelp(const UiContext& ui) {
                        "restricted, tender, tense, an adhesion or treated today, with a note.");
     ImGui::TextWrapped("%s", std::string(maps::fascialLinesCredit()).c_str());
     for (const auto& info : maps::fascialLines()) {
-        ImGui::BulletText("%s (%s): %s", std::string(info.name).c_str(), std::string(info.id).c_str(),
-                          std::string(info.description).c_str());
+        const std::string line = std::string(info.name) + " (" + std::string(info.id) + "): " +
+                                 std::string(info.description);
+        wrappedBullet(line.c_str());
     }
 }
 

@@ -69,6 +69,7 @@ void showFileDialog(AppState& s, FileDialogState::Mode mode, std::string title,
     d.confirmOverwrite = false;
     d.onAccept = std::move(onAccept);
     d.listedFolder.clear();
+    d.listArmed = true;
 }
 
 void drawFileDialog(AppState& s, const UiContext& ui) {
@@ -103,12 +104,19 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + 8 * ui.scale;
     ImGui::BeginChild("##files", ImVec2(0, -footer), true);
+    // A double click on a folder enters it on the first click; the second one (and the release
+    // of either) lands on whatever row now sits under the pointer and is ignored. The list acts
+    // on the mouse again from the next click that is not part of a double click.
+    const bool mouseEvent = ImGui::IsMouseClicked(0) || ImGui::IsMouseReleased(0);
+    if (ImGui::IsMouseClicked(0) && !ImGui::IsMouseDoubleClicked(0)) d.listArmed = true;
     for (const auto& e : d.entries) {
         const std::string label = (e.isDir ? "[folder]  " : "") + e.name;
         const bool selected = !e.isDir && e.name == d.name;
         if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+            if (mouseEvent && !d.listArmed) continue;
             if (e.isDir) {
                 d.folder = (fs::path(d.folder) / e.name).string();
+                if (mouseEvent) d.listArmed = false;
                 break;
             }
             d.name = e.name;

@@ -24,6 +24,10 @@ struct FileDialogState {
     bool confirmOverwrite = false;
     int openedFrame = -1;        // ImGui frame the dialog appeared in (its Enter is not ours)
     bool refocus = false;        // give the name field the keyboard again
+    // False from entering a folder by mouse until the next fresh click: the rest of that click
+    // (its release, or the second click of a double click) must not act on the row that is
+    // now under the pointer.
+    bool listArmed = true;
     std::function<void(AppState&, const std::string&)> onAccept;
 
     struct Entry {

@@ -104,11 +104,21 @@ void applyStyle(float scale) {
     // Dialogs in the panel colour: text fields, check boxes and radio buttons (white) must show
     // against them (on ImGui's white popups they were invisible).
     c[ImGuiCol_PopupBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
+    // Tooltips are popups: dark text on this light colour, with a visible edge. Grey captions
+    // dark enough to read on it and on the panels (about 5:1; ImGui's 0.6 grey was 2.6:1).
+    c[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.42f, 0.42f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.55f, 0.52f, 0.49f, 0.6f);
+    // Warnings in text ("cannot be read") use this: ImGui's yellow was unreadable on light grey.
+    c[ImGuiCol_PlotHistogram] = ImVec4(0.60f, 0.30f, 0.0f, 1.0f);
     c[ImGuiCol_MenuBarBg] = ImVec4(0.925f, 0.918f, 0.906f, 1.0f);
     c[ImGuiCol_Button] = ImVec4(0.88f, 0.87f, 0.86f, 1.0f);
     c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.0f);
     c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.77f, 0.88f, 1.0f);
     c[ImGuiCol_Header] = ImVec4(0.80f, 0.85f, 0.93f, 1.0f);
+    // Hovered rows light enough for their grey second line to stay readable.
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.72f, 0.81f, 0.94f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.64f, 0.75f, 0.91f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     c[ImGuiCol_SliderGrab] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
     c[ImGuiCol_SliderGrabActive] = ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
@@ -165,16 +175,23 @@ void trackPointer(Gui& g, const SDL_Event& ev) {
 }
 
 void drawStatusBar(AppState& s, const UiContext& ui) {
-    const std::string name = s.doc.path.empty() ? "Untitled map" : s.doc.path;
-    ImGui::TextDisabled("%s%s", name.c_str(), s.doc.modified() ? "  (unsaved changes)" : "");
-    if (!s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0) {
-        ImGui::SameLine(0, 24 * ui.scale);
-        const Notice& n = s.notices.back();
-        if (n.error) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", n.text.c_str());
-        else ImGui::TextUnformatted(n.text.c_str());
-    }
     char zoom[48];
     std::snprintf(zoom, sizeof zoom, "Zoom %.0f%%", s.view.zoom * 100);
+    // Name and message shortened so that they never run into the zoom on the right (a narrow
+    // window); the whole message is in a tooltip.
+    const float end = ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 28 * ui.scale;
+    const std::string name = s.doc.path.empty() ? "Untitled map" : s.doc.path;
+    const std::string title = name + (s.doc.modified() ? "  (unsaved changes)" : "");
+    const bool notice = !s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0;
+    const float nameMax = notice ? std::max(120 * ui.scale, (end - ImGui::GetCursorPosX()) * 0.45f)
+                                 : end - ImGui::GetCursorPosX();
+    ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), title, nameMax, title);
+    if (notice) {
+        ImGui::SameLine(0, 24 * ui.scale);
+        const Notice& n = s.notices.back();
+        ellipsizedText(n.error ? IM_COL32(179, 26, 26, 255) : ImGui::GetColorU32(ImGuiCol_Text), n.text,
+                       end - ImGui::GetCursorPosX(), n.text);
+    }
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 16 * ui.scale);
     ImGui::TextDisabled("%s", zoom);
 }

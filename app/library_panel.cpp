@@ -190,13 +190,22 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         const float tx = row.x + tw * 1.05f + 12 * ui.scale;
         dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text),
                     friendlyDate(v.visitTime).c_str());
-        std::string sub = v.error.empty()
+        const std::string sub = v.error.empty()
                               ? std::string(v.drawnBy == maps::DrawnBy::Client ? "drawn by the client" : "drawn by the therapist")
                               : "cannot be read";
-        if (!v.therapist.empty()) sub += " \xC2\xB7 " + v.therapist;
-        dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + ImGui::GetTextLineHeight()),
+        // Who drew it and the therapist on lines of their own, each shortened to the row (a
+        // therapist's name after the "drawn by" ran out of the panel); the whole on hover.
+        const float textW = ImGui::GetItemRectMax().x - tx - 4 * ui.scale;
+        const float lineH = ImGui::GetTextLineHeight();
+        const std::string therapist = ellipsize(v.therapist, textW);
+        dl->AddText(ImVec2(tx, row.y + 7 * ui.scale + lineH),
                     ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
+        if (!therapist.empty()) {
+            dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                        therapist.c_str());
+        }
         if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
+        else if (therapist != v.therapist && ImGui::IsItemHovered()) ImGui::SetTooltip("Therapist: %s", v.therapist.c_str());
         ImGui::PopID();
     }
     if (lib.visits.empty()) ImGui::TextDisabled("No visits yet.");

@@ -43,10 +43,17 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
-        const std::string u = "Undo " + s.doc.history.undoLabel();
-        const std::string r = "Redo " + s.doc.history.redoLabel();
-        if (ImGui::MenuItem(u.c_str(), "Ctrl+Z", false, s.doc.history.canUndo())) undo(s);
-        if (ImGui::MenuItem(r.c_str(), "Ctrl+Shift+Z", false, s.doc.history.canRedo())) redo(s);
+        // A long step name ("Fill Left upper abdomen") is shortened, with the whole of it in a
+        // tooltip, and trailing spaces widen the label column: the label never runs into its
+        // shortcut.
+        const float maxW = 18 * ImGui::GetFontSize();
+        const std::string uFull = "Undo " + s.doc.history.undoLabel();
+        const std::string rFull = "Redo " + s.doc.history.redoLabel();
+        const std::string uShort = ellipsize(uFull, maxW), rShort = ellipsize(rFull, maxW);
+        if (ImGui::MenuItem((uShort + "     ").c_str(), "Ctrl+Z", false, s.doc.history.canUndo())) undo(s);
+        if (uShort != uFull && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", uFull.c_str());
+        if (ImGui::MenuItem((rShort + "     ").c_str(), "Ctrl+Shift+Z", false, s.doc.history.canRedo())) redo(s);
+        if (rShort != rFull && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rFull.c_str());
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
@@ -75,7 +82,13 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
 
 void drawHelpWindow(AppState& s, const UiContext& ui) {
     if (!s.showHelp) return;
-    ImGui::SetNextWindowSize(ImVec2(560 * ui.scale, 520 * ui.scale), ImGuiCond_FirstUseEver);
+    // Centred, and never taller than the window (a small screen): the text scrolls inside.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560 * ui.scale, vp->Size.x - 40),
+                                    std::min(520 * ui.scale, vp->Size.y - 60)),
+                             ImGuiCond_Appearing);
     if (ImGui::Begin("How to use BodyMap", &s.showHelp, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextWrapped(
             "Paint where it hurts on the front and back of the body. Left and right are always "
@@ -90,11 +103,11 @@ void drawHelpWindow(AppState& s, const UiContext& ui) {
         if (ui.bold) ImGui::PushFont(ui.bold);
         ImGui::TextUnformatted("Keys");
         if (ui.bold) ImGui::PopFont();
-        ImGui::BulletText("1-9 intensity, 0 for 10;  [ and ] brush size");
-        ImGui::BulletText("B paint, E erase, F fill a whole region, T tag a fascial band");
-        ImGui::BulletText("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo");
-        ImGui::BulletText("Wheel or + / - zoom, middle or right drag pans, Ctrl+0 resets");
-        ImGui::BulletText("Tab switches focus between the front and back view");
+        wrappedBullet("1-9 intensity, 0 for 10;  [ and ] brush size");
+        wrappedBullet("B paint, E erase, F fill a whole region, T tag a fascial band");
+        wrappedBullet("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo");
+        wrappedBullet("Wheel or + / - zoom, middle or right drag pans, Ctrl+0 resets");
+        wrappedBullet("Tab switches focus between the front and back view");
         ImGui::Spacing();
         fascialHelp(ui);
         ImGui::Spacing();

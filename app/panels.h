@@ -2,6 +2,8 @@
 // through the functions in app_state.h.
 #pragma once
 
+#include <string>
+
 #include "app/app_state.h"
 #include "app/key_input.h"
 #include "app/ui_context.h"
@@ -26,6 +28,18 @@ void legend(const UiContext& ui);
 // Draws quality q's pattern in the rectangle [p0, p1) of the current window.
 void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qualityBit,
                           ImU32 fill);
+
+// A bullet with text that wraps at the window's edge, continuation lines under the text.
+void wrappedBullet(const char* text);
+// `text` cut to at most `maxWidth` pixels in the current font, ending in "..." when cut (never
+// inside a UTF-8 sequence).
+std::string ellipsize(const std::string& text, float maxWidth);
+// A small square in `color`, then `text` in the normal text colour: for colours that would be
+// unreadable as text (a pale line colour on a light tooltip).
+void colorChipText(ImU32 color, const char* text);
+// A line of coloured text shortened to `maxWidth`; hovering it shows `full` (wrapped) when
+// that says more than the line.
+void ellipsizedText(ImU32 color, const std::string& text, float maxWidth, const std::string& full);
 
 // Keyboard shortcuts that work anywhere (not while typing in a text field).
 void handleShortcuts(AppState& s, const KeyPresses& keys);  // shortcuts.cpp

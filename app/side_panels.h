@@ -9,6 +9,7 @@
 #include "app/library_panel.h"
 #include "app/ui_context.h"
 #include "maps/metrics.h"
+#include "maps/visit_time.h"
 
 namespace bodymap::app {
 
@@ -17,6 +18,10 @@ struct SidePanelState {
     // Visit tab: a working copy edited by the text fields, committed as one undo step when a
     // field loses focus after a change.
     maps::VisitInfo editInfo;
+    bool editing = false;         // a field was active last frame (its last edit is not yet in)
+    // The date control's fields; a typed number stays here until its field is left.
+    maps::CivilTime editTime;
+    bool timeTyped = false;       // a date field's number was typed and not yet committed
     // Figures tab: metrics of the open map, recomputed when the document changes.
     std::optional<maps::MapMetrics> metrics;
     std::uint64_t metricsGeneration = UINT64_MAX;

@@ -1,7 +1,9 @@
-// Shared widgets: intensity swatches, quality toggles with their patterns, the legend.
+// Shared widgets: intensity swatches, quality toggles with their patterns, the legend, and
+// text that keeps inside its space (wrapped bullets, ellipsized lines).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "app/panels.h"
 #include "render/colormap.h"
@@ -136,11 +138,16 @@ void qualityToggles(AppState& s, const UiContext& ui, bool large) {
         qualityPatternSwatch(dl, s0, ImVec2(s0.x + sw - 2 * pad, p.y + h - pad), maps::bit(q),
                              IM_COL32(253, 190, 110, 255));
         ImFont* f = large && ui.heading ? ui.heading : ImGui::GetFont();
-        const std::string label = std::string(maps::qualityName(q)) + "   " +
-                                  std::string(maps::qualitySymbol(q));
-        dl->AddText(f, f->FontSize, ImVec2(p.x + sw + pad, p.y + (h - f->FontSize) / 2),
-                    IM_COL32(30, 30, 30, 255), label.c_str());
-        // Check mark on the right.
+        // The text ends before the check mark's square on the right: the symbol goes first when
+        // the name and symbol do not both fit (the swatch shows the pattern anyway).
+        const float textX = p.x + sw + pad, textEnd = p.x + w - h;
+        const std::string name(maps::qualityName(q));
+        std::string label = name + "   " + std::string(maps::qualitySymbol(q));
+        if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x > textEnd - textX) label = name;
+        const ImVec4 clip(textX, p.y, textEnd, p.y + h);
+        dl->AddText(f, f->FontSize, ImVec2(textX, p.y + (h - f->FontSize) / 2),
+                    IM_COL32(30, 30, 30, 255), label.c_str(), nullptr, 0, &clip);
+        // Check mark on the right, in its own square.
         const float cx = p.x + w - h * 0.5f, cy = p.y + h * 0.5f, r = h * 0.2f;
         if (on) {
             dl->AddLine(ImVec2(cx - r, cy), ImVec2(cx - r * 0.3f, cy + r * 0.7f), IM_COL32(52, 86, 140, 255), 2.5f * ui.scale);
@@ -185,6 +192,53 @@ void legend(const UiContext& ui) {
         ImGui::SameLine();
         ImGui::Text("%s  %s", std::string(maps::qualityName(q)).c_str(),
                     std::string(maps::qualitySymbol(q)).c_str());
+    }
+}
+
+void wrappedBullet(const char* text) {
+    ImGui::Bullet();  // leaves the cursor on the same line, after the bullet
+    ImGui::TextWrapped("%s", text);
+}
+
+std::string ellipsize(const std::string& text, float maxWidth) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= maxWidth) return text;
+    const char* kDots = "...";
+    const float dotsW = ImGui::CalcTextSize(kDots).x;
+    std::size_t end = text.size();
+    // Drop whole UTF-8 sequences from the end until the rest and the dots fit.
+    while (end > 0) {
+        do {
+            --end;
+        } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        if (ImGui::CalcTextSize(text.data(), text.data() + end).x + dotsW <= maxWidth) break;
+    }
+    while (end > 0 && text[end - 1] == ' ') --end;
+    return text.substr(0, end) + kDots;
+}
+
+void colorChipText(ImU32 color, const char* text) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(p.x, p.y + h * 0.15f), b(p.x + h * 0.7f, p.y + h * 0.85f);
+    dl->AddRectFilled(a, b, color, 2.0f);
+    dl->AddRect(a, b, IM_COL32(90, 90, 90, 255), 2.0f);
+    ImGui::Dummy(ImVec2(h * 0.7f, h));
+    ImGui::SameLine(0, h * 0.35f);
+    ImGui::TextUnformatted(text);
+}
+
+void ellipsizedText(ImU32 color, const std::string& text, float maxWidth, const std::string& full) {
+    const std::string shown = ellipsize(text, maxWidth);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    if (!full.empty() && (shown != text || full != text) && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+        ImGui::TextUnformatted(full.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
     }
 }
 
