@@ -11,6 +11,8 @@
 #include <optional>
 #include <system_error>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -61,20 +63,74 @@ std::string env(const char* name) {
     return v ? std::string(v) : std::string();
 }
 
+// lstat says something is at `path` (a dangling symlink counts).
+bool lexists(const fs::path& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0;
+}
+
+// Creates a client folder (0700), or checks that an existing one is a real folder: writing
+// through a symlinked client folder could put health data anywhere.
 Status makeFolder(const std::string& path) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return Ok{};
-    if (::mkdir(path.c_str(), 0700) != 0 && !fs::is_directory(path, ec)) {
-        return Error{path + ": cannot create folder: " + std::error_code(errno, std::generic_category()).message()};
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
+            return Error{path + ": cannot create folder: " +
+                         std::error_code(errno, std::generic_category()).message()};
+        }
+        if (::lstat(path.c_str(), &st) != 0) {
+            return Error{path + ": cannot create folder: " +
+                         std::error_code(errno, std::generic_category()).message()};
+        }
     }
+    if (S_ISLNK(st.st_mode)) return Error{path + ": is a symbolic link; refusing to write through it"};
+    if (!S_ISDIR(st.st_mode)) return Error{path + ": is not a folder"};
     return Ok{};
 }
 
-bool isVisitFile(const fs::directory_entry& e) {
+bool isVisitName(const std::string& name) {
+    return name.size() > 5 && name[0] != '.' && fs::path(name).extension() == ".json" &&
+           name != kClientFile;
+}
+
+// What a library entry is, without following a symlink.
+enum class Kind { Missing, Regular, Folder, Symlink, Special };
+
+Kind kindOf(const fs::path& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return Kind::Missing;
+    if (S_ISLNK(st.st_mode)) return Kind::Symlink;
+    if (S_ISDIR(st.st_mode)) return Kind::Folder;
+    if (S_ISREG(st.st_mode)) return Kind::Regular;
+    return Kind::Special;
+}
+
+// True when `inner` (canonical) lies inside `root` (canonical).
+bool isInside(const fs::path& root, const fs::path& inner) {
+    auto r = root.begin();
+    auto i = inner.begin();
+    for (; r != root.end(); ++r, ++i) {
+        if (i == inner.end() || *r != *i) return false;
+    }
+    return i != inner.end();
+}
+
+LibraryProblem symlinkProblem(const fs::path& path, const std::string& root, const char* what) {
     std::error_code ec;
-    const std::string name = e.path().filename().string();
-    return e.is_regular_file(ec) && name.size() > 5 && name[0] != '.' &&
-           e.path().extension() == ".json" && name != kClientFile;
+    const fs::path target = fs::canonical(path, ec);
+    const fs::path rootReal = fs::canonical(root, ec);
+    std::string where;
+    if (target.empty()) where = " that leads nowhere";
+    else if (!isInside(rootReal, target)) where = " to a place outside the library";
+    return {path.string(), path.string() + ": " + what + " is a symbolic link" + where + "; not followed"};
+}
+
+// Reads a visit file's header for a listing, without following a symlink.
+Result<VisitInfo> readListedVisit(const std::string& path) {
+    if (kindOf(path) != Kind::Regular) return Error{path + ": not a regular file"};
+    auto text = readFileLimited(path, kMaxMapFileBytes);
+    if (!text) return Error{text.error()};
+    return readVisitInfo(text.value(), path);
 }
 
 struct ClientFile {
@@ -84,8 +140,7 @@ struct ClientFile {
 
 std::optional<ClientFile> readClientFile(const std::string& folder) {
     const std::string path = (fs::path(folder) / kClientFile).string();
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return std::nullopt;
+    if (kindOf(path) != Kind::Regular) return std::nullopt;  // missing, or a symlink: not read
     auto text = readFileLimited(path, 64 * 1024);
     if (!text) return std::nullopt;
     auto json = parseJsonLimited(text.value(), path, 4);
@@ -189,17 +244,34 @@ std::string Library::clientFolder(std::string_view clientId) const {
     return (fs::path(m_root) / safeName(clientId)).string();
 }
 
-Result<std::vector<VisitEntry>> Library::listVisits(const std::string& clientId) const {
-    std::vector<VisitEntry> visits;
+Result<VisitListing> Library::listVisitsChecked(const std::string& clientId) const {
+    VisitListing out;
     const std::string folder = clientFolder(clientId);
+    const Kind kind = kindOf(folder);
+    if (kind == Kind::Symlink) {
+        out.problems.push_back(symlinkProblem(folder, m_root, "the client folder"));
+        return out;
+    }
+    if (kind != Kind::Folder) return out;
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return visits;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        if (!isVisitFile(*it)) continue;
+        const std::string name = it->path().filename().string();
+        if (!isVisitName(name)) continue;
+        const Kind k = kindOf(it->path());
+        if (k == Kind::Symlink) {
+            out.problems.push_back(symlinkProblem(it->path(), m_root, "the visit file"));
+            continue;
+        }
+        if (k != Kind::Regular) {
+            if (k != Kind::Missing) {
+                out.problems.push_back({it->path().string(),
+                                        it->path().string() + ": not a regular file; not read"});
+            }
+            continue;
+        }
         VisitEntry v;
         v.path = it->path().string();
-        auto text = readFileLimited(v.path, kMaxMapFileBytes);
-        auto info = text ? readVisitInfo(text.value(), v.path) : Result<VisitInfo>(Error{text.error()});
+        auto info = readListedVisit(v.path);
         if (info) {
             v.visitTime = info->visitTime;
             v.drawnBy = info->drawnBy;
@@ -209,37 +281,60 @@ Result<std::vector<VisitEntry>> Library::listVisits(const std::string& clientId)
             v.error = info.error();
             v.visitTime = it->path().stem().string();
         }
-        visits.push_back(std::move(v));
+        out.visits.push_back(std::move(v));
     }
     if (ec) return Error{folder + ": cannot list visits: " + ec.message()};
     // ISO times with the same zone sort as text; the path breaks ties stably.
-    std::sort(visits.begin(), visits.end(), [](const VisitEntry& a, const VisitEntry& b) {
+    std::sort(out.visits.begin(), out.visits.end(), [](const VisitEntry& a, const VisitEntry& b) {
         return a.visitTime != b.visitTime ? a.visitTime > b.visitTime : a.path > b.path;
     });
-    return visits;
+    return out;
 }
 
-Result<std::vector<ClientEntry>> Library::listClients() const {
-    std::vector<ClientEntry> clients;
+Result<std::vector<VisitEntry>> Library::listVisits(const std::string& clientId) const {
+    auto listing = listVisitsChecked(clientId);
+    if (!listing) return Error{listing.error()};
+    return std::move(listing->visits);
+}
+
+Result<ClientListing> Library::listClientsChecked() const {
+    ClientListing out;
     std::error_code ec;
-    if (!fs::is_directory(m_root, ec)) return clients;
+    if (!fs::is_directory(m_root, ec)) return out;
     for (fs::directory_iterator it(m_root, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        std::error_code dec;
-        if (name.empty() || name[0] == '.' || !it->is_directory(dec)) continue;
+        if (name.empty() || name[0] == '.') continue;
+        const Kind kind = kindOf(it->path());
+        if (kind == Kind::Symlink) {
+            std::error_code dec;
+            if (fs::is_directory(it->path(), dec)) {
+                out.problems.push_back(symlinkProblem(it->path(), m_root, "the client folder"));
+            }
+            continue;
+        }
+        if (kind != Kind::Folder) continue;
         ClientEntry c;
         c.folder = it->path().string();
         const auto file = readClientFile(c.folder);
         // Listing by folder: the id in client.json or the visits may not map back to `name`
         // if the folder was renamed by hand, so list the folder's own files.
-        std::vector<VisitEntry> visits;
+        std::vector<std::string> visits;
+        std::error_code dec;
         for (fs::directory_iterator vt(c.folder, dec), vend; !dec && vt != vend; vt.increment(dec)) {
-            if (isVisitFile(*vt)) visits.push_back({vt->path().string(), {}, {}, {}, {}, {}});
+            if (!isVisitName(vt->path().filename().string())) continue;
+            const Kind k = kindOf(vt->path());
+            if (k == Kind::Regular) {
+                visits.push_back(vt->path().string());
+            } else if (k == Kind::Symlink) {
+                out.problems.push_back(symlinkProblem(vt->path(), m_root, "the visit file"));
+            } else if (k != Kind::Missing) {
+                out.problems.push_back({vt->path().string(),
+                                        vt->path().string() + ": not a regular file; not read"});
+            }
         }
         std::string newestId;
-        for (auto& v : visits) {
-            auto text = readFileLimited(v.path, kMaxMapFileBytes);
-            auto info = text ? readVisitInfo(text.value(), v.path) : Result<VisitInfo>(Error{text.error()});
+        for (const auto& v : visits) {
+            auto info = readListedVisit(v);
             if (!info) continue;
             if (info->visitTime > c.lastVisit || c.lastVisit.empty()) {
                 c.lastVisit = info->visitTime;
@@ -251,18 +346,24 @@ Result<std::vector<ClientEntry>> Library::listClients() const {
         c.id = file ? file->id : (!newestId.empty() ? newestId : name);
         if (c.displayName.empty() && file) c.displayName = file->name;
         if (c.displayName.empty()) c.displayName = c.id;
-        clients.push_back(std::move(c));
+        out.clients.push_back(std::move(c));
     }
     if (ec) return Error{m_root + ": cannot list clients: " + ec.message()};
     auto lower = [](std::string s) {
         for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         return s;
     };
-    std::sort(clients.begin(), clients.end(), [&](const ClientEntry& a, const ClientEntry& b) {
+    std::sort(out.clients.begin(), out.clients.end(), [&](const ClientEntry& a, const ClientEntry& b) {
         const std::string la = lower(a.displayName), lb = lower(b.displayName);
         return la != lb ? la < lb : a.id < b.id;
     });
-    return clients;
+    return out;
+}
+
+Result<std::vector<ClientEntry>> Library::listClients() const {
+    auto listing = listClientsChecked();
+    if (!listing) return Error{listing.error()};
+    return std::move(listing->clients);
 }
 
 Status Library::createClient(const std::string& clientId, const std::string& displayName) const {
@@ -270,30 +371,101 @@ Status Library::createClient(const std::string& clientId, const std::string& dis
     const std::string folder = clientFolder(clientId);
     if (auto st = makeFolder(folder); !st) return st;
     const std::string path = (fs::path(folder) / kClientFile).string();
-    std::error_code ec;
-    if (fs::exists(path, ec)) return Ok{};
+    if (lexists(path)) return Ok{};  // kept as it is (a symlink there is never written through)
     const std::string text = "{\n  \"format\": \"bodymap-client\",\n  \"version\": 1,\n  \"id\": " +
                              jsonString(clientId) + ",\n  \"name\": " + jsonString(displayName) +
                              "\n}\n";
-    return writeFileAtomic(path, text);
+    const FileStamp none;  // create only: another instance creating it meanwhile wins
+    AtomicWriteOptions options;
+    options.basedOn = &none;
+    WriteOutcome w = writeFileChecked(path, text, options);
+    if (w.status == WriteStatus::Failed) return Error{w.message};
+    return Ok{};
 }
 
 std::string Library::visitPath(const std::string& clientId, const std::string& visitTime) const {
     const fs::path folder = clientFolder(clientId);
     const std::string stem = visitFileStem(visitTime);
-    std::error_code ec;
     fs::path candidate = folder / (stem + ".json");
-    for (int n = 2; fs::exists(candidate, ec) && n < 100000; ++n) {
+    for (int n = 2; lexists(candidate) && n < 100000; ++n) {
         candidate = folder / (stem + "-" + std::to_string(n) + ".json");
     }
     return candidate.string();
 }
 
-Result<std::string> Library::saveNewVisit(const PainMap& map) const {
+Result<std::string> Library::saveNewVisit(const PainMap& map, FileStamp* written) const {
     if (auto st = createClient(map.info.clientId, map.info.clientName); !st) return Error{st.error()};
-    const std::string path = visitPath(map.info.clientId, map.info.visitTime);
-    if (auto st = saveMap(map, path); !st) return Error{st.error()};
-    return path;
+    const FileStamp none;  // never replace a file: one that appears meanwhile takes the next name
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const std::string path = visitPath(map.info.clientId, map.info.visitTime);
+        WriteOutcome w = saveMapChecked(map, path, &none);
+        if (w.ok()) {
+            if (written) *written = w.stamp;
+            return path;
+        }
+        if (w.status == WriteStatus::Failed) return Error{w.message};
+    }
+    return Error{clientFolder(map.info.clientId) + ": cannot find a free visit file name"};
+}
+
+bool isMapFileInLibrary(const std::string& root, const std::string& path) {
+    if (root.empty() || path.empty()) return false;
+    const fs::path p(path);
+    // The file and its folder as named (before resolving): neither may be a symlink.
+    if (kindOf(p) != Kind::Regular || kindOf(p.parent_path()) != Kind::Folder) return false;
+    std::error_code ec;
+    const fs::path rootReal = fs::canonical(root, ec);
+    if (ec) return false;
+    const fs::path real = fs::canonical(p, ec);
+    if (ec) return false;
+    // Exactly <root>/<client>/<file> once every component is resolved.
+    if (real.parent_path().parent_path() != rootReal) return false;
+    const std::string folderName = real.parent_path().filename().string();
+    const std::string name = real.filename().string();
+    if (folderName.empty() || folderName[0] == '.' || !isVisitName(name)) return false;
+    // The resolved file and folder must not be symlinks either (a "../" may have led through one).
+    if (kindOf(real) != Kind::Regular || kindOf(real.parent_path()) != Kind::Folder) return false;
+    return readListedVisit(real.string()).ok();
+}
+
+std::uint64_t folderFingerprint(const std::string& folder) {
+    struct stat st {};
+    if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
+    DIR* d = ::opendir(folder.c_str());
+    if (!d) return 0;
+    auto mix = [](std::uint64_t h, std::uint64_t v) {
+        for (int i = 0; i < 8; ++i) {
+            h ^= (v >> (8 * i)) & 0xFF;
+            h *= 1099511628211ull;
+        }
+        return h;
+    };
+    auto statHash = [&](const struct stat& s) {
+        std::uint64_t h = 14695981039346656037ull;
+        h = mix(h, static_cast<std::uint64_t>(s.st_mode));
+        h = mix(h, static_cast<std::uint64_t>(s.st_size));
+        h = mix(h, static_cast<std::uint64_t>(s.st_ino));
+        h = mix(h, static_cast<std::uint64_t>(s.st_mtim.tv_sec));
+        h = mix(h, static_cast<std::uint64_t>(s.st_mtim.tv_nsec));
+        return h;
+    };
+    // Entries are combined by addition, so that the order readdir returns them in does not matter.
+    std::uint64_t sum = statHash(st);
+    const int dfd = ::dirfd(d);
+    while (const dirent* e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        if (name == "." || name == "..") continue;
+        std::uint64_t h = 14695981039346656037ull;
+        for (unsigned char c : name) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        struct stat es {};
+        if (::fstatat(dfd, e->d_name, &es, AT_SYMLINK_NOFOLLOW) == 0) h = mix(h, statHash(es));
+        sum += h;
+    }
+    ::closedir(d);
+    return sum == 0 ? 1 : sum;
 }
 
 }  // namespace bodymap::maps

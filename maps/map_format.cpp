@@ -445,10 +445,13 @@ std::string serializeMap(const PainMap& map) {
     return out;
 }
 
-Status saveMap(const PainMap& map, const std::string& path) {
+namespace {
+
+// The file text of `map`, or why it cannot be saved (a map that loadMap would refuse).
+Result<std::string> saveText(const PainMap& map, const std::string& path) {
     // Never write a file that loadMap would refuse: check the loader's limits first.
     auto refuse = [&path](const std::string& why) {
-        return Status(Error{path + ": cannot save: " + why});
+        return Result<std::string>(Error{path + ": cannot save: " + why});
     };
     const VisitInfo& v = map.info;
     if (v.notes.size() > kMaxNotesBytes) {
@@ -476,9 +479,29 @@ Status saveMap(const PainMap& map, const std::string& path) {
         return refuse("the map would take " + withThousands(text.size()) + " bytes, over the " +
                       withThousands(kMaxMapFileBytes) + "-byte limit of map files");
     }
+    return text;
+}
+
+}  // namespace
+
+WriteOutcome saveMapChecked(const PainMap& map, const std::string& path, const FileStamp* basedOn) {
+    auto text = saveText(map, path);
+    if (!text) {
+        WriteOutcome w;
+        w.status = WriteStatus::Failed;
+        w.message = text.error();
+        return w;
+    }
     AtomicWriteOptions options;
     options.keepBackup = true;
-    return writeFileAtomic(path, text, options);
+    options.basedOn = basedOn;
+    return writeFileChecked(path, text.value(), options);
+}
+
+Status saveMap(const PainMap& map, const std::string& path) {
+    WriteOutcome w = saveMapChecked(map, path, nullptr);
+    if (!w.ok()) return Error{w.message};
+    return Ok{};
 }
 
 }  // namespace bodymap::maps

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "maps/atomic_file.h"
 #include "maps/pain_map.h"
 #include "maps/result.h"
 #include "maps/template_registry.h"
@@ -41,8 +42,12 @@ Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source
 // The file text: fixed key order, top level indented, rasters as run-length pairs. Deterministic:
 // the same map always gives the same bytes. Invalid UTF-8 in strings is replaced (U+FFFD).
 std::string serializeMap(const PainMap& map);
-// Writes serializeMap(map) to `path` atomically; the previous file is kept as "<path>.bak".
+// Writes serializeMap(map) to `path` atomically (0600); the previous file, when there was one
+// with other bytes, is kept as "<path>.bak". A map that loadMap would refuse is not written.
 Status saveMap(const PainMap& map, const std::string& path);
+// saveMap that also refuses (WriteStatus::Conflict, file untouched) when the file on disk is no
+// longer what `basedOn` describes (see AtomicWriteOptions::basedOn); nullptr: no check.
+WriteOutcome saveMapChecked(const PainMap& map, const std::string& path, const FileStamp* basedOn);
 
 // True for "YYYY-MM-DDTHH:MM:SS" with an optional "Z" or "+HH:MM"/"-HH:MM" and a real date.
 bool isIsoDateTime(std::string_view s);
