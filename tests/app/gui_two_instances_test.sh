@@ -5,7 +5,7 @@
 # with A and B autosaved and running, a third instance offers nothing; after kill -9 of B a new
 # instance offers B's file only (never A's, which is still running) and restores it.
 source "$(dirname "$0")/lib.sh"
-trap 'kill_extra; cleanup' EXIT
+use_extra_cleanup
 export BODYMAP_AUTOSAVE_SECONDS=1
 BODY=ece9e5
 LIB="$WORK/lib"

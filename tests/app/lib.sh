@@ -68,8 +68,11 @@ screenshot() {
 
 # --- Several windows at once (gui_two_instances_test.sh) and the test log ------------------
 # Extra processes (Xvfb servers, app instances) started by the helpers below; a test that uses
-# them sets `trap 'kill_extra; cleanup' EXIT` after sourcing this file.
+# them calls use_extra_cleanup after sourcing this file.
 EXTRA_PIDS=()
+use_extra_cleanup() {
+  if [ -n "${KEEP_WORK:-}" ]; then trap 'kill_extra; echo kept $WORK' EXIT; else trap 'kill_extra; cleanup' EXIT; fi
+}
 kill_extra() {
   local p
   for p in "${EXTRA_PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
@@ -80,6 +83,7 @@ start_extra_xvfb() {
   local n="" i f="$WORK/xvfb-extra-$RANDOM"
   Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$f" >/dev/null 2>&1 &
   EXTRA_PIDS+=($!)
+  disown $!  # no "Killed" job report when it is stopped at the end
   for i in $(seq 1 100); do
     n=$(head -n 1 "$f" 2>/dev/null || true)
     [ -n "$n" ] && break
