@@ -431,14 +431,25 @@ void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
     replaceDocument(s, std::move(rec->map), path, stamp);
     s.doc.restored = true;
     selectClientOf(s, clientId, s.doc.path);
+    if (outside) {
+        for (const auto& c : s.library.clients) {
+            if (c.id == clientId) {
+                s.library.selectedClient = clientId;  // where its new visit will go
+                s.library.stale = true;
+            }
+        }
+    }
     // The work is in this session's own recovery file before the claimed one goes.
     if (s.recovery && s.recovery->write(s.doc.map, s.doc.path)) {
         (void)maps::discardClaimed(rec.value());
     }
     testLog("restored " + e.path + (outside ? " outside" : ""));
     if (outside) {
-        s.errorDialog = "The restored work named a file that is not a visit in the library:\n" +
-                        named + "\n\nBodyMap will not write there. " +
+        std::error_code ec3;
+        const bool gone = !fs::exists(fs::symlink_status(named, ec3));
+        s.errorDialog = (gone ? "The visit file this work was editing is gone:\n" + named + "\n\n"
+                              : "The restored work named a file that is not a visit in the library:\n" +
+                                    named + "\n\nBodyMap will not write there. ") +
                         (clientId.empty() ? std::string("Save it with File > Save As.")
                                           : "Saving (Ctrl+S) stores it as a new visit of " +
                                                 (clientName.empty() ? clientId : clientName) + ".");
@@ -507,8 +518,8 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
             ImGui::EndPopup();
             return;
         }
-        explain(inLibrary ? "Keeps both: theirs stays in " + name + ", yours becomes another visit."
-                          : "Keeps both: theirs stays in " + name + ", yours goes to a file you pick.");
+        explain(inLibrary ? "Keeps both: theirs stays in this file, yours becomes another visit."
+                          : "Keeps both: theirs stays in this file, yours goes to a file you pick.");
         if (loggedButton("Reload theirs", ImVec2(bw, 0))) c.confirmReload = true;
         explain("Discards your changes and opens the file as it is now.");
         if (loggedButton("Overwrite", ImVec2(bw, 0))) {
@@ -610,7 +621,10 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             ImGui::BulletText("Client: %s", e.clientName.empty() ? "(none)" : e.clientName.c_str());
             ImGui::BulletText("Visit: %s", e.visitTime.c_str());
             ImGui::BulletText("Autosaved: %s", e.savedAt.c_str());
-            if (!e.editingPath.empty()) ImGui::BulletText("File: %s", e.editingPath.c_str());
+            if (!e.editingPath.empty()) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("File: %s", e.editingPath.c_str());  // paths can be long
+            }
         }
         ImGui::Spacing();
         const float bw = 150 * ui.scale;

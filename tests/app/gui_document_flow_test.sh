@@ -143,3 +143,34 @@ after=$(ls "$CLIENT"/*.json | grep -vc client.json)
 session=$(grep '^session ' "$LOG" | tail -1 | cut -d' ' -f2-)
 [ ! -e "$session" ] || fail "(b') the session's recovery file was left after a clean quit"
 pass "(b') Quit > Save on a client's new visit: saved into the library and quit"
+
+# --- (d) a recovery file whose `editing` path is not a visit of the library ---------------
+# (a planted file, or one naming a file outside): restored, but saved as a new visit of its
+# client; the named file is never written.
+echo "my own notes, not a map" >"$WORK/notes.txt"
+cp "$WORK/notes.txt" "$WORK/notes.orig"
+export BODYMAP_AUTOSAVE_SECONDS=1
+start_app "$CLIENT/2026-10-05T10-00-00.json"
+paint "$cy"
+wait_log "$LOG" '^autosaved ' 10 || fail "(d) no autosave"
+rec=$(grep '^autosaved ' "$LOG" | tail -1 | cut -d' ' -f2-)
+kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+jq --arg p "$WORK/notes.txt" '.editing = $p' "$rec" >"$WORK/rec.json" && mv "$WORK/rec.json" "$rec"
+before=$(ls "$CLIENT"/*.json | grep -vc client.json)
+start_app
+wait_log "$LOG" "^recovery-offer $rec\$" 5 || fail "(d) the orphaned recovery file was not offered"
+wait_log "$LOG" '^dialog Restore unsaved work' 5 || fail "(d) no restore prompt"
+sleep 0.8
+click_button "Restore"
+wait_log "$LOG" "^restored $rec outside" 5 || fail "(d) the editing path outside the library was honoured"
+wait_log "$LOG" '^dialog Problem' 5 || fail "(d) the user was not told"
+sleep 0.5
+screenshot "$WORK/d-told.png"
+xdotool key Return; sleep 0.5
+xdotool key ctrl+s
+wait_log "$LOG" "^saved $CLIENT/" 5 || fail "(d) the restored work was not saved as a new visit"
+cmp -s "$WORK/notes.txt" "$WORK/notes.orig" || fail "(d) the file named by the recovery file was written"
+after=$(ls "$CLIENT"/*.json | grep -vc client.json)
+[ "$after" -eq $((before + 1)) ] || fail "(d) expected one new visit ($before -> $after)"
+kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+pass "(d) a recovery file naming a file outside the library is saved as a new visit; the file is untouched"
