@@ -5,7 +5,9 @@
 #     visit of a client (saved as a new visit);
 # (c) "From last visit" takes only the pain: drawn by the client, no therapist, a fresh time.
 source "$(dirname "$0")/lib.sh"
-start_xvfb
+use_extra_cleanup
+start_extra_xvfb  # (-noreset: the app is killed and restarted between the steps)
+export DISPLAY="$NEW_DISPLAY"
 BODY=ece9e5
 LIB="$WORK/lib"
 cp -r "$TESTS/../assets/examples" "$LIB"

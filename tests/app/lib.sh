@@ -78,10 +78,12 @@ kill_extra() {
   for p in "${EXTRA_PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
 }
 
-# Starts one more private Xvfb server (1600x1000x24); sets NEW_DISPLAY to it (":N").
+# Starts one more private Xvfb server (1600x1000x24); sets NEW_DISPLAY to it (":N"). With
+# -noreset: by default the server resets when its last client goes (an app killed between two
+# steps), and an xdotool call during the reset fails with "Can't open display".
 start_extra_xvfb() {
   local n="" i f="$WORK/xvfb-extra-$RANDOM"
-  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$f" >/dev/null 2>&1 &
+  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -noreset 3>"$f" >/dev/null 2>&1 &
   EXTRA_PIDS+=($!)
   disown $!  # no "Killed" job report when it is stopped at the end
   for i in $(seq 1 100); do
