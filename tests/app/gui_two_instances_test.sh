@@ -56,6 +56,7 @@ drag() {
   done
   sleep 0.1; on "$w" mouseup 1; sleep 0.1; on "$w" mousemove 1500 990; sleep 0.3
 }
+count_log() { grep -c -- "$2" "$1" || true; }  # (grep -c exits 1 on no match)
 click_button() {  # instance, label
   local pos
   pos=$(button_pos "$WORK/$1.log" "$2")
@@ -105,11 +106,67 @@ n=$(ls "$LIB/demo-anna"/*.json | grep -vc client.json)
 pass "A's file has A's stroke ($(echo $ra)), the new visit $(basename "$NEWV") has B's ($(echo $rb))"
 
 # A's visit list follows the disk: B's new visit shows up in A without a restart (A shows the
-# client of the visit it opened).
+# client of the visit it opened), and so do a visit added and then deleted by another program.
 wait_log "$WORK/A.log" '^listed 1 clients, 2 visits' 10 || fail "A's visit list did not pick up B's new visit"
-rm "$NEWV"
-wait_log "$WORK/A.log" '^listed 1 clients, 1 visits' 10 || fail "A's visit list did not drop a deleted visit"
-pass "A's visit list follows visits added and deleted by another instance"
+cp "$WORK/original.json" "$LIB/demo-anna/2026-11-30T10-00-00.json"
+wait_log "$WORK/A.log" '^listed 1 clients, 3 visits' 10 || fail "A's visit list did not pick up a copied-in visit"
+rm "$LIB/demo-anna/2026-11-30T10-00-00.json"
+last_listing() { grep '^listed' "$WORK/A.log" | tail -1; }
+for i in $(seq 1 50); do last_listing | grep -q ', 2 visits' && break; sleep 0.2; done
+last_listing | grep -q ', 2 visits' || fail "A's visit list did not drop a deleted visit: $(last_listing)"
+pass "A's visit list follows visits added and deleted by another instance or program"
+
+# Overwrite: A opens B's new visit, changes and saves it; B changes it too and overwrites:
+# the file is B's, A's version is the backup.
+on A key ctrl+o; sleep 0.8
+on A type --delay 20 "$NEWV"; sleep 0.3
+on A key Return
+wait_log "$WORK/A.log" "^opened $NEWV\$" 10 || fail "A did not open B's visit"
+sleep 0.5
+drag A $((cx - 40)) $((cy - 40)) $((cx + 40)) $((cy - 40))
+on A key ctrl+s
+wait_log "$WORK/A.log" "^saved $NEWV\$" 10 || fail "A did not save B's visit"
+cp "$NEWV" "$WORK/a-on-new.json"
+nB=$(count_log "$WORK/B.log" '^dialog Visit changed')
+drag B $((cx - 40)) $((cy + 220)) $((cx + 40)) $((cy + 220))
+on B key ctrl+s
+for i in $(seq 1 50); do [ "$(count_log "$WORK/B.log" '^dialog Visit changed')" -gt "$nB" ] && break; sleep 0.2; done
+[ "$(count_log "$WORK/B.log" '^dialog Visit changed')" -gt "$nB" ] || fail "B was not asked before overwriting A's save"
+sleep 1
+click_button B "Overwrite"
+for i in $(seq 1 50); do cmp -s "$NEWV" "$WORK/a-on-new.json" || break; sleep 0.2; done
+cmp -s "$NEWV" "$WORK/a-on-new.json" && fail "Overwrite did not write B's version"
+cmp -s "$NEWV.bak" "$WORK/a-on-new.json" || fail "Overwrite did not keep A's version as the backup"
+"$BODYMAP" validate "$NEWV" "$NEWV.bak" >/dev/null || fail "files invalid after Overwrite"
+pass "Overwrite: B's version in the file, A's kept in $(basename "$NEWV").bak"
+
+# Esc: A changes it again and saves: asked (B overwrote); Esc saves nothing, the work stays.
+cp "$NEWV" "$WORK/b-over.json"
+nA=$(count_log "$WORK/A.log" '^dialog Visit changed')
+drag A $((cx - 40)) $((cy + 20)) $((cx + 40)) $((cy + 20))
+on A key ctrl+s
+for i in $(seq 1 50); do [ "$(count_log "$WORK/A.log" '^dialog Visit changed')" -gt "$nA" ] && break; sleep 0.2; done
+[ "$(count_log "$WORK/A.log" '^dialog Visit changed')" -gt "$nA" ] || fail "A was not asked before overwriting B's save"
+sleep 1
+on A key Escape; sleep 1
+cmp -s "$NEWV" "$WORK/b-over.json" || fail "Esc in the conflict prompt saved something"
+shot A "$WORK/a-after-esc.png"
+[ "$("$PROBE" count "$WORK/a-after-esc.png" $BODY 3 290 0 775 1000)" -gt 1000 ] || fail "the conflict prompt stayed open after Esc"
+pass "Esc in the conflict prompt: nothing saved, the prompt closed"
+
+# Reload theirs: A saves again, is asked again, and reloads B's version (after a confirm).
+on A key ctrl+s
+for i in $(seq 1 50); do [ "$(count_log "$WORK/A.log" '^dialog Visit changed')" -gt $((nA + 1)) ] && break; sleep 0.2; done
+[ "$(count_log "$WORK/A.log" '^dialog Visit changed')" -gt $((nA + 1)) ] || fail "A was not asked on the second save"
+sleep 1
+click_button A "Reload theirs"
+sleep 0.5
+nOpen=$(count_log "$WORK/A.log" "^opened $NEWV\$")
+click_button A "Discard mine and reload"
+for i in $(seq 1 50); do [ "$(count_log "$WORK/A.log" "^opened $NEWV\$")" -gt "$nOpen" ] && break; sleep 0.2; done
+[ "$(count_log "$WORK/A.log" "^opened $NEWV\$")" -gt "$nOpen" ] || fail "Reload theirs did not load the file"
+cmp -s "$NEWV" "$WORK/b-over.json" || fail "Reload theirs wrote the file"
+pass "Reload theirs: A shows B's version, the file untouched"
 
 # --- 2. Recovery files belong to their live session --------------------------------------
 drag A $((cx - 40)) $((cy + 60)) $((cx + 40)) $((cy + 60))
