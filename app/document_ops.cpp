@@ -126,7 +126,12 @@ void refreshLibrary(AppState& s) {
         auto visits = library.listVisitsChecked(lib.selectedClient);
         if (visits) {
             lib.visits = std::move(visits->visits);
-            for (auto& p : visits->problems) lib.problems.push_back(std::move(p));
+            for (auto& p : visits->problems) {
+                // The client listing may already name it (it looks into the folders too).
+                const bool known = std::any_of(lib.problems.begin(), lib.problems.end(),
+                                               [&](const maps::LibraryProblem& q) { return q.path == p.path; });
+                if (!known) lib.problems.push_back(std::move(p));
+            }
         } else {
             lib.error = visits.error();
         }

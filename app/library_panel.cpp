@@ -19,7 +19,7 @@ namespace bodymap::app {
 
 namespace {
 constexpr int kThumbBudgetPerFrame = 2;  // thumbnails drawn per frame (each loads a file)
-constexpr std::size_t kProblemsShown = 4;   // library problems listed; the rest are counted
+constexpr std::size_t kProblemsShown = 3;   // library problems listed; the rest are counted
 
 // Size and modification time of a file (0, 0 when it cannot be read).
 void fileTimes(const std::string& path, std::uintmax_t& size, std::int64_t& mtime) {
@@ -46,20 +46,42 @@ void pruneThumbs(const AppState& s, LibraryPanelState& p) {
     }
 }
 
-// Entries the library did not follow (symbolic links, special files): a short warning list.
+// `text` cut to `width` pixels with an ellipsis (at a UTF-8 character boundary).
+std::string fitText(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string t = text;
+    while (!t.empty()) {
+        do {
+            t.pop_back();
+        } while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80);
+        if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+        if (ImGui::CalcTextSize((t + "\xE2\x80\xA6").c_str()).x <= width) break;
+    }
+    return t + "\xE2\x80\xA6";
+}
+
+// Entries the library did not follow (symbolic links, special files): a short warning list,
+// one line per entry (its name in the library); the full message is the tooltip.
 void drawProblems(const AppState& s, const UiContext& ui) {
     const auto& problems = s.library.problems;
     if (problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
-    ImGui::TextWrapped("Not opened (%zu item%s in the library):", problems.size(),
-                       problems.size() == 1 ? "" : "s");
+    ImGui::TextWrapped("Not opened: %zu link%s or special file%s in the library", problems.size(),
+                       problems.size() == 1 ? "" : "s", problems.size() == 1 ? "" : "s");
     ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("BodyMap does not follow symbolic links or read special files in the\n"
+                          "library, so that nothing outside it is shown or written.");
+    }
     ImGui::Indent(8 * ui.scale);
+    const std::filesystem::path root(s.library.root);
     for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
+        std::string name = std::filesystem::path(problems[i].path).lexically_relative(root).string();
+        if (name.empty() || name.rfind("..", 0) == 0) name = problems[i].path;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", problems[i].message.c_str());
+        ImGui::TextWrapped("%s", name.c_str());
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problems[i].path.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problems[i].message.c_str());
     }
     if (problems.size() > kProblemsShown) {
         ImGui::TextDisabled("and %zu more", problems.size() - kProblemsShown);
@@ -246,6 +268,9 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                               ? std::string(v.drawnBy == maps::DrawnBy::Client ? "drawn by the client" : "drawn by the therapist")
                               : "cannot be read";
         if (!v.therapist.empty()) sub += " \xC2\xB7 " + v.therapist;
+        // Cut to the row (a long therapist name ran out of the panel).
+        const float textW = row.x + ImGui::GetContentRegionAvail().x - tx - 4 * ui.scale;
+        sub = fitText(sub, textW);
         dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + ImGui::GetTextLineHeight()),
                     ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
         if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
