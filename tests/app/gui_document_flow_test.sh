@@ -176,3 +176,19 @@ after=$(ls "$CLIENT"/*.json | grep -vc client.json)
 [ "$after" -eq $((before + 1)) ] || fail "(d) expected one new visit ($before -> $after)"
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 pass "(d) a recovery file naming a file outside the library is saved as a new visit; the file is untouched"
+
+# --- (e) symlinked client folders and visit files are listed as problems, never opened ------
+mkdir -p "$WORK/outside/evil"
+cp "$CLIENT/client.json" "$WORK/outside/evil/"
+cp "$CLIENT/2026-10-05T10-00-00.json" "$WORK/outside/visit.json"
+cp "$WORK/outside/visit.json" "$WORK/outside/visit.orig"
+ln -s "$WORK/outside/evil" "$LIB/evil-client"
+ln -s "$WORK/outside/visit.json" "$CLIENT/2026-12-31T10-00-00.json"
+start_app "$CLIENT/2026-10-05T10-00-00.json"
+wait_log "$LOG" '^listed 1 clients, .* 2 problems$' 5 || fail "(e) the symlinks were not listed as problems: $(grep '^listed' "$LOG" | tail -1)"
+screenshot "$WORK/e-problems.png"
+# The warning line (orange-brown text) is in the Clients panel.
+[ "$("$PROBE" count "$WORK/e-problems.png" 995900 60 1262 250 1600 450)" -gt 100 ] || fail "(e) no warning list in the Clients panel"
+cmp -s "$WORK/outside/visit.json" "$WORK/outside/visit.orig" || fail "(e) a file outside the library changed"
+kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+pass "(e) a symlinked client folder and visit file are shown as problems, not as clients or visits"
