@@ -132,8 +132,9 @@ struct AppState {
     UnsavedPrompt unsaved;
     ConflictPrompt conflict;
     // This run's recovery session: owns (locks) its recovery file for the life of the process, so
-    // that no other instance offers, restores or deletes it. Empty when the library is unusable.
+    // that no other instance offers, restores or deletes it. Started by the first autosave.
     std::optional<maps::RecoverySession> recovery;
+    bool recoveryFailed = false;              // could not start (autosave is off; said once)
     bool discardRecoveryOnExit = false;       // the user answered "quit" (saved or don't save)
     std::vector<maps::RecoveryEntry> recoveryOffer;  // orphaned files, shown at start until answered
     std::uint64_t autosavedGeneration = 0;

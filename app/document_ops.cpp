@@ -365,28 +365,39 @@ void initDocuments(AppState& s, const std::string& libraryOption, bool unattende
         s.library.error = st.error();
         s.post("The client library cannot be used: " + st.error(), true);
     }
-    if (unattended) {
-        refreshLibrary(s);
-        return;
-    }
-    if (auto session = maps::RecoverySession::start(s.library.root)) {
-        s.recovery.emplace(std::move(session.value()));
-        testLog("session " + s.recovery->path());
-    } else {
-        s.post("Autosave is off: " + session.error(), true);
-    }
     refreshLibrary(s);
-    // Only files whose session is gone: those of running instances are theirs.
-    auto offers = maps::listOrphanedRecovery(s.library.root);
-    if (offers) s.recoveryOffer = std::move(offers.value());
-    for (const auto& e : s.recoveryOffer) testLog("recovery-offer " + e.path);
+    if (!unattended) {
+        // Only files whose session is gone: those of running instances are theirs.
+        auto offers = maps::listOrphanedRecovery(s.library.root);
+        if (offers) s.recoveryOffer = std::move(offers.value());
+        for (const auto& e : s.recoveryOffer) testLog("recovery-offer " + e.path);
+    }
+    testLog("ready");
 }
 
+namespace {
+// The recovery session starts with the first autosave (or restore) and then lasts as long as
+// the process: looking at the library without changing anything writes nothing into it.
+bool ensureSession(AppState& s) {
+    if (s.recovery) return true;
+    if (s.recoveryFailed) return false;
+    auto session = maps::RecoverySession::start(s.library.root);
+    if (!session) {
+        s.recoveryFailed = true;
+        s.post("Autosave is off: " + session.error(), true);
+        return false;
+    }
+    s.recovery.emplace(std::move(session.value()));
+    testLog("session " + s.recovery->path());
+    return true;
+}
+}  // namespace
+
 void autosaveTick(AppState& s, double now, double intervalSeconds) {
-    if (!s.recovery) return;
     if (!s.doc.modified() || s.doc.generation == s.autosavedGeneration) return;
     if (now - s.lastAutosave < intervalSeconds) return;
     s.lastAutosave = now;
+    if (!ensureSession(s)) return;
     if (auto st = s.recovery->write(s.doc.map, s.doc.path); !st) {
         s.post("Autosave failed: " + st.error(), true);
         return;
@@ -445,7 +456,7 @@ void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
         }
     }
     // The work is in this session's own recovery file before the claimed one goes.
-    if (s.recovery && s.recovery->write(s.doc.map, s.doc.path)) {
+    if (ensureSession(s) && s.recovery->write(s.doc.map, s.doc.path)) {
         (void)maps::discardClaimed(rec.value());
     }
     testLog("restored " + e.path + (outside ? " outside" : ""));

@@ -29,7 +29,7 @@ start_app() {
   WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
   [ -n "$WID" ] || fail "window did not appear"
   xdotool windowfocus --sync "$WID" 2>/dev/null || true
-  wait_log "$LOG" '^session ' 20 || fail "no session started"
+  wait_log "$LOG" '^ready$' 20 || fail "the app did not get ready"
   sleep 1
 }
 drag() {
@@ -131,9 +131,12 @@ pass "(b) Quit > Save > Save As: saved $(basename "$saved") and quit"
 
 # --- (b') Quit, Save on an untitled visit of a client: a new visit, then quit -------------
 before=$(ls "$CLIENT"/*.json | grep -vc client.json)
-start_app "$CLIENT/2026-10-05T10-00-00.json"
+BODYMAP_AUTOSAVE_SECONDS=1 start_app "$CLIENT/2026-10-05T10-00-00.json"
 xdotool key ctrl+n; sleep 0.5
 paint "$cy"
+wait_log "$LOG" '^autosaved ' 10 || fail "(b') no autosave"
+session=$(grep '^autosaved ' "$LOG" | tail -1 | cut -d' ' -f2-)
+[ -s "$session" ] || fail "(b') no recovery file after the autosave"
 xdotool key ctrl+q
 wait_log "$LOG" '^dialog Unsaved changes' 5 || fail "(b') no prompt on quit"
 sleep 0.8
@@ -142,7 +145,6 @@ wait_log "$LOG" "^saved $CLIENT/" 5 || fail "(b') not saved as a new visit"
 wait_exit || fail "(b') saved but did not quit"
 after=$(ls "$CLIENT"/*.json | grep -vc client.json)
 [ "$after" -eq $((before + 1)) ] || fail "(b') expected one new visit ($before -> $after)"
-session=$(grep '^session ' "$LOG" | tail -1 | cut -d' ' -f2-)
 [ ! -e "$session" ] || fail "(b') the session's recovery file was left after a clean quit"
 pass "(b') Quit > Save on a client's new visit: saved into the library and quit"
 

@@ -35,7 +35,7 @@ start_instance() {
   wid=$(DISPLAY="$NEW_DISPLAY" xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
   [ -n "$wid" ] || fail "window $name did not appear"
   DISPLAY="$NEW_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null || true
-  wait_log "$WORK/$name.log" '^session ' 20 || fail "$name did not start a session"
+  wait_log "$WORK/$name.log" '^ready$' 20 || fail "$name did not get ready"
   sleep 1
 }
 on() { local d="${1}_DISPLAY"; shift; DISPLAY="${!d}" xdotool "$@"; }
