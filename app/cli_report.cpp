@@ -215,16 +215,14 @@ int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostre
             << "\n";
         return 1;
     }
-    std::error_code ec;
-    const auto dir = std::filesystem::temp_directory_path(ec);
-    std::string tmpl = (ec ? std::string("/tmp") : dir.string()) + "/bodymap-report-XXXXXX";
-    const int fd = mkstemp(tmpl.data());
-    if (fd < 0) {
-        err << "bodymap print: cannot create a temporary file in " << tmpl << "\n";
+    // A private (0600) temp copy for lp, removed afterwards.
+    auto tmp = maps::makePrivateTempFile("", "bodymap-report-", ".pdf");
+    if (!tmp) {
+        err << "bodymap print: " << tmp.error() << "\n";
         return 1;
     }
-    close(fd);
-    const std::string pdf = tmpl;
+    const std::string pdf = tmp.value();
+    std::error_code ec;
     int result = 1;
     if (buildReport(a, pdf, err)) {
         std::string message;

@@ -58,8 +58,8 @@ void loadSettings(AppState& s) {
 
 void saveSettings(AppState& s) {
     if (s.settingsPath.empty()) return;
-    std::error_code ec;
-    fs::create_directories(fs::path(s.settingsPath).parent_path(), ec);
+    // The recent-files list names clients' visits: a private (0700) folder, a 0600 file.
+    if (!maps::ensurePrivateFolder(fs::path(s.settingsPath).parent_path().string())) return;
     nlohmann::json j;
     j["recent"] = s.recent;
     (void)maps::writeFileAtomic(s.settingsPath, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");

@@ -97,15 +97,14 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
         in.appVersion = appVersion();
         std::string target = pdfPath;
         if (print) {
-            char name[] = "/tmp/bodymap-report-XXXXXX";
-            const int fd = mkstemp(name);
-            if (fd < 0) {
-                j->message = "cannot create a temporary file in /tmp";
+            // A private (0600) temp copy for lp, removed below.
+            auto tmp = maps::makePrivateTempFile("", "bodymap-report-", ".pdf");
+            if (!tmp) {
+                j->message = tmp.error();
                 j->done = true;
                 return;
             }
-            close(fd);
-            target = name;
+            target = tmp.value();
         }
         auto st = render::writeReportPdf(in, target, [j](double f) { j->progress = 0.3 + 0.65 * f; });
         if (!st) {

@@ -60,6 +60,14 @@ bool writeAll(int fd, std::string_view data, int& err) {
     return true;
 }
 
+void fsyncDir(const std::string& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
 // Reads a regular file without following a symlink; nullopt (errno set) when that fails.
 std::optional<std::string> readNoFollow(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
@@ -290,13 +298,16 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
 
     WriteOutcome out;
     {
-        FolderLock lock(dir);
+        // Only a checked or backed-up save needs the folder lock (plain outputs such as a report
+        // in /tmp must not wait on a lock anyone could hold there).
+        std::optional<FolderLock> lock;
+        if (options.basedOn || options.keepBackup) lock.emplace(dir);
         auto abandon = [&](WriteStatus status, std::string message) {
             ::unlink(tmpl.c_str());
             out.status = status;
             out.message = std::move(message);
         };
-        if (lock.timedOut()) {
+        if (lock && lock->timedOut()) {
             abandon(WriteStatus::Failed,
                     path + ": cannot write: another program holds the folder's lock");
             return out;
@@ -339,6 +350,7 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
             abandon(WriteStatus::Failed, path + ": cannot write: " + errnoText(errno));
             return out;
         }
+        if (!lock) fsyncDir(dir);  // (the lock does it as it is released)
         out.status = WriteStatus::Written;
         out.stamp.exists = true;
         out.stamp.readable = true;

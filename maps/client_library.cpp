@@ -234,8 +234,9 @@ Status Library::ensureRoot() const {
     std::error_code ec;
     if (fs::is_directory(m_root, ec)) return Ok{};
     fs::path parent = fs::path(m_root).parent_path();
-    if (!parent.empty()) {
-        fs::create_directories(parent, ec);  // e.g. ~/.local/share on a fresh account
+    if (!parent.empty() && !fs::exists(parent, ec)) {
+        // e.g. ~/.local/share on a fresh account: created private as well (0700)
+        if (auto st = ensurePrivateFolder(parent.string()); !st) return st;
     }
     return makeFolder(m_root);
 }

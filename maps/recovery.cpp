@@ -205,7 +205,8 @@ Result<std::vector<RecoveryEntry>> listOrphanedRecovery(const std::string& libra
     std::vector<RecoveryEntry> entries;
     const fs::path folder = fs::path(libraryRoot) / kRecoveryFolder;
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return entries;
+    // A .recovery that is a symlink (planted, or pointing at another library) is not ours.
+    if (fs::symlink_status(folder, ec).type() != fs::file_type::directory) return entries;
     std::vector<std::string> locks;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();

@@ -135,6 +135,8 @@ maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* l
 
 maps::Status writeReportPdf(const ReportInput& in, const std::string& path,
                             const ReportProgress& progress) {
+    // A symlink, FIFO or device as the output is refused before the work, not after it.
+    if (auto st = maps::checkOutputTarget(path); !st) return st;
     auto pdf = renderReportPdf(in, nullptr, progress);
     if (!pdf) return maps::Error{path + ": " + pdf.error()};
     return maps::writeFileAtomic(path, pdf.value());

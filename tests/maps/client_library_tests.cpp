@@ -5,10 +5,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <set>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -219,6 +221,179 @@ TEST(Library, MissingRootListsNothing) {
     auto visits = lib.listVisits("x");
     ASSERT_TRUE(visits.ok());
     EXPECT_TRUE(visits->empty());
+}
+
+// --- Symlinks and special files in the library --------------------------------------------
+
+namespace {
+
+unsigned modeOf(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return 07777;
+    return static_cast<unsigned>(st.st_mode & 07777);
+}
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+bool hasProblem(const std::vector<LibraryProblem>& problems, const std::string& path,
+                const std::string& message) {
+    for (const auto& p : problems) {
+        if (p.path == path && p.message == message) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+// A client folder or visit file that is a symlink (above all one leading out of the library) is
+// listed as a problem, never read; a FIFO named like a visit is not opened (it would hang).
+TEST(LibrarySymlinks, ListingsDoNotFollowSymlinksAndNameThemAsProblems) {
+    TempDir dir;
+    const std::string root = dir.path() + "/lib";
+    const std::string outside = dir.path() + "/outside";
+    Library lib(root);
+    ASSERT_TRUE(lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00")).ok());
+    ASSERT_EQ(::mkdir(outside.c_str(), 0700), 0);
+    ASSERT_TRUE(saveMap(visit("eve", "Eve Outside", "2026-01-01T09:00:00"), outside + "/2026-01-01T09-00-00.json").ok());
+    const std::string jane = lib.clientFolder("jane");
+    const std::string evil = root + "/eve";
+    ASSERT_EQ(::symlink(outside.c_str(), evil.c_str()), 0);
+    ASSERT_EQ(::symlink((outside + "/2026-01-01T09-00-00.json").c_str(), (jane + "/2026-02-01T09-00-00.json").c_str()), 0);
+    ASSERT_EQ(::symlink((jane + "/nowhere.json").c_str(), (jane + "/2026-03-01T09-00-00.json").c_str()), 0);
+    ASSERT_EQ(::mkfifo((jane + "/2026-04-01T09-00-00.json").c_str(), 0600), 0);
+
+    auto clients = lib.listClientsChecked();
+    ASSERT_TRUE(clients.ok()) << clients.error();
+    ASSERT_EQ(clients->clients.size(), 1u);
+    EXPECT_EQ(clients->clients[0].id, "jane");
+    EXPECT_EQ(clients->clients[0].visitCount, 1);  // the symlinks and the FIFO are not visits
+    EXPECT_TRUE(hasProblem(clients->problems, evil,
+                           evil + ": the client folder is a symbolic link to a place outside the "
+                                  "library; not followed"));
+    EXPECT_TRUE(hasProblem(clients->problems, jane + "/2026-02-01T09-00-00.json",
+                           jane + "/2026-02-01T09-00-00.json: the visit file is a symbolic link to "
+                                  "a place outside the library; not followed"));
+    EXPECT_TRUE(hasProblem(clients->problems, jane + "/2026-04-01T09-00-00.json",
+                           jane + "/2026-04-01T09-00-00.json: not a regular file; not read"));
+    EXPECT_EQ(clients->problems.size(), 4u);
+    EXPECT_EQ(lib.listClients()->size(), 1u);  // the old call: the same clients
+
+    auto visits = lib.listVisitsChecked("jane");
+    ASSERT_TRUE(visits.ok()) << visits.error();
+    ASSERT_EQ(visits->visits.size(), 1u);
+    EXPECT_EQ(visits->visits[0].visitTime, "2026-11-01T09:00:00");
+    EXPECT_EQ(visits->problems.size(), 3u);
+    EXPECT_TRUE(hasProblem(visits->problems, jane + "/2026-03-01T09-00-00.json",
+                           jane + "/2026-03-01T09-00-00.json: the visit file is a symbolic link "
+                                  "that leads nowhere; not followed"));
+
+    // The symlinked client folder itself: nothing listed through it.
+    auto eve = lib.listVisitsChecked("eve");
+    ASSERT_TRUE(eve.ok());
+    EXPECT_TRUE(eve->visits.empty());
+    ASSERT_EQ(eve->problems.size(), 1u);
+    EXPECT_EQ(eve->problems[0].path, evil);
+}
+
+TEST(LibrarySymlinks, WritingRefusesASymlinkedClientFolderOrVisitFile) {
+    TempDir dir;
+    const std::string root = dir.path() + "/lib";
+    const std::string outside = dir.path() + "/outside";
+    Library lib(root);
+    ASSERT_TRUE(lib.ensureRoot().ok());
+    ASSERT_EQ(::mkdir(outside.c_str(), 0700), 0);
+    ASSERT_EQ(::symlink(outside.c_str(), lib.clientFolder("eve").c_str()), 0);
+
+    auto st = lib.createClient("eve", "Eve");
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error(), lib.clientFolder("eve") + ": is a symbolic link; refusing to write through it");
+    auto saved = lib.saveNewVisit(visit("eve", "Eve", "2026-11-01T09:00:00"));
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error(), st.error());
+    EXPECT_TRUE(fs::is_empty(outside));  // nothing written there: no client.json, no visit
+
+    // A visit file planted as a symlink where the next visit would go: the new visit takes the
+    // next free name and the symlink's target is untouched.
+    const std::string jane = lib.clientFolder("jane");
+    ASSERT_TRUE(lib.createClient("jane", "Jane").ok());
+    const std::string victim = outside + "/victim.txt";
+    std::ofstream(victim) << "keep me";
+    ASSERT_EQ(::symlink(victim.c_str(), (jane + "/2026-11-01T09-00-00.json").c_str()), 0);
+    auto path = lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00"));
+    ASSERT_TRUE(path.ok()) << path.error();
+    EXPECT_EQ(path.value(), jane + "/2026-11-01T09-00-00-2.json");
+    EXPECT_EQ(readAll(victim), "keep me");
+    // Saving onto the symlink itself is refused.
+    auto onto = saveMap(visit("jane", "Jane", "2026-11-01T09:00:00"), jane + "/2026-11-01T09-00-00.json");
+    ASSERT_FALSE(onto.ok());
+    EXPECT_EQ(readAll(victim), "keep me");
+    // A client.json that is a symlink is neither read nor replaced.
+    const std::string bob = lib.clientFolder("bob");
+    ASSERT_EQ(::mkdir(bob.c_str(), 0700), 0);
+    ASSERT_EQ(::symlink(victim.c_str(), (bob + "/client.json").c_str()), 0);
+    EXPECT_TRUE(lib.createClient("bob", "Bob").ok());
+    EXPECT_EQ(readAll(victim), "keep me");
+}
+
+// saveNewVisit never replaces a visit another instance wrote under the same name meanwhile.
+TEST(Library, SaveNewVisitNeverReplacesAFile) {
+    TempDir dir;
+    Library lib(dir.path());
+    FileStamp stamp;
+    auto first = lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00", 2), &stamp);
+    ASSERT_TRUE(first.ok());
+    EXPECT_TRUE(stamp == stampFile(first.value()));
+    auto second = lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00", 3));
+    ASSERT_TRUE(second.ok());
+    EXPECT_NE(first.value(), second.value());
+    EXPECT_TRUE(loadMap(first.value(), tinyRegistry()).value() == visit("jane", "Jane", "2026-11-01T09:00:00", 2));
+    EXPECT_FALSE(fs::exists(first.value() + ".bak"));
+    EXPECT_FALSE(fs::exists(second.value() + ".bak"));
+}
+
+TEST(LibraryPrivacy, FoldersAre0700AndFiles0600UnderUmask022And077) {
+    for (mode_t mask : {mode_t(022), mode_t(077)}) {
+        SCOPED_TRACE("umask " + std::to_string(mask));
+        const mode_t old = ::umask(mask);
+        TempDir dir;
+        const std::string root = dir.path() + "/share/bodymap";
+        Library lib(root);
+        auto path = lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00"));
+        ASSERT_TRUE(path.ok()) << path.error();
+        ASSERT_TRUE(saveMap(visit("jane", "Jane", "2026-11-01T09:00:00", 8), path.value()).ok());
+        EXPECT_EQ(modeOf(root), 0700u);
+        EXPECT_EQ(modeOf(lib.clientFolder("jane")), 0700u);
+        EXPECT_EQ(modeOf(lib.clientFolder("jane") + "/client.json"), 0600u);
+        EXPECT_EQ(modeOf(path.value()), 0600u);
+        EXPECT_EQ(modeOf(path.value() + ".bak"), 0600u);
+        ::umask(old);
+    }
+}
+
+// The fingerprint changes when a visit is added, removed or rewritten, not when nothing changed.
+TEST(Library, FolderFingerprintFollowsTheDisk) {
+    TempDir dir;
+    Library lib(dir.path());
+    EXPECT_EQ(folderFingerprint(lib.clientFolder("jane")), 0u);  // no folder yet
+    auto a = lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00"));
+    ASSERT_TRUE(a.ok());
+    const std::string folder = lib.clientFolder("jane");
+    const std::uint64_t f1 = folderFingerprint(folder);
+    EXPECT_NE(f1, 0u);
+    EXPECT_EQ(folderFingerprint(folder), f1);
+    auto b = lib.saveNewVisit(visit("jane", "Jane", "2026-11-02T09:00:00"));
+    ASSERT_TRUE(b.ok());
+    const std::uint64_t f2 = folderFingerprint(folder);
+    EXPECT_NE(f2, f1);
+    ASSERT_TRUE(saveMap(visit("jane", "Jane", "2026-11-02T09:00:00", 9), b.value()).ok());
+    const std::uint64_t f3 = folderFingerprint(folder);
+    EXPECT_NE(f3, f2);
+    fs::remove(b.value());
+    fs::remove(b.value() + ".bak");
+    EXPECT_NE(folderFingerprint(folder), f3);
 }
 
 // --- Recovery ---------------------------------------------------------------------------
