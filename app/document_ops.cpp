@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/assets_path.h"
+#include "app/library_panel.h"
 #include "maps/atomic_file.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
@@ -635,8 +636,8 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             ImGui::PopStyleColor();
         } else {
             ImGui::BulletText("Client: %s", e.clientName.empty() ? "(none)" : e.clientName.c_str());
-            ImGui::BulletText("Visit: %s", e.visitTime.c_str());
-            ImGui::BulletText("Autosaved: %s", e.savedAt.c_str());
+            ImGui::BulletText("Visit: %s", friendlyDate(e.visitTime).c_str());
+            ImGui::BulletText("Autosaved: %s", friendlyDate(e.savedAt).c_str());
             if (!e.editingPath.empty()) {
                 ImGui::Bullet();
                 ImGui::TextWrapped("File: %s", e.editingPath.c_str());  // paths can be long

@@ -10,9 +10,9 @@
 
 namespace bodymap::app {
 
-// Sets up the library, the recovery session and recent files; offers the recovery files of
-// crashed runs (never those of running instances). `unattended` (--screenshot, --bench): no
-// recovery session and no offer.
+// Sets up the library and recent files; offers the recovery files of crashed runs (never those
+// of running instances). The recovery session starts with the first autosave. `unattended`
+// (--screenshot, --bench): no offer.
 void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false);
 
 // What waits for a save to succeed (e.g. quitting after "Save" in the unsaved-changes prompt).
