@@ -1,6 +1,10 @@
 // AppState helpers: notices and the undoable edit operations (see app_state.h).
 #include "app/app_state.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
 #include <imgui.h>
 
 namespace bodymap::app {
@@ -56,14 +60,52 @@ void redo(AppState& s) {
     }
 }
 
-void replaceDocument(AppState& s, maps::PainMap map, std::string path) {
+void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::FileStamp stamp) {
     s.doc.map = std::move(map);
     s.doc.path = std::move(path);
+    s.doc.stamp = stamp;
     s.doc.history.clear();
     s.doc.restored = false;
+    if (s.recovery) (void)s.recovery->discard();
     ++s.doc.generation;
     s.autosavedGeneration = s.doc.generation;
     s.markAllDirty();
+}
+
+namespace {
+std::FILE* testLogFile() {
+    static std::FILE* f = [] {
+        const char* name = std::getenv("BODYMAP_TEST_LOG");
+        return name && *name ? std::fopen(name, "a") : nullptr;
+    }();
+    return f;
+}
+}  // namespace
+
+bool testLogEnabled() { return testLogFile() != nullptr; }
+
+void testLog(const std::string& line) {
+    if (std::FILE* f = testLogFile()) {
+        std::fprintf(f, "%s\n", line.c_str());
+        std::fflush(f);
+    }
+}
+
+bool loggedButton(const char* label, ImVec2 size) {
+    const bool clicked = ImGui::Button(label, size);
+    if (testLogEnabled()) {
+        static std::map<std::string, std::string> logged;
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        char where[64];
+        std::snprintf(where, sizeof where, "%d %d", static_cast<int>((a.x + b.x) / 2),
+                      static_cast<int>((a.y + b.y) / 2));
+        std::string& last = logged[label];
+        if (last != where) {
+            last = where;
+            testLog(std::string("button ") + label + " " + where);
+        }
+    }
+    return clicked;
 }
 
 }  // namespace bodymap::app

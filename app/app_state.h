@@ -9,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "app/file_dialog.h"
 #include "app/key_input.h"
+#include "maps/atomic_file.h"
 #include "maps/body_template.h"
 #include "maps/brush.h"
 #include "maps/client_library.h"
@@ -50,6 +53,9 @@ struct Document {
     maps::EditHistory history;
     std::uint64_t generation = 0;  // bumped by every change, for autosave
     bool restored = false;         // restored from a recovery file: unsaved whatever the history
+    // What `path` held when it was opened or last saved: a save refuses (and asks) when the file
+    // on disk no longer matches, i.e. another window or program changed it in between.
+    maps::FileStamp stamp;
     bool modified() const { return restored || history.isModified(); }
 };
 
@@ -71,8 +77,14 @@ struct LibraryState {
     std::string selectedClient;             // client id
     std::vector<maps::ClientEntry> clients;
     std::vector<maps::VisitEntry> visits;   // of the selected client, newest first
+    std::vector<maps::LibraryProblem> problems;  // entries not followed (symlinks), never opened
     bool stale = true;                      // re-list on the next frame
     std::string error;                      // why the library could not be read
+    // Polling the disk: fingerprints of the root and of the selected client's folder when last
+    // listed; a change makes the list stale (another window or program added or deleted a visit).
+    std::uint64_t rootPrint = 0, clientPrint = 0;
+    double lastPoll = 0;                    // seconds (ImGui time)
+    std::uint64_t listing = 0;              // bumped by every re-list (panels drop caches)
 };
 
 // "Save changes before ...?" while an action waits for the answer.
@@ -80,6 +92,16 @@ struct UnsavedPrompt {
     bool open = false;
     std::string action;                     // "opening another map", "quitting", ...
     std::function<void(AppState&)> proceed;
+};
+
+// "This visit was changed by another window or program since you opened it" while a save waits
+// for the answer: save mine as a new visit, reload theirs or overwrite (theirs kept in .bak).
+struct ConflictPrompt {
+    bool open = false;
+    std::string path;                       // the file that changed on disk
+    std::string detail;                     // what the storage layer said
+    bool confirmReload = false;             // second step of "Reload theirs"
+    std::function<void(AppState&)> then;    // what waited for the save (e.g. quitting)
 };
 
 // A message for the status bar or an error dialog.
@@ -108,8 +130,13 @@ struct AppState {
     LibraryState library;
     TagEditor tagEditor;
     UnsavedPrompt unsaved;
-    std::string session;                      // recovery file name of this run
-    std::vector<maps::RecoveryEntry> recoveryOffer;  // shown at start until answered
+    ConflictPrompt conflict;
+    // This run's recovery session: owns (locks) its recovery file for the life of the process, so
+    // that no other instance offers, restores or deletes it. Started by the first autosave.
+    std::optional<maps::RecoverySession> recovery;
+    bool recoveryFailed = false;              // could not start (autosave is off; said once)
+    bool discardRecoveryOnExit = false;       // the user answered "quit" (saved or don't save)
+    std::vector<maps::RecoveryEntry> recoveryOffer;  // orphaned files, shown at start until answered
     std::uint64_t autosavedGeneration = 0;
     double lastAutosave = 0;                  // seconds (ImGui time)
     std::vector<std::string> recent;          // recently opened or saved maps, newest first
@@ -139,7 +166,17 @@ void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::Fasci
                       const std::string& label);
 void undo(AppState& s);
 void redo(AppState& s);
-// Replaces the document (new or opened); clears the undo history.
-void replaceDocument(AppState& s, maps::PainMap map, std::string path);
+// Replaces the document (new or opened); clears the undo history. The replaced work was given up
+// (its guard was answered), so this session's recovery file is discarded. `stamp` is what `path`
+// held when the map was read from it.
+void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::FileStamp stamp = {});
+
+// For tests: appends a line to the file named by BODYMAP_TEST_LOG (dialogs opened, button
+// positions, saves). Does nothing when the variable is not set.
+void testLog(const std::string& line);
+bool testLogEnabled();
+// ImGui::Button that, when the test log is on, logs where it is whenever that changes:
+// "button <label> <x> <y>" (its centre in window pixels), for tests to click it.
+bool loggedButton(const char* label, ImVec2 size = ImVec2(0, 0));
 
 }  // namespace bodymap::app

@@ -268,8 +268,9 @@ void drawFrame(Gui& g) {
         s.reportRequest = 0;
     }
     drawExportDialogs(s, *g.exports, ui);
-    if (s.errorDialog) {
+    if (s.errorDialog && !ImGui::IsPopupOpen("Problem")) {
         ImGui::OpenPopup("Problem");
+        testLog("dialog Problem");
     }
     ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
     if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
@@ -445,8 +446,7 @@ int runGui(const GuiOptions& options) {
     replaceDocument(s, maps::PainMap::blankFor(s.templ()), "");
     s.doc.map.info.visitTime = maps::localTimeNow();
     s.doc.map.info.appVersion = appVersion();
-    initDocuments(s, options.library);
-    if (!options.screenshot.empty() || options.bench) s.recoveryOffer.clear();  // unattended runs
+    initDocuments(s, options.library, !options.screenshot.empty() || options.bench);
     if (!options.file.empty()) openMapFile(s, options.file);
 
     if (!options.signalShot.empty()) std::signal(SIGUSR1, onScreenshotSignal);
@@ -531,12 +531,13 @@ int runGui(const GuiOptions& options) {
             if (!options.screenshot.empty() || options.bench) {
                 s.quit = true;
             } else {
-                s.deferred.push_back([](AppState& st) {
-                    guardUnsaved(st, "quitting", [](AppState& s2) { s2.quit = true; });
-                });
+                s.deferred.push_back([](AppState& st) { requestQuit(st); });
             }
         }
-        if (!options.bench && options.screenshot.empty()) autosaveTick(s, ImGui::GetTime(), autosaveSeconds);
+        if (!options.bench && options.screenshot.empty()) {
+            autosaveTick(s, ImGui::GetTime(), autosaveSeconds);
+            pollLibrary(s, ImGui::GetTime());  // visits added or deleted by another program
+        }
         // Structural changes queued during the frame.
         if (!s.deferred.empty()) {
             finishStroke(s, *g->chart);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <set>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -17,6 +19,61 @@ namespace bodymap::app {
 
 namespace {
 constexpr int kThumbBudgetPerFrame = 2;  // thumbnails drawn per frame (each loads a file)
+constexpr std::size_t kProblemsShown = 3;   // library problems listed; the rest are counted
+
+// Size and modification time of a file (0, 0 when it cannot be read).
+void fileTimes(const std::string& path, std::uintmax_t& size, std::int64_t& mtime) {
+    std::error_code ec;
+    size = std::filesystem::file_size(path, ec);
+    if (ec) size = 0;
+    const auto t = std::filesystem::last_write_time(path, ec);
+    mtime = ec ? 0 : static_cast<std::int64_t>(t.time_since_epoch().count());
+}
+
+// After a re-list: keeps the thumbnails of files that are still listed and unchanged.
+void pruneThumbs(const AppState& s, LibraryPanelState& p) {
+    std::set<std::string> listed;
+    for (const auto& v : s.library.visits) listed.insert(v.path);
+    for (auto it = p.thumbs.begin(); it != p.thumbs.end();) {
+        std::uintmax_t size = 0;
+        std::int64_t mtime = 0;
+        if (listed.count(it->first)) fileTimes(it->first, size, mtime);
+        if (!listed.count(it->first) || size != it->second.size || mtime != it->second.mtime) {
+            it = p.thumbs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+// Entries the library did not follow (symbolic links, special files): a short warning list,
+// one line per entry (its name in the library); the full message is the tooltip.
+void drawProblems(const AppState& s, const UiContext& ui) {
+    const auto& problems = s.library.problems;
+    if (problems.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
+    ImGui::TextWrapped("Not opened: %zu link%s or special file%s in the library", problems.size(),
+                       problems.size() == 1 ? "" : "s", problems.size() == 1 ? "" : "s");
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("BodyMap does not follow symbolic links or read special files in the\n"
+                          "library, so that nothing outside it is shown or written.");
+    }
+    ImGui::Indent(8 * ui.scale);
+    const std::filesystem::path root(s.library.root);
+    for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
+        std::string name = std::filesystem::path(problems[i].path).lexically_relative(root).string();
+        if (name.empty() || name.rfind("..", 0) == 0) name = problems[i].path;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", name.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problems[i].message.c_str());
+    }
+    if (problems.size() > kProblemsShown) {
+        ImGui::TextDisabled("and %zu more", problems.size() - kProblemsShown);
+    }
+    ImGui::Unindent(8 * ui.scale);
+}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -98,9 +155,10 @@ std::string friendlyDate(const std::string& iso) {
 
 void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     LibraryState& lib = s.library;
-    if (lib.stale) {
-        refreshLibrary(s);
-        p.thumbs.clear();
+    if (lib.stale) refreshLibrary(s);
+    if (p.listing != lib.listing) {
+        p.listing = lib.listing;
+        pruneThumbs(s, p);
     }
     ImGui::TextDisabled("Library: %s", lib.root.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(--library DIR or BODYMAP_LIBRARY to change)", lib.root.c_str());
@@ -136,6 +194,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                                                 : "No client matches the search.");
     }
     ImGui::EndChild();
+    drawProblems(s, ui);
 
     if (lib.selectedClient.empty()) {
         ImGui::TextWrapped("Pick a client to see their visits, or draw without one and use File > Save As.");
@@ -151,7 +210,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A blank chart for this client (Ctrl+N)");
     ImGui::SameLine();
     ImGui::BeginDisabled(lib.visits.empty());
-    if (ImGui::Button("From last visit", ImVec2(hw, 0))) {
+    if (loggedButton("From last visit", ImVec2(hw, 0))) {
         s.deferred.push_back([](AppState& st) {
             guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, true); });
         });
@@ -177,6 +236,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         auto& thumb = p.thumbs[v.path];
         if (!thumb.texture && thumb.width == 0 && budget > 0 && v.error.empty()) {
             --budget;
+            fileTimes(v.path, thumb.size, thumb.mtime);
             makeThumb(s, thumb, v.path, static_cast<int>(thumbH * 1.9f));
             if (!thumb.texture) thumb.width = -1;  // do not retry every frame
         }

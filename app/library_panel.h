@@ -1,7 +1,9 @@
 // The Clients tab: search and pick a client, create one, list the client's visits newest first
-// with a small thumbnail, open a visit or start a new one.
+// with a small thumbnail, open a visit or start a new one. The lists follow the disk (see
+// pollLibrary); entries the library does not follow (symlinks) are listed as warnings.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,8 +19,11 @@ struct LibraryPanelState {
     struct Thumb {
         std::unique_ptr<GlTexture> texture;  // null when the file could not be drawn
         int width = 0, height = 0;
+        std::uintmax_t size = 0;             // of the file when drawn: redrawn when it changes
+        std::int64_t mtime = 0;
     };
     std::map<std::string, Thumb> thumbs;
+    std::uint64_t listing = 0;              // LibraryState::listing the thumbnails were checked at
     std::string newId, newName, newError;   // the New client form
 };
 

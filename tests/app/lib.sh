@@ -65,3 +65,53 @@ screenshot() {
   sleep 0.2
   cp "$WORK/shot.png" "$1"
 }
+
+# --- Several windows at once (gui_two_instances_test.sh) and the test log ------------------
+# Extra processes (Xvfb servers, app instances) started by the helpers below; a test that uses
+# them calls use_extra_cleanup after sourcing this file.
+EXTRA_PIDS=()
+use_extra_cleanup() {
+  if [ -n "${KEEP_WORK:-}" ]; then trap 'kill_extra; echo kept $WORK' EXIT; else trap 'kill_extra; cleanup' EXIT; fi
+}
+kill_extra() {
+  local p
+  for p in "${EXTRA_PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+}
+
+# Starts one more private Xvfb server (1600x1000x24); sets NEW_DISPLAY to it (":N"). With
+# -noreset: by default the server resets when its last client goes (an app killed between two
+# steps), and an xdotool call during the reset fails with "Can't open display".
+start_extra_xvfb() {
+  local n="" i f="$WORK/xvfb-extra-$RANDOM"
+  Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp -noreset 3>"$f" >/dev/null 2>&1 &
+  EXTRA_PIDS+=($!)
+  disown $!  # no "Killed" job report when it is stopped at the end
+  for i in $(seq 1 100); do
+    n=$(head -n 1 "$f" 2>/dev/null || true)
+    [ -n "$n" ] && break
+    sleep 0.05
+  done
+  [ -n "$n" ] || fail "extra Xvfb reported no display number"
+  NEW_DISPLAY=":$n"
+  for i in $(seq 1 50); do
+    if DISPLAY="$NEW_DISPLAY" xdotool getmouselocation >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  fail "extra Xvfb did not answer on $NEW_DISPLAY"
+}
+
+# Waits until file $1 has a line matching the extended regex $2 (up to $3 seconds, default 20).
+wait_log() {
+  local f="$1" re="$2" limit="${3:-20}" i
+  for i in $(seq 1 $((limit * 10))); do
+    grep -Eq -- "$re" "$f" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# The centre "x y" of a prompt button as last logged by the app (BODYMAP_TEST_LOG file $1,
+# lines "button <label> <x> <y>").
+button_pos() {
+  grep -F "button $2 " "$1" | tail -1 | awk '{print $(NF-1), $NF}'
+}
