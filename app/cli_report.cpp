@@ -13,6 +13,7 @@
 
 #include "app/assets_path.h"
 #include "app/cli_stats.h"
+#include "maps/json_util.h"
 #include "maps/atomic_file.h"
 #include "render/report.h"
 
@@ -110,8 +111,10 @@ bool buildReport(const ReportArgs& a, const std::string& path, std::ostream& err
             return false;
         }
         if (m->tmpl != current->tmpl) {
-            err << f << ": drawn on template " << m->map.templateId() << " v" << m->map.templateVersion()
-                << ", but " << a.file << " on " << current->map.templateId() << " v"
+            err << maps::printableForMessage(f) << ": drawn on template "
+                << maps::printableForMessage(m->map.templateId(), 80) << " v" << m->map.templateVersion()
+                << ", but " << maps::printableForMessage(a.file) << " on "
+                << maps::printableForMessage(current->map.templateId(), 80) << " v"
                 << current->map.templateVersion() << "; a report compares maps of one template\n";
             return false;
         }
@@ -182,7 +185,7 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     ReportArgs a;
     if (auto rc = parseArgs(args, "report", a, err)) return *rc;
     if (!buildReport(a, a.output, err)) return 1;
-    out << "wrote " << a.output << "\n";
+    out << "wrote " << maps::printableForMessage(a.output) << "\n";
     return 0;
 }
 
@@ -236,10 +239,12 @@ int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (buildReport(a, pdf, err)) {
         std::string message;
         if (sendToPrinter(pdf, a.printer, message)) {
-            out << "sent the report of " << a.file << " to the printer: " << message;
+            while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
+            out << "sent the report of " << maps::printableForMessage(a.file)
+                << " to the printer: " << maps::printableForMessage(message, 300) << "\n";
             result = 0;
         } else {
-            err << "bodymap print: " << message << "\n";
+            err << "bodymap print: " << maps::printableForMessage(message, 300) << "\n";
         }
     }
     std::filesystem::remove(pdf, ec);

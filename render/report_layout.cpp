@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include <pango/pangocairo.h>
 
@@ -31,6 +33,44 @@ void hairline(cairo_t* cr, double x0, double x1, double y, double gray, double w
     cairo_move_to(cr, x0, y);
     cairo_line_to(cr, x1, y);
     cairo_stroke(cr);
+}
+
+// Pango breaks a word longer than the line only after measuring it whole, which is quadratic in
+// its length (64 KiB of 'x' took 5 s). A zero-width space every kLongRun characters of a run
+// with no break opportunity keeps the layout linear and changes nothing that is printed.
+// `inserted` receives the byte offsets (in the result) of the inserted spaces, ascending.
+constexpr std::size_t kLongRun = 24;
+const char kZeroWidthSpace[] = "\xE2\x80\x8B";
+
+std::string breakLongRuns(const std::string& text, std::vector<std::size_t>& inserted) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t run = 0;  // characters since the last space or line break
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool startsChar = (c & 0xC0) != 0x80;
+        if (startsChar) {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '-') {
+                run = 0;
+            } else if (++run > kLongRun) {
+                inserted.push_back(out.size());
+                out += kZeroWidthSpace;
+                run = 1;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+// The byte offset in the original text of `index` in breakLongRuns' result.
+std::size_t originalIndex(std::size_t index, const std::vector<std::size_t>& inserted) {
+    std::size_t before = 0;
+    for (std::size_t pos : inserted) {
+        if (pos >= index) break;
+        ++before;
+    }
+    return index - before * (sizeof kZeroWidthSpace - 1);
 }
 
 PangoLayout* makeLayout(cairo_t* cr, const std::string& text, double size, bool bold, double w) {
@@ -166,7 +206,9 @@ void heading(PageFlow& f, const std::string& text, double keepWith) {
 
 std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, double size,
                       bool bold, const std::string& what, int maxPages, double reserveLast) {
-    PangoLayout* layout = makeLayout(f.cr(), text, size, bold, w);
+    std::vector<std::size_t> inserted;
+    const std::string laid = breakLongRuns(text, inserted);
+    PangoLayout* layout = makeLayout(f.cr(), laid, size, bold, w);
     PangoLayoutIter* it = pango_layout_get_iter(layout);
     double partTop = f.y;      // where the current page's part starts
     double offset = -1;        // layout y (points) drawn at partTop
@@ -182,7 +224,7 @@ std::size_t paragraph(PageFlow& f, const std::string& text, double x, double w, 
         const bool last = maxPages > 0 && parts >= maxPages;
         if (partTop + (ly - offset) + lh > f.bottom() - (last ? reserveLast : 0.0)) {
             if (last) {
-                drawn = static_cast<std::size_t>(pango_layout_iter_get_index(it));
+                drawn = originalIndex(static_cast<std::size_t>(pango_layout_iter_get_index(it)), inserted);
                 break;
             }
             if (f.y > partTop) f.box(x, partTop, x + w, f.y, what);
