@@ -26,10 +26,12 @@ Usage:
                                                starts with = + - @ gets a leading ' so that
                                                no spreadsheet runs it as a formula)
   bodymap compare A.json B.json [--json] [--png DIFF.png]
-  bodymap render FILE -o OUT.png [--view front|back|both] [--width PX] [--no-legend]
+  bodymap render FILE -o OUT.png [--view front|back|both] [--width PX (64-3200)] [--no-legend]
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template
   bodymap report FILE [--previous FILE...] -o OUT.pdf [--paper a4|letter] [--to "Dr ..."]
+                 [--since previous|first|both]     change since the previous visit, the first, or both
   bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
+                 [--since previous|first|both]
                                                the report to the default printer (CUPS lp)
   bodymap --screenshot OUT.png [--frames N] [FILE]   run the GUI N frames and save what it shows
   bodymap --help | --version

@@ -74,11 +74,16 @@ void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const 
         << ")\n";
     out << "Metrics (before -> after, change):\n";
     for (const auto& m : c.metrics) {
-        std::string label = m.label;
+        // Burden is shown as % here as everywhere people read it; the JSON keeps the fraction.
+        const bool pct = m.key == "pain_burden";
+        const double k = pct ? 100.0 : 1.0;
+        auto scaled = [k](const std::optional<double>& v) { return v ? std::optional<double>(*v * k) : v; };
+        std::string label = pct ? std::string("Pain burden (%)") : m.label;
         if (label.size() < 40) label.resize(40, ' ');
-        const int digits = digitsFor(m.key);
-        out << "  " << label << " " << optText(m.before, digits) << " -> " << optText(m.after, digits);
-        if (m.change) out << "  (" << signedFixed(*m.change, digits) << ")";
+        const int digits = pct ? 2 : digitsFor(m.key);
+        out << "  " << label << " " << optText(scaled(m.before), digits) << " -> "
+            << optText(scaled(m.after), digits);
+        if (m.change) out << "  (" << signedFixed(*m.change * k, digits) << ")";
         out << "\n";
     }
     out << "Rule: " << maps::describeRule(c.after.rule) << "; " << kPainfulRuleOrigin << "\n";

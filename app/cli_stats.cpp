@@ -189,8 +189,8 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
         << maps::withThousands(static_cast<std::uint64_t>(all.paintedCells)) << " cells\n";
     out << "  Intensity: mean " << fixed(all.meanIntensity(), 2) << " (over painted cells), max "
         << all.maxIntensity << "\n";
-    out << "  Pain burden: " << fixed(all.burden(), 4)
-        << " (sum of intensity / (10 x body cells))\n";
+    out << "  Pain burden: " << fixed(all.burden() * 100.0, 2)
+        << "% (sum of intensity / (10 x body cells))\n";
     std::vector<std::string> names;
     for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
         if (m.wpiAreas[a].painful) names.emplace_back(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));

@@ -246,6 +246,7 @@ struct FigureRow {
     const char* key;
     const char* label;
     const char* format;
+    double scale = 1.0;  // shown value = stored value x scale (burden: fraction -> %)
 };
 constexpr FigureRow kFigureRows[] = {
     {"extent_pct", "Pain extent, whole body", "%.1f %%"},
@@ -253,7 +254,7 @@ constexpr FigureRow kFigureRows[] = {
     {"back_extent_pct", "  back", "%.1f %%"},
     {"max_intensity", "Maximum intensity", "%.0f"},
     {"mean_intensity", "Mean intensity", "%.1f"},
-    {"pain_burden", "Pain burden", "%.3f"},
+    {"pain_burden", "Pain burden", "%.2f %%", 100.0},
     {"wpi", "WPI (of 19)", "%.0f"},
     {"generalized_pain", "Generalized pain (of 5)", "%.0f"},
 };
@@ -292,13 +293,13 @@ void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui, bool withH
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.label);
         ImGui::TableNextColumn();
-        if (m->before) ImGui::Text(row.format, *m->before);
+        if (m->before) ImGui::Text(row.format, *m->before * row.scale);
         else ImGui::TextDisabled("\xE2\x80\x94");
         ImGui::TableNextColumn();
-        if (m->after) ImGui::Text(row.format, *m->after);
+        if (m->after) ImGui::Text(row.format, *m->after * row.scale);
         else ImGui::TextDisabled("\xE2\x80\x94");
         ImGui::TableNextColumn();
-        if (m->change) changeText(*m->change, row.format);
+        if (m->change) changeText(*m->change * row.scale, row.format);
         else ImGui::TextDisabled("\xE2\x80\x94");
     }
     ImGui::TableNextRow();

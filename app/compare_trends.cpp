@@ -21,12 +21,13 @@ struct TrendSpec {
     const char* title;
     const char* format;   // value with unit
     double fixedMax;      // y axis top; 0 = from the data
+    double scale = 1.0;   // shown value = stored value x scale (burden: fraction -> %)
 };
 constexpr TrendSpec kTrends[] = {
     {"extent_pct", "Pain extent (% of body)", "%.1f %%", 0},
     {"max_intensity", "Maximum intensity (0-10)", "%.0f", 10},
     {"mean_intensity", "Mean intensity (0-10)", "%.1f", 10},
-    {"pain_burden", "Pain burden (0-1)", "%.3f", 0},
+    {"pain_burden", "Pain burden (%)", "%.2f %%", 0, 100.0},
     {"wpi", "Widespread Pain Index (0-19)", "%.0f", 19},
     {"generalized_pain", "Generalized pain (regions of 5)", "%.0f", 5},
 };
@@ -83,7 +84,8 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     if (!trend || trend->values.empty()) return;
 
     // Latest value and its change since the first visit, on the title line's right.
-    const auto& vals = trend->values;
+    std::vector<std::optional<double>> vals = trend->values;
+    for (auto& v : vals) if (v) *v *= spec.scale;
     if (vals.back()) {
         char last[48], text[160];
         std::snprintf(last, sizeof last, spec.format, *vals.back());
@@ -112,7 +114,7 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     if (top <= 0) {
         double mx = 0;
         for (const auto& v : vals) if (v) mx = std::max(mx, *v);
-        top = niceCeil(std::max(mx * 1.1, spec.key == std::string("pain_burden") ? 0.05 : 5.0));
+        top = niceCeil(std::max(mx * 1.1, spec.key == std::string("pain_burden") ? 1.0 : 5.0));
     }
     char tickText[32];
     std::snprintf(tickText, sizeof tickText, spec.format, top);
