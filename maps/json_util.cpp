@@ -173,7 +173,8 @@ namespace {
 // on a 1.6 MB file of empty objects). Stops at the first problem with its JSON path.
 class BoundedDomBuilder final : public nlohmann::json_sax<nlohmann::json> {
 public:
-    BoundedDomBuilder(nlohmann::json& root, std::size_t maxDepth) : m_root(root), m_maxDepth(maxDepth) {}
+    BoundedDomBuilder(nlohmann::json& root, std::size_t maxDepth, std::size_t maxContainers)
+        : m_root(root), m_maxDepth(maxDepth), m_containersLeft(maxContainers) {}
 
     bool null() override { return place(nullptr) != nullptr; }
     bool boolean(bool v) override { return place(v) != nullptr; }
@@ -268,6 +269,10 @@ private:
         if (m_frames.size() >= m_maxDepth) {
             return fail(slotPath(), "nesting deeper than " + std::to_string(m_maxDepth) + " levels");
         }
+        if (m_containersLeft == 0) {
+            return fail(slotPath(), "more objects and arrays than any valid file of this kind has");
+        }
+        --m_containersLeft;
         nlohmann::json* v = place(std::move(empty));
         m_frames.push_back({v, nullptr, nullptr});
         return true;
@@ -306,6 +311,7 @@ private:
 
     nlohmann::json& m_root;
     std::size_t m_maxDepth;
+    std::size_t m_containersLeft;
     std::vector<Frame> m_frames;
     std::string m_error;
     std::size_t m_errorOffset = std::string::npos;
@@ -326,7 +332,7 @@ std::string lineAndColumn(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string& source,
-                                        int maxDepth) {
+                                        int maxDepth, std::size_t maxContainers) {
     const std::string name = printableForMessage(source);
     if (text.empty()) return Error{name + ": not valid JSON: the file is empty"};
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
@@ -334,7 +340,7 @@ Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string
                      " (byte " + std::to_string(nul) + "; not a text file?)"};
     }
     nlohmann::json root;
-    BoundedDomBuilder builder(root, static_cast<std::size_t>(std::max(maxDepth, 0)));
+    BoundedDomBuilder builder(root, static_cast<std::size_t>(std::max(maxDepth, 0)), maxContainers);
     try {
         if (!nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) {
             std::string where;

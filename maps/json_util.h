@@ -41,8 +41,11 @@ std::string jsonPathAppend(const std::string& parent, std::string_view key);
 // appears twice in one object, and nesting deeper than maxDepth (deep nesting would overflow the
 // stack when the value is later copied or destroyed). `source` names the input in the message
 // (usually the file name; escaped with printableForMessage).
+// At most maxContainers objects and arrays in all: each costs two allocations, so a budget that
+// a valid document cannot reach keeps crafted ones (millions of `[]` or `{}`) cheap to refuse.
 Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string& source,
-                                        int maxDepth = 32);
+                                        int maxDepth = 32,
+                                        std::size_t maxContainers = SIZE_MAX);
 
 // Reads a whole regular file of at most maxBytes without ever blocking: a FIFO, socket or device
 // is refused as "not a regular file" before it is opened, a folder "is a directory". Errors name

@@ -300,7 +300,7 @@ Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& sour
 
 Result<PainMap> parseMap(std::string_view text, const std::string& source,
                          const TemplateRegistry& templates) {
-    auto json = parseJsonLimited(text, source, kMaxMapDepth);
+    auto json = parseJsonLimited(text, source, kMaxMapDepth, kMaxMapContainers);
     if (!json) return Error{json.error()};
     return parseMapValue(json.value(), source, "", templates);
 }
@@ -312,7 +312,7 @@ Result<PainMap> loadMap(const std::string& path, const TemplateRegistry& templat
 }
 
 Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source) {
-    auto json = parseJsonLimited(text, source, kMaxMapDepth);
+    auto json = parseJsonLimited(text, source, kMaxMapDepth, kMaxMapContainers);
     if (!json) return Error{json.error()};
     try {
         JsonCursor root(json.value(), "");

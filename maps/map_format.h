@@ -19,6 +19,10 @@ namespace bodymap::maps {
 constexpr int kMapFormatVersion = 1;                   // the `version` this code reads and writes
 constexpr std::uintmax_t kMaxMapFileBytes = 8u << 20;  // larger files are rejected unread
 constexpr int kMaxMapDepth = 8;                        // nesting levels; v1 needs 5
+// Objects and arrays in one map file. The smallest run, "[1,1],", takes 6 bytes, so a file of
+// kMaxMapFileBytes holds at most 1,398,101 runs (plus the few objects around them and at most
+// kMaxTags tags of 2 containers each): no valid file reaches this budget.
+constexpr std::size_t kMaxMapContainers = 1'450'000;
 constexpr std::size_t kMaxNotesBytes = 64 * 1024;      // visit notes
 constexpr std::size_t kMaxTagNoteBytes = 4 * 1024;     // one fascial tag's note
 constexpr std::size_t kMaxNameBytes = 256;             // client id, names, therapist

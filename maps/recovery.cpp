@@ -40,7 +40,7 @@ Result<nlohmann::json> parseRecovery(const std::string& path) {
     auto text = readFileLimited(path, kMaxRecoveryBytes);
     if (!text) return Error{text.error()};
     // One level more than a map: the map is nested in "map".
-    auto json = parseJsonLimited(text.value(), path, kMaxMapDepth + 1);
+    auto json = parseJsonLimited(text.value(), path, kMaxMapDepth + 1, kMaxMapContainers + 8);
     if (!json) return Error{json.error()};
     try {
         JsonCursor root(json.value(), "");

@@ -12,7 +12,10 @@ read -r _ NBAD _ NGOOD <"$WORK/count.txt"
 BASE="$CORPUS/good/base.json"
 OUTS="$WORK/outputs"   # stdout of the --json and --csv runs, checked together at the end
 mkdir -p "$OUTS"
-MAX_MS=5000
+# Under the sanitizers (scripts/test sets these) every run is several times slower: a sample of
+# the files (every STRIDE-th) with a longer bound keeps the stage short and still checks memory.
+MAX_MS="${BODYMAP_HOSTILE_MAX_MS:-5000}"
+STRIDE="${BODYMAP_HOSTILE_STRIDE:-1}"
 RUNS=0
 SLOWEST=0
 SLOWEST_RUN=""
@@ -57,6 +60,7 @@ label_of() { printf '%s' "$1" | od -An -c | tr -s ' \n' ' ' | head -c 120; }
 n=0
 for f in "$CORPUS"/bad/* ; do
   n=$((n + 1))
+  [ $((n % STRIDE)) -eq 0 ] || continue
   name="$(basename "$f")"
   l="bad $(label_of "$name")"
   run 1 "validate $l" "$BODYMAP" validate -- "$f"
@@ -84,6 +88,7 @@ pass "$n bad files: exit 1 from every command, short escaped messages, no output
 n=0
 for f in "$CORPUS"/good/* ; do
   n=$((n + 1))
+  [ $((n % STRIDE)) -eq 0 ] || [ "$(basename "$f")" = long_notes.json ] || continue
   l="good $(label_of "$(basename "$f")")"
   run 0 "validate $l" "$BODYMAP" validate -- "$f"
   run 0 "stats $l" "$BODYMAP" stats -- "$f"

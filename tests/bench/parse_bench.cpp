@@ -137,6 +137,7 @@ void runParseMap(benchmark::State& state, const std::string& text) {
 void BM_ParseMapEmptyObjectsInArray(benchmark::State& s) { runParseMap(s, emptyObjectsInArray()); }
 void BM_ParseMapManyKeysInObject(benchmark::State& s) { runParseMap(s, manyKeysInObject()); }
 void BM_ParseMapOneCellRuns(benchmark::State& s) { runParseMap(s, mapOfOneCellRuns()); }
+void BM_ParseMapDeepAsAllowed(benchmark::State& s) { runParseMap(s, deepAsAllowed()); }
 
 }  // namespace
 
@@ -151,3 +152,4 @@ BENCHMARK(BM_ParseFloats)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseMapEmptyObjectsInArray)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseMapManyKeysInObject)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseMapOneCellRuns)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseMapDeepAsAllowed)->Unit(benchmark::kMillisecond);

@@ -168,6 +168,28 @@ TEST(JsonParse, DepthIsBoundedExactly) {
     EXPECT_NE(parseError(nested(1000000), 32).find("nesting deeper than 32 levels"), std::string::npos);
 }
 
+TEST(JsonParse, ContainerBudgetIsExact) {
+    // Three arrays fit a budget of three; a fourth is refused with the path where it starts.
+    EXPECT_TRUE(parseJsonLimited("[[],[]]", "a.json", 32, 3).ok());
+    EXPECT_TRUE(parseJsonLimited("[1,2,3,{\"a\":4}]", "a.json", 32, 2).ok());
+    auto r = parseJsonLimited("[[],[],{}]", "a.json", 32, 3);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error(), "a.json: [2]: more objects and arrays than any valid file of this kind has");
+}
+
+TEST(JsonParse, MapBudgetRefusesMillionsOfEmptyArraysButNotTheLargestRunList) {
+    // 8 MiB of "[]," is 2.8 million arrays: past the map budget. The most runs a map file of
+    // that size can hold ("[1,1]," each) stay under it.
+    std::string many = "[";
+    while (many.size() + 3 < (8u << 20)) many += "[],";
+    many += "[]]";
+    EXPECT_FALSE(parseJsonLimited(many, "m.json", 8, 1'450'000).ok());
+    std::string runs = "[";
+    while (runs.size() + 6 < (8u << 20)) runs += "[1,1],";
+    runs += "[1,1]]";
+    EXPECT_TRUE(parseJsonLimited(runs, "r.json", 8, 1'450'000).ok());
+}
+
 TEST(JsonParse, ParseErrorsKeepTheirMessages) {
     EXPECT_EQ(parseError(""), "a.json: not valid JSON: the file is empty");
     EXPECT_EQ(parseError("B"),
