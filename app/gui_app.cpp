@@ -229,15 +229,21 @@ void drawFrame(Gui& g) {
         drawChartPanel(s, *g.chart, ui, p, ImVec2(avail.x - leftW, avail.y));
         ImGui::EndChild();
     } else {
-        const float leftW = 290 * ui.scale;
+        // The painting tools do nothing in the compare workspace: on a narrow window (below
+        // 1500 px) they give their room to it, whose three charts and tables were cut off in
+        // the ~390 px left between the panels at 1024 wide.
+        const bool toolsShown = s.workspace != Workspace::Compare || avail.x >= 1500 * ui.scale;
+        const float leftW = toolsShown ? 290 * ui.scale : 0.0f;
         const float rightW = 340 * ui.scale;
         // Backgrounds come from glClear (panel colour, and white under the chart area with a
         // scissor): no full-size quads, which software GL would have to shade every frame.
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
-        ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        drawToolsPanel(s, ui);
-        ImGui::EndChild();
-        ImGui::SameLine(0, 0);
+        if (toolsShown) {
+            ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+            drawToolsPanel(s, ui);
+            ImGui::EndChild();
+            ImGui::SameLine(0, 0);
+        }
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float chartW = avail.x - leftW - rightW;
         g.chartRect = ImVec4(p.x, p.y, chartW, bodyH);
