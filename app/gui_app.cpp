@@ -35,6 +35,7 @@
 #include "app/fonts.h"
 #include "app/panels.h"
 #include "app/ui_context.h"
+#include "maps/json_util.h"
 #include "render/chart.h"
 
 namespace bodymap::app {
@@ -180,7 +181,8 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
     // Name and message shortened so that they never run into the zoom on the right (a narrow
     // window); the whole message is in a tooltip.
     const float end = ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 28 * ui.scale;
-    const std::string name = s.doc.path.empty() ? "Untitled map" : s.doc.path;
+    // One line each: a newline or ESC in a path or message would break the bar.
+    const std::string name = s.doc.path.empty() ? "Untitled map" : maps::printableForMessage(s.doc.path);
     const std::string title = name + (s.doc.modified() ? "  (unsaved changes)" : "");
     const bool notice = !s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0;
     const float nameMax = notice ? std::max(120 * ui.scale, (end - ImGui::GetCursorPosX()) * 0.45f)
@@ -189,8 +191,15 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
     if (notice) {
         ImGui::SameLine(0, 24 * ui.scale);
         const Notice& n = s.notices.back();
-        ellipsizedText(n.error ? IM_COL32(179, 26, 26, 255) : ImGui::GetColorU32(ImGuiCol_Text), n.text,
-                       end - ImGui::GetCursorPosX(), n.text);
+        const std::string text = maps::printableForMessage(n.text);
+        const float room = end - ImGui::GetCursorPosX();
+        // Below the width of "..." nothing is drawn rather than dots running into the zoom.
+        if (room >= ImGui::CalcTextSize("...").x) {
+            ellipsizedText(n.error ? IM_COL32(179, 26, 26, 255) : ImGui::GetColorU32(ImGuiCol_Text), text,
+                           room, n.text);
+        } else {
+            ImGui::Dummy(ImVec2(0, 0));
+        }
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 16 * ui.scale);
     ImGui::TextDisabled("%s", zoom);
