@@ -182,9 +182,15 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         ++shown;
         ImGui::PushID(c.id.c_str());
         const bool selected = c.id == lib.selectedClient;
-        char line[512];
-        std::snprintf(line, sizeof line, "%s##c", c.displayName.c_str());
-        if (ImGui::Selectable(line, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.1f))) {
+        // The name comes from client.json: one printable line (an ESC or newline, or a "##" that
+        // ImGui would take as the end of the label, from the file is not shown raw), shortened
+        // to the list with the whole name on hover.
+        const std::string name = maps::printableForMessage(c.displayName);
+        const std::string shownName = ellipsize(name, ImGui::GetContentRegionAvail().x);
+        const bool clicked = ImGui::Selectable((shownName + "##c").c_str(), selected, 0,
+                                               ImVec2(0, ImGui::GetTextLineHeight() * 2.1f));
+        if (shownName != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+        if (clicked) {
             lib.selectedClient = c.id;
             lib.stale = true;
         }
