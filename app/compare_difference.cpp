@@ -233,11 +233,15 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
     return y + fh - pos.y;
 }
 
-std::string summaryLine(const maps::MapMetrics& m) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "extent %.1f %% \xC2\xB7 max %d \xC2\xB7 WPI %d", m.overall.cells.extentPct(),
-                  m.overall.cells.maxIntensity, m.wpi);
-    return buf;
+// "extent 1.7 % · max 5 · WPI 2" on one line when it fits `width`, else on two lines
+// ("extent 1.7 %" / "max 5 · WPI 2"): a narrow card cut it to "extent 1.7...".
+std::string summaryLine(const maps::MapMetrics& m, float width) {
+    char extent[48], rest[64];
+    std::snprintf(extent, sizeof extent, "extent %.1f %%", m.overall.cells.extentPct());
+    std::snprintf(rest, sizeof rest, "max %d \xC2\xB7 WPI %d", m.overall.cells.maxIntensity, m.wpi);
+    const std::string one = std::string(extent) + " \xC2\xB7 " + rest;
+    if (ImGui::CalcTextSize(one.c_str()).x <= width) return one;
+    return ellipsize(extent, width) + "\n" + ellipsize(rest, width);
 }
 
 // [SECTION] Key figures and region table
@@ -417,7 +421,7 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
     int hoverRegion = -1;
     const CompareTexture* pics[3] = {&p.before, &p.after, &p.diff};
     const char* titles[3] = {"Before", "After", "Difference"};
-    const std::string subtitles[3] = {p.beforeLabel, p.afterLabel, "after - before, per body cell"};
+    const std::string subtitles[3] = {p.beforeLabel, p.afterLabel, "after - before, per cell"};
     ImVec2 origins[3];
     for (int i = 0; i < 3; ++i) {
         const ImVec2 c0(pos.x + static_cast<float>(i) * (colW + gap), pos.y);
@@ -441,10 +445,17 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         if (i == 2) {
             drawDiffLegend(p.cmp->difference, below, colW - 2 * inner, sc);
         } else {
-            const std::string line = ellipsize(summaryLine(i == 0 ? p.cmp->before : p.cmp->after), colW - 2 * inner);
-            const ImVec2 ls = ImGui::CalcTextSize(line.c_str());
-            ImGui::GetWindowDrawList()->AddText(ImVec2(c0.x + (colW - ls.x) / 2, below.y + 4 * sc),
-                                                compare_colors::kNeutral, line.c_str());
+            const std::string text = summaryLine(i == 0 ? p.cmp->before : p.cmp->after, colW - 2 * inner);
+            float ly = below.y + 4 * sc;
+            for (std::size_t at = 0; at <= text.size();) {  // each line centred
+                const std::size_t nl = std::min(text.find('\n', at), text.size());
+                const std::string line = text.substr(at, nl - at);
+                const ImVec2 ls = ImGui::CalcTextSize(line.c_str());
+                ImGui::GetWindowDrawList()->AddText(ImVec2(c0.x + (colW - ls.x) / 2, ly),
+                                                    compare_colors::kNeutral, line.c_str());
+                ly += ImGui::GetFontSize() + 2 * sc;
+                at = nl + 1;
+            }
         }
     }
     for (const ImVec2& o : origins) drawRegionOutline(t, c.hoverRegion, o, k, sc);

@@ -21,6 +21,7 @@
 
 #include "app/assets_path.h"
 #include "app/library_panel.h"
+#include "app/panels.h"
 #include "maps/atomic_file.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
@@ -635,12 +636,17 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             ImGui::TextWrapped("This recovery file is damaged: %s", e.error.c_str());
             ImGui::PopStyleColor();
         } else {
-            ImGui::BulletText("Client: %s", e.clientName.empty() ? "(none)" : e.clientName.c_str());
+            // Name and path come from the recovery file (which anyone could plant): escaped
+            // to printable text, the name shortened to its line (the whole on hover).
+            const std::string client = "Client: " + (e.clientName.empty() ? std::string("(none)")
+                                                                          : maps::printableForMessage(e.clientName));
+            ImGui::Bullet();
+            ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), client, ImGui::GetContentRegionAvail().x, client);
             ImGui::BulletText("Visit: %s", friendlyDate(e.visitTime).c_str());
             ImGui::BulletText("Autosaved: %s", friendlyDate(e.savedAt).c_str());
             if (!e.editingPath.empty()) {
                 ImGui::Bullet();
-                ImGui::TextWrapped("File: %s", e.editingPath.c_str());  // paths can be long
+                ImGui::TextWrapped("File: %s", maps::printableForMessage(e.editingPath).c_str());  // paths can be long
             }
         }
         ImGui::Spacing();

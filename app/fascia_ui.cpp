@@ -212,7 +212,12 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x + 12 * ui.scale, p.y));
         const std::string name = b >= 0 ? t.bands[static_cast<std::size_t>(b)].name : tag.bandId + " (not in this template)";
-        if (ImGui::Selectable(name.c_str(), s.view.highlightBand == b && b >= 0)) {
+        // Long band names ("Lateral Line: obliques and intercostals (side of trunk), back
+        // (left)") were cut at the panel's edge: shortened with "...", the whole on hover.
+        const std::string shown = ellipsize(name, ImGui::GetContentRegionAvail().x);
+        const bool clicked = ImGui::Selectable((shown + "##band").c_str(), s.view.highlightBand == b && b >= 0);
+        if (shown != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+        if (clicked) {
             s.view.highlightBand = b;
             if (b >= 0) {
                 s.view.focus = t.bands[static_cast<std::size_t>(b)].view;

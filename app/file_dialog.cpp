@@ -132,6 +132,7 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     if (d.entries.empty()) ImGui::TextDisabled("No %s files here.", d.extension.c_str());
     ImGui::EndChild();
 
+    ImGui::AlignTextToFramePadding();  // on the baseline of the field beside it
     ImGui::TextUnformatted("File name");
     ImGui::SameLine();
     char buf[512];

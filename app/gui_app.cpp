@@ -35,6 +35,7 @@
 #include "app/fonts.h"
 #include "app/panels.h"
 #include "app/ui_context.h"
+#include "maps/json_util.h"
 #include "render/chart.h"
 
 namespace bodymap::app {
@@ -180,7 +181,8 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
     // Name and message shortened so that they never run into the zoom on the right (a narrow
     // window); the whole message is in a tooltip.
     const float end = ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 28 * ui.scale;
-    const std::string name = s.doc.path.empty() ? "Untitled map" : s.doc.path;
+    // One line each: a newline or ESC in a path or message would break the bar.
+    const std::string name = s.doc.path.empty() ? "Untitled map" : maps::printableForMessage(s.doc.path);
     const std::string title = name + (s.doc.modified() ? "  (unsaved changes)" : "");
     const bool notice = !s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0;
     const float nameMax = notice ? std::max(120 * ui.scale, (end - ImGui::GetCursorPosX()) * 0.45f)
@@ -189,8 +191,15 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
     if (notice) {
         ImGui::SameLine(0, 24 * ui.scale);
         const Notice& n = s.notices.back();
-        ellipsizedText(n.error ? IM_COL32(179, 26, 26, 255) : ImGui::GetColorU32(ImGuiCol_Text), n.text,
-                       end - ImGui::GetCursorPosX(), n.text);
+        const std::string text = maps::printableForMessage(n.text);
+        const float room = end - ImGui::GetCursorPosX();
+        // Below the width of "..." nothing is drawn rather than dots running into the zoom.
+        if (room >= ImGui::CalcTextSize("...").x) {
+            ellipsizedText(n.error ? IM_COL32(179, 26, 26, 255) : ImGui::GetColorU32(ImGuiCol_Text), text,
+                           room, n.text);
+        } else {
+            ImGui::Dummy(ImVec2(0, 0));
+        }
     }
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 16 * ui.scale);
     ImGui::TextDisabled("%s", zoom);
@@ -229,15 +238,21 @@ void drawFrame(Gui& g) {
         drawChartPanel(s, *g.chart, ui, p, ImVec2(avail.x - leftW, avail.y));
         ImGui::EndChild();
     } else {
-        const float leftW = 290 * ui.scale;
+        // The painting tools do nothing in the compare workspace: on a narrow window (below
+        // 1500 px) they give their room to it, whose three charts and tables were cut off in
+        // the ~390 px left between the panels at 1024 wide.
+        const bool toolsShown = s.workspace != Workspace::Compare || avail.x >= 1500 * ui.scale;
+        const float leftW = toolsShown ? 290 * ui.scale : 0.0f;
         const float rightW = 340 * ui.scale;
         // Backgrounds come from glClear (panel colour, and white under the chart area with a
         // scissor): no full-size quads, which software GL would have to shade every frame.
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
-        ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        drawToolsPanel(s, ui);
-        ImGui::EndChild();
-        ImGui::SameLine(0, 0);
+        if (toolsShown) {
+            ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+            drawToolsPanel(s, ui);
+            ImGui::EndChild();
+            ImGui::SameLine(0, 0);
+        }
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float chartW = avail.x - leftW - rightW;
         g.chartRect = ImVec4(p.x, p.y, chartW, bodyH);

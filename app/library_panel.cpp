@@ -12,6 +12,7 @@
 
 #include "app/document_ops.h"
 #include "app/panels.h"
+#include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "render/chart.h"
 
@@ -145,8 +146,12 @@ std::string friendlyDate(const std::string& iso) {
     static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 || mo < 1 || mo > 12) {
-        return iso;
+    // An ISO time, or the time in a visit file's name ("YYYY-MM-DDTHH-MM-SS[-N]"), which is all
+    // the list has for a visit that cannot be read.
+    const bool parsed = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5 ||
+                        std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d-%2d", &y, &mo, &d, &h, &mi) == 5;
+    if (!parsed || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59) {
+        return maps::printableForMessage(iso, 80);  // may come from a file or a file name
     }
     char buf[64];
     std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", d, kMonths[mo - 1], y, h, mi);
@@ -177,9 +182,15 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         ++shown;
         ImGui::PushID(c.id.c_str());
         const bool selected = c.id == lib.selectedClient;
-        char line[512];
-        std::snprintf(line, sizeof line, "%s##c", c.displayName.c_str());
-        if (ImGui::Selectable(line, selected, 0, ImVec2(0, ImGui::GetTextLineHeight() * 2.1f))) {
+        // The name comes from client.json: one printable line (an ESC or newline, or a "##" that
+        // ImGui would take as the end of the label, from the file is not shown raw), shortened
+        // to the list with the whole name on hover.
+        const std::string name = maps::printableForMessage(c.displayName);
+        const std::string shownName = ellipsize(name, ImGui::GetContentRegionAvail().x);
+        const bool clicked = ImGui::Selectable((shownName + "##c").c_str(), selected, 0,
+                                               ImVec2(0, ImGui::GetTextLineHeight() * 2.1f));
+        if (shownName != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+        if (clicked) {
             lib.selectedClient = c.id;
             lib.stale = true;
         }

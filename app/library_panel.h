@@ -29,7 +29,8 @@ struct LibraryPanelState {
 
 void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui);
 
-// "2026-11-24T14:30:00" -> "24 Nov 2026, 14:30"; other text is returned unchanged.
+// "2026-11-24T14:30:00" (or a visit file's name time "2026-11-24T14-30-00") -> "24 Nov 2026,
+// 14:30"; other text is returned escaped to one printable line of at most ~80 characters.
 std::string friendlyDate(const std::string& iso);
 
 }  // namespace bodymap::app

@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "maps/json_util.h"
+
 namespace bodymap::maps {
 
 namespace {
@@ -108,7 +110,7 @@ std::optional<std::string> targetProblem(const std::string& path) {
     else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) what = "is a device";
     else if (!S_ISREG(st.st_mode)) what = "is not a regular file";
     if (!what) return std::nullopt;
-    return path + ": " + what + "; refusing to replace it";
+    return printableForMessage(path) + ": " + what + "; refusing to replace it";
 }
 
 // An exclusive flock on a folder, held while a writer checks the target and renames over it.
@@ -155,12 +157,12 @@ std::optional<std::string> makeBackup(const std::string& path, const std::string
     const std::string backup = path + ".bak";
     struct stat bst {};
     if (::lstat(backup.c_str(), &bst) == 0 && S_ISDIR(bst.st_mode)) {
-        return backup + ": is a folder; cannot keep the backup there";
+        return printableForMessage(backup) + ": is a folder; cannot keep the backup there";
     }
     // Named like the data temp files, so that one left by a kill is cleaned up the same way.
     std::string tmp = (fs::path(dir) / ("." + name + ".tmp-XXXXXX")).string();
     const int fd = ::mkstemp(tmp.data());
-    if (fd < 0) return backup + ": cannot write: " + errnoText(errno);
+    if (fd < 0) return printableForMessage(backup) + ": cannot write: " + errnoText(errno);
     ::close(fd);
     ::unlink(tmp.c_str());  // only the unique name was wanted
     if (::link(path.c_str(), tmp.c_str()) == 0) {
@@ -170,9 +172,9 @@ std::optional<std::string> makeBackup(const std::string& path, const std::string
         }
     } else {
         auto bytes = readNoFollow(path);
-        if (!bytes) return backup + ": cannot copy " + path + ": " + errnoText(errno);
+        if (!bytes) return printableForMessage(backup) + ": cannot copy " + printableForMessage(path) + ": " + errnoText(errno);
         const int out = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (out < 0) return backup + ": cannot write: " + errnoText(errno);
+        if (out < 0) return printableForMessage(backup) + ": cannot write: " + errnoText(errno);
         int err = 0;
         bool ok = writeAll(out, *bytes, err);
         if (ok && ::fsync(out) != 0) {
@@ -185,14 +187,14 @@ std::optional<std::string> makeBackup(const std::string& path, const std::string
         }
         if (!ok) {
             ::unlink(tmp.c_str());
-            return backup + ": cannot write: " + errnoText(err);
+            return printableForMessage(backup) + ": cannot write: " + errnoText(err);
         }
     }
     // rename replaces a symlink named .bak itself, never what it points to.
     if (::rename(tmp.c_str(), backup.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return backup + ": cannot write: " + errnoText(err);
+        return printableForMessage(backup) + ": cannot write: " + errnoText(err);
     }
     return std::nullopt;
 }
@@ -269,7 +271,7 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
     }
     std::string tmpl = (fs::path(dir) / (tmpPrefix + "XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return failed(path + ": cannot write: " + errnoText(errno));
+    if (fd < 0) return failed(printableForMessage(path) + ": cannot write: " + errnoText(errno));
     // Health data: owner only, and never more than the umask allows. mkstemp already gives
     // 0600 & ~umask on Linux; say it explicitly so that no other default can widen it.
     ::fchmod(fd, static_cast<mode_t>(0600u & ~currentUmask()));
@@ -292,7 +294,7 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
     }
     if (!ok) {
         ::unlink(tmpl.c_str());
-        return failed(path + ": cannot write: " + errnoText(err));
+        return failed(printableForMessage(path) + ": cannot write: " + errnoText(err));
     }
     const std::uint64_t newHash = fnv1a(kFnvOffset, data.data(), data.size());
 
@@ -309,7 +311,7 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
         };
         if (lock && lock->timedOut()) {
             abandon(WriteStatus::Failed,
-                    path + ": cannot write: another program holds the folder's lock");
+                    printableForMessage(path) + ": cannot write: another program holds the folder's lock");
             return out;
         }
         // Checked again under the lock: a symlink planted since the first check is refused too.
@@ -324,13 +326,13 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
                 out.stamp = *now;
                 if (options.basedOn->exists && !now->exists) {
                     abandon(WriteStatus::Conflict,
-                            path + ": was deleted by another program since it was opened");
+                            printableForMessage(path) + ": was deleted by another program since it was opened");
                 } else if (!options.basedOn->exists) {
                     abandon(WriteStatus::Conflict,
-                            path + ": was created by another program in the meantime");
+                            printableForMessage(path) + ": was created by another program in the meantime");
                 } else {
                     abandon(WriteStatus::Conflict,
-                            path + ": was changed by another program (or another BodyMap window) "
+                            printableForMessage(path) + ": was changed by another program (or another BodyMap window) "
                                    "since it was opened");
                 }
                 return out;
@@ -347,7 +349,7 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
             }
         }
         if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-            abandon(WriteStatus::Failed, path + ": cannot write: " + errnoText(errno));
+            abandon(WriteStatus::Failed, printableForMessage(path) + ": cannot write: " + errnoText(errno));
             return out;
         }
         if (!lock) fsyncDir(dir);  // (the lock does it as it is released)
@@ -384,14 +386,14 @@ Status ensurePrivateFolder(const std::string& path) {
             }
         }
         if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
-            return Error{path + ": cannot create folder: " + errnoText(errno)};
+            return Error{printableForMessage(path) + ": cannot create folder: " + errnoText(errno)};
         }
         if (::lstat(path.c_str(), &st) != 0) {
-            return Error{path + ": cannot create folder: " + errnoText(errno)};
+            return Error{printableForMessage(path) + ": cannot create folder: " + errnoText(errno)};
         }
     }
-    if (S_ISLNK(st.st_mode)) return Error{path + ": is a symbolic link; refusing to use it"};
-    if (!S_ISDIR(st.st_mode)) return Error{path + ": is not a folder"};
+    if (S_ISLNK(st.st_mode)) return Error{printableForMessage(path) + ": is a symbolic link; refusing to use it"};
+    if (!S_ISDIR(st.st_mode)) return Error{printableForMessage(path) + ": is not a folder"};
     if ((st.st_mode & 077) != 0 && st.st_uid == ::geteuid()) {
         ::chmod(path.c_str(), st.st_mode & 0700);
     }
@@ -408,7 +410,7 @@ Result<std::string> makePrivateTempFile(const std::string& dir, const std::strin
     }
     std::string tmpl = (fs::path(folder) / (prefix + "XXXXXX" + suffix)).string();
     const int fd = ::mkstemps(tmpl.data(), static_cast<int>(suffix.size()));
-    if (fd < 0) return Error{folder + ": cannot create a temporary file: " + errnoText(errno)};
+    if (fd < 0) return Error{printableForMessage(folder) + ": cannot create a temporary file: " + errnoText(errno)};
     ::fchmod(fd, static_cast<mode_t>(0600u & ~currentUmask()));
     ::close(fd);
     return tmpl;

@@ -477,6 +477,10 @@ Result<BodyTemplate> parseTemplate(std::string_view text, const std::string& sou
         return parseTemplateJson(JsonCursor(json.value(), ""));
     } catch (const JsonPathError& e) {
         return Error{printableForMessage(source) + ": " + e.what()};
+    } catch (const std::exception& e) {
+        // bad_alloc or length_error on a hostile template, an nlohmann exception from a value
+        // the checks missed: still an Error naming the file, never an exception out of maps/.
+        return Error{printableForMessage(source) + ": cannot read: " + printableForMessage(e.what(), 200)};
     }
 }
 

@@ -126,7 +126,8 @@ public:
     std::vector<int> bandsAt(ViewId v, int x, int y) const;
 };
 
-// Parses template JSON text; `source` names the input in error messages.
+// Parses template JSON text; `source` names the input in error messages. Never throws: any
+// failure inside (bad_alloc, length_error, a JSON library exception) is an Error naming `source`.
 Result<BodyTemplate> parseTemplate(std::string_view text, const std::string& source);
 // Loads a template file (at most 16 MiB). Errors name the file and the JSON path.
 Result<BodyTemplate> loadTemplate(const std::string& path);

@@ -43,6 +43,9 @@ std::string hashSuffix(std::string_view id) {
     return buf;
 }
 
+// A path for a message: one printable line whatever bytes the file name holds.
+std::string shown(const std::string& path) { return printableForMessage(path); }
+
 std::string jsonString(const std::string& s) {
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -75,16 +78,16 @@ Status makeFolder(const std::string& path) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
         if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
-            return Error{path + ": cannot create folder: " +
+            return Error{shown(path) + ": cannot create folder: " +
                          std::error_code(errno, std::generic_category()).message()};
         }
         if (::lstat(path.c_str(), &st) != 0) {
-            return Error{path + ": cannot create folder: " +
+            return Error{shown(path) + ": cannot create folder: " +
                          std::error_code(errno, std::generic_category()).message()};
         }
     }
-    if (S_ISLNK(st.st_mode)) return Error{path + ": is a symbolic link; refusing to write through it"};
-    if (!S_ISDIR(st.st_mode)) return Error{path + ": is not a folder"};
+    if (S_ISLNK(st.st_mode)) return Error{shown(path) + ": is a symbolic link; refusing to write through it"};
+    if (!S_ISDIR(st.st_mode)) return Error{shown(path) + ": is not a folder"};
     return Ok{};
 }
 
@@ -122,12 +125,12 @@ LibraryProblem symlinkProblem(const fs::path& path, const std::string& root, con
     std::string where;
     if (target.empty()) where = " that leads nowhere";
     else if (!isInside(rootReal, target)) where = " to a place outside the library";
-    return {path.string(), path.string() + ": " + what + " is a symbolic link" + where + "; not followed"};
+    return {path.string(), shown(path.string()) + ": " + what + " is a symbolic link" + where + "; not followed"};
 }
 
 // Reads a visit file's header for a listing, without following a symlink.
 Result<VisitInfo> readListedVisit(const std::string& path) {
-    if (kindOf(path) != Kind::Regular) return Error{path + ": not a regular file"};
+    if (kindOf(path) != Kind::Regular) return Error{shown(path) + ": not a regular file"};
     auto text = readFileLimited(path, kMaxMapFileBytes);
     if (!text) return Error{text.error()};
     return readVisitInfo(text.value(), path);
@@ -149,7 +152,7 @@ std::optional<ClientFile> readClientFile(const std::string& folder) {
         JsonCursor root(json.value(), "");
         if (root.at("format").string(64) != "bodymap-client") return std::nullopt;
         return ClientFile{root.at("id").string(kMaxNameBytes), root.at("name").string(kMaxNameBytes)};
-    } catch (const JsonPathError&) {
+    } catch (const std::exception&) {  // JsonPathError, or bad_alloc on hostile input
         return std::nullopt;
     }
 }
@@ -266,7 +269,7 @@ Result<VisitListing> Library::listVisitsChecked(const std::string& clientId) con
         if (k != Kind::Regular) {
             if (k != Kind::Missing) {
                 out.problems.push_back({it->path().string(),
-                                        it->path().string() + ": not a regular file; not read"});
+                                        shown(it->path().string()) + ": not a regular file; not read"});
             }
             continue;
         }
@@ -284,7 +287,7 @@ Result<VisitListing> Library::listVisitsChecked(const std::string& clientId) con
         }
         out.visits.push_back(std::move(v));
     }
-    if (ec) return Error{folder + ": cannot list visits: " + ec.message()};
+    if (ec) return Error{shown(folder) + ": cannot list visits: " + ec.message()};
     // ISO times with the same zone sort as text; the path breaks ties stably.
     std::sort(out.visits.begin(), out.visits.end(), [](const VisitEntry& a, const VisitEntry& b) {
         return a.visitTime != b.visitTime ? a.visitTime > b.visitTime : a.path > b.path;
@@ -330,7 +333,7 @@ Result<ClientListing> Library::listClientsChecked() const {
                 out.problems.push_back(symlinkProblem(vt->path(), m_root, "the visit file"));
             } else if (k != Kind::Missing) {
                 out.problems.push_back({vt->path().string(),
-                                        vt->path().string() + ": not a regular file; not read"});
+                                        shown(vt->path().string()) + ": not a regular file; not read"});
             }
         }
         std::string newestId;
@@ -349,7 +352,7 @@ Result<ClientListing> Library::listClientsChecked() const {
         if (c.displayName.empty()) c.displayName = c.id;
         out.clients.push_back(std::move(c));
     }
-    if (ec) return Error{m_root + ": cannot list clients: " + ec.message()};
+    if (ec) return Error{shown(m_root) + ": cannot list clients: " + ec.message()};
     auto lower = [](std::string s) {
         for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         return s;
@@ -406,7 +409,7 @@ Result<std::string> Library::saveNewVisit(const PainMap& map, FileStamp* written
         }
         if (w.status == WriteStatus::Failed) return Error{w.message};
     }
-    return Error{clientFolder(map.info.clientId) + ": cannot find a free visit file name"};
+    return Error{shown(clientFolder(map.info.clientId)) + ": cannot find a free visit file name"};
 }
 
 bool isMapFileInLibrary(const std::string& root, const std::string& path) {

@@ -31,6 +31,9 @@ namespace {
 constexpr const char* kRecoveryFolder = ".recovery";
 constexpr std::uintmax_t kMaxRecoveryBytes = kMaxMapFileBytes + 64 * 1024;
 
+// A path for a message: one printable line whatever bytes the file name holds.
+std::string shown(const std::string& path) { return printableForMessage(path); }
+
 std::string jsonString(const std::string& s) {
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -56,7 +59,9 @@ Result<nlohmann::json> parseRecovery(const std::string& path) {
         root.at("editing").string(4096);
         root.at("map").requireObject();
     } catch (const JsonPathError& e) {
-        return Error{path + ": " + e.what()};
+        return Error{shown(path) + ": " + e.what()};
+    } catch (const std::exception& e) {  // e.g. bad_alloc on hostile input: still no crash
+        return Error{shown(path) + ": cannot read: " + printableForMessage(e.what(), 200)};
     }
     return json;
 }
@@ -238,7 +243,7 @@ Result<std::vector<RecoveryEntry>> listOrphanedRecovery(const std::string& libra
         }
         entries.push_back(std::move(e));
     }
-    if (ec) return Error{folder.string() + ": cannot list recovery files: " + ec.message()};
+    if (ec) return Error{shown(folder.string()) + ": cannot list recovery files: " + ec.message()};
     // Locks of sessions that ended without a recovery file to keep (killed before their first
     // autosave): removed once old, and only when nobody holds them.
     const auto now = fs::file_time_type::clock::now();
@@ -278,15 +283,15 @@ Result<RecoveredMap> readRecovery(const std::string& path, const TemplateRegistr
 }
 
 Result<RecoveredMap> claimRecovery(const std::string& path, const TemplateRegistry& templates) {
-    const std::string gone = path + ": no longer there (restored or discarded by another BodyMap)";
+    const std::string gone = shown(path) + ": no longer there (restored or discarded by another BodyMap)";
     if (!isRegular(path)) return Error{gone};
     std::unique_ptr<RecoveryLock> lock;
     std::string why;
     switch (RecoveryLock::tryAcquire(lockPathFor(path), path, O_CREAT, lock, why)) {
         case LockTry::Busy:
-            return Error{path + ": in use by another running BodyMap; not restored"};
+            return Error{shown(path) + ": in use by another running BodyMap; not restored"};
         case LockTry::Failed:
-            return Error{lockPathFor(path) + ": cannot lock: " + why};
+            return Error{shown(lockPathFor(path)) + ": cannot lock: " + why};
         case LockTry::Acquired:
             break;
     }
@@ -300,7 +305,7 @@ Result<RecoveredMap> claimRecovery(const std::string& path, const TemplateRegist
 Status discardClaimed(RecoveredMap& claimed) {
     if (!claimed.claim) return discardRecovery(claimed.recoveryFile);
     if (::unlink(claimed.recoveryFile.c_str()) != 0 && errno != ENOENT) {
-        return Error{claimed.recoveryFile + ": cannot delete: " + std::strerror(errno)};
+        return Error{shown(claimed.recoveryFile) + ": cannot delete: " + std::strerror(errno)};
     }
     claimed.claim.reset();  // the last holder removes the lock file too
     return Ok{};
@@ -315,15 +320,15 @@ Status discardRecovery(const std::string& path) {
         std::string why;
         switch (RecoveryLock::tryAcquire(lockPath, path, O_CREAT, lock, why)) {
             case LockTry::Busy:
-                return Error{path + ": in use by another running BodyMap; not deleted"};
+                return Error{shown(path) + ": in use by another running BodyMap; not deleted"};
             case LockTry::Failed:
-                return Error{lockPath + ": cannot lock: " + why};
+                return Error{shown(lockPath) + ": cannot lock: " + why};
             case LockTry::Acquired:
                 break;
         }
     }
     if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
-        return Error{path + ": cannot delete: " + std::strerror(errno)};
+        return Error{shown(path) + ": cannot delete: " + std::strerror(errno)};
     }
     return Ok{};  // `lock`, when taken here, removes the lock file as it goes
 }
@@ -357,22 +362,22 @@ Result<RecoverySession> RecoverySession::start(const std::string& libraryRoot) {
                 continue;
             case LockTry::Failed:
                 if (errno == EEXIST || why == std::strerror(EEXIST)) continue;  // id taken
-                return Error{lockPath + ": cannot create the session lock: " + why};
+                return Error{shown(lockPath) + ": cannot create the session lock: " + why};
         }
     }
-    return Error{folder + ": cannot find a free recovery session name"};
+    return Error{shown(folder) + ": cannot find a free recovery session name"};
 }
 
 std::string RecoverySession::path() const { return recoveryPath(m_root, m_id); }
 
 Status RecoverySession::write(const PainMap& map, const std::string& editingPath) {
-    if (!m_lock) return Error{path() + ": the recovery session has ended"};
+    if (!m_lock) return Error{shown(path()) + ": the recovery session has ended"};
     return writeRecovery(m_root, m_id, map, editingPath);
 }
 
 Status RecoverySession::discard() {
     if (::unlink(path().c_str()) != 0 && errno != ENOENT) {
-        return Error{path() + ": cannot delete: " + std::strerror(errno)};
+        return Error{shown(path()) + ": cannot delete: " + std::strerror(errno)};
     }
     return Ok{};
 }
