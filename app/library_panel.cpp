@@ -187,9 +187,13 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         // to the list with the whole name on hover.
         const std::string name = maps::printableForMessage(c.displayName);
         const std::string shownName = ellipsize(name, ImGui::GetContentRegionAvail().x);
-        const bool clicked = ImGui::Selectable((shownName + "##c").c_str(), selected, 0,
+        // The name is drawn as plain text over a label-less row, so that a "##" in it is shown.
+        const ImVec2 rowPos = ImGui::GetCursorPos();
+        const bool clicked = ImGui::Selectable("##c", selected, 0,
                                                ImVec2(0, ImGui::GetTextLineHeight() * 2.1f));
         if (shownName != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+        ImGui::SetCursorPos(rowPos);
+        ImGui::TextUnformatted(shownName.c_str());
         if (clicked) {
             lib.selectedClient = c.id;
             lib.stale = true;
