@@ -176,7 +176,9 @@ TEST(MapLimits, AFileJustUnderTheLimitWithAMillionRunsLoadsInBoundedTimeAndMemor
     });
     report("map, 2 x 524,288 runs, 7.9 MiB", text.size(), c);
     EXPECT_EQ(error, "");
-    EXPECT_LT(c.ms, 10000.0);
+    // A bound against runaway cost, not a speed target (that is BM_ParseWorstCase): ASan makes
+    // every allocation of the 2 million run arrays several times dearer (seen: 15 s in CI).
+    EXPECT_LT(c.ms, kAsan ? 60000.0 : 10000.0);
     if (!kAsan) {
         EXPECT_LT(c.peakMiB, 512.0);
     }
