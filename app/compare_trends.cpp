@@ -11,6 +11,7 @@
 #include "app/compare_workspace.h"
 #include "app/library_panel.h"
 #include "app/panels.h"
+#include "maps/visit_time.h"
 
 namespace bodymap::app {
 
@@ -31,21 +32,6 @@ constexpr TrendSpec kTrends[] = {
     {"wpi", "Widespread Pain Index (0-19)", "%.0f", 19},
     {"generalized_pain", "Generalized pain (regions of 5)", "%.0f", 5},
 };
-
-// Days since 1970-01-01 of an ISO date-time (proleptic Gregorian, H. Hinnant's algorithm), with
-// the time of day as a fraction; nullopt when the text is not a date.
-std::optional<double> dayNumber(const std::string& iso) {
-    int y = 0, m = 0, d = 0, hh = 0, mm = 0;
-    const int n = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &hh, &mm);
-    if (n < 3 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    y -= m <= 2 ? 1 : 0;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const double days = era * 146097.0 + doe - 719468.0;
-    return days + (n >= 5 ? (hh * 60.0 + mm) / 1440.0 : 0.0);
-}
 
 // A round axis top at or above v: 1, 2, 2.5, 5 x 10^k.
 double niceCeil(double v) {
@@ -238,7 +224,7 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
     const maps::SeriesSummary& sum = *se.summary;
     std::vector<double> xs;
     for (std::size_t i = 0; i < sum.visitTimes.size(); ++i) {
-        const auto d = dayNumber(sum.visitTimes[i]);
+        const auto d = maps::visitDayNumber(sum.visitTimes[i]);
         // An undated visit sits one day after the previous one, so the order still reads.
         xs.push_back(d ? *d : (xs.empty() ? 0.0 : xs.back() + 1.0));
     }

@@ -103,4 +103,20 @@ inline CivilTime addMinutes(CivilTime t, long long minutes) {
     return t;
 }
 
+// Days since 1970-01-01 of an ISO date-time, with the time of day as a fraction (for placing
+// visits on a time axis); nullopt when the text does not start with a date. Proleptic
+// Gregorian, H. Hinnant's days-from-civil algorithm.
+inline std::optional<double> visitDayNumber(const std::string& iso) {
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0;
+    const int n = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &hh, &mm);
+    if (n < 3 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    y -= m <= 2 ? 1 : 0;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const double days = era * 146097.0 + doe - 719468.0;
+    return days + (n >= 5 ? (hh * 60.0 + mm) / 1440.0 : 0.0);
+}
+
 }  // namespace bodymap::maps

@@ -12,6 +12,7 @@
 #include "render/diff_image.h"
 #include "render/legend.h"
 #include "render/text.h"
+#include "maps/visit_time.h"
 
 namespace bodymap::render::report_detail {
 
@@ -121,22 +122,6 @@ double drawFigureChanges(PageFlow& f, const ReportData& d, const ChangeSection& 
     return y;
 }
 
-// Days since 1970-01-01 (with the time of day as a fraction) of "YYYY-MM-DD[THH:MM]"; none when
-// the text is not such a date.
-std::optional<double> visitDay(const std::string& iso) {
-    int y = 0, m = 0, d = 0, hh = 0, mm = 0;
-    const int n = std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &m, &d, &hh, &mm);
-    if (n < 3 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    // Days from civil (H. Hinnant's algorithm, proleptic Gregorian).
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const double days = era * 146097.0 + doe - 719468.0;
-    return days + (n >= 5 ? (hh * 60.0 + mm) / 1440.0 : 0.0);
-}
-
 // A round top for an axis scaled to the data: 1, 2 or 5 x 10^k at or above v.
 double niceTop(double v) {
     if (v <= 0) return 1;
@@ -196,7 +181,7 @@ void trendChart(cairo_t* cr, const maps::SeriesSummary& s, const std::string& ke
     std::vector<double> day(n);
     bool dated = true;
     for (std::size_t i = 0; i < n; ++i) {
-        const auto dd = visitDay(s.visitTimes[i]);
+        const auto dd = maps::visitDayNumber(s.visitTimes[i]);
         if (!dd) dated = false;
         day[i] = dd ? *dd : 0;
     }

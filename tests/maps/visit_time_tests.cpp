@@ -94,3 +94,14 @@ TEST(VisitTime, StepsCarryAcrossHoursDaysMonthsAndYears) {
     EXPECT_EQ(formatCivilTime(addMinutes(at("1900-01-01T00:00:00"), -1)), "1900-01-01T00:00:00");
     EXPECT_EQ(formatCivilTime(addMinutes(at("9999-12-31T23:59:00"), 1)), "9999-12-31T23:59:00");
 }
+
+// Days counted by hand (and checked with Python's datetime): 1970-01-01 is day 0, 2026-10-05 is
+// day 20,731, 2024-02-29 day 19,782; 18:00 adds 0.75 of a day. Not a date: none.
+TEST(VisitTime, DayNumberPlacesVisitsOnATimeAxis) {
+    EXPECT_DOUBLE_EQ(*visitDayNumber("1970-01-01T00:00:00"), 0.0);
+    EXPECT_DOUBLE_EQ(*visitDayNumber("2026-10-05T18:00:00"), 20731.75);
+    EXPECT_DOUBLE_EQ(*visitDayNumber("2024-02-29"), 19782.0);
+    EXPECT_DOUBLE_EQ(*visitDayNumber("1969-12-31T00:00:00"), -1.0);
+    EXPECT_FALSE(visitDayNumber("undated").has_value());
+    EXPECT_FALSE(visitDayNumber("2026-13-01T00:00:00").has_value());
+}
