@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "app/cli.h"
-#include "app/gui_app.h"
+#include "app/cli/cli.h"
+#include "app/gui/gui_app.h"
 #include "maps/pain_map.h"
 
 int main(int argc, char** argv) {

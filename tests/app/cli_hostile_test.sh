@@ -164,7 +164,7 @@ print("checked JSON and CSV outputs")
 EOF
 pass "JSON outputs parse, stats --json says whether generalized pain is met, CSV cells are safe"
 
-# Last, the report checks (render/report*.cpp and app/cli_report.cpp): the file name given
+# Last, the report checks (render/report*.cpp and app/cli/report.cpp): the file name given
 # with -o is escaped, and 64 KB of notes that are one unbreakable word still lay out in time.
 run 0 "report -o odd name" "$BODYMAP" report "$BASE" -o "$WORK/$ODD.pdf"
 [ -s "$WORK/$ODD.pdf" ] || fail "report -o odd name: no PDF"

@@ -1,0 +1,209 @@
+// Command-line parsing and the subcommands that belong to no other file (see cli.h).
+#include "app/cli/cli.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/assets_path.h"
+#include "app/cli/compare.h"
+#include "app/cli/report.h"
+#include "app/cli/stats.h"
+#include "app/cli/validate.h"
+#include "maps/body_template.h"
+#include "maps/json_util.h"
+#include "render/chart.h"
+
+namespace bodymap::app {
+
+namespace {
+
+constexpr const char* kHelp = R"(BodyMap - paint where it hurts on a front and back body chart.
+
+Usage:
+  bodymap [--library DIR] [--client-mode] [FILE.json]   open the GUI (a new map when no file)
+  bodymap validate FILE...                     check map files; exit 0 ok, 1 invalid
+  bodymap stats FILE... [--json|--csv]         the metrics of each map (in CSV, text that
+                                               starts with = + - @ gets a leading ' so that
+                                               no spreadsheet runs it as a formula)
+  bodymap compare A.json B.json [--json] [--png DIFF.png]
+  bodymap render FILE -o OUT.png [--view front|back|both] [--width PX (64-3200)] [--no-legend]
+  bodymap render --blank -o OUT.png [...]      the empty chart of the default template
+  bodymap report FILE [--previous FILE...] -o OUT.pdf [--paper a4|letter] [--to "Dr ..."]
+                 [--since previous|first|both]     change since the previous visit, the first, or both
+  bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
+                 [--since previous|first|both]
+                                               the report to the default printer (CUPS lp)
+  bodymap --screenshot OUT.png [--frames N] [FILE]   run the GUI N frames and save what it shows
+  bodymap --help | --version
+
+Options:
+  --library DIR    the client library (default: $BODYMAP_LIBRARY, else ~/.local/share/bodymap)
+  --client-mode    start in the simplified client layout
+  --size WxH       initial window size in pixels (default 1600x1000)
+  --signal-screenshot OUT.png   (for tests) save what the window shows on each SIGUSR1
+  --bench          paint a scripted stroke sequence in the real window; print frame times
+
+Exit codes: 0 success, 1 bad input (the message names the file and the problem), 2 usage error.
+Left and right are always the patient's: on the front view the patient's right is on the left.
+)";
+
+int usage(std::ostream& err, const std::string& problem) {
+    // Problems quote the command line, which may hold control characters: escaped.
+    err << "bodymap: " << maps::printableForMessage(problem, 200) << "\n" << "Try 'bodymap --help'.\n";
+    return 2;
+}
+
+bool parseInt(const std::string& s, int lo, int hi, int& out) {
+    char* end = nullptr;
+    const long v = std::strtol(s.c_str(), &end, 10);
+    if (s.empty() || *end != '\0' || v < lo || v > hi) return false;
+    out = static_cast<int>(v);
+    return true;
+}
+
+}  // namespace
+
+int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::string file, output, view = "both";
+    bool blank = false;
+    bool legend = true;
+    int width = 1200;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto next = [&](std::string& dst) {
+            if (i + 1 >= args.size()) return false;
+            dst = args[++i];
+            return true;
+        };
+        std::string value;
+        if (a == "-o" || a == "--output") {
+            if (!next(output)) return usage(err, "render: -o needs a file name");
+        } else if (a == "--view") {
+            if (!next(view) || (view != "front" && view != "back" && view != "both")) {
+                return usage(err, "render: --view must be front, back or both");
+            }
+        } else if (a == "--width") {
+            if (!next(value) || !parseInt(value, 64, 3200, width)) {  // 3200: peak ~270 MB (one view)
+                return usage(err, "render: --width must be a number of pixels from 64 to 3200");
+            }
+        } else if (a == "--blank") {
+            blank = true;
+        } else if (a == "--no-legend") {
+            legend = false;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage(err, "render: unknown option " + a);
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            return usage(err, "render: only one input file");
+        }
+    }
+    if (output.empty()) return usage(err, "render: missing -o OUT.png");
+    if (file.empty() && !blank) return usage(err, "render: missing input FILE (or --blank)");
+    auto registry = loadCliTemplates("");
+    if (!registry) {
+        err << maps::printableForMessage(registry.error()) << "\n";
+        return 1;
+    }
+    render::ChartOptions options;
+    options.legend = legend;
+    std::shared_ptr<const maps::BodyTemplate> tmpl;
+    std::optional<LoadedMap> loaded;
+    if (!file.empty()) {
+        auto m = loadCliMap(file, registry.value());
+        if (!m) {
+            err << maps::printableForMessage(m.error()) << "\n";
+            return 1;
+        }
+        loaded = std::move(m.value());
+        tmpl = loaded->tmpl;
+        options.map = &loaded->map;
+    } else {
+        tmpl = registry->find("adult-neutral");
+        if (!tmpl) {
+            err << "bodymap: the default template adult-neutral is not installed\n";
+            return 1;
+        }
+    }
+    const auto which = view == "front"  ? render::ViewSelection::Front
+                       : view == "back" ? render::ViewSelection::Back
+                                        : render::ViewSelection::Both;
+    const render::RgbaImage img = render::renderChart(*tmpl, which, width, options);
+    if (auto st = render::writePng(img, output); !st) {
+        err << maps::printableForMessage(st.error()) << "\n";
+        return 1;
+    }
+    out << "wrote " << maps::printableForMessage(output) << " (" << img.width << "x" << img.height << ")\n";
+    return 0;
+}
+
+std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptions& gui,
+                                  std::ostream& out, std::ostream& err) {
+    if (!args.empty()) {
+        const std::string& cmd = args[0];
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        if (cmd == "render") return runRender(rest, out, err);
+        if (cmd == "validate") return runValidate(rest, out, err);
+        if (cmd == "stats") return runStats(rest, out, err);
+        if (cmd == "compare") return runCompare(rest, out, err);
+        if (cmd == "report") return runReport(rest, out, err);
+        if (cmd == "print") return runPrint(rest, out, err);
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* what) -> const std::string* {
+            if (i + 1 >= args.size()) {
+                usage(err, std::string(a) + " needs " + what);
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            out << kHelp;
+            return 0;
+        } else if (a == "--version") {
+            out << "bodymap " << appVersion() << "\n";
+            return 0;
+        } else if (a == "--library") {
+            auto v = value("a folder");
+            if (!v) return 2;
+            gui.library = *v;
+        } else if (a == "--screenshot") {
+            auto v = value("an output file");
+            if (!v) return 2;
+            gui.screenshot = *v;
+        } else if (a == "--frames") {
+            auto v = value("a number");
+            if (!v) return 2;
+            if (!parseInt(*v, 1, 100000, gui.frames)) return usage(err, "--frames must be 1 to 100000");
+        } else if (a == "--size") {
+            auto v = value("WxH");
+            if (!v) return 2;
+            const auto x = v->find('x');
+            if (x == std::string::npos || !parseInt(v->substr(0, x), 320, 10000, gui.width) ||
+                !parseInt(v->substr(x + 1), 240, 10000, gui.height)) {
+                return usage(err, "--size must look like 1600x1000");
+            }
+        } else if (a == "--client-mode") {
+            gui.clientMode = true;
+        } else if (a == "--signal-screenshot") {
+            auto v = value("an output file");
+            if (!v) return 2;
+            gui.signalShot = *v;
+        } else if (a == "--bench") {
+            gui.bench = true;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage(err, "unknown option " + a);
+        } else if (gui.file.empty()) {
+            if (i == 0 && !std::filesystem::exists(a) && a.find('.') == std::string::npos) {
+                return usage(err, "unknown command " + a);
+            }
+            gui.file = a;
+        } else {
+            return usage(err, "only one file can be opened");
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace bodymap::app

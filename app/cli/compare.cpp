@@ -1,0 +1,236 @@
+// `bodymap compare`: loads two maps, runs maps::compareMaps and prints the result as text or
+// JSON; optionally draws the difference map with render::renderDifference (see cli_compare.h).
+#include "app/cli/compare.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/stats.h"
+#include "maps/comparison.h"
+#include "maps/json_util.h"
+#include "render/diff_image.h"
+
+namespace bodymap::app {
+
+namespace {
+
+int compareUsage(std::ostream& err, const std::string& problem) {
+    err << "bodymap compare: " << maps::printableForMessage(problem, 200) << "\n"
+        << "Usage: bodymap compare [--templates DIR] A.json B.json [--json] [--png DIFF.png] "
+           "[--width PX]\n";
+    return 2;
+}
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+std::string signedFixed(double v, int digits) {
+    const std::string s = fixed(v, digits);
+    return (v >= 0 && s.find_first_not_of("0.") != std::string::npos) ? "+" + s : s;
+}
+double rounded(double v) { return std::round(v * 1e4) / 1e4; }
+nlohmann::json optionalNumber(const std::optional<double>& v) {
+    return v ? nlohmann::json(rounded(*v)) : nlohmann::json(nullptr);
+}
+// Decimals for showing a metric: counts as integers, burden with 4, the rest with 2.
+int digitsFor(const std::string& key) {
+    if (key == "painted_cells" || key == "max_intensity" || key == "wpi" ||
+        key == "generalized_pain" || key == "fascial_tags") {
+        return 0;
+    }
+    return key == "pain_burden" ? 4 : 2;
+}
+std::string optText(const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "n/a"; }
+int cnt(const maps::ChangeCounts& c, maps::CellChange k) { return c[static_cast<std::size_t>(k)]; }
+
+constexpr std::array<maps::CellChange, 5> kShown{maps::CellChange::New, maps::CellChange::Resolved,
+                                                 maps::CellChange::Worse, maps::CellChange::Better,
+                                                 maps::CellChange::Unchanged};
+
+void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const maps::Comparison& c,
+               std::size_t maxRegions) {
+    const maps::BodyTemplate& t = *a.tmpl;
+    out << "Compare " << maps::printableForMessage(a.file);
+    if (!a.map.info.visitTime.empty()) out << " (" << a.map.info.visitTime << ")";
+    out << "\n     -> " << maps::printableForMessage(b.file);
+    if (!b.map.info.visitTime.empty()) out << " (" << b.map.info.visitTime << ")";
+    out << "\n";
+    out << "Cells:";
+    for (std::size_t k = 0; k < kShown.size(); ++k) {
+        out << (k ? ", " : " ") << maps::cellChangeId(kShown[k]) << " " << cnt(c.difference.counts, kShown[k]);
+    }
+    out << "\n";
+    out << "Amount of change: " << c.difference.absDeltaSum << " intensity steps in total (net "
+        << (c.difference.deltaSum > 0 ? "+" : "") << c.difference.deltaSum << ")\n";
+    out << "Overlap of painted areas (Jaccard): " << fixed(c.overlap.jaccard, 3) << " ("
+        << c.overlap.intersection << " cells in both / " << c.overlap.unionCells
+        << " in either" << (c.overlap.unionCells == 0 ? "; both blank = 1 by definition" : "")
+        << ")\n";
+    out << "Metrics (before -> after, change):\n";
+    for (const auto& m : c.metrics) {
+        // Burden is shown as % here as everywhere people read it; the JSON keeps the fraction.
+        const bool pct = m.key == "pain_burden";
+        const double k = pct ? 100.0 : 1.0;
+        auto scaled = [k](const std::optional<double>& v) { return v ? std::optional<double>(*v * k) : v; };
+        std::string label = pct ? std::string("Pain burden (%)") : m.label;
+        if (label.size() < 40) label.resize(40, ' ');
+        const int digits = pct ? 2 : digitsFor(m.key);
+        out << "  " << label << " " << optText(scaled(m.before), digits) << " -> "
+            << optText(scaled(m.after), digits);
+        if (m.change) out << "  (" << signedFixed(*m.change * k, digits) << ")";
+        out << "\n";
+    }
+    out << "Rule: " << maps::describeRule(c.after.rule) << "; " << kPainfulRuleOrigin << "\n";
+    if (c.regions.empty()) {
+        out << "Regions: no change\n";
+        return;
+    }
+    out << "Regions by size of change (burden change; coverage; new/resolved/worse/better cells):\n";
+    for (std::size_t i = 0; i < c.regions.size() && i < maxRegions; ++i) {
+        const auto& r = c.regions[i];
+        std::string name = maps::printableForMessage(t.regions[static_cast<std::size_t>(r.region)].name, 80);
+        if (name.size() < 34) name.resize(34, ' ');
+        out << "  " << name << " " << signedFixed(r.burdenChange(), 4) << "; "
+            << fixed(r.before.extentPct(), 1) << "% -> " << fixed(r.after.extentPct(), 1) << "%; "
+            << cnt(r.cells, maps::CellChange::New) << "/" << cnt(r.cells, maps::CellChange::Resolved)
+            << "/" << cnt(r.cells, maps::CellChange::Worse) << "/"
+            << cnt(r.cells, maps::CellChange::Better) << "\n";
+    }
+    if (c.regions.size() > maxRegions) {
+        out << "  ... and " << c.regions.size() - maxRegions << " more (use --json for all)\n";
+    }
+}
+
+nlohmann::json toJson(const LoadedMap& a, const LoadedMap& b, const maps::Comparison& c) {
+    const maps::BodyTemplate& t = *a.tmpl;
+    nlohmann::json j;
+    j["before"] = {{"file", a.file}, {"visitTime", a.map.info.visitTime}};
+    j["after"] = {{"file", b.file}, {"visitTime", b.map.info.visitTime}};
+    j["template"] = {{"id", t.id}, {"version", t.version}};
+    nlohmann::json cells = nlohmann::json::object();
+    for (auto k : kShown) cells[std::string(maps::cellChangeId(k))] = cnt(c.difference.counts, k);
+    j["cells"] = cells;
+    j["amountOfChange"] = {{"absoluteSum", c.difference.absDeltaSum}, {"netSum", c.difference.deltaSum}};
+    j["overlap"] = {{"jaccard", rounded(c.overlap.jaccard)},
+                    {"intersection", c.overlap.intersection},
+                    {"union", c.overlap.unionCells}};
+    nlohmann::json metrics = nlohmann::json::array();
+    for (const auto& m : c.metrics) {
+        metrics.push_back({{"key", m.key},
+                           {"label", m.label},
+                           {"before", optionalNumber(m.before)},
+                           {"after", optionalNumber(m.after)},
+                           {"change", optionalNumber(m.change)}});
+    }
+    j["metrics"] = metrics;
+    nlohmann::json regions = nlohmann::json::array();
+    for (const auto& r : c.regions) {
+        nlohmann::json rc = nlohmann::json::object();
+        for (auto k : kShown) rc[std::string(maps::cellChangeId(k))] = cnt(r.cells, k);
+        regions.push_back({{"id", t.regions[static_cast<std::size_t>(r.region)].id},
+                           {"name", t.regions[static_cast<std::size_t>(r.region)].name},
+                           {"burdenChange", rounded(r.burdenChange())},
+                           {"coverageBeforePct", rounded(r.before.extentPct())},
+                           {"coverageAfterPct", rounded(r.after.extentPct())},
+                           {"meanBefore", rounded(r.before.meanIntensity())},
+                           {"meanAfter", rounded(r.after.meanIntensity())},
+                           {"maxBefore", r.before.maxIntensity},
+                           {"maxAfter", r.after.maxIntensity},
+                           {"cells", rc}});
+    }
+    j["regions"] = regions;
+    j["painfulAreaRule"] = maps::describeRule(c.after.rule);
+    j["painfulAreaRuleOrigin"] = kPainfulRuleOrigin;
+    return j;
+}
+
+}  // namespace
+
+int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> files;
+    std::string templatesDir, png;
+    bool json = false, onlyFiles = false;
+    int width = 1400;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (!onlyFiles && a == "--") {
+            onlyFiles = true;
+        } else if (!onlyFiles && a == "--json") {
+            json = true;
+        } else if (!onlyFiles && a == "--png") {
+            if (i + 1 >= args.size()) return compareUsage(err, "--png needs a file name");
+            png = args[++i];
+        } else if (!onlyFiles && a == "--width") {
+            if (i + 1 >= args.size()) return compareUsage(err, "--width needs a number");
+            const std::string& v = args[++i];
+            char* end = nullptr;
+            const long w = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || w < 64 || w > 8000) {
+                return compareUsage(err, "--width must be a number of pixels from 64 to 8000");
+            }
+            width = static_cast<int>(w);
+        } else if (!onlyFiles && a == "--templates") {
+            if (i + 1 >= args.size()) return compareUsage(err, "--templates needs a folder");
+            templatesDir = args[++i];
+        } else if (!onlyFiles && !a.empty() && a[0] == '-') {
+            return compareUsage(err, "unknown option " + a);
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.size() != 2) return compareUsage(err, "give exactly two map files (earlier, later)");
+
+    auto reg = loadCliTemplates(templatesDir);
+    if (!reg) {
+        err << "bodymap compare: " << maps::printableForMessage(reg.error()) << "\n";
+        return 1;
+    }
+    auto a = loadCliMap(files[0], reg.value());
+    auto b = loadCliMap(files[1], reg.value());
+    bool bad = false;
+    for (auto* r : {&a, &b}) {
+        if (!*r) {
+            err << maps::printableForMessage(r->error()) << "\n";
+            bad = true;
+        }
+    }
+    if (bad) return 1;
+    if (a->map.templateId() != b->map.templateId()) {
+        err << maps::printableForMessage(files[1]) << ": drawn on template "
+            << maps::quoteForMessage(b->map.templateId()) << ", but " << maps::printableForMessage(files[0])
+            << " on " << maps::quoteForMessage(a->map.templateId())
+            << "; only maps on the same template can be compared\n";
+        return 1;
+    }
+    auto c = maps::compareMaps(a->map, b->map, *a->tmpl);
+    if (!c) {
+        err << maps::printableForMessage(files[0]) << " vs " << maps::printableForMessage(files[1])
+            << ": " << maps::printableForMessage(c.error()) << "\n";
+        return 1;
+    }
+    if (!png.empty()) {
+        const render::RgbaImage img = render::renderDifference(*a->tmpl, c->difference, width);
+        if (auto st = render::writePng(img, png); !st) {
+            err << maps::printableForMessage(st.error()) << "\n";
+            return 1;
+        }
+    }
+    if (json) {
+        nlohmann::json j = toJson(a.value(), b.value(), c.value());
+        if (!png.empty()) j["png"] = png;
+        // Never throws on a file name that is not UTF-8 (such bytes become U+FFFD), no raw C1.
+        out << maps::dumpJsonForTerminal(j) << "\n";
+    } else {
+        printText(out, a.value(), b.value(), c.value(), 15);
+        if (!png.empty()) out << "Wrote " << maps::printableForMessage(png) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,397 @@
+// `bodymap stats`: loads each map with the format loader and prints maps::computeMetrics
+// as text, JSON or CSV (see cli_stats.h).
+#include "app/cli/stats.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include <nlohmann/json.hpp>
+
+#include "app/assets_path.h"
+#include "maps/fascial_lines.h"
+#include "maps/json_util.h"
+#include "maps/map_format.h"
+#include "maps/metrics.h"
+
+namespace bodymap::app {
+
+namespace {
+
+enum class Format { Text, Json, Csv };
+
+// The 2016 criteria: generalized pain is pain in at least 4 of the 5 regions.
+constexpr int kGeneralizedPainMinRegions = 4;
+constexpr const char* kGeneralizedPainCriterion =
+    "pain in at least 4 of the 5 regions (left upper, right upper, left lower, right lower, "
+    "axial); jaw, chest and abdomen belong to none (Wolfe et al. 2016)";
+
+int statsUsage(std::ostream& err, const std::string& problem) {
+    err << "bodymap stats: " << maps::printableForMessage(problem, 200) << "\n"
+        << "Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]\n";
+    return 2;
+}
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+// Right-aligned in `width` characters, for the columns of the text output.
+std::string padLeft(std::string text, std::size_t width) {
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+}
+
+double rounded(double v, double scale = 1e4) { return std::round(v * scale) / scale; }
+
+// A number for CSV: integers as integers, others with up to 6 decimals, never exponents.
+std::string csvNumber(double v) {
+    std::string s = fixed(v, 6);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+nlohmann::json optionalNumber(const std::optional<double>& v) {
+    return v ? nlohmann::json(rounded(*v)) : nlohmann::json(nullptr);
+}
+
+// A text cell for CSV (RFC 4180 quoting). Text that a spreadsheet would run as a formula (a cell
+// starting with =, +, -, @, tab or CR; OWASP "CSV injection") gets a leading apostrophe, so that
+// it shows as text. Control characters and invalid UTF-8 (possible in file names) are escaped
+// like in messages. Numeric cells are written by csvNumber, never through here: they are
+// BodyMap's own numbers, so a negative number stays a number.
+std::string csvField(const std::string& raw) {
+    std::string s = maps::printableForMessage(raw);
+    if (!raw.empty() && (raw[0] == '=' || raw[0] == '+' || raw[0] == '-' || raw[0] == '@' ||
+                         raw[0] == '\t' || raw[0] == '\r')) {
+        s.insert(0, "'");
+    }
+    // Quoted when it holds the separator, a quote, or a ';' or space (separators of some locales).
+    if (s.find_first_of(",\"; ") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+// JSON output never throws on text that is not UTF-8 (a file name): such bytes become U+FFFD.
+std::string dumpJson(const nlohmann::json& j) { return maps::dumpJsonForTerminal(j); }
+
+std::vector<std::string> painfulAreaIds(const maps::MapMetrics& m) {
+    std::vector<std::string> ids;
+    for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
+        if (m.wpiAreas[a].painful) ids.emplace_back(maps::wpiAreaId(static_cast<maps::WpiArea>(a)));
+    }
+    return ids;
+}
+
+std::vector<std::string> gpRegionIds(const maps::MapMetrics& m) {
+    std::vector<std::string> ids;
+    for (std::size_t g = 0; g < maps::kGpRegionCount; ++g) {
+        if (m.gpRegions[g]) ids.emplace_back(maps::gpRegionId(static_cast<maps::GpRegion>(g)));
+    }
+    return ids;
+}
+
+std::string joined(const std::vector<std::string>& v, const char* sep) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+nlohmann::json cellsJson(const maps::CellStats& c) {
+    return {{"bodyCells", c.bodyCells},
+            {"paintedCells", c.paintedCells},
+            {"extentPct", rounded(c.extentPct())},
+            {"meanIntensity", rounded(c.meanIntensity())},
+            {"maxIntensity", c.maxIntensity},
+            {"burden", rounded(c.burden(), 1e6)}};
+}
+
+nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
+    const maps::BodyTemplate& t = *lm.tmpl;
+    nlohmann::json j;
+    j["file"] = lm.file;
+    j["template"] = {{"id", lm.map.templateId()}, {"version", lm.map.templateVersion()}};
+    j["visitTime"] = lm.map.info.visitTime;
+    j["clientId"] = lm.map.info.clientId;
+    nlohmann::json scalars = nlohmann::json::object();
+    for (const auto& s : maps::scalarMetrics(m)) scalars[s.key] = optionalNumber(s.value);
+    j["metrics"] = scalars;
+    j["overall"] = cellsJson(m.overall.cells);
+    for (maps::ViewId v : maps::kViews) {
+        j["views"][std::string(maps::viewId(v))] = cellsJson(m.views[static_cast<std::size_t>(v)].cells);
+    }
+    nlohmann::json q = nlohmann::json::object();
+    for (std::size_t i = 0; i < maps::kQualityCount; ++i) {
+        q[std::string(maps::qualityId(maps::kQualities[i]))] = {
+            {"cells", m.overall.qualityCells[i]},
+            {"extentPct", rounded(m.overall.qualityExtentPct(static_cast<int>(i)))}};
+    }
+    j["qualities"] = q;
+    j["wpi"] = {{"score", m.wpi}, {"areas", painfulAreaIds(m)}};
+    j["generalizedPain"] = {{"regions", m.generalizedPain},
+                            {"of", 5},
+                            {"ids", gpRegionIds(m)},
+                            {"met", m.generalizedPain >= kGeneralizedPainMinRegions},
+                            {"criterion", kGeneralizedPainCriterion}};
+    j["symmetry"] = {{"left", cellsJson(m.symmetry.left)},
+                     {"right", cellsJson(m.symmetry.right)},
+                     {"extentIndex", optionalNumber(m.symmetry.extentIndex)},
+                     {"intensityIndex", optionalNumber(m.symmetry.intensityIndex)}};
+    nlohmann::json regions = nlohmann::json::array();
+    for (std::size_t r = 0; r < m.regions.size() && r < t.regions.size(); ++r) {
+        if (m.regions[r].paintedCells == 0) continue;
+        nlohmann::json rj = cellsJson(m.regions[r]);
+        rj["id"] = t.regions[r].id;
+        rj["name"] = t.regions[r].name;
+        regions.push_back(rj);
+    }
+    j["regionsWithPain"] = regions;
+    nlohmann::json kinds = nlohmann::json::object();
+    for (std::size_t k = 0; k < maps::kTagKindCount; ++k) {
+        kinds[std::string(maps::tagKindId(maps::kTagKinds[k]))] = m.fascial.tagsByKind[k];
+    }
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& l : m.fascial.lines) {
+        lines.push_back({{"line", l.line},
+                         {"name", l.name},
+                         {"bandCells", l.bandCells},
+                         {"paintedCells", l.paintedCells},
+                         {"sharePct", rounded(l.sharePct)},
+                         {"meanIntensity", rounded(l.meanIntensity())},
+                         {"tags", l.tags}});
+    }
+    j["fascial"] = {{"tags", m.fascial.tags}, {"byKind", kinds}, {"lines", lines}};
+    return j;
+}
+
+void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m) {
+    const maps::BodyTemplate& t = *lm.tmpl;
+    const auto& all = m.overall.cells;
+    out << maps::printableForMessage(lm.file) << "\n";
+    out << "  Template: " << lm.map.templateId() << " v" << lm.map.templateVersion();
+    if (!lm.map.info.visitTime.empty()) out << "   Visit: " << lm.map.info.visitTime;
+    out << "\n";
+    out << "  Pain extent: " << fixed(all.extentPct(), 2) << "% of body cells (front "
+        << fixed(m.views[0].cells.extentPct(), 2) << "%, back "
+        << fixed(m.views[1].cells.extentPct(), 2) << "%), "
+        << maps::withThousands(static_cast<std::uint64_t>(all.paintedCells)) << " cells\n";
+    out << "  Intensity: mean " << fixed(all.meanIntensity(), 2) << " (over painted cells), max "
+        << all.maxIntensity << "\n";
+    out << "  Pain burden: " << fixed(all.burden() * 100.0, 2)
+        << "% (sum of intensity / (10 x body cells))\n";
+    std::vector<std::string> names;
+    for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
+        if (m.wpiAreas[a].painful) names.emplace_back(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));
+    }
+    out << "  WPI: " << m.wpi << " of 19" << (names.empty() ? "" : ": " + joined(names, ", ")) << "\n";
+    names.clear();
+    for (std::size_t g = 0; g < maps::kGpRegionCount; ++g) {
+        if (m.gpRegions[g]) names.emplace_back(maps::gpRegionName(static_cast<maps::GpRegion>(g)));
+    }
+    out << "  Generalized pain: " << m.generalizedPain << " of 5 regions"
+        << (names.empty() ? "" : ": " + joined(names, ", "))
+        << " (jaw, chest and abdomen excluded); "
+        << (m.generalizedPain >= kGeneralizedPainMinRegions ? "criterion met" : "criterion not met")
+        << " (at least " << kGeneralizedPainMinRegions << " of 5 regions)\n";
+    out << "  Rule: " << maps::describeRule(m.rule) << "; " << kPainfulRuleOrigin << "\n";
+    out << "  Qualities (% of body):";
+    for (std::size_t i = 0; i < maps::kQualityCount; ++i) {
+        out << (i ? ", " : " ") << maps::qualityName(maps::kQualities[i]) << " "
+            << fixed(m.overall.qualityExtentPct(static_cast<int>(i)), 2) << "%";
+    }
+    out << "\n";
+    out << "  Left/right: left " << fixed(m.symmetry.left.extentPct(), 2) << "%, right "
+        << fixed(m.symmetry.right.extentPct(), 2) << "% of each side; symmetry "
+        << (m.symmetry.extentIndex ? fixed(*m.symmetry.extentIndex, 2) : "n/a (no pain)")
+        << " (1 = equal)\n";
+    if (all.paintedCells > 0 && !m.fascial.lines.empty()) {
+        out << "  Fascial lines (share of the painted area on the line's bands, mean intensity there):\n";
+        for (const auto& l : m.fascial.lines) {
+            if (l.paintedCells == 0) continue;
+            std::string name = l.name + " (" + l.line + ")";
+            if (name.size() < 36) name.resize(36, ' ');
+            out << "    " << name << " " << padLeft(fixed(l.sharePct, 1) + "%", 6) << "  "
+                << padLeft(fixed(l.meanIntensity(), 1), 4) << "\n";
+        }
+    }
+    if (m.fascial.tags > 0) {
+        out << "  Fascial tags: " << m.fascial.tags << " (";
+        bool first = true;
+        for (std::size_t k = 0; k < maps::kTagKindCount; ++k) {
+            if (m.fascial.tagsByKind[k] == 0) continue;
+            out << (first ? "" : ", ") << maps::tagKindName(maps::kTagKinds[k]) << " "
+                << m.fascial.tagsByKind[k];
+            first = false;
+        }
+        out << ")\n";
+    }
+    bool header = false;
+    for (std::size_t r = 0; r < m.regions.size() && r < t.regions.size(); ++r) {
+        const auto& c = m.regions[r];
+        if (c.paintedCells == 0) continue;
+        if (!header) out << "  Regions with pain (coverage, mean, max):\n";
+        header = true;
+        std::string name = maps::printableForMessage(t.regions[r].name, 80);
+        if (name.size() < 34) name.resize(34, ' ');
+        out << "    " << name << " " << padLeft(fixed(c.extentPct(), 1) + "%", 6) << "  "
+            << padLeft(fixed(c.meanIntensity(), 1), 4) << "  " << padLeft(std::to_string(c.maxIntensity), 2) << "\n";
+    }
+    out << "  (WPI and generalized pain are measures from the drawing, not a diagnosis.)\n";
+}
+
+}  // namespace
+
+const char* const kPainfulRuleOrigin =
+    "this rule is BodyMap's own filter against specks of paint, not part of the ACR definition "
+    "of WPI or generalized pain";
+
+maps::Result<maps::TemplateRegistry> loadCliTemplates(const std::string& dir) {
+    std::string folder = dir;
+    if (folder.empty()) {
+        const std::string assets = assetsDir();
+        if (assets.empty()) return maps::Error{"cannot find the body templates (set BODYMAP_ASSETS)"};
+        folder = (std::filesystem::path(assets) / "templates").string();
+    }
+    return maps::TemplateRegistry::loadFolder(folder);
+}
+
+maps::Result<LoadedMap> loadCliMap(const std::string& file, const maps::TemplateRegistry& reg) {
+    auto map = maps::loadMap(file, reg);
+    if (!map) return maps::Error{map.error()};
+    LoadedMap lm;
+    lm.file = file;
+    lm.map = std::move(map.value());
+    lm.tmpl = reg.find(lm.map.templateId());
+    if (!lm.tmpl) {
+        return maps::Error{maps::printableForMessage(file) + ": template " +
+                           maps::quoteForMessage(lm.map.templateId()) + " is not installed"};
+    }
+    return lm;
+}
+
+int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> files;
+    std::string templatesDir;
+    Format format = Format::Text;
+    bool onlyFiles = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (!onlyFiles && a == "--") {
+            onlyFiles = true;
+        } else if (!onlyFiles && (a == "--json" || a == "--csv")) {
+            const Format f = a == "--json" ? Format::Json : Format::Csv;
+            if (format != Format::Text && format != f) return statsUsage(err, "choose one of --json and --csv");
+            format = f;
+        } else if (!onlyFiles && a == "--templates") {
+            if (i + 1 >= args.size()) return statsUsage(err, "--templates needs a folder");
+            templatesDir = args[++i];
+        } else if (!onlyFiles && !a.empty() && a[0] == '-') {
+            return statsUsage(err, "unknown option " + a);
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.empty()) return statsUsage(err, "no files given");
+#if defined(__GLIBC__)
+    // Each map holds ~2 MiB of rasters; without this, glibc returns the heap top to the system
+    // after every file and faults it back in for the next (measured: ~60% of the time of
+    // `stats` over 500 files went to page faults).
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+    auto reg = loadCliTemplates(templatesDir);
+    if (!reg) {
+        err << "bodymap stats: " << maps::printableForMessage(reg.error()) << "\n";
+        return 1;
+    }
+    const maps::PainfulAreaRule rule;
+    int failed = 0;
+    nlohmann::json jsonMaps = nlohmann::json::array();
+    if (format == Format::Csv) {
+        // Header from the scalar table of a default metrics value: the same keys for every map.
+        out << "file,template,template_version,visit_time,client_id";
+        for (const auto& s : maps::scalarMetrics(maps::MapMetrics{})) out << "," << s.key;
+        for (const auto& l : maps::fascialLines()) {
+            std::string id(l.id);
+            for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            out << ",fascial_" << id << "_share_pct,fascial_" << id << "_mean_intensity,fascial_" << id
+                << "_tags";
+        }
+        out << ",wpi_areas,generalized_pain_regions,generalized_pain_met,painful_rule\n";
+    }
+    bool firstText = true;
+    for (const std::string& file : files) {
+        auto lm = loadCliMap(file, reg.value());
+        if (!lm) {
+            err << maps::printableForMessage(lm.error()) << "\n";
+            ++failed;
+            continue;
+        }
+        auto m = maps::computeMetrics(lm->map, *lm->tmpl, rule);
+        if (!m) {
+            err << maps::printableForMessage(file) << ": " << maps::printableForMessage(m.error())
+                << "\n";
+            ++failed;
+            continue;
+        }
+        switch (format) {
+            case Format::Text:
+                if (!firstText) out << "\n";
+                firstText = false;
+                printText(out, lm.value(), m.value());
+                break;
+            case Format::Json: jsonMaps.push_back(mapJson(lm.value(), m.value())); break;
+            case Format::Csv: {
+                out << csvField(file) << "," << csvField(lm->map.templateId()) << ","
+                    << lm->map.templateVersion() << "," << csvField(lm->map.info.visitTime) << ","
+                    << csvField(lm->map.info.clientId);
+                for (const auto& s : maps::scalarMetrics(m.value())) {
+                    out << ",";
+                    if (s.value) out << csvNumber(*s.value);
+                }
+                // Per catalogue line; empty fields when the template has no bands for it.
+                for (const auto& info : maps::fascialLines()) {
+                    const auto* l = m.value().fascial.find(std::string(info.id));
+                    if (l) {
+                        out << "," << csvNumber(rounded(l->sharePct)) << ","
+                            << csvNumber(rounded(l->meanIntensity())) << "," << l->tags;
+                    } else {
+                        out << ",,,";
+                    }
+                }
+                out << "," << csvField(joined(painfulAreaIds(m.value()), ";")) << ","
+                    << csvField(joined(gpRegionIds(m.value()), ";")) << ","
+                    << (m->generalizedPain >= kGeneralizedPainMinRegions ? "yes" : "no") << ","
+                    << csvField(maps::describeRule(rule) + "; " + kPainfulRuleOrigin) << "\n";
+                break;
+            }
+        }
+    }
+    if (format == Format::Json) {
+        nlohmann::json doc;
+        doc["painfulAreaRule"] = {{"minCells", rule.minCells},
+                                  {"minShare", rule.minShare},
+                                  {"text", maps::describeRule(rule)},
+                                  {"origin", kPainfulRuleOrigin}};
+        doc["note"] = "WPI and generalized pain are measures from the drawing, not a diagnosis. "
+                      "The painful-area rule (painfulAreaRule) is BodyMap's own filter against "
+                      "specks of paint, not part of the ACR definition.";
+        doc["maps"] = jsonMaps;
+        out << dumpJson(doc) << "\n";
+    }
+    return failed == 0 ? 0 : 1;
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,111 @@
+// AppState helpers: notices and the undoable edit operations (see app_state.h).
+#include "app/gui/app_state.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include <imgui.h>
+
+namespace bodymap::app {
+
+void AppState::post(std::string text, bool error) {
+    notices.push_back({std::move(text), error, ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0});
+    if (notices.size() > 20) notices.erase(notices.begin());
+}
+
+void AppState::markAllDirty() {
+    for (auto& r : painDirty) r = {0, 0, doc.map.width(), doc.map.height()};
+}
+
+void pushEdit(AppState& s, maps::RasterEdit edit, const std::string& label) {
+    if (edit.empty()) return;
+    s.painDirty[static_cast<std::size_t>(edit.view())].include(edit.bounds(s.doc.map));
+    s.doc.history.push(std::make_unique<maps::RasterCommand>(std::move(edit), label));
+    ++s.doc.generation;
+}
+
+void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::FascialTag> tags,
+                      const std::string& label) {
+    if (info == s.doc.map.info && tags == s.doc.map.tags) return;
+    auto cmd = std::make_unique<maps::DocumentCommand>(s.doc.map.tags, s.doc.map.info,
+                                                       std::move(tags), std::move(info), label);
+    cmd->redo(s.doc.map);
+    s.doc.history.push(std::move(cmd));
+    ++s.doc.generation;
+}
+
+namespace {
+void markCommandDirty(AppState& s, const maps::Command* cmd) {
+    if (!cmd) return;
+    maps::ViewId v = maps::ViewId::Front;
+    const maps::CellRect r = cmd->rasterBounds(s.doc.map, v);
+    if (!r.empty()) s.painDirty[static_cast<std::size_t>(v)].include(r);
+}
+}  // namespace
+
+void undo(AppState& s) {
+    if (const maps::Command* cmd = s.doc.history.undo(s.doc.map)) {
+        ++s.doc.generation;
+        markCommandDirty(s, cmd);
+        s.post("Undid: " + cmd->label());
+    }
+}
+
+void redo(AppState& s) {
+    if (const maps::Command* cmd = s.doc.history.redo(s.doc.map)) {
+        ++s.doc.generation;
+        markCommandDirty(s, cmd);
+        s.post("Redid: " + cmd->label());
+    }
+}
+
+void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::FileStamp stamp) {
+    s.doc.map = std::move(map);
+    s.doc.path = std::move(path);
+    s.doc.stamp = stamp;
+    s.doc.history.clear();
+    s.doc.restored = false;
+    if (s.recovery) (void)s.recovery->discard();
+    ++s.doc.generation;
+    s.autosavedGeneration = s.doc.generation;
+    s.markAllDirty();
+}
+
+namespace {
+std::FILE* testLogFile() {
+    static std::FILE* f = [] {
+        const char* name = std::getenv("BODYMAP_TEST_LOG");
+        return name && *name ? std::fopen(name, "a") : nullptr;
+    }();
+    return f;
+}
+}  // namespace
+
+bool testLogEnabled() { return testLogFile() != nullptr; }
+
+void testLog(const std::string& line) {
+    if (std::FILE* f = testLogFile()) {
+        std::fprintf(f, "%s\n", line.c_str());
+        std::fflush(f);
+    }
+}
+
+bool loggedButton(const char* label, ImVec2 size) {
+    const bool clicked = ImGui::Button(label, size);
+    if (testLogEnabled()) {
+        static std::map<std::string, std::string> logged;
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        char where[64];
+        std::snprintf(where, sizeof where, "%d %d", static_cast<int>((a.x + b.x) / 2),
+                      static_cast<int>((a.y + b.y) / 2));
+        std::string& last = logged[label];
+        if (last != where) {
+            last = where;
+            testLog(std::string("button ") + label + " " + where);
+        }
+    }
+    return clicked;
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,182 @@
+// Everything the GUI edits or shows, owned by runGui() and handed to each panel. Panels never
+// edit the document directly: they call the functions here, which record undoable commands.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/gui/file_dialog.h"
+#include "app/gui/key_input.h"
+#include "maps/atomic_file.h"
+#include "maps/body_template.h"
+#include "maps/brush.h"
+#include "maps/client_library.h"
+#include "maps/recovery.h"
+#include "maps/template_registry.h"
+#include "maps/edit_history.h"
+#include "maps/pain_map.h"
+
+namespace bodymap::app {
+
+enum class Tool { Paint, Erase, Fill, Tag };
+
+// What the middle of the main window shows.
+enum class Workspace { Chart, Compare };
+
+struct ToolState {
+    Tool tool = Tool::Paint;
+    maps::BrushSettings brush;     // radius in cells, softness, intensity, qualities
+};
+
+struct ViewState {
+    float zoom = 1.0f;             // 1 = both views fit the chart area
+    float panX = 0.0f, panY = 0.0f; // screen pixels
+    maps::ViewId focus = maps::ViewId::Front;  // Tab switches; zoom keys centre on it
+    bool regionBorders = false;
+    bool guides = true;
+    int hoverRegion = -1;          // region under the mouse, for highlighting
+    bool centerOnFocus = false;    // one-shot: pan so that the focused view is centred
+    std::uint16_t visibleLines = 0; // fascial lines shown in the overlay (bit = maps::FascialLine)
+    int hoverBand = -1;            // fascial band under the pointer (visible lines only)
+    int highlightBand = -1;        // band picked in the Tags tab
+};
+
+struct Document {
+    maps::PainMap map;
+    std::string path;              // file it was loaded from / saved to; empty when new
+    maps::EditHistory history;
+    std::uint64_t generation = 0;  // bumped by every change, for autosave
+    bool restored = false;         // restored from a recovery file: unsaved whatever the history
+    // What `path` held when it was opened or last saved: a save refuses (and asks) when the file
+    // on disk no longer matches, i.e. another window or program changed it in between.
+    maps::FileStamp stamp;
+    bool modified() const { return restored || history.isModified(); }
+};
+
+struct AppState;
+
+// The tag editor: one tag per band, with kinds and a note.
+struct TagEditor {
+    bool open = false;
+    int band = -1;                 // index into BodyTemplate::bands
+    std::uint8_t kinds = 0;        // maps::TagKind bits
+    std::string note;
+    std::vector<int> choices;      // several bands under the click: pick one first
+};
+
+// The client library as shown in the Clients tab.
+struct LibraryState {
+    std::string root;                       // folder of the library
+    std::string search;
+    std::string selectedClient;             // client id
+    std::vector<maps::ClientEntry> clients;
+    std::vector<maps::VisitEntry> visits;   // of the selected client, newest first
+    std::vector<maps::LibraryProblem> problems;  // entries not followed (symlinks), never opened
+    bool stale = true;                      // re-list on the next frame
+    std::string error;                      // why the library could not be read
+    // Polling the disk: fingerprints of the root and of the selected client's folder when last
+    // listed; a change makes the list stale (another window or program added or deleted a visit).
+    std::uint64_t rootPrint = 0, clientPrint = 0;
+    double lastPoll = 0;                    // seconds (ImGui time)
+    std::uint64_t listing = 0;              // bumped by every re-list (panels drop caches)
+};
+
+// "Save changes before ...?" while an action waits for the answer.
+struct UnsavedPrompt {
+    bool open = false;
+    std::string action;                     // "opening another map", "quitting", ...
+    std::function<void(AppState&)> proceed;
+};
+
+// "This visit was changed by another window or program since you opened it" while a save waits
+// for the answer: save mine as a new visit, reload theirs or overwrite (theirs kept in .bak).
+struct ConflictPrompt {
+    bool open = false;
+    std::string path;                       // the file that changed on disk
+    std::string detail;                     // what the storage layer said
+    bool confirmReload = false;             // second step of "Reload theirs"
+    std::function<void(AppState&)> then;    // what waited for the save (e.g. quitting)
+};
+
+// A message for the status bar or an error dialog.
+struct Notice {
+    std::string text;
+    bool error = false;
+    double time = 0;               // when it was posted (ImGui time)
+};
+
+struct AppState {
+    std::shared_ptr<const maps::BodyTemplate> tmpl;
+    maps::TemplateRegistry templates;
+    Document doc;
+    ToolState tools;
+    ViewState view;
+    bool clientMode = false;
+    Workspace workspace = Workspace::Chart;
+    bool showHelp = false;
+    bool quit = false;
+    bool quitRequested = false;
+    int reportRequest = 0;        // 1: open the report dialog to save a PDF, 2: to print   // window closed or Ctrl+Q: ask about unsaved changes first
+    std::vector<Notice> notices;
+    KeyPresses keys;                          // key presses of the current frame (from SDL)
+    std::optional<std::string> errorDialog;   // shown as a modal until dismissed
+    FileDialogState fileDialog;
+    LibraryState library;
+    TagEditor tagEditor;
+    UnsavedPrompt unsaved;
+    ConflictPrompt conflict;
+    // This run's recovery session: owns (locks) its recovery file for the life of the process, so
+    // that no other instance offers, restores or deletes it. Started by the first autosave.
+    std::optional<maps::RecoverySession> recovery;
+    bool recoveryFailed = false;              // could not start (autosave is off; said once)
+    bool discardRecoveryOnExit = false;       // the user answered "quit" (saved or don't save)
+    std::vector<maps::RecoveryEntry> recoveryOffer;  // orphaned files, shown at start until answered
+    std::uint64_t autosavedGeneration = 0;
+    double lastAutosave = 0;                  // seconds (ImGui time)
+    std::vector<std::string> recent;          // recently opened or saved maps, newest first
+    std::string settingsPath;                 // where `recent` is kept
+    // Pain rectangles to re-colour and upload, per view.
+    std::array<maps::CellRect, maps::kViewCount> painDirty;
+    // Structural changes queued during a frame and applied after it (so that no panel sees the
+    // document change under it mid-frame).
+    std::vector<std::function<void(AppState&)>> deferred;
+
+    const maps::BodyTemplate& templ() const { return *tmpl; }
+    // Whether a key (without Ctrl or Alt) was pressed during this frame.
+    bool pressed(SDL_Scancode k) const {
+        for (const auto& p : keys) {
+            if (p.scancode == k && !p.ctrl && !p.alt) return true;
+        }
+        return false;
+    }
+    void post(std::string text, bool error = false);
+    void markAllDirty();
+};
+
+// Edit operations: each is one undoable step.
+void pushEdit(AppState& s, maps::RasterEdit edit, const std::string& label);
+// Replaces the visit information and tags as one undoable step (no-op when nothing changes).
+void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::FascialTag> tags,
+                      const std::string& label);
+void undo(AppState& s);
+void redo(AppState& s);
+// Replaces the document (new or opened); clears the undo history. The replaced work was given up
+// (its guard was answered), so this session's recovery file is discarded. `stamp` is what `path`
+// held when the map was read from it.
+void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::FileStamp stamp = {});
+
+// For tests: appends a line to the file named by BODYMAP_TEST_LOG (dialogs opened, button
+// positions, saves). Does nothing when the variable is not set.
+void testLog(const std::string& line);
+bool testLogEnabled();
+// ImGui::Button that, when the test log is on, logs where it is whenever that changes:
+// "button <label> <x> <y>" (its centre in window pixels), for tests to click it.
+bool loggedButton(const char* label, ImVec2 size = ImVec2(0, 0));
+
+}  // namespace bodymap::app

@@ -1,0 +1,437 @@
+// The chart area (see chart_panel.h).
+//
+// [SECTION] Layout and textures
+// [SECTION] Input: paint, fill, pan, zoom
+// [SECTION] Drawing
+#include "app/gui/chart_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <cstdio>
+
+#include "app/gui/panels.h"
+#include "render/chart.h"
+#include "render/colormap.h"
+#include "render/fascial_colors.h"
+#include "render/fascial_overlay.h"
+#include "app/gui/fascia_ui.h"
+#include "render/pain_image.h"
+
+namespace bodymap::app {
+
+using maps::ViewId;
+
+namespace {
+constexpr float kGapCells = 0.06f;     // gap between the views, in grid widths
+constexpr float kLabelCells = 70.0f;   // band under each view for its label
+constexpr float kMinZoom = 1.0f;
+constexpr float kMaxZoom = 8.0f;
+
+// [SECTION] Layout and textures
+
+void computeLayout(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
+    const auto& t = s.templ();
+    const float W = static_cast<float>(t.width);
+    const float H = static_cast<float>(t.height);
+    const float contentW = 2 * W + kGapCells * W;
+    const float contentH = H + kLabelCells;
+    const float fit = std::min(size.x / contentW, size.y / contentH) * 0.97f;
+    c.scale = fit * s.view.zoom;
+    c.viewStride = (W + kGapCells * W) * c.scale;
+    if (s.view.centerOnFocus) {
+        // Pan so that the focused view's centre sits in the middle of the chart area.
+        s.view.centerOnFocus = false;
+        const float viewCentre = (s.view.focus == ViewId::Back ? W + kGapCells * W : 0.0f) + W / 2;
+        s.view.panX = (contentW / 2 - viewCentre) * c.scale;
+        s.view.panY = 0;
+    }
+    c.origin = ImVec2(pos.x + (size.x - contentW * c.scale) / 2 + s.view.panX,
+                      pos.y + (size.y - contentH * c.scale) / 2 + s.view.panY);
+}
+
+ImVec2 viewOrigin(const ChartPanelState& c, ViewId v) {
+    return ImVec2(c.origin.x + (v == ViewId::Back ? c.viewStride : 0.0f), c.origin.y);
+}
+
+// Which view and which cell (fractional) a screen point is over; nullopt outside both grids.
+std::optional<ViewId> viewAt(const AppState& s, const ChartPanelState& c, ImVec2 p, float& cx,
+                             float& cy) {
+    for (ViewId v : maps::kViews) {
+        const ImVec2 o = viewOrigin(c, v);
+        cx = (p.x - o.x) / c.scale;
+        cy = (p.y - o.y) / c.scale;
+        if (cx >= 0 && cy >= 0 && cx < static_cast<float>(s.templ().width) &&
+            cy < static_cast<float>(s.templ().height)) {
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+// Redraws the silhouette and outline layers when the display size or options change; the
+// whole view is then recomposited.
+void bakeLayers(AppState& s, ChartPanelState& c) {
+    const auto& t = s.templ();
+    const int want = std::clamp(static_cast<int>(std::lround(static_cast<float>(t.width) * c.scale)), 64, 2048);
+    for (ViewId v : maps::kViews) {
+        auto& vt = c.views[static_cast<std::size_t>(v)];
+        const bool sizeOk = vt.texture.valid() && std::abs(vt.width - want) <= 1 &&
+                            vt.bakedBorders == s.view.regionBorders;
+        if (sizeOk && vt.bakedLines == s.view.visibleLines) continue;
+        if (sizeOk) {  // only the fascial overlay changed
+            const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
+            render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
+            vt.bakedLines = s.view.visibleLines;
+            s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
+            continue;
+        }
+        auto under = render::renderViewLayer(t, v, render::ViewLayerKind::Underlay, want);
+        auto over = render::renderViewLayer(t, v, render::ViewLayerKind::Overlay, want,
+                                            s.view.regionBorders);
+        vt.width = under.width;
+        vt.height = under.height;
+        vt.under = std::move(under.pixels);
+        vt.over = std::move(over.pixels);
+        vt.composed.assign(vt.under.size(), 0);
+        // Drawn 1:1 on whole pixels unless the zoom hit the size cap: nearest sampling is then
+        // exact and cheaper for software GL.
+        vt.oneToOne = std::abs(static_cast<float>(vt.width) - static_cast<float>(t.width) * c.scale) < 1.0f;
+        vt.texture.create(vt.width, vt.height, nullptr, !vt.oneToOne);
+        vt.bakedBorders = s.view.regionBorders;
+        const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
+        render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
+        vt.bakedLines = s.view.visibleLines;
+        s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
+    }
+}
+
+// [SECTION] Input: paint, fill, pan, zoom
+
+void zoomAround(AppState& s, ChartPanelState& c, ImVec2 pivot, float factor, ImVec2 pos, ImVec2 size) {
+    const float old = s.view.zoom;
+    s.view.zoom = std::clamp(old * factor, kMinZoom, kMaxZoom);
+    if (s.view.zoom == old) return;
+    // Keep the point under the pivot fixed on screen.
+    const float k = s.view.zoom / old;
+    const ImVec2 centre(pos.x + size.x / 2, pos.y + size.y / 2);
+    s.view.panX = (s.view.panX - (pivot.x - centre.x)) * k + (pivot.x - centre.x);
+    s.view.panY = (s.view.panY - (pivot.y - centre.y)) * k + (pivot.y - centre.y);
+    if (s.view.zoom == kMinZoom) s.view.panX = s.view.panY = 0;
+    computeLayout(s, c, pos, size);
+}
+
+void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##chart", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
+                               ImGuiButtonFlags_MouseButtonRight);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImVec2 mouse = io.MousePos;
+    const bool spaceHeld = ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Space)) && !io.WantTextInput;
+
+    if (hovered && io.MouseWheel != 0.0f) {
+        zoomAround(s, c, mouse, std::pow(1.15f, io.MouseWheel), pos, size);
+    }
+
+    // Pan: middle or right drag, or space + left drag.
+    if (ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                                  ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
+                                  (spaceHeld && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
+        if (!c.stroke) {
+            s.view.panX += io.MouseDelta.x;
+            s.view.panY += io.MouseDelta.y;
+            computeLayout(s, c, pos, size);
+            return;
+        }
+    }
+
+    float cx = 0, cy = 0;
+    const auto over = viewAt(s, c, mouse, cx, cy);
+    if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !spaceHeld &&
+        over) {
+        s.view.focus = *over;
+        if (s.tools.tool == Tool::Tag) {
+            tagAt(s, *over, static_cast<int>(cx), static_cast<int>(cy));
+        } else if (s.tools.tool == Tool::Fill) {
+            const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
+            if (r != maps::kNoRegion) {
+                auto brush = s.tools.brush;
+                brush.mode = maps::BrushMode::Paint;
+                pushEdit(s, maps::fillRegion(s.doc.map, s.templ(), r, brush),
+                         "Fill " + s.templ().regions[r].name);
+            }
+        } else {
+            auto brush = s.tools.brush;
+            brush.mode = s.tools.tool == Tool::Erase ? maps::BrushMode::Erase : maps::BrushMode::Paint;
+            c.stroke.emplace(s.doc.map, s.templ(), *over, brush);
+            c.stroke->addSample({cx, cy});
+        }
+    }
+    if (c.stroke) {
+        // Every pointer position reported since the last frame becomes a sample, so a quick
+        // curve keeps its shape even when frames are slow.
+        const ImVec2 o = viewOrigin(c, c.stroke->view());
+        for (const ImVec2& m : c.motionSamples) {
+            c.stroke->addSample({(m.x - o.x) / c.scale, (m.y - o.y) / c.scale});
+        }
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishStroke(s, c);
+    }
+    c.motionSamples.clear();
+    if (c.stroke) {
+        s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(c.stroke->takeDirty());
+    }
+    s.view.hoverRegion = -1;
+    s.view.hoverBand = -1;
+    if (hovered && over) {
+        const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
+        if (r != maps::kNoRegion) s.view.hoverRegion = r;
+        if (s.view.visibleLines || s.tools.tool == Tool::Tag) {
+            for (int b : s.templ().bandsAt(*over, static_cast<int>(cx), static_cast<int>(cy))) {
+                const int line = s.templ().bands[static_cast<std::size_t>(b)].lineIndex;
+                if (!s.view.visibleLines || ((s.view.visibleLines >> line) & 1u)) {
+                    s.view.hoverBand = b;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+// [SECTION] Drawing
+
+void drawRingScreen(ImDrawList* dl, const maps::Ring& ring, ImVec2 o, float scale, ImU32 col,
+                    float thickness) {
+    std::vector<ImVec2> pts;
+    pts.reserve(ring.size());
+    for (const auto& p : ring) pts.emplace_back(o.x + p.x * scale, o.y + p.y * scale);
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), col, ImDrawFlags_Closed, thickness);
+}
+
+void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
+    const auto& t = s.templ();
+    const int x = static_cast<int>(cx), y = static_cast<int>(cy);
+    const maps::RegionIndex r = t.regionAt(v, x, y);
+    if (r == maps::kNoRegion) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(t.regions[r].name.c_str());
+    if (s.view.visibleLines || s.tools.tool == Tool::Tag) {
+        for (int b : t.bandsAt(v, x, y)) {
+            const auto& band = t.bands[static_cast<std::size_t>(b)];
+            if (s.view.visibleLines && !((s.view.visibleLines >> band.lineIndex) & 1u)) continue;
+            const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(band.lineIndex)];
+            colorChipText(IM_COL32(lc.r, lc.g, lc.b, 255), band.name.c_str());  // pale colours as text were unreadable
+        }
+    }
+    const int k = s.doc.map.intensityAt(v, x, y);
+    if (k > 0) {
+        ImGui::Text("Intensity %d / 10", k);
+        const std::uint8_t q = s.doc.map.qualitiesAt(v, x, y);
+        std::string qs;
+        for (maps::Quality quality : maps::kQualities) {
+            if (q & maps::bit(quality)) {
+                if (!qs.empty()) qs += ", ";
+                qs += std::string(maps::qualityName(quality));
+            }
+        }
+        if (!qs.empty()) ImGui::TextUnformatted(qs.c_str());
+    } else {
+        ImGui::TextDisabled("No pain marked");
+    }
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void finishStroke(AppState& s, ChartPanelState& c) {
+    if (!c.stroke) return;
+    const ViewId v = c.stroke->view();
+    s.painDirty[static_cast<std::size_t>(v)].include(c.stroke->takeDirty());
+    const bool erase = s.tools.tool == Tool::Erase;
+    pushEdit(s, c.stroke->finish(), erase ? "Erase stroke" : "Paint stroke");
+    c.stroke.reset();
+}
+
+void uploadDirtyPain(AppState& s, ChartPanelState& c) {
+    const auto& map = s.doc.map;
+    render::PainImageStyle style;
+    style.alpha = 0.9f;
+    for (ViewId v : maps::kViews) {
+        auto& vt = c.views[static_cast<std::size_t>(v)];
+        auto& dirty = s.painDirty[static_cast<std::size_t>(v)];
+        if (!vt.texture.valid() || dirty.empty()) continue;
+        const float k = static_cast<float>(vt.width) / static_cast<float>(map.width());
+        const render::PixelRect r = render::pixelsOfCells(dirty, k, vt.width, vt.height);
+        render::composeView(map, v, vt.under.data(), vt.over.data(), vt.composed.data(), vt.width,
+                            vt.height, r, k, style, vt.bakedLines ? vt.fascia.data() : nullptr);
+        vt.texture.update(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, vt.composed.data());
+        dirty = {};
+    }
+}
+
+// The legend strip under the chart: the intensity colours 1-10 and the quality symbols. The
+// pieces flow into as many centred rows as the width needs (a narrow window cut them off).
+struct LegendLayout {
+    float sw = 0, gap = 0, labelW = 0;
+    std::vector<float> widths;         // [0] the intensity scale, then one per quality
+    std::vector<std::vector<int>> rows;  // indices into widths
+    float height = 0;
+};
+
+LegendLayout legendLayout(const UiContext& ui, float width) {
+    LegendLayout l;
+    l.sw = 21.0f * ui.scale;
+    l.gap = 2.0f * ui.scale;
+    l.labelW = ImGui::CalcTextSize("Pain 1-10").x + 8 * ui.scale;
+    l.widths.push_back(l.labelW + 10 * (l.sw + l.gap));
+    for (maps::Quality q : maps::kQualities) {
+        l.widths.push_back(l.sw * 1.3f + 5 * ui.scale + ImGui::CalcTextSize(std::string(maps::qualityName(q)).c_str()).x);
+    }
+    const float sep = 16 * ui.scale, avail = width - 16 * ui.scale;
+    float used = 0;
+    for (int i = 0; i < static_cast<int>(l.widths.size()); ++i) {
+        const float w = l.widths[static_cast<std::size_t>(i)];
+        if (l.rows.empty() || used + sep + w > avail) {
+            l.rows.emplace_back();
+            used = w;
+        } else {
+            used += sep + w;
+        }
+        l.rows.back().push_back(i);
+    }
+    const float rowH = l.sw + 6 * ui.scale;
+    l.height = std::max(44.0f * ui.scale, static_cast<float>(l.rows.size()) * rowH + 16 * ui.scale);
+    return l;
+}
+
+void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImVec2 size) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float sw = l.sw, gap = l.gap, sep = 16 * ui.scale;
+    const float fs = ImGui::GetFontSize();
+    const float rowH = sw + 6 * ui.scale;
+    float y = pos.y + (size.y - static_cast<float>(l.rows.size()) * rowH + 6 * ui.scale) / 2;
+    for (const auto& row : l.rows) {
+        float total = -sep;
+        for (int i : row) total += sep + l.widths[static_cast<std::size_t>(i)];
+        float x = pos.x + std::max(8.0f, (size.x - total) / 2);
+        for (int i : row) {
+            if (i == 0) {
+                dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), "Pain 1-10");
+                float bx = x + l.labelW;
+                for (int k = 1; k <= 10; ++k) {
+                    const render::Rgba c = render::intensityColor(k);
+                    dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + sw, y + sw), IM_COL32(c.r, c.g, c.b, 255), 3.0f);
+                    char num[4];
+                    std::snprintf(num, sizeof num, "%d", k);
+                    const ImVec2 ts = ImGui::CalcTextSize(num);
+                    const bool dark = 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140;
+                    dl->AddText(ImVec2(bx + (sw - ts.x) / 2, y + (sw - ts.y) / 2),
+                                dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(30, 30, 30, 255), num);
+                    bx += sw + gap;
+                }
+            } else {
+                const maps::Quality q = maps::kQualities[static_cast<std::size_t>(i - 1)];
+                qualityPatternSwatch(dl, ImVec2(x, y), ImVec2(x + sw * 1.3f, y + sw), maps::bit(q),
+                                     IM_COL32(253, 190, 110, 255));
+                dl->AddText(ImVec2(x + sw * 1.3f + 5 * ui.scale, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255),
+                            std::string(maps::qualityName(q)).c_str());
+            }
+            x += l.widths[static_cast<std::size_t>(i)] + sep;
+        }
+        y += rowH;
+    }
+}
+
+void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    if (size.x < 50 || size.y < 50) return;
+    const LegendLayout legend = legendLayout(ui, size.x);
+    const float legendH = legend.height;
+    drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
+    size.y -= legendH;
+    computeLayout(s, c, pos, size);
+    handleInput(s, c, pos, size);
+    bakeLayers(s, c);
+    uploadDirtyPain(s, c);
+
+    const auto& t = s.templ();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    const float W = static_cast<float>(t.width) * c.scale;
+    const float H = static_cast<float>(t.height) * c.scale;
+    for (ViewId v : maps::kViews) {
+        const auto& vt = c.views[static_cast<std::size_t>(v)];
+        const ImVec2 o = viewOrigin(c, v);
+        const ImVec2 e(o.x + W, o.y + H);
+        if (vt.oneToOne && c.canBlit) {
+            // Copy the part inside the chart area to the window before ImGui draws on top.
+            const int px = static_cast<int>(std::floor(o.x + 0.5f));
+            const int py = static_cast<int>(std::floor(o.y + 0.5f));
+            const int cx0 = std::max(px, static_cast<int>(pos.x));
+            const int cy0 = std::max(py, static_cast<int>(pos.y));
+            const int cx1 = std::min(px + vt.width, static_cast<int>(pos.x + size.x));
+            const int cy1 = std::min(py + vt.height, static_cast<int>(pos.y + size.y));
+            if (cx1 > cx0 && cy1 > cy0) {
+                c.blits.push_back({&vt.texture, cx0 - px, cy0 - py, cx1 - cx0, cy1 - cy0, cx0, cy0});
+            }
+        } else if (vt.oneToOne) {
+            const ImVec2 p0(std::floor(o.x + 0.5f), std::floor(o.y + 0.5f));
+            dl->AddImage(vt.texture.imguiId(), p0,
+                         ImVec2(p0.x + static_cast<float>(vt.width), p0.y + static_cast<float>(vt.height)));
+        } else {
+            dl->AddImage(vt.texture.imguiId(), o, e);
+        }
+        for (int b : {s.view.hoverBand, s.view.highlightBand}) {
+            if (b < 0 || t.bands[static_cast<std::size_t>(b)].view != v) continue;
+            const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(t.bands[static_cast<std::size_t>(b)].lineIndex)];
+            for (const auto& ring : t.bands[static_cast<std::size_t>(b)].polygons) {
+                drawRingScreen(dl, ring, o, c.scale, IM_COL32(255, 255, 255, 200), 4.0f * ui.scale);
+                drawRingScreen(dl, ring, o, c.scale, IM_COL32(lc.r, lc.g, lc.b, 255), 2.2f * ui.scale);
+            }
+        }
+        if (s.view.hoverBand < 0 && s.view.hoverRegion >= 0 && !c.stroke &&
+            t.regions[static_cast<std::size_t>(s.view.hoverRegion)].view == v) {
+            for (const auto& ring : t.regions[static_cast<std::size_t>(s.view.hoverRegion)].polygons) {
+                drawRingScreen(dl, ring, o, c.scale, IM_COL32(52, 86, 140, 220), 2.0f * ui.scale);
+            }
+        }
+        // Large R / L from the patient's side: on the front view the patient's right is on the
+        // viewer's left; on the back view it is on the viewer's right.
+        const bool front = v == ViewId::Front;
+        const float markSize = std::max(18.0f * ui.scale, static_cast<float>(t.width) * 0.115f * c.scale);
+        ImFont* mf = ui.mark ? ui.mark : ImGui::GetFont();
+        const char* leftMark = front ? "R" : "L";
+        const char* rightMark = front ? "L" : "R";
+        const ImVec2 rs = mf->CalcTextSizeA(markSize, FLT_MAX, 0, rightMark);
+        const float my = o.y + static_cast<float>(t.height) * 0.02f * c.scale;
+        dl->AddText(mf, markSize, ImVec2(o.x + W * 0.05f, my), ui_colors::kSideMark, leftMark);
+        dl->AddText(mf, markSize, ImVec2(o.x + W * 0.95f - rs.x, my), ui_colors::kSideMark, rightMark);
+        const std::string label = t.view(v).label;
+        const float labelSize = std::max(14.0f * ui.scale, static_cast<float>(t.width) * 0.06f * c.scale);
+        ImFont* lf = ui.bold ? ui.bold : ImGui::GetFont();
+        const ImVec2 ls = lf->CalcTextSizeA(labelSize, FLT_MAX, 0, label.c_str());
+        dl->AddText(lf, labelSize, ImVec2(o.x + (W - ls.x) / 2, o.y + H + kLabelCells * 0.12f * c.scale),
+                    ui_colors::kViewLabel, label.c_str());
+    }
+
+    // Brush outline cursor and hover tooltip.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    float cx = 0, cy = 0;
+    const auto over = viewAt(s, c, mouse, cx, cy);
+    const bool inside = mouse.x >= pos.x && mouse.y >= pos.y && mouse.x < pos.x + size.x &&
+                        mouse.y < pos.y + size.y;
+    if (inside && (over || c.stroke) && s.tools.tool != Tool::Fill && s.tools.tool != Tool::Tag &&
+        ImGui::IsWindowHovered()) {
+        const float r = s.tools.brush.radius * c.scale;
+        dl->AddCircle(mouse, r + 1.0f, ui_colors::kBrushCursorHalo, 48, 1.5f);
+        dl->AddCircle(mouse, r, ui_colors::kBrushCursor, 48, 1.2f);
+    }
+    dl->PopClipRect();
+    if (inside && over && !c.stroke && ImGui::IsWindowHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
+        drawTooltip(s, *over, cx, cy);
+    }
+}
+
+}  // namespace bodymap::app

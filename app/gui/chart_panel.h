@@ -1,0 +1,59 @@
+// The chart area: front and back views side by side with R/L marks, live pain, zoom and pan,
+// painting with the mouse, pen or finger, region fill, hover names and the brush cursor.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/gui/app_state.h"
+#include "app/gui/gl_texture.h"
+#include "app/gui/ui_context.h"
+#include "maps/brush.h"
+
+namespace bodymap::app {
+
+// GPU textures and interaction state of the chart; no document data.
+struct ChartPanelState {
+    // Each view is one texture at display resolution: the silhouette layer, the pain and the
+    // outline layer are composited on the CPU, only where something changed. (One textured
+    // quad per view keeps software GL, e.g. under Xvfb, well within a 60 Hz frame.)
+    struct ViewTextures {
+        GlTexture texture;
+        std::vector<std::uint8_t> under;     // background and silhouette fill (opaque)
+        std::vector<std::uint8_t> over;      // guides, borders, outline (transparent)
+        std::vector<std::uint8_t> composed;  // what the texture holds
+        std::vector<std::uint8_t> fascia;    // fascial-line overlay (transparent), may be empty
+        int width = 0, height = 0;           // pixel size of the layers
+        bool bakedBorders = false;
+        std::uint16_t bakedLines = 0;        // lines drawn into `fascia`
+        bool oneToOne = true;                // texture pixels map 1:1 to screen pixels
+    };
+    std::array<ViewTextures, maps::kViewCount> views;
+    // Views drawn 1:1 are copied to the window with a blit before ImGui draws (see gl_blit.h);
+    // the panel fills this list each frame, the main loop performs it.
+    struct Blit {
+        const GlTexture* texture = nullptr;
+        int sx = 0, sy = 0, w = 0, h = 0, dx = 0, dy = 0;
+    };
+    std::vector<Blit> blits;
+    bool canBlit = false;                    // set by the main loop when blits are available
+    std::optional<maps::Stroke> stroke;      // the stroke being painted
+    // Pointer positions (window pixels) of all motion events since the last frame, in order.
+    std::vector<ImVec2> motionSamples;
+    // Geometry of the last frame: where the views are on screen.
+    ImVec2 origin{0, 0};                     // top-left of the front view's grid
+    float scale = 1.0f;                      // screen pixels per cell
+    float viewStride = 0.0f;                 // screen x from the front to the back view
+};
+
+// Draws the chart in the rectangle [pos, pos+size) of the current window and handles input.
+void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size);
+// Ends the stroke in progress, if any, recording it as one undo step.
+void finishStroke(AppState& s, ChartPanelState& c);
+// Re-colours and uploads the dirty pain rectangles.
+void uploadDirtyPain(AppState& s, ChartPanelState& c);
+
+}  // namespace bodymap::app

@@ -1,0 +1,678 @@
+// Document operations (see document_ops.h).
+//
+// [SECTION] Settings and recent files
+// [SECTION] Library
+// [SECTION] New, open, save
+// [SECTION] Save conflicts
+// [SECTION] Autosave and recovery
+// [SECTION] Prompts
+#include "app/gui/document_ops.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <filesystem>
+#include <fstream>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "app/assets_path.h"
+#include "app/gui/library_panel.h"
+#include "app/gui/panels.h"
+#include "maps/atomic_file.h"
+#include "maps/json_util.h"
+#include "maps/map_format.h"
+
+namespace bodymap::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// [SECTION] Settings and recent files
+
+constexpr std::size_t kMaxRecent = 10;
+
+std::string settingsFile() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    if (xdg && *xdg == '/') return std::string(xdg) + "/bodymap/settings.json";
+    const char* home = std::getenv("HOME");
+    if (home && *home) return std::string(home) + "/.config/bodymap/settings.json";
+    return {};
+}
+
+void loadSettings(AppState& s) {
+    s.settingsPath = settingsFile();
+    if (s.settingsPath.empty()) return;
+    auto text = maps::readFileLimited(s.settingsPath, 1 << 20);
+    if (!text) return;  // first run: no settings yet
+    auto json = maps::parseJsonLimited(text.value(), s.settingsPath, 8);
+    if (!json || !json->is_object()) return;  // a damaged settings file only loses the list
+    if (auto it = json->find("recent"); it != json->end() && it->is_array()) {
+        for (const auto& p : *it) {
+            if (p.is_string() && s.recent.size() < kMaxRecent) s.recent.push_back(p.get<std::string>());
+        }
+    }
+}
+
+void saveSettings(AppState& s) {
+    if (s.settingsPath.empty()) return;
+    // The recent-files list names clients' visits: a private (0700) folder, a 0600 file.
+    if (!maps::ensurePrivateFolder(fs::path(s.settingsPath).parent_path().string())) return;
+    nlohmann::json j;
+    j["recent"] = s.recent;
+    (void)maps::writeFileAtomic(s.settingsPath, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+void addRecent(AppState& s, const std::string& path) {
+    std::error_code ec;
+    const std::string abs = fs::absolute(path, ec).lexically_normal().string();
+    s.recent.erase(std::remove(s.recent.begin(), s.recent.end(), abs), s.recent.end());
+    s.recent.insert(s.recent.begin(), abs);
+    if (s.recent.size() > kMaxRecent) s.recent.resize(kMaxRecent);
+    saveSettings(s);
+}
+
+std::string displayName(const AppState& s) {
+    if (!s.doc.path.empty()) return fs::path(s.doc.path).filename().string();
+    if (!s.doc.map.info.clientName.empty()) return s.doc.map.info.clientName + "'s new visit";
+    return "the new map";
+}
+
+// Shows the client of a visit in the Clients tab when the file lives in the library.
+void selectClientOf(AppState& s, const std::string& clientId, const std::string& path) {
+    std::error_code ec;
+    if (clientId.empty() || path.empty()) return;
+    const fs::path folder = fs::path(path).parent_path();
+    if (fs::equivalent(folder, fs::path(maps::Library(s.library.root).clientFolder(clientId)), ec)) {
+        s.library.selectedClient = clientId;
+        s.library.stale = true;
+    }
+}
+
+void openPopupLogged(const char* name) {
+    ImGui::OpenPopup(name);
+    testLog(std::string("dialog ") + name);
+}
+
+}  // namespace
+
+// [SECTION] Library
+
+void refreshLibrary(AppState& s) {
+    LibraryState& lib = s.library;
+    lib.stale = false;
+    ++lib.listing;
+    lib.error.clear();
+    lib.problems.clear();
+    maps::Library library(lib.root);
+    // Fingerprints before listing: a change during the listing shows at the next poll.
+    lib.rootPrint = maps::folderFingerprint(lib.root);
+    lib.clientPrint = lib.selectedClient.empty()
+                          ? 0
+                          : maps::folderFingerprint(library.clientFolder(lib.selectedClient));
+    auto clients = library.listClientsChecked();
+    if (!clients) {
+        lib.error = clients.error();
+        lib.clients.clear();
+        lib.visits.clear();
+        return;
+    }
+    lib.clients = std::move(clients->clients);
+    lib.problems = std::move(clients->problems);
+    lib.visits.clear();
+    if (!lib.selectedClient.empty()) {
+        auto visits = library.listVisitsChecked(lib.selectedClient);
+        if (visits) {
+            lib.visits = std::move(visits->visits);
+            for (auto& p : visits->problems) {
+                // The client listing may already name it (it looks into the folders too).
+                const bool known = std::any_of(lib.problems.begin(), lib.problems.end(),
+                                               [&](const maps::LibraryProblem& q) { return q.path == p.path; });
+                if (!known) lib.problems.push_back(std::move(p));
+            }
+        } else {
+            lib.error = visits.error();
+        }
+    }
+    testLog("listed " + std::to_string(lib.clients.size()) + " clients, " +
+            std::to_string(lib.visits.size()) + " visits, " + std::to_string(lib.problems.size()) +
+            " problems");
+}
+
+void pollLibrary(AppState& s, double now, double intervalSeconds) {
+    LibraryState& lib = s.library;
+    if (!lib.stale && now - lib.lastPoll >= intervalSeconds) {
+        lib.lastPoll = now;
+        if (maps::folderFingerprint(lib.root) != lib.rootPrint ||
+            (!lib.selectedClient.empty() &&
+             maps::folderFingerprint(maps::Library(lib.root).clientFolder(lib.selectedClient)) !=
+                 lib.clientPrint)) {
+            lib.stale = true;
+        }
+    }
+    // Between frames, so that a list is never stale for long whichever tab is shown.
+    if (lib.stale) refreshLibrary(s);
+}
+
+// [SECTION] New, open, save
+
+maps::PainMap startVisit(const maps::BodyTemplate& templ, const std::string& clientId,
+                         const std::string& clientName, const maps::PainMap* previous,
+                         const std::string& visitTime) {
+    maps::PainMap map = maps::PainMap::blankFor(templ);
+    map.info.clientId = clientId;
+    map.info.clientName = clientName;
+    map.info.visitTime = visitTime;
+    if (previous && previous->templateId() == templ.id && previous->width() == map.width() &&
+        previous->height() == map.height()) {
+        for (maps::ViewId v : maps::kViews) map.layer(v) = previous->layer(v);
+    }
+    return map;
+}
+
+void newVisit(AppState& s, bool fromPrevious) {
+    const LibraryState& lib = s.library;
+    std::string clientId, clientName;
+    std::optional<maps::PainMap> prev;
+    if (!lib.selectedClient.empty()) {
+        clientId = lib.selectedClient;
+        for (const auto& c : lib.clients) {
+            if (c.id == lib.selectedClient) clientName = c.displayName;
+        }
+        if (fromPrevious && !lib.visits.empty()) {
+            auto loaded = maps::loadMap(lib.visits.front().path, s.templates);
+            if (!loaded) {
+                s.errorDialog = "Could not start from the previous visit: " + loaded.error();
+                return;
+            }
+            prev = std::move(loaded.value());
+        }
+    }
+    maps::PainMap map = startVisit(s.templ(), clientId, clientName, prev ? &*prev : nullptr,
+                                   maps::localTimeNow());
+    map.info.appVersion = appVersion();
+    replaceDocument(s, std::move(map), "");
+    if (fromPrevious) s.doc.restored = true;  // a copy that is not saved anywhere yet
+    s.post(fromPrevious ? "New visit, starting from the previous one" : "New visit");
+}
+
+void openMapFile(AppState& s, const std::string& path) {
+    // The stamp is taken before reading: if the file changes in between, the next save asks
+    // (a needless question at worst) instead of overwriting a version never seen.
+    const maps::FileStamp stamp = maps::stampFile(path);
+    auto map = maps::loadMap(path, s.templates);
+    if (!map) {
+        s.errorDialog = "Could not open the map.\n\n" + map.error();
+        s.post("Could not open " + path, true);
+        testLog("open-failed " + path);
+        return;
+    }
+    auto tmpl = s.templates.find(map->templateId());
+    if (tmpl) s.tmpl = tmpl;
+    const std::string clientId = map->info.clientId;
+    replaceDocument(s, std::move(map.value()), path, stamp);
+    addRecent(s, path);
+    selectClientOf(s, clientId, path);
+    s.post("Opened " + path);
+    testLog("opened " + path);
+}
+
+namespace {
+
+// The map as it is written: this version of BodyMap, and a visit time.
+maps::PainMap mapToWrite(const AppState& s) {
+    maps::PainMap copy = s.doc.map;
+    copy.info.appVersion = appVersion();
+    if (copy.info.visitTime.empty()) copy.info.visitTime = maps::localTimeNow();
+    return copy;
+}
+
+void markSaved(AppState& s, const maps::PainMap& written, const std::string& path,
+               const maps::FileStamp& stamp, const AfterSave& then) {
+    s.doc.map.info.appVersion = written.info.appVersion;
+    s.doc.map.info.visitTime = written.info.visitTime;
+    s.doc.path = path;
+    s.doc.stamp = stamp;
+    s.doc.history.markSaved();
+    s.doc.restored = false;
+    if (s.recovery) (void)s.recovery->discard();
+    s.autosavedGeneration = s.doc.generation;
+    addRecent(s, path);
+    s.library.stale = true;
+    s.post("Saved " + path);
+    testLog("saved " + path);
+    if (then) s.deferred.push_back(then);
+}
+
+// Writes to `path` unless the file on disk differs from `basedOn` (then asks the user).
+bool writeDocument(AppState& s, const std::string& path, const maps::FileStamp* basedOn,
+                   AfterSave then) {
+    const maps::PainMap copy = mapToWrite(s);
+    const maps::WriteOutcome out = maps::saveMapChecked(copy, path, basedOn);
+    switch (out.status) {
+        case maps::WriteStatus::Written:
+            markSaved(s, copy, path, out.stamp, then);
+            return true;
+        case maps::WriteStatus::Conflict:
+            s.conflict = {};
+            s.conflict.open = true;
+            s.conflict.path = path;
+            s.conflict.detail = out.message;
+            s.conflict.then = std::move(then);
+            s.post("Not saved yet: the file changed on disk", true);
+            testLog("conflict " + path);
+            return false;
+        case maps::WriteStatus::Failed:
+            break;
+    }
+    s.errorDialog = "The map was not saved; your work is still open.\n\n" + out.message;
+    s.post("Not saved", true);
+    return false;
+}
+
+// Saves as a new visit file of the map's client (never replacing a file).
+bool saveAsNewVisit(AppState& s, AfterSave then) {
+    const maps::PainMap copy = mapToWrite(s);
+    maps::FileStamp stamp;
+    auto path = maps::Library(s.library.root).saveNewVisit(copy, &stamp);
+    if (!path) {
+        s.errorDialog = "The visit was not saved; your work is still open.\n\n" + path.error();
+        s.post("Not saved", true);
+        return false;
+    }
+    markSaved(s, copy, path.value(), stamp, then);
+    return true;
+}
+
+bool sameFile(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    if (a == b) return true;
+    std::error_code ec;
+    return fs::equivalent(a, b, ec) ||
+           fs::absolute(a, ec).lexically_normal() == fs::absolute(b, ec).lexically_normal();
+}
+
+}  // namespace
+
+bool saveDocumentAs(AppState& s, const std::string& path, AfterSave then) {
+    if (sameFile(path, s.doc.path)) return writeDocument(s, s.doc.path, &s.doc.stamp, std::move(then));
+    // Another file: the one the dialog confirmed replacing (or none). Anything that changes it
+    // from now until the rename is a conflict.
+    const maps::FileStamp seen = maps::stampFile(path);
+    return writeDocument(s, path, &seen, std::move(then));
+}
+
+bool saveDocument(AppState& s, AfterSave then) {
+    if (!s.doc.path.empty()) return saveDocumentAs(s, s.doc.path, std::move(then));
+    if (s.doc.map.info.clientId.empty()) {
+        showSaveAs(s, std::move(then));
+        s.post("Choose a client in the Clients tab to save into the library, or pick a file");
+        return false;
+    }
+    return saveAsNewVisit(s, std::move(then));
+}
+
+void showSaveAs(AppState& s, AfterSave then) {
+    std::string folder = s.doc.path.empty() ? std::string() : fs::path(s.doc.path).parent_path().string();
+    std::string name = s.doc.path.empty() ? maps::visitFileStem(s.doc.map.info.visitTime.empty()
+                                                                    ? maps::localTimeNow()
+                                                                    : s.doc.map.info.visitTime)
+                                          : fs::path(s.doc.path).stem().string();
+    showFileDialog(s, FileDialogState::Mode::Save, "Save map as", ".json", folder, name,
+                   [then](AppState& st, const std::string& path) { saveDocumentAs(st, path, then); });
+}
+
+void showOpen(AppState& s) {
+    std::string folder = s.doc.path.empty() ? s.library.root : fs::path(s.doc.path).parent_path().string();
+    showFileDialog(s, FileDialogState::Mode::Open, "Open map", ".json", folder, "",
+                   [](AppState& st, const std::string& path) {
+                       guardUnsaved(st, "opening another map",
+                                    [path](AppState& s2) { openMapFile(s2, path); });
+                   });
+}
+
+void guardUnsaved(AppState& s, const std::string& action, std::function<void(AppState&)> proceed) {
+    // A never-saved map with nothing drawn or written in it is not worth a question.
+    const bool emptyNewMap = s.doc.path.empty() && !s.doc.restored && s.doc.map.isBlank() &&
+                             s.doc.map.tags.empty() && s.doc.map.info.notes.empty();
+    if (!s.doc.modified() || emptyNewMap) {
+        proceed(s);
+        return;
+    }
+    // A save waiting for its conflict answer comes first: the user answers that prompt.
+    if (s.conflict.open || s.unsaved.open) return;
+    s.unsaved.open = true;
+    s.unsaved.action = action;
+    s.unsaved.proceed = std::move(proceed);
+}
+
+void requestQuit(AppState& s) {
+    guardUnsaved(s, "quitting", [](AppState& st) {
+        st.quit = true;
+        st.discardRecoveryOnExit = true;  // saved, or the user chose not to save
+        testLog("quit");
+    });
+}
+
+// [SECTION] Autosave and recovery
+
+void initDocuments(AppState& s, const std::string& libraryOption, bool unattended) {
+    s.library.root = maps::resolveLibraryRoot(libraryOption);
+    loadSettings(s);
+    if (auto st = maps::Library(s.library.root).ensureRoot(); !st) {
+        s.library.error = st.error();
+        s.post("The client library cannot be used: " + st.error(), true);
+    }
+    refreshLibrary(s);
+    if (!unattended) {
+        // Only files whose session is gone: those of running instances are theirs.
+        auto offers = maps::listOrphanedRecovery(s.library.root);
+        if (offers) s.recoveryOffer = std::move(offers.value());
+        for (const auto& e : s.recoveryOffer) testLog("recovery-offer " + e.path);
+    }
+    testLog("ready");
+}
+
+namespace {
+// The recovery session starts with the first autosave (or restore) and then lasts as long as
+// the process: looking at the library without changing anything writes nothing into it.
+bool ensureSession(AppState& s) {
+    if (s.recovery) return true;
+    if (s.recoveryFailed) return false;
+    auto session = maps::RecoverySession::start(s.library.root);
+    if (!session) {
+        s.recoveryFailed = true;
+        s.post("Autosave is off: " + session.error(), true);
+        return false;
+    }
+    s.recovery.emplace(std::move(session.value()));
+    testLog("session " + s.recovery->path());
+    return true;
+}
+}  // namespace
+
+void autosaveTick(AppState& s, double now, double intervalSeconds) {
+    if (!s.doc.modified() || s.doc.generation == s.autosavedGeneration) return;
+    if (now - s.lastAutosave < intervalSeconds) return;
+    s.lastAutosave = now;
+    if (!ensureSession(s)) return;
+    if (auto st = s.recovery->write(s.doc.map, s.doc.path); !st) {
+        s.post("Autosave failed: " + st.error(), true);
+        return;
+    }
+    s.autosavedGeneration = s.doc.generation;
+    testLog("autosaved " + s.recovery->path());
+}
+
+void endSession(AppState& s) {
+    if (s.recovery && (!s.doc.modified() || s.discardRecoveryOnExit)) (void)s.recovery->discard();
+}
+
+namespace {
+
+// Restores an orphaned recovery file: claims it first (so that two starting instances cannot
+// both take it), honours its `editing` path only for a map file inside the library, copies it
+// into this session's own recovery file and then deletes it.
+void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
+    auto rec = maps::claimRecovery(e.path, s.templates);
+    if (!rec) {
+        s.errorDialog = "Could not restore: " + rec.error();
+        return;
+    }
+    std::error_code ec;
+    const auto recoveryTime = fs::last_write_time(e.path, ec);
+    std::string path;
+    maps::FileStamp stamp;
+    bool outside = false;
+    if (!rec->editingPath.empty()) {
+        if (maps::isMapFileInLibrary(s.library.root, rec->editingPath)) {
+            path = rec->editingPath;
+            stamp = maps::stampFile(path);
+            std::error_code ec2;
+            const auto fileTime = fs::last_write_time(path, ec2);
+            // Saved after the autosave (by another window or program): what the work was based
+            // on is not on disk any more, so the first save asks instead of overwriting.
+            if (!ec && !ec2 && fileTime > recoveryTime) stamp.contentHash = ~stamp.contentHash;
+        } else {
+            outside = true;
+        }
+    }
+    auto tmpl = s.templates.find(rec->map.templateId());
+    if (tmpl) s.tmpl = tmpl;
+    const std::string clientId = rec->map.info.clientId;
+    const std::string clientName = rec->map.info.clientName;
+    const std::string named = rec->editingPath;
+    replaceDocument(s, std::move(rec->map), path, stamp);
+    s.doc.restored = true;
+    selectClientOf(s, clientId, s.doc.path);
+    if (outside) {
+        for (const auto& c : s.library.clients) {
+            if (c.id == clientId) {
+                s.library.selectedClient = clientId;  // where its new visit will go
+                s.library.stale = true;
+            }
+        }
+    }
+    // The work is in this session's own recovery file before the claimed one goes.
+    if (ensureSession(s) && s.recovery->write(s.doc.map, s.doc.path)) {
+        (void)maps::discardClaimed(rec.value());
+    }
+    testLog("restored " + e.path + (outside ? " outside" : ""));
+    if (outside) {
+        std::error_code ec3;
+        const bool gone = !fs::exists(fs::symlink_status(named, ec3));
+        s.errorDialog = (gone ? "The visit file this work was editing is gone:\n" + named + "\n\n"
+                              : "The restored work named a file that is not a visit in the library:\n" +
+                                    named + "\n\nBodyMap will not write there. ") +
+                        (clientId.empty() ? std::string("Save it with File > Save As.")
+                                          : "Saving (Ctrl+S) stores it as a new visit of " +
+                                                (clientName.empty() ? clientId : clientName) + ".");
+        s.post("Restored unsaved work; it will be saved as a new visit");
+    } else {
+        s.post("Restored unsaved work; save it to keep it");
+    }
+}
+
+// Deletes an orphaned recovery file the user declined (claiming it first; a damaged file cannot
+// be claimed, and discardRecovery refuses one that a live session owns).
+void declineRecovery(AppState& s, const maps::RecoveryEntry& e) {
+    if (!e.error.empty()) {
+        (void)maps::discardRecovery(e.path);
+        return;
+    }
+    auto rec = maps::claimRecovery(e.path, s.templates);
+    if (!rec) {
+        s.post("Recovery file kept: " + rec.error(), true);
+        return;
+    }
+    (void)maps::discardClaimed(rec.value());
+}
+
+}  // namespace
+
+// [SECTION] Save conflicts
+
+namespace {
+
+void drawConflictPrompt(AppState& s, const UiContext& ui) {
+    ConflictPrompt& c = s.conflict;
+    const char* kTitle = "Visit changed on disk";
+    if (c.open && !ImGui::IsPopupOpen(kTitle)) openPopupLogged(kTitle);
+    ImGui::SetNextWindowSize(ImVec2(640 * ui.scale, 0));
+    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const std::string name = fs::path(c.path).filename().string();
+    auto close = [&] {
+        s.conflict = {};
+        ImGui::CloseCurrentPopup();
+    };
+    if (!c.confirmReload) {
+        ImGui::TextWrapped("This visit was changed by another window or program since you opened it.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", c.detail.empty() ? c.path.c_str() : c.detail.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Your changes are not saved yet. What should happen to them?");
+        ImGui::Spacing();
+        const float bw = 230 * ui.scale;
+        const bool inLibrary = !s.doc.map.info.clientId.empty();
+        auto explain = [&](const std::string& text) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", text.c_str());
+            ImGui::PopStyleColor();
+        };
+        if (loggedButton(inLibrary ? "Save mine as a new visit" : "Save mine as...", ImVec2(bw, 0))) {
+            AfterSave then = std::move(c.then);
+            close();
+            if (inLibrary) {
+                s.deferred.push_back([then](AppState& st) { saveAsNewVisit(st, then); });
+            } else {
+                s.deferred.push_back([then](AppState& st) { showSaveAs(st, then); });
+            }
+            ImGui::EndPopup();
+            return;
+        }
+        explain(inLibrary ? "Keeps both: theirs stays in this file, yours becomes another visit."
+                          : "Keeps both: theirs stays in this file, yours goes to a file you pick.");
+        if (loggedButton("Reload theirs", ImVec2(bw, 0))) c.confirmReload = true;
+        explain("Discards your changes and opens the file as it is now.");
+        if (loggedButton("Overwrite", ImVec2(bw, 0))) {
+            AfterSave then = std::move(c.then);
+            const std::string path = c.path;
+            close();
+            s.deferred.push_back([path, then](AppState& st) { writeDocument(st, path, nullptr, then); });
+            ImGui::EndPopup();
+            return;
+        }
+        explain("Replaces the file with yours; theirs is kept as " + name + ".bak.");
+        ImGui::Spacing();
+        if (loggedButton("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+            close();
+            s.post("Not saved; your work is still open");
+            ImGui::EndPopup();
+            return;
+        }
+        explain("Saves nothing; your work stays open (Esc).");
+    } else {
+        ImGui::TextWrapped("Discard your changes and open %s as it is on disk now?", name.c_str());
+        ImGui::TextDisabled("Your changes cannot be brought back.");
+        ImGui::Spacing();
+        const float bw = 230 * ui.scale;
+        if (loggedButton("Discard mine and reload", ImVec2(bw, 0))) {
+            AfterSave then = std::move(c.then);
+            const std::string path = c.path;
+            close();
+            s.deferred.push_back([path, then](AppState& st) {
+                openMapFile(st, path);
+                if (then && !st.doc.modified() && sameFile(st.doc.path, path)) st.deferred.push_back(then);
+            });
+        } else {
+            ImGui::SameLine();
+            if (loggedButton("Back", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+                c.confirmReload = false;
+            }
+        }
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+// [SECTION] Prompts
+
+void drawDocumentPrompts(AppState& s, const UiContext& ui) {
+    if (s.unsaved.open && !ImGui::IsPopupOpen("Unsaved changes")) openPopupLogged("Unsaved changes");
+    ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
+    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("Save the changes to %s before %s?", displayName(s).c_str(),
+                           s.unsaved.action.c_str());
+        ImGui::TextDisabled("If you don't save, the changes are lost.");
+        ImGui::Spacing();
+        const float bw = 130 * ui.scale;
+        auto take = [&] {
+            auto proceed = std::move(s.unsaved.proceed);
+            s.unsaved = {};
+            ImGui::CloseCurrentPopup();
+            return proceed;
+        };
+        if (loggedButton("Save", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_RETURN)) {
+            // The action waits for the save: it runs only once the map is on disk (after a Save
+            // As dialog or a conflict answer if one is needed), never after a failed or
+            // cancelled save.
+            AfterSave proceed = take();
+            s.deferred.push_back([proceed](AppState& st) { saveDocument(st, proceed); });
+        }
+        ImGui::SameLine();
+        if (loggedButton("Don't save", ImVec2(bw, 0))) {
+            // The document is not touched here: the action replaces it when it succeeds, and a
+            // failed open leaves the work and its unsaved flag as they were.
+            AfterSave proceed = take();
+            if (proceed) s.deferred.push_back(proceed);
+        }
+        ImGui::SameLine();
+        if (loggedButton("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+            (void)take();
+        }
+        ImGui::EndPopup();
+    }
+
+    drawConflictPrompt(s, ui);
+
+    const bool otherPrompt = s.unsaved.open || s.conflict.open;
+    if (!s.recoveryOffer.empty() && !otherPrompt && !ImGui::IsPopupOpen("Restore unsaved work?")) {
+        openPopupLogged("Restore unsaved work?");
+    }
+    ImGui::SetNextWindowSize(ImVec2(600 * ui.scale, 0));
+    if (ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("BodyMap closed without saving this work last time. It was kept safe:");
+        ImGui::Spacing();
+        const maps::RecoveryEntry e = s.recoveryOffer.front();
+        if (!e.error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+            ImGui::TextWrapped("This recovery file is damaged: %s", e.error.c_str());
+            ImGui::PopStyleColor();
+        } else {
+            // Name and path come from the recovery file (which anyone could plant): escaped
+            // to printable text, the name shortened to its line (the whole on hover).
+            const std::string client = "Client: " + (e.clientName.empty() ? std::string("(none)")
+                                                                          : maps::printableForMessage(e.clientName));
+            ImGui::Bullet();
+            ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), client, ImGui::GetContentRegionAvail().x, client);
+            ImGui::BulletText("Visit: %s", friendlyDate(e.visitTime).c_str());
+            ImGui::BulletText("Autosaved: %s", friendlyDate(e.savedAt).c_str());
+            if (!e.editingPath.empty()) {
+                ImGui::Bullet();
+                ImGui::TextWrapped("File: %s", maps::printableForMessage(e.editingPath).c_str());  // paths can be long
+            }
+        }
+        ImGui::Spacing();
+        const float bw = 150 * ui.scale;
+        bool answered = false;
+        ImGui::BeginDisabled(!e.error.empty());
+        if (loggedButton("Restore", ImVec2(bw, 0)) || (e.error.empty() && s.pressed(SDL_SCANCODE_RETURN))) {
+            restoreRecovery(s, e);
+            answered = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (loggedButton("Discard", ImVec2(bw, 0))) {
+            declineRecovery(s, e);
+            answered = true;
+        }
+        ImGui::SameLine();
+        if (loggedButton("Decide later", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+            answered = true;  // the file stays on disk and is offered again next time
+        }
+        if (answered) {
+            s.recoveryOffer.erase(s.recoveryOffer.begin());
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace bodymap::app

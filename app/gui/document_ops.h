@@ -1,0 +1,69 @@
+// Document operations behind the menus, the Clients tab and drag and drop: new visit, open,
+// save, save as, recent files, the unsaved-changes guard, autosave and crash recovery.
+// Errors are shown to the user and never touch the work in progress.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "app/gui/app_state.h"
+
+namespace bodymap::app {
+
+// Sets up the library and recent files; offers the recovery files of crashed runs (never those
+// of running instances). The recovery session starts with the first autosave. `unattended`
+// (--screenshot, --bench): no offer.
+void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false);
+
+// What waits for a save to succeed (e.g. quitting after "Save" in the unsaved-changes prompt).
+using AfterSave = std::function<void(AppState&)>;
+
+// Runs `proceed` now when there are no unsaved changes, else asks first (Save / Don't save /
+// Cancel). `action` completes "Save changes before ...?", e.g. "opening another map". "Save"
+// runs `proceed` only once the save succeeded (also when it needed the Save As dialog or the
+// conflict prompt first); "Don't save" leaves the document as it is and runs `proceed`, which
+// replaces it (or quits) when it succeeds.
+void guardUnsaved(AppState& s, const std::string& action, std::function<void(AppState&)> proceed);
+// Quit, asking about unsaved changes first; the session's recovery file goes once answered.
+void requestQuit(AppState& s);
+
+// A new visit for the selected client (or an anonymous map when none is selected); when
+// fromPrevious, it starts with the pain of the client's newest visit.
+void newVisit(AppState& s, bool fromPrevious);
+// The map a new visit starts with: a blank chart of `templ` for the client, with a fresh visit
+// time; from `previous` (the client's last visit) only the pain is taken (intensities and
+// qualities, when the grids match), never who drew it, the therapist, the notes or the tags.
+maps::PainMap startVisit(const maps::BodyTemplate& templ, const std::string& clientId,
+                         const std::string& clientName, const maps::PainMap* previous,
+                         const std::string& visitTime);
+// Opens a map file; on failure shows the error and keeps the current document (and its
+// unsaved-changes flag) exactly as it was.
+void openMapFile(AppState& s, const std::string& path);
+// Saves to the document's file, or as a new visit in the library. Returns true when it was
+// saved now; false when it failed (the user is told why; the work stays open and unsaved) or
+// waits for the user (Save As dialog, or the conflict prompt when another window or program
+// changed the file since it was opened). `then` runs after the save succeeded, now or later.
+bool saveDocument(AppState& s, AfterSave then = {});
+// Saves to `path` and makes it the document's file (same contract as saveDocument).
+bool saveDocumentAs(AppState& s, const std::string& path, AfterSave then = {});
+// Opens the Save As dialog; `then` runs once the map was saved from it.
+void showSaveAs(AppState& s, AfterSave then = {});
+// Opens the Open dialog.
+void showOpen(AppState& s);
+
+// Writes the recovery file when there are unsaved changes not yet autosaved and 30 s passed.
+void autosaveTick(AppState& s, double now, double intervalSeconds = 30.0);
+// Called on a clean exit: the recovery file of this session is no longer needed.
+void endSession(AppState& s);
+
+// Re-reads the client list (and the selected client's visits) from disk.
+void refreshLibrary(AppState& s);
+// Every `intervalSeconds`, compares cheap fingerprints of the library root and the selected
+// client's folder with those of the last listing (no file reads) and marks the list stale when
+// another window or program added, changed or deleted something.
+void pollLibrary(AppState& s, double now, double intervalSeconds = 1.5);
+
+// Draws the prompts owned by this module (unsaved changes, save conflict, recovery offer).
+void drawDocumentPrompts(AppState& s, const UiContext& ui);
+
+}  // namespace bodymap::app

@@ -1,0 +1,601 @@
+// The GUI shell (see gui_app.h).
+//
+// [SECTION] Start-up: SDL, GL, ImGui, fonts, style
+// [SECTION] Frame: layout of the main window and client mode
+// [SECTION] Main loop, screenshot, benchmark
+#include "app/gui/gui_app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include <csignal>
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include "app/gui/app_state.h"
+#include "app/assets_path.h"
+#include "app/gui/chart_panel.h"
+#include "app/gui/compare_workspace.h"
+#include "app/gui/document_ops.h"
+#include "app/gui/export_dialog.h"
+#include "app/gui/gl_blit.h"
+#include "app/gui/fascia_ui.h"
+#include "app/gui/side_panels.h"
+#include "app/gui/fonts.h"
+#include "app/gui/panels.h"
+#include "app/gui/ui_context.h"
+#include "maps/json_util.h"
+#include "render/chart.h"
+
+namespace bodymap::app {
+
+namespace {
+
+// Set by SIGUSR1 for --signal-screenshot; a signal handler can only reach a global flag.
+volatile std::sig_atomic_t g_screenshotRequested = 0;
+extern "C" void onScreenshotSignal(int) { g_screenshotRequested = 1; }
+
+// [SECTION] Start-up: SDL, GL, ImGui, fonts, style
+
+float displayScale(SDL_Window* window) {
+    float ddpi = 0;
+    const int display = SDL_GetWindowDisplayIndex(window);
+    if (SDL_GetDisplayDPI(display < 0 ? 0 : display, &ddpi, nullptr, nullptr) != 0 || ddpi <= 0) {
+        return 1.0f;
+    }
+    return std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
+}
+
+void loadFonts(UiContext& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    const std::string regular = findFontFile("DejaVu Sans");
+    const std::string bold = findFontFile("DejaVu Sans:bold");
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF,
+                                      0x0400, 0x04FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;
+    // The large fonts carry only the glyphs they show: building the atlas is part of start-up.
+    static const ImWchar kLatin[] = {0x0020, 0x00FF, 0};
+    static const ImWchar kMarks[] = {'L', 'L', 'R', 'R', 0};
+    auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
+        if (!file.empty()) {
+            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, ranges)) return f;
+        }
+        ImFontConfig def;
+        def.SizePixels = size;
+        return io.Fonts->AddFontDefault(&def);
+    };
+    ui.regular = add(regular, 16.0f * ui.scale, kRanges);
+    ui.bold = add(bold.empty() ? regular : bold, 16.0f * ui.scale, kRanges);
+    ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale, kLatin);
+    ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale, kMarks);
+    if (regular.empty()) {
+        std::cerr << "bodymap: DejaVu Sans not found through fontconfig; using the built-in font\n";
+    }
+}
+
+void applyStyle(float scale) {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& st = ImGui::GetStyle();
+    st.WindowRounding = 0;
+    st.ChildRounding = 4;
+    st.FrameRounding = 4;
+    st.GrabRounding = 4;
+    st.PopupRounding = 4;
+    st.FramePadding = ImVec2(8, 5);
+    st.ItemSpacing = ImVec2(8, 6);
+    st.WindowPadding = ImVec2(12, 10);
+    st.ScrollbarSize = 14;
+    st.GrabMinSize = 12;
+    ImVec4* c = st.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    // Dialogs in the panel colour: text fields, check boxes and radio buttons (white) must show
+    // against them (on ImGui's white popups they were invisible).
+    c[ImGuiCol_PopupBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
+    // Tooltips are popups: dark text on this light colour, with a visible edge. Grey captions
+    // dark enough to read on it and on the panels (about 5:1; ImGui's 0.6 grey was 2.6:1).
+    c[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.42f, 0.42f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.55f, 0.52f, 0.49f, 0.6f);
+    // Warnings in text ("cannot be read") use this: ImGui's yellow was unreadable on light grey.
+    c[ImGuiCol_PlotHistogram] = ImVec4(0.60f, 0.30f, 0.0f, 1.0f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.925f, 0.918f, 0.906f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.88f, 0.87f, 0.86f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.77f, 0.88f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.80f, 0.85f, 0.93f, 1.0f);
+    // Hovered rows light enough for their grey second line to stay readable.
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.72f, 0.81f, 0.94f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.64f, 0.75f, 0.91f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
+    c[ImGuiCol_CheckMark] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
+    c[ImGuiCol_Separator] = ImVec4(0.80f, 0.78f, 0.75f, 1.0f);
+    st.ScaleAllSizes(scale);
+}
+
+// [SECTION] Frame: layout of the main window and client mode
+
+const ImVec4 kPanelColor(0.965f, 0.961f, 0.953f, 1.0f);
+
+struct Gui {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    UiContext ui;
+    AppState state;
+    std::unique_ptr<ChartPanelState> chart = std::make_unique<ChartPanelState>();
+    std::unique_ptr<SidePanelState> side = std::make_unique<SidePanelState>();
+    std::unique_ptr<CompareWorkspaceState> compare = std::make_unique<CompareWorkspaceState>();
+    std::unique_ptr<ExportState> exports = std::make_unique<ExportState>();
+    std::unique_ptr<GlBlitter> blitter = std::make_unique<GlBlitter>();
+    GuiOptions options;
+    // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
+    // mouse state, which stays stale while the pointer is captured during a drag on X11.
+    ImVec2 pointer{-FLT_MAX, -FLT_MAX};
+    bool pointerInside = false;
+    KeyPresses keys;  // key presses of this frame
+    ImVec4 chartRect{0, 0, 0, 0};  // x, y, w, h of the white chart area, window pixels
+};
+
+void trackPointer(Gui& g, const SDL_Event& ev) {
+    switch (ev.type) {
+        case SDL_MOUSEMOTION:
+            g.pointer = ImVec2(static_cast<float>(ev.motion.x), static_cast<float>(ev.motion.y));
+            g.pointerInside = true;
+            g.chart->motionSamples.push_back(g.pointer);
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            g.pointer = ImVec2(static_cast<float>(ev.button.x), static_cast<float>(ev.button.y));
+            g.pointerInside = true;
+            break;
+        case SDL_WINDOWEVENT:
+            if (ev.window.event == SDL_WINDOWEVENT_LEAVE) g.pointerInside = false;
+            if (ev.window.event == SDL_WINDOWEVENT_ENTER) g.pointerInside = true;
+            break;
+        case SDL_KEYDOWN:
+            g.keys.push_back(keyPressFrom(ev.key));
+            break;
+        default:
+            break;
+    }
+}
+
+void drawStatusBar(AppState& s, const UiContext& ui) {
+    char zoom[48];
+    std::snprintf(zoom, sizeof zoom, "Zoom %.0f%%", s.view.zoom * 100);
+    // Name and message shortened so that they never run into the zoom on the right (a narrow
+    // window); the whole message is in a tooltip.
+    const float end = ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 28 * ui.scale;
+    // One line each: a newline or ESC in a path or message would break the bar.
+    const std::string name = s.doc.path.empty() ? "Untitled map" : maps::printableForMessage(s.doc.path);
+    const std::string title = name + (s.doc.modified() ? "  (unsaved changes)" : "");
+    const bool notice = !s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0;
+    const float nameMax = notice ? std::max(120 * ui.scale, (end - ImGui::GetCursorPosX()) * 0.45f)
+                                 : end - ImGui::GetCursorPosX();
+    ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), title, nameMax, title);
+    if (notice) {
+        ImGui::SameLine(0, 24 * ui.scale);
+        const Notice& n = s.notices.back();
+        const std::string text = maps::printableForMessage(n.text);
+        const float room = end - ImGui::GetCursorPosX();
+        // Below the width of "..." nothing is drawn rather than dots running into the zoom.
+        if (room >= ImGui::CalcTextSize("...").x) {
+            ellipsizedText(n.error ? IM_COL32(179, 26, 26, 255) : ImGui::GetColorU32(ImGuiCol_Text), text,
+                           room, n.text);
+        } else {
+            ImGui::Dummy(ImVec2(0, 0));
+        }
+    }
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 16 * ui.scale);
+    ImGui::TextDisabled("%s", zoom);
+}
+
+void drawFrame(Gui& g) {
+    AppState& s = g.state;
+    const UiContext& ui = g.ui;
+    s.keys = std::move(g.keys);
+    g.keys.clear();
+    handleShortcuts(s, s.keys);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float top = vp->WorkPos.y;
+    if (!s.clientMode) {
+        drawMenuBar(s, ui);
+        top = ImGui::GetFrameHeight();
+    }
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, top));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - (top - vp->Pos.y)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##main", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float statusH = ImGui::GetFrameHeightWithSpacing() + 4 * ui.scale;
+    const float bodyH = avail.y - statusH;
+    if (s.clientMode) {
+        const float leftW = drawClientModeControls(s, ui, avail.y);
+        ImGui::SameLine(0, 0);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        g.chartRect = ImVec4(p.x, p.y, avail.x - leftW, avail.y);
+        ImGui::BeginChild("##chartc", ImVec2(avail.x - leftW, avail.y), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        drawChartPanel(s, *g.chart, ui, p, ImVec2(avail.x - leftW, avail.y));
+        ImGui::EndChild();
+    } else {
+        // The painting tools do nothing in the compare workspace: on a narrow window (below
+        // 1500 px) they give their room to it, whose three charts and tables were cut off in
+        // the ~390 px left between the panels at 1024 wide.
+        const bool toolsShown = s.workspace != Workspace::Compare || avail.x >= 1500 * ui.scale;
+        const float leftW = toolsShown ? 290 * ui.scale : 0.0f;
+        const float rightW = 340 * ui.scale;
+        // Backgrounds come from glClear (panel colour, and white under the chart area with a
+        // scissor): no full-size quads, which software GL would have to shade every frame.
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
+        if (toolsShown) {
+            ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+            drawToolsPanel(s, ui);
+            ImGui::EndChild();
+            ImGui::SameLine(0, 0);
+        }
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float chartW = avail.x - leftW - rightW;
+        g.chartRect = ImVec4(p.x, p.y, chartW, bodyH);
+        ImGui::BeginChild("##chart", ImVec2(chartW, bodyH), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        if (s.workspace == Workspace::Compare) {
+            drawCompareWorkspace(s, *g.compare, ui, p, ImVec2(chartW, bodyH));
+        } else {
+            drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, bodyH));
+        }
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+        ImGui::BeginChild("##info", ImVec2(rightW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        drawSidePanel(s, *g.side, ui);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::SetCursorPosX(12 * ui.scale);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
+        drawStatusBar(s, ui);
+    }
+    ImGui::End();
+    drawHelpWindow(s, ui);
+    drawFileDialog(s, ui);
+    drawDocumentPrompts(s, ui);
+    drawTagEditor(s, ui);
+    if (s.reportRequest) {
+        openReportDialog(s, *g.exports, s.reportRequest == 2);
+        s.reportRequest = 0;
+    }
+    drawExportDialogs(s, *g.exports, ui);
+    if (s.errorDialog && !ImGui::IsPopupOpen("Problem")) {
+        ImGui::OpenPopup("Problem");
+        testLog("dialog Problem");
+    }
+    ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
+    if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("%s", s.errorDialog ? s.errorDialog->c_str() : "");
+        ImGui::TextDisabled("Your current work is unchanged.");
+        if (ImGui::Button("OK", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_RETURN) ||
+            s.pressed(SDL_SCANCODE_ESCAPE)) {
+            s.errorDialog.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+// [SECTION] Main loop, screenshot, benchmark
+
+// --bench: drives the real window with a scripted sequence of strokes (input written into
+// ImGuiIO, as a pen would report it at ~240 Hz) and records the wall time of every frame.
+struct BenchDriver {
+    static constexpr int kWarmup = 30;
+    static constexpr int kStrokes = 8;
+    static constexpr int kStrokeFrames = 90;
+    static constexpr int kGap = 10;
+    int frame = 0;
+    std::vector<double> paintingMs;  // frames with a stroke in progress
+    std::vector<double> allMs;
+
+    bool finished() const { return frame >= kWarmup + kStrokes * (kStrokeFrames + kGap); }
+
+    // Sets this frame's pointer; returns true while a stroke is in progress.
+    bool drive(Gui& g, ImGuiIO& io) {
+        const int f = frame - kWarmup;
+        io.MouseDown[0] = false;
+        if (f < 0) return false;
+        const int stroke = f / (kStrokeFrames + kGap);
+        const int k = f % (kStrokeFrames + kGap);
+        if (stroke >= kStrokes || k >= kStrokeFrames) return false;
+        if (k == 0) g.state.tools.brush = {22.0f, 0.5f, static_cast<std::uint8_t>(3 + stroke), 0x05};
+        const ChartPanelState& c = *g.chart;
+        const float viewX = stroke % 2 ? c.viewStride : 0.0f;
+        for (int sub = 1; sub <= 4; ++sub) {
+            const float t = (static_cast<float>(k) + static_cast<float>(sub) / 4.0f) / kStrokeFrames;
+            const float cx = 256.0f + 75.0f * std::sin(t * 18.0f + static_cast<float>(stroke));
+            const float cy = 230.0f + 420.0f * t;
+            const ImVec2 p(c.origin.x + viewX + cx * c.scale, c.origin.y + cy * c.scale);
+            g.chart->motionSamples.push_back(p);
+            io.MousePos = p;
+        }
+        io.MouseDown[0] = true;
+        return true;
+    }
+
+    static double percentile(std::vector<double> v, double q) {
+        if (v.empty()) return 0;
+        std::sort(v.begin(), v.end());
+        const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+        return v[std::min(i, v.size() - 1)];
+    }
+
+    void report(double startupMs) const {
+        std::printf("start to first frame: %.1f ms\n", startupMs);
+        std::printf("painting frames: %zu  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+                    paintingMs.size(), percentile(paintingMs, 0.5), percentile(paintingMs, 0.9),
+                    percentile(paintingMs, 0.99), percentile(paintingMs, 1.0));
+        std::printf("all frames: %zu  p50 %.2f ms  p99 %.2f ms\n", allMs.size(),
+                    percentile(allMs, 0.5), percentile(allMs, 0.99));
+    }
+};
+
+bool saveScreenshot(SDL_Window* window, const std::string& path) {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    render::RgbaImage img;
+    img.width = w;
+    img.height = h;
+    img.pixels.resize(px.size());
+    const std::size_t row = static_cast<std::size_t>(w) * 4;
+    for (int y = 0; y < h; ++y) {
+        std::copy_n(px.data() + static_cast<std::size_t>(h - 1 - y) * row, row,
+                    img.pixels.data() + static_cast<std::size_t>(y) * row);
+    }
+    for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
+    auto st = render::writePng(img, path);
+    if (!st) {
+        std::cerr << st.error() << "\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int runGui(const GuiOptions& options) {
+    const std::string templatePath = defaultTemplatePath();
+    if (templatePath.empty()) {
+        std::cerr << "bodymap: cannot find the body templates (set BODYMAP_ASSETS to the folder "
+                     "that contains templates/)\n";
+        return 1;
+    }
+    auto registry = maps::TemplateRegistry::loadFolder(assetsDir() + "/templates");
+    if (!registry) {
+        std::cerr << registry.error() << "\n";
+        return 1;
+    }
+    for (const auto& problem : registry->problems()) std::cerr << "bodymap: skipped " << problem << "\n";
+    auto tmpl = registry->find("adult-neutral");
+    if (!tmpl) {
+        std::cerr << "bodymap: the default template adult-neutral is not installed in "
+                  << assetsDir() << "/templates\n";
+        return 1;
+    }
+
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");   // a finger or pen paints like the mouse
+    SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::cerr << "bodymap: cannot start the display: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    auto g = std::make_unique<Gui>();
+    g->options = options;
+    g->window = SDL_CreateWindow("BodyMap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                 options.width, options.height,
+                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!g->window) {
+        std::cerr << "bodymap: cannot open a window: " << SDL_GetError() << "\n";
+        SDL_Quit();
+        return 1;
+    }
+    g->gl = SDL_GL_CreateContext(g->window);
+    if (!g->gl) {
+        std::cerr << "bodymap: cannot create an OpenGL 3 context: " << SDL_GetError() << "\n";
+        SDL_DestroyWindow(g->window);
+        SDL_Quit();
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g->window, g->gl);
+    SDL_GL_SetSwapInterval(options.screenshot.empty() && !options.bench ? 1 : 0);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini in the user's folders
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    g->ui.scale = displayScale(g->window);
+    applyStyle(g->ui.scale);
+    loadFonts(g->ui);
+    ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    // Blits need window pixels to be drawable pixels (no high-DPI scaling of the framebuffer).
+    {
+        int ww = 0, wh = 0, dw = 0, dh = 0;
+        SDL_GetWindowSize(g->window, &ww, &wh);
+        SDL_GL_GetDrawableSize(g->window, &dw, &dh);
+        g->chart->canBlit = ww == dw && wh == dh && g->blitter->init();
+    }
+
+    AppState& s = g->state;
+    s.templates = std::move(registry.value());
+    s.tmpl = tmpl;
+    s.clientMode = options.clientMode;
+    replaceDocument(s, maps::PainMap::blankFor(s.templ()), "");
+    s.doc.map.info.visitTime = maps::localTimeNow();
+    s.doc.map.info.appVersion = appVersion();
+    initDocuments(s, options.library, !options.screenshot.empty() || options.bench);
+    if (!options.file.empty()) openMapFile(s, options.file);
+
+    if (!options.signalShot.empty()) std::signal(SIGUSR1, onScreenshotSignal);
+    const bool continuous = !options.screenshot.empty() || options.bench;
+    int frame = 0;
+    int exitCode = 0;
+    Uint32 lastInput = SDL_GetTicks();
+    BenchDriver bench;
+    // BODYMAP_AUTOSAVE_SECONDS shortens the 30 s autosave interval (used by the recovery test).
+    double autosaveSeconds = 30.0;
+    if (const char* env = std::getenv("BODYMAP_AUTOSAVE_SECONDS")) {
+        autosaveSeconds = std::clamp(std::atof(env), 0.5, 3600.0);
+    }
+    double startupMs = -1;
+    auto nowSeconds = [] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    };
+    while (!s.quit) {
+        const double frameStart = nowSeconds();
+        auto handleEvent = [&](SDL_Event& ev) {
+            lastInput = SDL_GetTicks();
+            ImGui_ImplSDL2_ProcessEvent(&ev);
+            trackPointer(*g, ev);
+            const bool closeRequest =
+                ev.type == SDL_QUIT ||
+                (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
+                 ev.window.windowID == SDL_GetWindowID(g->window));
+            if (closeRequest) s.quitRequested = true;
+            if (ev.type == SDL_DROPFILE && ev.drop.file) {
+                const std::string path = ev.drop.file;
+                SDL_free(ev.drop.file);
+                s.deferred.push_back([path](AppState& st) {
+                    guardUnsaved(st, "opening " + path, [path](AppState& s2) { openMapFile(s2, path); });
+                });
+            }
+        };
+        SDL_Event ev;
+        // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
+        // The event that ends the wait is handled first, in order: pushing it back into the queue
+        // put it behind later events, so a quick key tap arrived as release-then-press and Dear
+        // ImGui kept the key held down (a stuck Enter then ended every text field it reached).
+        if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
+            if (SDL_WaitEventTimeout(&ev, 250)) handleEvent(ev);
+        }
+        while (SDL_PollEvent(&ev)) handleEvent(ev);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        // Outside the window (or before the pointer ever entered it) there is no hover.
+        io.MousePos = g->pointerInside || ImGui::IsAnyMouseDown() ? g->pointer : ImVec2(-FLT_MAX, -FLT_MAX);
+        const bool benchPainting = options.bench && bench.drive(*g, io);
+        ImGui::NewFrame();
+        drawFrame(*g);
+        ImGui::Render();
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(g->window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(kPanelColor.x, kPanelColor.y, kPanelColor.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        {
+            // White under the chart area (a scissored clear costs next to nothing).
+            int ww = 0, wh = 0;
+            SDL_GetWindowSize(g->window, &ww, &wh);
+            const float sx = ww > 0 ? static_cast<float>(w) / static_cast<float>(ww) : 1.0f;
+            const float sy = wh > 0 ? static_cast<float>(h) / static_cast<float>(wh) : 1.0f;
+            const ImVec4 r = g->chartRect;
+            glEnable(GL_SCISSOR_TEST);
+            // GL's window origin is the bottom-left corner.
+            glScissor(static_cast<int>(r.x * sx), h - static_cast<int>((r.y + r.w) * sy),
+                      static_cast<int>(r.z * sx), static_cast<int>(r.w * sy));
+            glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_SCISSOR_TEST);
+            // The chart views, copied 1:1 (window pixels equal drawable pixels when blitting).
+            for (const auto& b : g->chart->blits) {
+                g->blitter->blit(*b.texture, b.sx, b.sy, b.w, b.h, b.dx, b.dy, h);
+            }
+            g->chart->blits.clear();
+        }
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (s.quitRequested) {
+            s.quitRequested = false;
+            if (!options.screenshot.empty() || options.bench) {
+                s.quit = true;
+            } else {
+                s.deferred.push_back([](AppState& st) { requestQuit(st); });
+            }
+        }
+        if (!options.bench && options.screenshot.empty()) {
+            autosaveTick(s, ImGui::GetTime(), autosaveSeconds);
+            pollLibrary(s, ImGui::GetTime());  // visits added or deleted by another program
+        }
+        // Structural changes queued during the frame.
+        if (!s.deferred.empty()) {
+            finishStroke(s, *g->chart);
+            auto work = std::move(s.deferred);
+            s.deferred.clear();
+            for (auto& fn : work) fn(s);
+        }
+        ++frame;
+        if (g_screenshotRequested && frame > 2) {
+            g_screenshotRequested = 0;
+            saveScreenshot(g->window, options.signalShot);
+        }
+        if (!options.screenshot.empty() && frame >= options.frames) {
+            exitCode = saveScreenshot(g->window, options.screenshot) ? 0 : 1;
+            s.quit = true;
+        }
+        SDL_GL_SwapWindow(g->window);
+        if (startupMs < 0) startupMs = (nowSeconds() - options.startSeconds) * 1000.0;
+        if (options.bench) {
+            glFinish();
+            const double ms = (nowSeconds() - frameStart) * 1000.0;
+            if (bench.frame >= BenchDriver::kWarmup) bench.allMs.push_back(ms);
+            if (benchPainting) bench.paintingMs.push_back(ms);
+            ++bench.frame;
+            if (bench.finished()) s.quit = true;
+        }
+    }
+    finishStroke(s, *g->chart);
+    if (options.bench) bench.report(startupMs);
+    endSession(s);
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    g->chart.reset();  // GL textures go before the context
+    g->side.reset();
+    g->compare.reset();
+    g->exports.reset();  // waits for a report still being written
+    g->blitter.reset();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(g->gl);
+    SDL_DestroyWindow(g->window);
+    SDL_Quit();
+    return exitCode;
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,290 @@
+// The Clients tab (see library_panel.h).
+#include "app/gui/library_panel.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/gui/document_ops.h"
+#include "app/gui/panels.h"
+#include "maps/json_util.h"
+#include "maps/map_format.h"
+#include "render/chart.h"
+
+namespace bodymap::app {
+
+namespace {
+constexpr int kThumbBudgetPerFrame = 2;  // thumbnails drawn per frame (each loads a file)
+constexpr std::size_t kProblemsShown = 3;   // library problems listed; the rest are counted
+
+// Size and modification time of a file (0, 0 when it cannot be read).
+void fileTimes(const std::string& path, std::uintmax_t& size, std::int64_t& mtime) {
+    std::error_code ec;
+    size = std::filesystem::file_size(path, ec);
+    if (ec) size = 0;
+    const auto t = std::filesystem::last_write_time(path, ec);
+    mtime = ec ? 0 : static_cast<std::int64_t>(t.time_since_epoch().count());
+}
+
+// After a re-list: keeps the thumbnails of files that are still listed and unchanged.
+void pruneThumbs(const AppState& s, LibraryPanelState& p) {
+    std::set<std::string> listed;
+    for (const auto& v : s.library.visits) listed.insert(v.path);
+    for (auto it = p.thumbs.begin(); it != p.thumbs.end();) {
+        std::uintmax_t size = 0;
+        std::int64_t mtime = 0;
+        if (listed.count(it->first)) fileTimes(it->first, size, mtime);
+        if (!listed.count(it->first) || size != it->second.size || mtime != it->second.mtime) {
+            it = p.thumbs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+// Entries the library did not follow (symbolic links, special files): a short warning list,
+// one line per entry (its name in the library); the full message is the tooltip.
+void drawProblems(const AppState& s, const UiContext& ui) {
+    const auto& problems = s.library.problems;
+    if (problems.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
+    ImGui::TextWrapped("Not opened: %zu link%s or special file%s in the library", problems.size(),
+                       problems.size() == 1 ? "" : "s", problems.size() == 1 ? "" : "s");
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("BodyMap does not follow symbolic links or read special files in the\n"
+                          "library, so that nothing outside it is shown or written.");
+    }
+    ImGui::Indent(8 * ui.scale);
+    const std::filesystem::path root(s.library.root);
+    for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
+        std::string name = std::filesystem::path(problems[i].path).lexically_relative(root).string();
+        if (name.empty() || name.rfind("..", 0) == 0) name = problems[i].path;
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", name.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problems[i].message.c_str());
+    }
+    if (problems.size() > kProblemsShown) {
+        ImGui::TextDisabled("and %zu more", problems.size() - kProblemsShown);
+    }
+    ImGui::Unindent(8 * ui.scale);
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool matches(const maps::ClientEntry& c, const std::string& search) {
+    if (search.empty()) return true;
+    const std::string q = lower(search);
+    return lower(c.displayName).find(q) != std::string::npos || lower(c.id).find(q) != std::string::npos;
+}
+
+void makeThumb(AppState& s, LibraryPanelState::Thumb& thumb, const std::string& path, int widthPx) {
+    auto map = maps::loadMap(path, s.templates);
+    if (!map) return;
+    auto tmpl = s.templates.find(map->templateId());
+    if (!tmpl) return;
+    render::ChartOptions o;
+    o.map = &map.value();
+    o.sideMarks = false;
+    o.viewLabel = false;
+    o.guides = false;
+    auto img = render::renderChart(*tmpl, render::ViewSelection::Both, widthPx, o);
+    thumb.texture = std::make_unique<GlTexture>();
+    thumb.texture->create(img.width, img.height, img.pixels.data());
+    thumb.width = img.width;
+    thumb.height = img.height;
+}
+
+void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
+    ImGui::SetNextWindowSize(ImVec2(460 * ui.scale, 0));
+    if (!ImGui::BeginPopupModal("New client", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted("Name");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextWithHint("##name", "e.g. Anna Novák", &p.newName);
+    ImGui::TextUnformatted("Client id");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##id", "e.g. anna-novak-1984 (stays the same for every visit)", &p.newId);
+    if (!p.newError.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", p.newError.c_str());
+    ImGui::Spacing();
+    const float bw = 120 * ui.scale;
+    if (ImGui::Button("Create", ImVec2(bw, 0))) {
+        std::string id = p.newId;
+        if (id.empty()) id = p.newName;
+        if (id.empty() || p.newName.empty()) {
+            p.newError = "Give a name and an id.";
+        } else if (auto st = maps::Library(s.library.root).createClient(id, p.newName); !st) {
+            p.newError = st.error();
+        } else {
+            s.library.selectedClient = id;
+            s.library.stale = true;
+            p.newId.clear();
+            p.newName.clear();
+            p.newError.clear();
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(bw, 0))) {
+        p.newError.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+}  // namespace
+
+std::string friendlyDate(const std::string& iso) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    // An ISO time, or the time in a visit file's name ("YYYY-MM-DDTHH-MM-SS[-N]"), which is all
+    // the list has for a visit that cannot be read.
+    const bool parsed = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5 ||
+                        std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d-%2d", &y, &mo, &d, &h, &mi) == 5;
+    if (!parsed || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59) {
+        return maps::printableForMessage(iso, 80);  // may come from a file or a file name
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", d, kMonths[mo - 1], y, h, mi);
+    return buf;
+}
+
+void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
+    LibraryState& lib = s.library;
+    if (lib.stale) refreshLibrary(s);
+    if (p.listing != lib.listing) {
+        p.listing = lib.listing;
+        pruneThumbs(s, p);
+    }
+    ImGui::TextDisabled("Library: %s", lib.root.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(--library DIR or BODYMAP_LIBRARY to change)", lib.root.c_str());
+    if (!lib.error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", lib.error.c_str());
+
+    ImGui::SetNextItemWidth(-90 * ui.scale);
+    ImGui::InputTextWithHint("##search", "Search clients", &lib.search);
+    ImGui::SameLine();
+    if (ImGui::Button("New...", ImVec2(-1, 0))) ImGui::OpenPopup("New client");
+    newClientPopup(s, p, ui);
+
+    ImGui::BeginChild("##clients", ImVec2(0, 170 * ui.scale), true);
+    int shown = 0;
+    for (const auto& c : lib.clients) {
+        if (!matches(c, lib.search)) continue;
+        ++shown;
+        ImGui::PushID(c.id.c_str());
+        const bool selected = c.id == lib.selectedClient;
+        // The name comes from client.json: one printable line (an ESC or newline, or a "##" that
+        // ImGui would take as the end of the label, from the file is not shown raw), shortened
+        // to the list with the whole name on hover.
+        const std::string name = maps::printableForMessage(c.displayName);
+        const std::string shownName = ellipsize(name, ImGui::GetContentRegionAvail().x);
+        // The name is drawn as plain text over a label-less row, so that a "##" in it is shown.
+        const ImVec2 rowPos = ImGui::GetCursorPos();
+        const bool clicked = ImGui::Selectable("##c", selected, 0,
+                                               ImVec2(0, ImGui::GetTextLineHeight() * 2.1f));
+        if (shownName != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+        ImGui::SetCursorPos(rowPos);
+        ImGui::TextUnformatted(shownName.c_str());
+        if (clicked) {
+            lib.selectedClient = c.id;
+            lib.stale = true;
+        }
+        ImGui::SameLine(12 * ui.scale);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 1.05f);
+        ImGui::TextDisabled("%d visit%s%s%s", c.visitCount, c.visitCount == 1 ? "" : "s",
+                            c.lastVisit.empty() ? "" : ", last ", friendlyDate(c.lastVisit).c_str());
+        ImGui::PopID();
+    }
+    if (shown == 0) {
+        ImGui::TextDisabled(lib.clients.empty() ? "No clients yet. Create one with New..."
+                                                : "No client matches the search.");
+    }
+    ImGui::EndChild();
+    drawProblems(s, ui);
+
+    if (lib.selectedClient.empty()) {
+        ImGui::TextWrapped("Pick a client to see their visits, or draw without one and use File > Save As.");
+        return;
+    }
+    heading("Visits", ui);
+    const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (ImGui::Button("New visit", ImVec2(hw, 0))) {
+        s.deferred.push_back([](AppState& st) {
+            guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+        });
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A blank chart for this client (Ctrl+N)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(lib.visits.empty());
+    if (loggedButton("From last visit", ImVec2(hw, 0))) {
+        s.deferred.push_back([](AppState& st) {
+            guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, true); });
+        });
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("A new visit that starts with the pain drawn last time, to update");
+    }
+
+    ImGui::BeginChild("##visits", ImVec2(0, 0), false);
+    int budget = kThumbBudgetPerFrame;
+    const float thumbH = 64 * ui.scale;
+    for (const auto& v : lib.visits) {
+        ImGui::PushID(v.path.c_str());
+        const bool current = v.path == s.doc.path;
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##visit", current, 0, ImVec2(0, thumbH + 6 * ui.scale))) {
+            const std::string path = v.path;
+            s.deferred.push_back([path](AppState& st) {
+                guardUnsaved(st, "opening another visit", [path](AppState& s2) { openMapFile(s2, path); });
+            });
+        }
+        auto& thumb = p.thumbs[v.path];
+        if (!thumb.texture && thumb.width == 0 && budget > 0 && v.error.empty()) {
+            --budget;
+            fileTimes(v.path, thumb.size, thumb.mtime);
+            makeThumb(s, thumb, v.path, static_cast<int>(thumbH * 1.9f));
+            if (!thumb.texture) thumb.width = -1;  // do not retry every frame
+        }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float tw = thumbH * 1.0f;
+        if (thumb.texture) {
+            const float w = thumbH * static_cast<float>(thumb.width) / static_cast<float>(thumb.height);
+            dl->AddImage(thumb.texture->imguiId(), ImVec2(row.x + 2, row.y + 3),
+                         ImVec2(row.x + 2 + w, row.y + 3 + thumbH));
+        }
+        const float tx = row.x + tw * 1.05f + 12 * ui.scale;
+        dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text),
+                    friendlyDate(v.visitTime).c_str());
+        const std::string sub = v.error.empty()
+                              ? std::string(v.drawnBy == maps::DrawnBy::Client ? "drawn by the client" : "drawn by the therapist")
+                              : "cannot be read";
+        // Who drew it and the therapist on lines of their own, each shortened to the row (a
+        // therapist's name after the "drawn by" ran out of the panel); the whole on hover.
+        const float textW = ImGui::GetItemRectMax().x - tx - 4 * ui.scale;
+        const float lineH = ImGui::GetTextLineHeight();
+        const std::string therapist = ellipsize(v.therapist, textW);
+        dl->AddText(ImVec2(tx, row.y + 7 * ui.scale + lineH),
+                    ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
+        if (!therapist.empty()) {
+            dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                        therapist.c_str());
+        }
+        if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
+        else if (therapist != v.therapist && ImGui::IsItemHovered()) ImGui::SetTooltip("Therapist: %s", v.therapist.c_str());
+        ImGui::PopID();
+    }
+    if (lib.visits.empty()) ImGui::TextDisabled("No visits yet.");
+    ImGui::EndChild();
+}
+
+}  // namespace bodymap::app

@@ -1,0 +1,47 @@
+// The panels of the main window and client mode. Each draws from and edits AppState only
+// through the functions in app_state.h.
+#pragma once
+
+#include <string>
+
+#include "app/gui/app_state.h"
+#include "app/gui/key_input.h"
+#include "app/gui/ui_context.h"
+
+namespace bodymap::app {
+
+void drawToolsPanel(AppState& s, const UiContext& ui);     // tools_panel.cpp
+void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
+void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
+// Client mode: large controls along the left; returns the width it used.
+float drawClientModeControls(AppState& s, const UiContext& ui, float height);  // client_mode.cpp
+
+// Shared widgets (widgets.cpp).
+// A panel section's title: some space above, bold, a rule below.
+void heading(const char* text, const UiContext& ui);
+// A row of intensity swatches 0..10 (0 selects the eraser); `size` is a swatch's side.
+void intensitySwatches(AppState& s, float size, const UiContext& ui);
+// A toggle per quality with its symbol pattern; `large` for client mode.
+void qualityToggles(AppState& s, const UiContext& ui, bool large);
+// The intensity colour legend and the quality symbol legend.
+void legend(const UiContext& ui);
+// Draws quality q's pattern in the rectangle [p0, p1) of the current window.
+void qualityPatternSwatch(ImDrawList* dl, ImVec2 p0, ImVec2 p1, unsigned char qualityBit,
+                          ImU32 fill);
+
+// A bullet with text that wraps at the window's edge, continuation lines under the text.
+void wrappedBullet(const char* text);
+// `text` cut to at most `maxWidth` pixels in the current font, ending in "..." when cut (never
+// inside a UTF-8 sequence).
+std::string ellipsize(const std::string& text, float maxWidth);
+// A small square in `color`, then `text` in the normal text colour: for colours that would be
+// unreadable as text (a pale line colour on a light tooltip).
+void colorChipText(ImU32 color, const char* text);
+// A line of coloured text shortened to `maxWidth`; hovering it shows `full` (wrapped) when
+// that says more than the line.
+void ellipsizedText(ImU32 color, const std::string& text, float maxWidth, const std::string& full);
+
+// Keyboard shortcuts that work anywhere (not while typing in a text field).
+void handleShortcuts(AppState& s, const KeyPresses& keys);  // shortcuts.cpp
+
+}  // namespace bodymap::app

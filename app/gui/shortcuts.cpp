@@ -1,0 +1,118 @@
+// Global keyboard shortcuts (see panels.h). Not active while a text field has focus.
+#include <algorithm>
+
+#include "app/gui/document_ops.h"
+#include "app/gui/panels.h"
+
+namespace bodymap::app {
+
+namespace {
+void setIntensity(AppState& s, int k) {
+    s.tools.brush.intensity = static_cast<std::uint8_t>(k);
+    if (s.tools.tool == Tool::Erase) s.tools.tool = Tool::Paint;
+}
+
+void zoomBy(AppState& s, float factor) {
+    s.view.zoom = std::clamp(s.view.zoom * factor, 1.0f, 8.0f);
+    if (s.view.zoom == 1.0f) s.view.panX = s.view.panY = 0;
+    s.view.centerOnFocus = s.view.zoom > 1.0f;
+}
+
+// Shortcuts with Ctrl. Returns true when the key was used.
+bool ctrlShortcut(AppState& s, const KeyPress& k) {
+    switch (k.scancode) {
+        case SDL_SCANCODE_Z:
+            if (k.shift) redo(s);
+            else undo(s);
+            return true;
+        case SDL_SCANCODE_Y:
+            redo(s);
+            return true;
+        case SDL_SCANCODE_0:
+            s.view.zoom = 1.0f;
+            s.view.panX = s.view.panY = 0;
+            return true;
+        case SDL_SCANCODE_M:
+            if (k.repeat) return true;
+            s.clientMode = !s.clientMode;
+            if (s.clientMode && s.tools.tool == Tool::Fill) s.tools.tool = Tool::Paint;
+            return true;
+        case SDL_SCANCODE_Q:
+            s.quitRequested = true;
+            return true;
+        case SDL_SCANCODE_S:
+            if (k.repeat) return true;
+            if (k.shift) showSaveAs(s);
+            else s.deferred.push_back([](AppState& st) { saveDocument(st); });
+            return true;
+        case SDL_SCANCODE_E:
+            if (!k.repeat) s.reportRequest = 1;
+            return true;
+        case SDL_SCANCODE_P:
+            if (!k.repeat) s.reportRequest = 2;
+            return true;
+        case SDL_SCANCODE_O:
+            if (!k.repeat) showOpen(s);
+            return true;
+        case SDL_SCANCODE_N:
+            if (!k.repeat) {
+                s.deferred.push_back([](AppState& st) {
+                    guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+                });
+            }
+            return true;
+        default:
+            return false;
+    }
+}
+}  // namespace
+
+void handleShortcuts(AppState& s, const KeyPresses& keys) {
+    // Not while typing, and not under a dialog: it owns the keyboard.
+    if (ImGui::GetIO().WantTextInput) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    for (const KeyPress& k : keys) {
+        if (k.ctrl) {
+            ctrlShortcut(s, k);
+            continue;
+        }
+        if (k.alt) continue;
+        const SDL_Scancode c = k.scancode;
+        if (c >= SDL_SCANCODE_1 && c <= SDL_SCANCODE_9 && !k.repeat) {
+            setIntensity(s, 1 + (c - SDL_SCANCODE_1));
+        } else if (c >= SDL_SCANCODE_KP_1 && c <= SDL_SCANCODE_KP_9 && !k.repeat) {
+            setIntensity(s, 1 + (c - SDL_SCANCODE_KP_1));
+        } else if ((c == SDL_SCANCODE_0 || c == SDL_SCANCODE_KP_0) && !k.repeat) {
+            setIntensity(s, 10);
+        } else if (c == SDL_SCANCODE_LEFTBRACKET) {
+            s.tools.brush.radius = std::max(2.0f, s.tools.brush.radius / 1.15f);
+        } else if (c == SDL_SCANCODE_RIGHTBRACKET) {
+            s.tools.brush.radius = std::min(60.0f, s.tools.brush.radius * 1.15f);
+        } else if (c == SDL_SCANCODE_E) {
+            s.tools.tool = Tool::Erase;
+        } else if (c == SDL_SCANCODE_B) {
+            s.tools.tool = Tool::Paint;
+        } else if (c == SDL_SCANCODE_F && !s.clientMode) {
+            s.tools.tool = Tool::Fill;
+        } else if (c == SDL_SCANCODE_T && !s.clientMode) {
+            s.tools.tool = Tool::Tag;
+            if (!s.view.visibleLines) s.view.visibleLines = (1u << 12) - 1;
+        } else if (c == SDL_SCANCODE_TAB && !k.repeat) {
+            s.view.focus = s.view.focus == maps::ViewId::Front ? maps::ViewId::Back : maps::ViewId::Front;
+            if (s.view.zoom > 1.0f) s.view.centerOnFocus = true;
+            s.post(s.view.focus == maps::ViewId::Front ? "Focus: front view" : "Focus: back view");
+        } else if (c == SDL_SCANCODE_EQUALS || c == SDL_SCANCODE_KP_PLUS) {
+            zoomBy(s, 1.25f);
+        } else if (c == SDL_SCANCODE_MINUS || c == SDL_SCANCODE_KP_MINUS) {
+            zoomBy(s, 1.0f / 1.25f);
+        } else if (c == SDL_SCANCODE_F2 && !k.repeat) {
+            s.workspace = Workspace::Chart;
+        } else if (c == SDL_SCANCODE_F3 && !k.repeat) {
+            s.workspace = Workspace::Compare;
+        } else if (c == SDL_SCANCODE_F1 && !k.repeat) {
+            s.showHelp = !s.showHelp;
+        }
+    }
+}
+
+}  // namespace bodymap::app

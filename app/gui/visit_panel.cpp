@@ -1,0 +1,213 @@
+// The Visit tab: client, date, who drew the map, therapist and notes. Each field edit is one
+// undoable step; the date and time control only ever produces a real date.
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/gui/side_panels.h"
+#include "maps/client_library.h"
+#include "maps/map_format.h"
+#include "maps/visit_time.h"
+
+namespace bodymap::app {
+
+namespace {
+void label(const char* text, const UiContext& ui) {
+    ImGui::Spacing();
+    if (ui.bold) ImGui::PushFont(ui.bold);
+    ImGui::TextUnformatted(text);
+    if (ui.bold) ImGui::PopFont();
+}
+
+// Commits the working copy when the field just lost focus after a change.
+void commitIfEdited(AppState& s, SidePanelState& p, const char* what) {
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, std::string("Edit ") + what);
+    }
+}
+
+constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+
+// Puts the date control's fields into the document as one undoable step.
+void commitTime(AppState& s, SidePanelState& p, const maps::CivilTime& t) {
+    p.editTime = maps::clampCivilTime(t);
+    p.editInfo.visitTime = maps::formatCivilTime(p.editTime);
+    pushDocumentEdit(s, p.editInfo, s.doc.map.tags, "Edit date");
+}
+
+enum class Step { None, Down, Up };
+
+// A number with - and + buttons either side: each click is one step. A typed number is kept in
+// `value` while its field is active (`typing`); `edited` says the text changed this frame.
+Step stepper(const char* id, int& value, const char* format, float fieldWidth, const char* what,
+             bool& typing, bool& edited) {
+    Step step = Step::None;
+    const float b = ImGui::GetFrameHeight();
+    const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::PushID(id);
+    ImGui::BeginGroup();
+    if (ImGui::Button("-", ImVec2(b, b))) step = Step::Down;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One %s earlier", what);
+    ImGui::SameLine(0, inner);
+    ImGui::SetNextItemWidth(fieldWidth);
+    if (ImGui::InputScalar("##v", ImGuiDataType_S32, &value, nullptr, nullptr, format,
+                           ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll)) {
+        edited = true;
+    }
+    if (ImGui::IsItemActive()) typing = true;
+    ImGui::SameLine(0, inner);
+    if (ImGui::Button("+", ImVec2(b, b))) step = Step::Up;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One %s later", what);
+    ImGui::EndGroup();
+    ImGui::PopID();
+    return step;
+}
+
+// Day, month and year, then hour and minute: every choice is a real date (the day follows the
+// month's length), stored as the same ISO value with its seconds and zone kept. Each change is
+// one undo step: a list choice or a - / + click at once, a typed number when its field is left
+// (Enter, Tab, a click elsewhere; not on Dear ImGui's deactivation signal, which a Tab to the
+// next field can miss). Keyboard: Tab moves between the typed fields (year, hour, minute), the
+// arrow keys reach every control, Space opens the day and month lists and picks from them.
+void dateTimeControl(AppState& s, SidePanelState& p) {
+    maps::CivilTime t = p.editTime;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float digitW = ImGui::CalcTextSize("0").x;
+    const float numW = 2 * digitW + 2 * st.FramePadding.x + 2;
+    bool typing = false, edited = false;
+
+    char day[16];
+    std::snprintf(day, sizeof day, "%d", t.day);
+    ImGui::SetNextItemWidth(numW + ImGui::GetFrameHeight());
+    if (ImGui::BeginCombo("##day", day)) {
+        for (int d = 1; d <= maps::monthLength(t.year, t.month); ++d) {
+            std::snprintf(day, sizeof day, "%d", d);
+            if (ImGui::Selectable(day, d == t.day)) {
+                t.day = d;
+                commitTime(s, p, t);
+            }
+            if (d == t.day) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Day");
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("September").x + 2 * st.FramePadding.x + ImGui::GetFrameHeight());
+    if (ImGui::BeginCombo("##month", kMonthNames[t.month - 1])) {
+        for (int m = 1; m <= 12; ++m) {
+            if (ImGui::Selectable(kMonthNames[m - 1], m == t.month)) {
+                t.month = m;  // 31 March -> April gives 30 April (clamped on commit)
+                commitTime(s, p, t);
+            }
+            if (m == t.month) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    t = p.editTime;
+    int year = t.year;
+    const Step ys = stepper("year", year, "%d", 4 * digitW + 2 * st.FramePadding.x + 2, "year", typing, edited);
+    if (ys != Step::None) {
+        t.year = year + (ys == Step::Up ? 1 : -1);
+        commitTime(s, p, t);
+    } else {
+        p.editTime.year = year;  // while typing: shown, taken when the field is left
+    }
+
+    t = p.editTime;
+    int hour = t.hour, minute = t.minute;
+    const Step hs = stepper("hour", hour, "%02d", numW, "hour", typing, edited);
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    ImGui::TextUnformatted(":");
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    const Step ms = stepper("minute", minute, "%02d", numW, "minute", typing, edited);
+    if (hs != Step::None) {
+        commitTime(s, p, maps::addMinutes(t, hs == Step::Up ? 60 : -60));
+    } else if (ms != Step::None) {
+        commitTime(s, p, maps::addMinutes(t, ms == Step::Up ? 1 : -1));
+    } else {
+        p.editTime.hour = hour;
+        p.editTime.minute = minute;
+    }
+    if (edited) p.timeTyped = true;
+    if (p.timeTyped && !typing) {  // the typed field was left: one undo step
+        p.timeTyped = false;
+        commitTime(s, p, p.editTime);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Now", ImVec2(-1, 0))) {
+        // Local time without a zone, as a new visit gets it.
+        if (auto now = maps::parseCivilTime(maps::localTimeNow())) commitTime(s, p, *now);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set the date and time to now");
+}
+}  // namespace
+
+void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
+    // While no field is being edited the working copy follows the document (undo, open, ...).
+    // The frame a field is left in may already have no active item (a click outside the window):
+    // wait one more frame so that the field's last edit is committed, not overwritten.
+    if (!ImGui::IsAnyItemActive() && !p.editing) {
+        p.editInfo = s.doc.map.info;
+        if (auto t = maps::parseCivilTime(s.doc.map.info.visitTime)) p.editTime = *t;
+        else if (auto now = maps::parseCivilTime(maps::localTimeNow())) p.editTime = *now;
+    }
+    const bool saved = !s.doc.path.empty();
+
+    label("Client", ui);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##cname", "Client's name", &p.editInfo.clientName);
+    commitIfEdited(s, p, "client name");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::BeginDisabled(saved);
+    ImGui::InputTextWithHint("##cid", "Client id (for the library)", &p.editInfo.clientId);
+    commitIfEdited(s, p, "client id");
+    ImGui::EndDisabled();
+    if (saved && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("The id of a saved visit is fixed: it decides the client's folder");
+    }
+
+    label("Date and time", ui);
+    dateTimeControl(s, p);
+
+    label("Drawn by", ui);
+    int who = p.editInfo.drawnBy == maps::DrawnBy::Client ? 0 : 1;
+    if (ImGui::RadioButton("Client", who == 0)) who = 0;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Therapist", who == 1)) who = 1;
+    const auto drawnBy = who == 0 ? maps::DrawnBy::Client : maps::DrawnBy::Therapist;
+    if (drawnBy != s.doc.map.info.drawnBy) {
+        p.editInfo.drawnBy = drawnBy;
+        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, "Change who drew the map");
+    }
+
+    label("Therapist", ui);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##ther", "Therapist's name", &p.editInfo.therapist);
+    commitIfEdited(s, p, "therapist");
+
+    label("Notes", ui);
+    ImGui::InputTextMultiline("##notes", &p.editInfo.notes, ImVec2(-1, 180 * ui.scale));
+    commitIfEdited(s, p, "notes");
+    // Dear ImGui 1.86 cannot wrap a text field: the whole notes, wrapped, on hover.
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !p.editInfo.notes.empty()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(p.editInfo.notes.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+
+    ImGui::Spacing();
+    ImGui::TextDisabled("Template: %s, version %d", s.templ().name.c_str(), s.templ().version);
+    if (!s.doc.path.empty()) {  // wrapped: a library path is wider than the panel
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("File: %s", s.doc.path.c_str());
+        ImGui::PopStyleColor();
+    }
+    p.editing = ImGui::IsAnyItemActive();
+}
+
+}  // namespace bodymap::app
