@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "app/gui/file_dialog.h"
+#include "app/gui/intake/intake_state.h"
 #include "app/gui/key_input.h"
 #include "maps/atomic_file.h"
 #include "maps/body_template.h"
@@ -104,6 +105,12 @@ struct ConflictPrompt {
     std::function<void(AppState&)> then;    // what waited for the save (e.g. quitting)
 };
 
+// Kept in the settings file beside `recent` (see saveSettings in document_ops.h).
+struct Settings {
+    std::string pinHash;           // the therapist's intake PIN, crypto_pwhash_str; empty: not set
+    int windowWidth = 0, windowHeight = 0;  // the window's last size; 0: not known
+};
+
 // A message for the status bar or an error dialog.
 struct Notice {
     std::string text;
@@ -140,7 +147,9 @@ struct AppState {
     std::uint64_t autosavedGeneration = 0;
     double lastAutosave = 0;                  // seconds (ImGui time)
     std::vector<std::string> recent;          // recently opened or saved maps, newest first
-    std::string settingsPath;                 // where `recent` is kept
+    std::string settingsPath;                 // where `recent` and `settings` are kept
+    Settings settings;
+    IntakeState intake;                       // the locked client kiosk (app/gui/intake/)
     // Pain rectangles to re-colour and upload, per view.
     std::array<maps::CellRect, maps::kViewCount> painDirty;
     // Structural changes queued during a frame and applied after it (so that no panel sees the

@@ -56,16 +56,35 @@ void loadSettings(AppState& s) {
             if (p.is_string() && s.recent.size() < kMaxRecent) s.recent.push_back(p.get<std::string>());
         }
     }
+    if (auto it = json->find("pinHash"); it != json->end() && it->is_string()) {
+        s.settings.pinHash = it->get<std::string>();
+    }
+    if (auto it = json->find("window"); it != json->end() && it->is_object()) {
+        const auto w = it->find("width"), h = it->find("height");
+        if (w != it->end() && h != it->end() && w->is_number_integer() && h->is_number_integer()) {
+            s.settings.windowWidth = std::clamp(w->get<int>(), 0, 16384);
+            s.settings.windowHeight = std::clamp(h->get<int>(), 0, 16384);
+        }
+    }
 }
 
-void saveSettings(AppState& s) {
-    if (s.settingsPath.empty()) return;
+}  // namespace
+
+bool saveSettings(AppState& s) {
+    if (s.settingsPath.empty()) return false;
     // The recent-files list names clients' visits: a private (0700) folder, a 0600 file.
-    if (!maps::ensurePrivateFolder(fs::path(s.settingsPath).parent_path().string())) return;
+    if (!maps::ensurePrivateFolder(fs::path(s.settingsPath).parent_path().string())) return false;
     nlohmann::json j;
     j["recent"] = s.recent;
-    (void)maps::writeFileAtomic(s.settingsPath, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    if (!s.settings.pinHash.empty()) j["pinHash"] = s.settings.pinHash;
+    if (s.settings.windowWidth > 0 && s.settings.windowHeight > 0) {
+        j["window"] = {{"width", s.settings.windowWidth}, {"height", s.settings.windowHeight}};
+    }
+    return static_cast<bool>(maps::writeFileAtomic(
+        s.settingsPath, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"));
 }
+
+namespace {
 
 void addRecent(AppState& s, const std::string& path) {
     std::error_code ec;

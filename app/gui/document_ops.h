@@ -13,6 +13,9 @@ namespace bodymap::app {
 // Sets up the library and recent files; offers the recovery files of crashed runs (never those
 // of running instances). The recovery session starts with the first autosave. `unattended`
 // (--screenshot, --bench): no offer.
+// Writes the settings (recent files, PIN hash, window size) atomically, 0600. False on failure.
+bool saveSettings(AppState& s);
+
 void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false);
 
 // What waits for a save to succeed (e.g. quitting after "Save" in the unsaved-changes prompt).

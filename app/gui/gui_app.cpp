@@ -33,6 +33,7 @@
 #include "app/gui/fascia_ui.h"
 #include "app/gui/side_panels.h"
 #include "app/gui/fonts.h"
+#include "app/gui/intake/intake.h"
 #include "app/gui/panels.h"
 #include "app/gui/ui_context.h"
 #include "maps/json_util.h"
@@ -229,14 +230,13 @@ void drawFrame(Gui& g) {
     const float statusH = ImGui::GetFrameHeightWithSpacing() + 4 * ui.scale;
     const float bodyH = avail.y - statusH;
     if (s.clientMode) {
-        const float leftW = drawClientModeControls(s, ui, avail.y);
-        ImGui::SameLine(0, 0);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        g.chartRect = ImVec4(p.x, p.y, avail.x - leftW, avail.y);
-        ImGui::BeginChild("##chartc", ImVec2(avail.x - leftW, avail.y), false,
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        drawChartPanel(s, *g.chart, ui, p, ImVec2(avail.x - leftW, avail.y));
-        ImGui::EndChild();
+        if (s.intake.phase == IntakePhase::Off || s.intake.phase == IntakePhase::Drawing) {
+            g.chartRect = drawIntakeScreen(s, *g.chart, ui, p, avail);
+        } else {
+            g.chartRect = ImVec4(0, 0, 0, 0);
+            drawIntakePages(s, ui, p, avail);
+        }
     } else {
         // The painting tools do nothing in the compare workspace: on a narrow window (below
         // 1500 px) they give their room to it, whose three charts and tables were cut off in

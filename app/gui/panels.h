@@ -13,8 +13,6 @@ namespace bodymap::app {
 void drawToolsPanel(AppState& s, const UiContext& ui);     // tools_panel.cpp
 void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
 void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
-// Client mode: large controls along the left; returns the width it used.
-float drawClientModeControls(AppState& s, const UiContext& ui, float height);  // client_mode.cpp
 
 // Shared widgets (widgets.cpp).
 // A panel section's title: some space above, bold, a rule below.

@@ -1,7 +1,8 @@
-// Client mode: a simple full-window layout for a client with no training: large controls for
-// paint, erase, intensity, qualities and undo, and a clear Done button.
+// The intake screen (see intake.h): a simple full-window layout for a client with no training:
+// large controls for paint, erase, intensity, qualities and undo, and a clear Done button.
 #include <algorithm>
 
+#include "app/gui/intake/intake.h"
 #include "app/gui/panels.h"
 
 namespace bodymap::app {
@@ -26,8 +27,7 @@ void bigHeading(const char* text, const UiContext& ui) {
     ImGui::TextUnformatted(text);
     if (ui.heading) ImGui::PopFont();
 }
-}  // namespace
-
+// Large controls along the left; returns the width they used.
 float drawClientModeControls(AppState& s, const UiContext& ui, float height) {
     const float width = 400 * ui.scale;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18 * ui.scale, 14 * ui.scale));
@@ -71,12 +71,24 @@ float drawClientModeControls(AppState& s, const UiContext& ui, float height) {
     const float y = ImGui::GetWindowHeight() - doneH - 18 * ui.scale;
     if (ImGui::GetCursorPosY() < y) ImGui::SetCursorPosY(y);
     if (bigButton("Done", true, ImVec2(-1, doneH), ui, IM_COL32(46, 125, 70, 255))) {
-        s.clientMode = false;
-        s.post("Thank you. The drawing is ready for your therapist.");
+        intakeDone(s);
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
     return width;
+}
+
+}  // namespace
+
+ImVec4 drawIntakeScreen(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    const float leftW = drawClientModeControls(s, ui, size.y);
+    ImGui::SameLine(0, 0);
+    const ImVec2 p(pos.x + leftW, pos.y);
+    ImGui::BeginChild("##chartc", ImVec2(size.x - leftW, size.y), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    drawChartPanel(s, c, ui, p, ImVec2(size.x - leftW, size.y));
+    ImGui::EndChild();
+    return ImVec4(p.x, p.y, size.x - leftW, size.y);
 }
 
 }  // namespace bodymap::app
