@@ -38,13 +38,14 @@ double rounded(double v) { return std::round(v * 1e4) / 1e4; }
 nlohmann::json optionalNumber(const std::optional<double>& v) {
     return v ? nlohmann::json(rounded(*v)) : nlohmann::json(nullptr);
 }
-// Decimals for showing a metric: counts as integers, burden with 4, the rest with 2.
+// Decimals for showing a metric: counts as integers, the rest with 2 (burden is shown as a
+// percentage with 2, by the caller).
 int digitsFor(const std::string& key) {
     if (key == "painted_cells" || key == "max_intensity" || key == "wpi" ||
         key == "generalized_pain" || key == "fascial_tags") {
         return 0;
     }
-    return key == "pain_burden" ? 4 : 2;
+    return 2;
 }
 std::string optText(const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "n/a"; }
 int cnt(const maps::ChangeCounts& c, maps::CellChange k) { return c[static_cast<std::size_t>(k)]; }
