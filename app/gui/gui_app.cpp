@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <csignal>
@@ -28,6 +30,7 @@
 #include "app/gui/chart_panel.h"
 #include "app/gui/compare_workspace.h"
 #include "app/gui/document_ops.h"
+#include "app/gui/event_replay.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/gl_blit.h"
 #include "app/gui/fascia_ui.h"
@@ -380,6 +383,15 @@ bool saveScreenshot(SDL_Window* window, const std::string& path) {
 }  // namespace
 
 int runGui(const GuiOptions& options) {
+    // A replay script is read whole before anything starts: a bad line is a usage error.
+    std::vector<ReplayItem> replayItems;
+    if (!options.replay.empty()) {
+        std::string problem;
+        if (!parseReplayFile(options.replay, replayItems, problem)) {
+            std::cerr << "bodymap: " << problem << "\n";
+            return 2;
+        }
+    }
     const std::string templatePath = defaultTemplatePath();
     if (templatePath.empty()) {
         std::cerr << "bodymap: cannot find the body templates (set BODYMAP_ASSETS to the folder "
@@ -475,6 +487,8 @@ int runGui(const GuiOptions& options) {
         autosaveSeconds = std::clamp(std::atof(env), 0.5, 3600.0);
     }
     double startupMs = -1;
+    ReplayPlayer replay(std::move(replayItems));
+    std::optional<Uint32> replayStart;  // when the first frame was done
     auto nowSeconds = [] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     };
@@ -497,12 +511,14 @@ int runGui(const GuiOptions& options) {
                 });
             }
         };
+        std::string replayShot;
+        if (replayStart) replay.pushDue(SDL_GetTicks() - *replayStart, g->window, replayShot);
         SDL_Event ev;
         // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
         // The event that ends the wait is handled first, in order: pushing it back into the queue
         // put it behind later events, so a quick key tap arrived as release-then-press and Dear
         // ImGui kept the key held down (a stuck Enter then ended every text field it reached).
-        if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
+        if (!continuous && !replay.active() && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
             if (SDL_WaitEventTimeout(&ev, 250)) handleEvent(ev);
         }
         while (SDL_PollEvent(&ev)) handleEvent(ev);
@@ -560,6 +576,10 @@ int runGui(const GuiOptions& options) {
             for (auto& fn : work) fn(s);
         }
         ++frame;
+        if (!options.replay.empty() && !replayStart) replayStart = SDL_GetTicks();
+        if (!replayShot.empty()) {
+            if (saveScreenshot(g->window, replayShot)) testLog("replay-screenshot " + replayShot);
+        }
         if (g_screenshotRequested && frame > 2) {
             g_screenshotRequested = 0;
             saveScreenshot(g->window, options.signalShot);

@@ -100,7 +100,8 @@ bool pressReachesCurrentWindow(ImVec2 p) {
     // still has last frame's place (the frame is being built).
     for (int i = g.Windows.Size - 1; i >= 0; --i) {
         const ImGuiWindow* w = g.Windows[i];
-        if (!(w->Active || w->WasActive) || w->Hidden) continue;
+        // (ImGui's implicit "Debug" window is active during every frame, but never shown.)
+        if (!(w->Active || w->WasActive) || w->Hidden || w->IsFallbackWindow) continue;
         if (w->Flags & ImGuiWindowFlags_NoMouseInputs) continue;
         if (!w->OuterRectClipped.Contains(p)) continue;
         return w == current;
