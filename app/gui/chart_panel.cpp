@@ -228,7 +228,7 @@ void handlePointerEvents(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 siz
         }
         const bool mouseStroke = c.stroke && !c.strokeByFinger;
         if (e.action == PointerAction::Down) {
-            if (e.button == SDL_BUTTON_LEFT && reaches && !spaceHeld && !c.stroke && c.touches.empty()) {
+            if (e.button == SDL_BUTTON_LEFT && reaches && !spaceHeld && !c.stroke) {
                 pressAt(s, c, e.pos, false, 0, false);
             }
         } else if (mouseStroke && (e.action == PointerAction::Move || e.button == SDL_BUTTON_LEFT)) {
@@ -366,6 +366,17 @@ void cancelStroke(AppState& s, ChartPanelState& c) {
     s.painDirty[static_cast<std::size_t>(v)].include(edit.bounds(s.doc.map));
     c.stroke.reset();
     testLog("stroke-cancelled history " + std::to_string(s.doc.history.size()));
+}
+
+void dropPointerEvents(ChartPanelState& c) {
+    for (const PointerEvent& e : c.pointerEvents) {
+        if (!e.finger || e.action != PointerAction::Up) continue;
+        c.touches.erase(std::remove_if(c.touches.begin(), c.touches.end(),
+                                       [&](const ChartPanelState::Touch& t) { return t.id == e.id; }),
+                        c.touches.end());
+    }
+    if (c.touches.empty()) c.pinching = false;
+    c.pointerEvents.clear();
 }
 
 void uploadDirtyPain(AppState& s, ChartPanelState& c) {

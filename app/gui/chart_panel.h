@@ -70,6 +70,9 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
 void finishStroke(AppState& s, ChartPanelState& c);
 // Removes the stroke in progress, if any, without a trace: it never reaches the undo history.
 void cancelStroke(AppState& s, ChartPanelState& c);
+// Drops the pointer samples the chart did not take this frame (it was not shown), keeping
+// track of the fingers lifted meanwhile. Called by the main loop after every frame.
+void dropPointerEvents(ChartPanelState& c);
 // Re-colours and uploads the dirty pain rectangles.
 void uploadDirtyPain(AppState& s, ChartPanelState& c);
 

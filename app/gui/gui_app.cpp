@@ -528,7 +528,7 @@ int runGui(const GuiOptions& options) {
         const bool benchPainting = options.bench && bench.drive(*g, io);
         ImGui::NewFrame();
         drawFrame(*g);
-        g->chart->pointerEvents.clear();  // samples of a frame without the chart are not kept
+        dropPointerEvents(*g->chart);  // samples of a frame without the chart are not kept
         ImGui::Render();
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(g->window, &w, &h);
