@@ -149,6 +149,10 @@ void pressAt(AppState& s, ChartPanelState& c, ImVec2 p, bool finger, SDL_FingerI
         c.strokeByFinger = finger;
         c.strokeFinger = id;
         c.stroke->addSample({cx, cy});
+        if (testLogEnabled()) {
+            testLog(std::string("stroke-begin ") + (finger ? "finger " : "mouse ") +
+                    std::to_string(static_cast<int>(p.x)) + " " + std::to_string(static_cast<int>(p.y)));
+        }
     }
 }
 

@@ -180,10 +180,13 @@ bool parseReplayFile(const std::string& path, std::vector<ReplayItem>& items, st
     return parseReplayText(path, text.str(), items, error);
 }
 
-void ReplayPlayer::pushDue(std::uint32_t sinceFirstFrame, SDL_Window* window, std::string& screenshot) {
+void ReplayPlayer::pushDue(std::uint32_t ticks, SDL_Window* window, std::string& screenshot) {
+    if (!m_started) return;
+    m_clock += std::min(ticks - m_lastTicks, kMaxStepMs);
+    m_lastTicks = ticks;
     for (SDL_Event& ev : m_pendingKeyUps) SDL_PushEvent(&ev);
     m_pendingKeyUps.clear();
-    while (m_next < m_items.size() && m_items[m_next].ms <= sinceFirstFrame) {
+    while (m_next < m_items.size() && m_items[m_next].ms <= m_clock) {
         const ReplayItem& item = m_items[m_next++];
         if (item.kind == ReplayItem::Kind::Screenshot) {
             screenshot = item.text;
@@ -315,8 +318,10 @@ void ReplayPlayer::push(const ReplayItem& item, SDL_Window* window) {
             ev.key.keysym.sym = SDL_GetKeyFromScancode(item.scancode);
             ev.key.keysym.mod = item.mod;
             SDL_PushEvent(&ev);
+            // The modifiers go up with the key (its release says so: nothing stays held).
             ev.type = SDL_KEYUP;
             ev.key.state = SDL_RELEASED;
+            ev.key.keysym.mod = KMOD_NONE;
             m_pendingKeyUps.push_back(ev);
             return;
         }

@@ -2,7 +2,9 @@
 // the real SDL event queue, so that tests drive the whole GUI (a V inside one frame, a two-finger
 // pinch, 500 Hz pen samples) exactly. One event per line, `#` comments, blank lines ignored;
 // times in ms after the first frame, never decreasing; coordinates in window pixels. Events at
-// the same time are queued together before the same frame, in file order.
+// the same time are queued together before the same frame, in file order. The script's clock
+// follows the wall clock but advances at most kMaxStepMs per frame: a slow frame (a loaded
+// machine) delays the script rather than bunching events meant for separate frames.
 //   <ms> mouse-move X Y                 <ms> finger-down ID X Y
 //   <ms> mouse-down X Y [left|right]    <ms> finger-move ID X Y
 //   <ms> mouse-up X Y [left|right]      <ms> finger-up ID X Y
@@ -49,12 +51,18 @@ class ReplayPlayer {
 public:
     ReplayPlayer() = default;
     explicit ReplayPlayer(std::vector<ReplayItem> items) : m_items(std::move(items)) {}
+    static constexpr std::uint32_t kMaxStepMs = 50;
     bool active() const { return m_next < m_items.size() || !m_pendingKeyUps.empty(); }
-    // Call before polling events each frame; `sinceFirstFrame` in ms (the clock starts after
-    // the first frame). Stops after a screenshot item: its file is returned in `screenshot`, to
-    // be saved once this frame is drawn. A key's release is pushed one frame after its press
-    // (ImGui 1.86 sees only the key state at frame time).
-    void pushDue(std::uint32_t sinceFirstFrame, SDL_Window* window, std::string& screenshot);
+    // Starts the script's clock (after the first frame); `ticks` from SDL_GetTicks().
+    void start(std::uint32_t ticks) {
+        m_started = true;
+        m_lastTicks = ticks;
+    }
+    // Call before polling events each frame (nothing happens before start()). Stops after a
+    // screenshot item: its file is returned in `screenshot`, to be saved once this frame is
+    // drawn. A key's release is pushed one frame after its press (ImGui 1.86 sees only the key
+    // state at frame time).
+    void pushDue(std::uint32_t ticks, SDL_Window* window, std::string& screenshot);
 
 private:
     void push(const ReplayItem& item, SDL_Window* window);
@@ -63,6 +71,9 @@ private:
     void pushMouseMotion(SDL_Window* window, int x, int y, Uint32 which);
     std::vector<ReplayItem> m_items;
     std::size_t m_next = 0;
+    bool m_started = false;
+    std::uint32_t m_lastTicks = 0;
+    std::uint32_t m_clock = 0;                 // the script's time, ms
     std::vector<SDL_Event> m_pendingKeyUps;
     int m_mouseX = 0, m_mouseY = 0;
     std::uint32_t m_buttons = 0;               // SDL_BUTTON masks held (the replayed mouse)

@@ -488,7 +488,6 @@ int runGui(const GuiOptions& options) {
     }
     double startupMs = -1;
     ReplayPlayer replay(std::move(replayItems));
-    std::optional<Uint32> replayStart;  // when the first frame was done
     auto nowSeconds = [] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     };
@@ -512,7 +511,7 @@ int runGui(const GuiOptions& options) {
             }
         };
         std::string replayShot;
-        if (replayStart) replay.pushDue(SDL_GetTicks() - *replayStart, g->window, replayShot);
+        replay.pushDue(SDL_GetTicks(), g->window, replayShot);
         SDL_Event ev;
         // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
         // The event that ends the wait is handled first, in order: pushing it back into the queue
@@ -576,7 +575,7 @@ int runGui(const GuiOptions& options) {
             for (auto& fn : work) fn(s);
         }
         ++frame;
-        if (!options.replay.empty() && !replayStart) replayStart = SDL_GetTicks();
+        if (frame == 1) replay.start(SDL_GetTicks());
         if (!replayShot.empty()) {
             if (saveScreenshot(g->window, replayShot)) testLog("replay-screenshot " + replayShot);
         }

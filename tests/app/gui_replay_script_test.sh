@@ -83,3 +83,22 @@ grep -qx quit "$LOG" || fail "no quit logged"
 [ "$("$PROBE" count "$WORK/after-cancel.png" fb7d46 14)" -gt 1500 ] || fail "the V is not on screen after Cancel"
 [ "$("$PROBE" count "$WORK/after-cancel.png" ece9e5 3 290 40 1260 940)" -gt 150000 ] || fail "a prompt still covers the chart"
 pass "replayed clicks press buttons (across frames and inside one frame); close asks first"
+
+# Keys with modifiers, typed text and a dropped file reach the app: Ctrl+O, the path typed into
+# the file dialog, Return; then a second map dropped on the window.
+cp "$TESTS/../assets/examples/demo-anna/2026-10-05T10-00-00.json" "$WORK/typed.json"
+cp "$TESTS/../assets/examples/demo-anna/2026-11-16T10-00-00.json" "$WORK/dropped.json"
+printf '%s\n' '300 key ctrl+o' "800 text $WORK/typed.json" '1100 key Return' \
+  "1800 drop $WORK/dropped.json" "2400 screenshot $WORK/dropped.png" '2500 quit-replay' >"$WORK/keys.replay"
+run_app "$WORK/keys.replay"
+for i in $(seq 1 300); do
+  kill -0 "$APP_PID" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "$APP_PID" 2>/dev/null && { cat "$LOG"; fail "quit-replay did not end the app"; }
+wait "$APP_PID" || fail "the app failed"
+APP_PID=""
+grep -qx "opened $WORK/typed.json" "$LOG" || { cat "$LOG"; fail "Ctrl+O, the typed path and Return did not open it"; }
+grep -qx "opened $WORK/dropped.json" "$LOG" || { cat "$LOG"; fail "the dropped file was not opened"; }
+grep -qx quit "$LOG" || fail "quit-replay did not quit"
+pass "replayed Ctrl+O, typed text, Return and a dropped file; quit-replay quits"
