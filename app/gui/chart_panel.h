@@ -48,6 +48,9 @@ struct ChartPanelState {
     bool strokeByFinger = false;             // the stroke is painted by finger `strokeFinger`
     SDL_FingerID strokeFinger = 0;
     // Fingers down that went down on the chart. One paints; two zoom and pan (never paint).
+    // Zoom and pan come straight from the two fingers' positions, not from SDL_MULTIGESTURE:
+    // SDL derives that from these same finger events (never for events pushed into the
+    // queue, as --replay does), so using both would count a pinch twice.
     struct Touch {
         SDL_FingerID id = 0;
         ImVec2 pos{0, 0};
