@@ -42,6 +42,8 @@ Options:
   --size WxH       initial window size in pixels (default 1600x1000)
   --signal-screenshot OUT.png   (for tests) save what the window shows on each SIGUSR1
   --bench          paint a scripted stroke sequence in the real window; print frame times
+  --replay FILE    (for tests) push the timed mouse, finger, key and window events of FILE
+                   into the event queue after the first frame (format: app/gui/event_replay.h)
 
 Exit codes: 0 success, 1 bad input (the message names the file and the problem), 2 usage error.
 Left and right are always the patient's: on the front view the patient's right is on the left.
@@ -192,6 +194,10 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
             gui.signalShot = *v;
         } else if (a == "--bench") {
             gui.bench = true;
+        } else if (a == "--replay") {
+            auto v = value("a replay script");
+            if (!v) return 2;
+            gui.replay = *v;
         } else if (!a.empty() && a[0] == '-') {
             return usage(err, "unknown option " + a);
         } else if (gui.file.empty()) {

@@ -19,6 +19,7 @@ struct GuiOptions {
     int height = 1000;
     std::string signalShot;   // --signal-screenshot OUT.png: save a screenshot on SIGUSR1 (tests)
     bool bench = false;       // --bench: paint a scripted stroke sequence, print frame times
+    std::string replay;       // --replay FILE: push the script's timed events into the event queue
     double startSeconds = 0;  // steady-clock time when main() started, for start-up timing
 };
 

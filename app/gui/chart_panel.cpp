@@ -123,6 +123,128 @@ void zoomAround(AppState& s, ChartPanelState& c, ImVec2 pivot, float factor, ImV
     computeLayout(s, c, pos, size);
 }
 
+// A press with the left button or one finger at `p`: focus, tag, fill or the start of a stroke.
+// `tap`: a finger lifted where it went down (fill and tag act on taps, strokes on presses).
+void pressAt(AppState& s, ChartPanelState& c, ImVec2 p, bool finger, SDL_FingerID id, bool tap) {
+    float cx = 0, cy = 0;
+    const auto over = viewAt(s, c, p, cx, cy);
+    if (!over) return;
+    const bool region = s.tools.tool == Tool::Tag || s.tools.tool == Tool::Fill;
+    if (region != tap && finger) return;
+    s.view.focus = *over;
+    if (s.tools.tool == Tool::Tag) {
+        tagAt(s, *over, static_cast<int>(cx), static_cast<int>(cy));
+    } else if (s.tools.tool == Tool::Fill) {
+        const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
+        if (r != maps::kNoRegion) {
+            auto brush = s.tools.brush;
+            brush.mode = maps::BrushMode::Paint;
+            pushEdit(s, maps::fillRegion(s.doc.map, s.templ(), r, brush),
+                     "Fill " + s.templ().regions[r].name);
+        }
+    } else {
+        auto brush = s.tools.brush;
+        brush.mode = s.tools.tool == Tool::Erase ? maps::BrushMode::Erase : maps::BrushMode::Paint;
+        c.stroke.emplace(s.doc.map, s.templ(), *over, brush);
+        c.strokeByFinger = finger;
+        c.strokeFinger = id;
+        c.stroke->addSample({cx, cy});
+        if (testLogEnabled()) {
+            testLog(std::string("stroke-begin ") + (finger ? "finger " : "mouse ") +
+                    std::to_string(static_cast<int>(p.x)) + " " + std::to_string(static_cast<int>(p.y)));
+        }
+    }
+}
+
+// A sample of the stroke in progress (window pixels, in the stroke's own view).
+void strokeSample(ChartPanelState& c, ImVec2 p) {
+    const ImVec2 o = viewOrigin(c, c.stroke->view());
+    c.stroke->addSample({(p.x - o.x) / c.scale, (p.y - o.y) / c.scale});
+}
+
+// Two fingers: the distance between them zooms about their centre, the centre's motion pans.
+void pinchBaseline(ChartPanelState& c) {
+    if (c.touches.size() < 2) return;
+    const ImVec2 a = c.touches[0].pos, b = c.touches[1].pos;
+    c.pinchDistance = std::hypot(a.x - b.x, a.y - b.y);
+    c.pinchCentre = ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2);
+}
+
+void pinchMoved(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
+    const float before = c.pinchDistance;
+    const ImVec2 centreBefore = c.pinchCentre;
+    pinchBaseline(c);
+    s.view.panX += c.pinchCentre.x - centreBefore.x;
+    s.view.panY += c.pinchCentre.y - centreBefore.y;
+    computeLayout(s, c, pos, size);
+    if (before >= 1.0f && c.pinchDistance >= 1.0f) {
+        zoomAround(s, c, c.pinchCentre, c.pinchDistance / before, pos, size);
+    }
+}
+
+void fingerEvent(AppState& s, ChartPanelState& c, const PointerEvent& e, bool reaches, ImVec2 pos,
+                 ImVec2 size) {
+    auto it = std::find_if(c.touches.begin(), c.touches.end(),
+                           [&](const ChartPanelState::Touch& t) { return t.id == e.id; });
+    if (e.action == PointerAction::Down) {
+        if (it != c.touches.end() || !reaches) return;
+        c.touches.push_back({e.id, e.pos, e.pos});
+        if (c.touches.size() == 1 && !c.pinching) {
+            if (!c.stroke) pressAt(s, c, e.pos, true, e.id, false);
+        } else {
+            // A second finger: the touch was a pinch all along. What the first finger painted
+            // goes (nothing else is undone); no finger paints until all are lifted.
+            if (c.stroke && c.strokeByFinger) cancelStroke(s, c);
+            c.pinching = true;
+            pinchBaseline(c);
+        }
+        return;
+    }
+    if (it == c.touches.end()) return;
+    it->pos = e.pos;
+    const bool painting = c.stroke && c.strokeByFinger && c.strokeFinger == e.id;
+    if (painting) strokeSample(c, e.pos);
+    const bool pair = it - c.touches.begin() < 2;
+    if (e.action == PointerAction::Move) {
+        if (c.pinching && pair && c.touches.size() >= 2) pinchMoved(s, c, pos, size);
+        return;
+    }
+    const ImVec2 down = it->downPos;
+    c.touches.erase(it);
+    if (painting) finishStroke(s, c);
+    if (!c.pinching && std::hypot(e.pos.x - down.x, e.pos.y - down.y) < 12.0f) {
+        pressAt(s, c, down, true, e.id, true);
+    }
+    if (c.touches.empty()) c.pinching = false;
+    pinchBaseline(c);
+}
+
+// The pointer samples of this frame, in order: strokes start, run and end between frames or
+// within one; a press counts only where it reaches the chart (no popup or window over it).
+void handlePointerEvents(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size, bool spaceHeld) {
+    for (const PointerEvent& e : c.pointerEvents) {
+        const bool inChart = e.pos.x >= pos.x && e.pos.y >= pos.y && e.pos.x < pos.x + size.x &&
+                             e.pos.y < pos.y + size.y;
+        const bool reaches = e.action == PointerAction::Down && inChart && pressReachesCurrentWindow(e.pos);
+        if (e.finger) {
+            fingerEvent(s, c, e, reaches, pos, size);
+            continue;
+        }
+        const bool mouseStroke = c.stroke && !c.strokeByFinger;
+        if (e.action == PointerAction::Down) {
+            if (e.button == SDL_BUTTON_LEFT && reaches && !spaceHeld && !c.stroke) {
+                pressAt(s, c, e.pos, false, 0, false);
+            }
+        } else if (mouseStroke && (e.action == PointerAction::Move || e.button == SDL_BUTTON_LEFT)) {
+            strokeSample(c, e.pos);
+            if (e.action == PointerAction::Up) finishStroke(s, c);
+        }
+    }
+    c.pointerEvents.clear();
+    // A release the chart never saw (the window lost the pointer) still ends the stroke.
+    if (c.stroke && !c.strokeByFinger && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishStroke(s, c);
+}
+
 void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetCursorScreenPos(pos);
@@ -138,52 +260,20 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     }
 
     // Pan: middle or right drag, or space + left drag.
-    if (ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
-                                  ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
-                                  (spaceHeld && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
-        if (!c.stroke) {
-            s.view.panX += io.MouseDelta.x;
-            s.view.panY += io.MouseDelta.y;
-            computeLayout(s, c, pos, size);
-            return;
-        }
+    if (ImGui::IsItemActive() && !c.stroke &&
+        (ImGui::IsMouseDown(ImGuiMouseButton_Middle) || ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
+         (spaceHeld && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
+        s.view.panX += io.MouseDelta.x;
+        s.view.panY += io.MouseDelta.y;
+        computeLayout(s, c, pos, size);
     }
 
-    float cx = 0, cy = 0;
-    const auto over = viewAt(s, c, mouse, cx, cy);
-    if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !spaceHeld &&
-        over) {
-        s.view.focus = *over;
-        if (s.tools.tool == Tool::Tag) {
-            tagAt(s, *over, static_cast<int>(cx), static_cast<int>(cy));
-        } else if (s.tools.tool == Tool::Fill) {
-            const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
-            if (r != maps::kNoRegion) {
-                auto brush = s.tools.brush;
-                brush.mode = maps::BrushMode::Paint;
-                pushEdit(s, maps::fillRegion(s.doc.map, s.templ(), r, brush),
-                         "Fill " + s.templ().regions[r].name);
-            }
-        } else {
-            auto brush = s.tools.brush;
-            brush.mode = s.tools.tool == Tool::Erase ? maps::BrushMode::Erase : maps::BrushMode::Paint;
-            c.stroke.emplace(s.doc.map, s.templ(), *over, brush);
-            c.stroke->addSample({cx, cy});
-        }
-    }
-    if (c.stroke) {
-        // Every pointer position reported since the last frame becomes a sample, so a quick
-        // curve keeps its shape even when frames are slow.
-        const ImVec2 o = viewOrigin(c, c.stroke->view());
-        for (const ImVec2& m : c.motionSamples) {
-            c.stroke->addSample({(m.x - o.x) / c.scale, (m.y - o.y) / c.scale});
-        }
-        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishStroke(s, c);
-    }
-    c.motionSamples.clear();
+    handlePointerEvents(s, c, pos, size, spaceHeld);
     if (c.stroke) {
         s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(c.stroke->takeDirty());
     }
+    float cx = 0, cy = 0;
+    const auto over = viewAt(s, c, mouse, cx, cy);
     s.view.hoverRegion = -1;
     s.view.hoverBand = -1;
     if (hovered && over) {
@@ -199,6 +289,22 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
             }
         }
     }
+}
+
+// For tests: where the views are, whenever that changes ("chart-geometry X Y SCALE STRIDE":
+// the front grid's top-left in window pixels, pixels per cell, front-to-back offset), exact
+// enough to map window pixels to the same cells as the chart does.
+void logGeometry(ChartPanelState& c) {
+    const ImVec4 g(c.origin.x, c.origin.y, c.scale, c.viewStride);
+    if (!testLogEnabled() || (g.x == c.loggedGeometry.x && g.y == c.loggedGeometry.y &&
+                              g.z == c.loggedGeometry.z && g.w == c.loggedGeometry.w)) {
+        return;
+    }
+    c.loggedGeometry = g;
+    char line[160];
+    std::snprintf(line, sizeof line, "chart-geometry %.9g %.9g %.9g %.9g", static_cast<double>(g.x),
+                  static_cast<double>(g.y), static_cast<double>(g.z), static_cast<double>(g.w));
+    testLog(line);
 }
 
 // [SECTION] Drawing
@@ -253,6 +359,28 @@ void finishStroke(AppState& s, ChartPanelState& c) {
     const bool erase = s.tools.tool == Tool::Erase;
     pushEdit(s, c.stroke->finish(), erase ? "Erase stroke" : "Paint stroke");
     c.stroke.reset();
+    testLog("stroke-committed history " + std::to_string(s.doc.history.size()));
+}
+
+void cancelStroke(AppState& s, ChartPanelState& c) {
+    if (!c.stroke) return;
+    const ViewId v = c.stroke->view();
+    const maps::RasterEdit edit = c.stroke->finish();
+    edit.undo(s.doc.map);
+    s.painDirty[static_cast<std::size_t>(v)].include(edit.bounds(s.doc.map));
+    c.stroke.reset();
+    testLog("stroke-cancelled history " + std::to_string(s.doc.history.size()));
+}
+
+void dropPointerEvents(ChartPanelState& c) {
+    for (const PointerEvent& e : c.pointerEvents) {
+        if (!e.finger || e.action != PointerAction::Up) continue;
+        c.touches.erase(std::remove_if(c.touches.begin(), c.touches.end(),
+                                       [&](const ChartPanelState::Touch& t) { return t.id == e.id; }),
+                        c.touches.end());
+    }
+    if (c.touches.empty()) c.pinching = false;
+    c.pointerEvents.clear();
 }
 
 void uploadDirtyPain(AppState& s, ChartPanelState& c) {
@@ -353,6 +481,7 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
     size.y -= legendH;
     computeLayout(s, c, pos, size);
     handleInput(s, c, pos, size);
+    logGeometry(c);
     bakeLayers(s, c);
     uploadDirtyPain(s, c);
 

@@ -10,6 +10,7 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/gl_texture.h"
+#include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
 #include "maps/brush.h"
 
@@ -41,8 +42,25 @@ struct ChartPanelState {
     std::vector<Blit> blits;
     bool canBlit = false;                    // set by the main loop when blits are available
     std::optional<maps::Stroke> stroke;      // the stroke being painted
-    // Pointer positions (window pixels) of all motion events since the last frame, in order.
-    std::vector<ImVec2> motionSamples;
+    // Every pointer sample since the last frame, in order (filled by the main loop from the
+    // SDL events, emptied every frame): a stroke can start, run and end within one frame.
+    std::vector<PointerEvent> pointerEvents;
+    bool strokeByFinger = false;             // the stroke is painted by finger `strokeFinger`
+    SDL_FingerID strokeFinger = 0;
+    // Fingers down that went down on the chart. One paints; two zoom and pan (never paint).
+    // Zoom and pan come straight from the two fingers' positions, not from SDL_MULTIGESTURE:
+    // SDL derives that from these same finger events (never for events pushed into the
+    // queue, as --replay does), so using both would count a pinch twice.
+    struct Touch {
+        SDL_FingerID id = 0;
+        ImVec2 pos{0, 0};
+        ImVec2 downPos{0, 0};
+    };
+    std::vector<Touch> touches;
+    bool pinching = false;                   // two fingers came down: no painting until all lift
+    float pinchDistance = 0.0f;              // between the first two fingers, window pixels
+    ImVec2 pinchCentre{0, 0};
+    ImVec4 loggedGeometry{0, 0, 0, 0};       // last "chart-geometry" test-log line
     // Geometry of the last frame: where the views are on screen.
     ImVec2 origin{0, 0};                     // top-left of the front view's grid
     float scale = 1.0f;                      // screen pixels per cell
@@ -53,6 +71,11 @@ struct ChartPanelState {
 void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size);
 // Ends the stroke in progress, if any, recording it as one undo step.
 void finishStroke(AppState& s, ChartPanelState& c);
+// Removes the stroke in progress, if any, without a trace: it never reaches the undo history.
+void cancelStroke(AppState& s, ChartPanelState& c);
+// Drops the pointer samples the chart did not take this frame (it was not shown), keeping
+// track of the fingers lifted meanwhile. Called by the main loop after every frame.
+void dropPointerEvents(ChartPanelState& c);
 // Re-colours and uploads the dirty pain rectangles.
 void uploadDirtyPain(AppState& s, ChartPanelState& c);
 

@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <csignal>
@@ -28,6 +30,7 @@
 #include "app/gui/chart_panel.h"
 #include "app/gui/compare_workspace.h"
 #include "app/gui/document_ops.h"
+#include "app/gui/event_replay.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/gl_blit.h"
 #include "app/gui/fascia_ui.h"
@@ -35,6 +38,7 @@
 #include "app/gui/fonts.h"
 #include "app/gui/intake/intake.h"
 #include "app/gui/panels.h"
+#include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
 #include "maps/json_util.h"
 #include "render/chart.h"
@@ -144,35 +148,26 @@ struct Gui {
     std::unique_ptr<ExportState> exports = std::make_unique<ExportState>();
     std::unique_ptr<GlBlitter> blitter = std::make_unique<GlBlitter>();
     GuiOptions options;
-    // The pointer as reported by SDL events. Dear ImGui 1.86's SDL backend reads the global
-    // mouse state, which stays stale while the pointer is captured during a drag on X11.
-    ImVec2 pointer{-FLT_MAX, -FLT_MAX};
-    bool pointerInside = false;
+    // The mouse as reported by SDL events (see pointer_input.h).
+    MouseTracker mouse;
     KeyPresses keys;  // key presses of this frame
     ImVec4 chartRect{0, 0, 0, 0};  // x, y, w, h of the white chart area, window pixels
 };
 
+// Pointer samples for the chart (in order, every one), the mouse for ImGui, key presses.
 void trackPointer(Gui& g, const SDL_Event& ev) {
-    switch (ev.type) {
-        case SDL_MOUSEMOTION:
-            g.pointer = ImVec2(static_cast<float>(ev.motion.x), static_cast<float>(ev.motion.y));
-            g.pointerInside = true;
-            g.chart->motionSamples.push_back(g.pointer);
-            break;
-        case SDL_MOUSEBUTTONDOWN:
-        case SDL_MOUSEBUTTONUP:
-            g.pointer = ImVec2(static_cast<float>(ev.button.x), static_cast<float>(ev.button.y));
-            g.pointerInside = true;
-            break;
-        case SDL_WINDOWEVENT:
-            if (ev.window.event == SDL_WINDOWEVENT_LEAVE) g.pointerInside = false;
-            if (ev.window.event == SDL_WINDOWEVENT_ENTER) g.pointerInside = true;
-            break;
-        case SDL_KEYDOWN:
-            g.keys.push_back(keyPressFrom(ev.key));
-            break;
-        default:
-            break;
+    trackMouse(g.mouse, ev);
+    int ww = 0, wh = 0;
+    SDL_GetWindowSize(g.window, &ww, &wh);
+    queuePointerEvent(g.chart->pointerEvents, ev, ww, wh);
+    if (ev.type == SDL_KEYDOWN) g.keys.push_back(keyPressFrom(ev.key));
+    if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
+        // The modifiers the event carries (the backend asks SDL's state, which events pushed
+        // into the queue, e.g. by --replay, do not change; for real keys both agree).
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = (ev.key.keysym.mod & KMOD_CTRL) != 0;
+        io.KeyShift = (ev.key.keysym.mod & KMOD_SHIFT) != 0;
+        io.KeyAlt = (ev.key.keysym.mod & KMOD_ALT) != 0;
     }
 }
 
@@ -331,8 +326,13 @@ struct BenchDriver {
             const float cx = 256.0f + 75.0f * std::sin(t * 18.0f + static_cast<float>(stroke));
             const float cy = 230.0f + 420.0f * t;
             const ImVec2 p(c.origin.x + viewX + cx * c.scale, c.origin.y + cy * c.scale);
-            g.chart->motionSamples.push_back(p);
+            const bool first = k == 0 && sub == 1;
+            g.chart->pointerEvents.push_back({first ? PointerAction::Down : PointerAction::Move, false,
+                                              first ? SDL_BUTTON_LEFT : 0, 0, p});
             io.MousePos = p;
+        }
+        if (k == kStrokeFrames - 1) {
+            g.chart->pointerEvents.push_back({PointerAction::Up, false, SDL_BUTTON_LEFT, 0, io.MousePos});
         }
         io.MouseDown[0] = true;
         return true;
@@ -383,6 +383,15 @@ bool saveScreenshot(SDL_Window* window, const std::string& path) {
 }  // namespace
 
 int runGui(const GuiOptions& options) {
+    // A replay script is read whole before anything starts: a bad line is a usage error.
+    std::vector<ReplayItem> replayItems;
+    if (!options.replay.empty()) {
+        std::string problem;
+        if (!parseReplayFile(options.replay, replayItems, problem)) {
+            std::cerr << "bodymap: " << problem << "\n";
+            return 2;
+        }
+    }
     const std::string templatePath = defaultTemplatePath();
     if (templatePath.empty()) {
         std::cerr << "bodymap: cannot find the body templates (set BODYMAP_ASSETS to the folder "
@@ -402,7 +411,9 @@ int runGui(const GuiOptions& options) {
         return 1;
     }
 
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");   // a finger or pen paints like the mouse
+    // Touches also arrive as mouse events (which == SDL_TOUCH_MOUSEID), so that ImGui's buttons
+    // work by touch; the chart ignores those and paints, zooms and pans from the finger events.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::cerr << "bodymap: cannot start the display: " << SDL_GetError() << "\n";
@@ -476,6 +487,7 @@ int runGui(const GuiOptions& options) {
         autosaveSeconds = std::clamp(std::atof(env), 0.5, 3600.0);
     }
     double startupMs = -1;
+    ReplayPlayer replay(std::move(replayItems));
     auto nowSeconds = [] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     };
@@ -498,22 +510,24 @@ int runGui(const GuiOptions& options) {
                 });
             }
         };
+        std::string replayShot;
+        replay.pushDue(SDL_GetTicks(), g->window, replayShot);
         SDL_Event ev;
         // Idle politely: when nothing happened for a second, sleep until an event (or 250 ms).
         // The event that ends the wait is handled first, in order: pushing it back into the queue
         // put it behind later events, so a quick key tap arrived as release-then-press and Dear
         // ImGui kept the key held down (a stuck Enter then ended every text field it reached).
-        if (!continuous && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
+        if (!continuous && !replay.active() && SDL_GetTicks() - lastInput > 1000 && !g_screenshotRequested) {
             if (SDL_WaitEventTimeout(&ev, 250)) handleEvent(ev);
         }
         while (SDL_PollEvent(&ev)) handleEvent(ev);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
-        // Outside the window (or before the pointer ever entered it) there is no hover.
-        io.MousePos = g->pointerInside || ImGui::IsAnyMouseDown() ? g->pointer : ImVec2(-FLT_MAX, -FLT_MAX);
+        feedImGuiMouse(g->mouse, io);
         const bool benchPainting = options.bench && bench.drive(*g, io);
         ImGui::NewFrame();
         drawFrame(*g);
+        dropPointerEvents(*g->chart);  // samples of a frame without the chart are not kept
         ImGui::Render();
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(g->window, &w, &h);
@@ -561,6 +575,10 @@ int runGui(const GuiOptions& options) {
             for (auto& fn : work) fn(s);
         }
         ++frame;
+        if (frame == 1) replay.start(SDL_GetTicks());
+        if (!replayShot.empty()) {
+            if (saveScreenshot(g->window, replayShot)) testLog("replay-screenshot " + replayShot);
+        }
         if (g_screenshotRequested && frame > 2) {
             g_screenshotRequested = 0;
             saveScreenshot(g->window, options.signalShot);
