@@ -278,7 +278,8 @@ void drawFrame(Gui& g) {
         logLastItem("panel-chart");
         if (!portrait) ImGui::SameLine(0, 0);
         ImGui::BeginChild("##info", ImVec2(rightW, sideH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        drawSidePanel(s, *g.side, ui, compact);
+        // (The painting tools do nothing in the compare workspace: no Paint tab there.)
+        drawSidePanel(s, *g.side, ui, compact && s.workspace != Workspace::Compare);
         ImGui::EndChild();
         logLastItem("panel-side");
         ImGui::PopStyleVar();

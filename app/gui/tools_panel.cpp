@@ -118,7 +118,7 @@ void drawToolsCompact(AppState& s, const UiContext& ui) {
     undoRedo(s);
     heading("Intensity", ui);
     intensityChoice(s, ui, 36 * ui.scale, false);
-    heading("Brush", ui);
+    ImGui::Spacing();  // the sliders say what they are: no "Brush" heading (saves a row)
     const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     brushSize(s, hw);
     ImGui::SameLine();

@@ -42,3 +42,34 @@ done
 # The text the client reads is in the 20 px body font, headings 22 px.
 grep -q "^font intake-body 20 heading 22" "$WORK/intake-1024x600.log" || fail "the intake body font is not 20 px"
 pass "intake text in a 20 px font"
+
+# Portrait: the Back button shows the back view (and only it); Front brings the front back.
+LOG="$WORK/switch.log"
+BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --client-mode --size 800x1280 --signal-screenshot "$WORK/shot.png" \
+  >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
+[ -n "$WID" ] || fail "window did not appear"
+wait_log "$LOG" "^button Back " || fail "no Back button logged"
+grep -q "^intake-view front" "$LOG" || fail "portrait does not start on the front view"
+xdotool mousemove 5 5; sleep 0.3
+screenshot "$WORK/front.png"
+read -r bx by < <(button_pos "$LOG" Back)
+xdotool mousemove --window "$WID" "$bx" "$by" click 1; sleep 0.3
+xdotool mousemove 5 5
+wait_log "$LOG" "^intake-view back" 5 || fail "Back did not switch to the back view"
+sleep 0.5
+screenshot "$WORK/back.png"
+read -r cx0 cy0 cw ch < <(grep "^rect panel-chart " "$LOG" | tail -1 | awk '{print $3, $4, $5, $6}')
+# The back view's silhouette differs from the front's (hair, no face): fewer pixels match.
+f=$("$PROBE" count "$WORK/front.png" $BODY 3 "$cx0" "$cy0" $((cx0 + cw)) $((cy0 + ch)))
+b=$("$PROBE" count "$WORK/back.png" $BODY 3 "$cx0" "$cy0" $((cx0 + cw)) $((cy0 + ch)))
+[ "$f" -gt 20000 ] && [ "$b" -gt 20000 ] || fail "a view is missing after switching ($f, $b body pixels)"
+[ "$f" != "$b" ] || fail "Back shows the same picture as Front"
+read -r x0 _ x1 _ < <("$PROBE" bbox "$WORK/back.png" $BODY 3 "$cx0" "$cy0" $((cx0 + cw)) $((cy0 + ch)))
+[ $(( x1 - x0 )) -lt 400 ] || fail "after Back, more than one view is shown (${x0}..${x1})"
+read -r fx fy < <(button_pos "$LOG" Front)
+xdotool mousemove --window "$WID" "$fx" "$fy" click 1; sleep 0.3
+wait_log "$LOG" "^intake-view front" 5 || true
+[ "$(grep -c '^intake-view front' "$LOG")" -ge 2 ] || fail "Front did not switch back"
+pass "portrait: Front / Back switch one view at a time"

@@ -75,7 +75,10 @@ ImVec4 drawChart(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     ImGui::SetCursorScreenPos(pos);
     c.showLegend = false;  // the intensity and feelings are explained by the controls
     ImGui::BeginChild("##chartc", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // The body font for what the chart writes itself (the name of the region under a finger).
+    if (ui.body) ImGui::PushFont(ui.body);
     drawChartPanel(s, c, ui, pos, size);
+    if (ui.body) ImGui::PopFont();
     ImGui::EndChild();
     logLastItem("panel-chart");
     c.showLegend = true;
@@ -146,6 +149,8 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
     const float pad = 14 * k, gap = 8 * k;
     const float x = pos.x + pad, w = size.x - 2 * pad;
     c.onlyView = s.intake.portraitView;
+    testLogChanged("intake-view", std::string("intake-view ") +
+                                      (s.intake.portraitView == maps::ViewId::Front ? "front" : "back"));
     s.view.focus = s.intake.portraitView;
 
     // Top: the instruction and the Front / Back switch.
