@@ -2,7 +2,8 @@
 # portrait 800x1280) with the example library and a visit open: the chart, the side panel and
 # (on a large window) the tools panel are inside the window and do not overlap; the chart keeps
 # a usable size; Undo and Redo are inside their panel, not cut off; the body is drawn. Below
-# 1440x900 the tools are the side panel's first tab, in portrait the panel is under the chart.
+# 1440x900 the tools are the side panel's first tab (all of them visible without scrolling), in
+# portrait the panel is under the chart.
 source "$(dirname "$0")/lib.sh"
 start_xvfb 1920x1280
 CHECK="$TESTS/app/layout_check.py"
@@ -18,10 +19,12 @@ for size in 1024x600 1280x800 1366x768 1920x1080 800x1280; do
     || { cat "$WORK/out.txt"; fail "$size: bodymap exited with an error"; }
   if grep -q "^rect panel-tools " "$LOG"; then
     [ "$W" -ge 1440 ] && [ "$H" -ge 950 ] || fail "$size: the tools panel is a column on a small window"
-    keys=(panel-tools panel-chart panel-side "Undo<panel-tools" "Redo<panel-tools")
+    keys=(panel-tools panel-chart panel-side "Undo<panel-tools" "Redo<panel-tools" "Numbness<panel-tools")
   else
     [ "$W" -lt 1440 ] || [ "$H" -lt 950 ] || fail "$size: no tools panel on a large window"
-    keys=(panel-chart panel-side "Undo<panel-side" "Redo<panel-side")
+    # The Paint tab (the first) shows every painting control without scrolling.
+    keys=(panel-chart panel-side "Undo<panel-side" "Redo<panel-side" "Aching<panel-side"
+          "Numbness<panel-side")
   fi
   /usr/bin/python3 "$CHECK" "$LOG" "$W" "$H" 20 "${keys[@]}" >"$WORK/check.txt" \
     || { cat "$WORK/check.txt"; fail "$size: panels or buttons cut off or overlapping"; }
