@@ -32,11 +32,12 @@ void remember(AppState& s, WindowSizeKeeper& k, int w, int h) {
 }
 }  // namespace
 
-void windowOpenSize(const AppState& s, int display, int requestedW, int requestedH, int& w, int& h) {
+void windowOpenSize(const AppState& s, int display, int requestedW, int requestedH, bool useRemembered,
+                    int& w, int& h) {
     if (requestedW > 0 && requestedH > 0) {
         w = requestedW;
         h = requestedH;
-    } else if (s.settings.windowWidth >= kMinW && s.settings.windowHeight >= kMinH) {
+    } else if (useRemembered && s.settings.windowWidth >= kMinW && s.settings.windowHeight >= kMinH) {
         w = s.settings.windowWidth;
         h = s.settings.windowHeight;
     } else {
@@ -55,7 +56,7 @@ void fitAndShowWindow(SDL_Window* window, const AppState& s, int requestedW, int
                       WindowSizeKeeper& keeper) {
     const int display = SDL_GetWindowDisplayIndex(window);
     int w = 0, h = 0;
-    windowOpenSize(s, display, requestedW, requestedH, w, h);
+    windowOpenSize(s, display, requestedW, requestedH, keeper.enabled, w, h);
     // The window manager's frame comes out of the usable area too (known only on some systems
     // before the window is shown; 0 elsewhere).
     int top = 0, left = 0, bottom = 0, right = 0;

@@ -13,13 +13,16 @@ struct WindowSizeKeeper {
     int seenW = 0, seenH = 0;     // the size at the last tick
     int openW = 0, openH = 0;     // the size it opened with
     double changedAt = -1;        // when the size last changed (seconds); -1: nothing pending
-    bool enabled = true;          // off for screenshots and benchmarks: nothing is remembered
+    bool enabled = true;          // off for screenshots and benchmarks: nothing remembered or used
 };
 
 // The size the window opens with: `requestedW x requestedH` when given (non-zero), else the
-// remembered size, else 1600x1000; in every case shrunk to fit the usable bounds of `display`.
-void windowOpenSize(const AppState& s, int display, int requestedW, int requestedH, int& w, int& h);
-// Sizes and centres `window` for windowOpenSize on the display it is on, then shows it.
+// remembered size (if `useRemembered`), else 1600x1000; in every case shrunk to fit the usable
+// bounds of `display`.
+void windowOpenSize(const AppState& s, int display, int requestedW, int requestedH, bool useRemembered,
+                    int& w, int& h);
+// Sizes and centres `window` for windowOpenSize on the display it is on (the remembered size
+// only when `keeper` is enabled: screenshots and benchmarks are reproducible), then shows it.
 void fitAndShowWindow(SDL_Window* window, const AppState& s, int requestedW, int requestedH,
                       WindowSizeKeeper& keeper);
 // Once per frame: remembers the window's size one second after it last changed.
