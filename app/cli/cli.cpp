@@ -39,7 +39,7 @@ Usage:
 Options:
   --library DIR    the client library (default: $BODYMAP_LIBRARY, else ~/.local/share/bodymap)
   --client-mode    start in the simplified client layout
-  --size WxH       initial window size in pixels (default 1600x1000)
+  --size WxH       initial window size in pixels (default: the last size, or 1600x1000)
   --signal-screenshot OUT.png   (for tests) save what the window shows on each SIGUSR1
   --bench          paint a scripted stroke sequence in the real window; print frame times
   --replay FILE    (for tests) push the timed mouse, finger, key and window events of FILE

@@ -15,8 +15,8 @@ struct GuiOptions {
     std::string screenshot;   // --screenshot OUT.png: run `frames` frames, save, exit
     int frames = 5;
     bool clientMode = false;  // --client-mode
-    int width = 1600;         // --size WxH for the window
-    int height = 1000;
+    int width = 0;            // --size WxH for the window; 0: the remembered size or 1600x1000
+    int height = 0;
     std::string signalShot;   // --signal-screenshot OUT.png: save a screenshot on SIGUSR1 (tests)
     bool bench = false;       // --bench: paint a scripted stroke sequence, print frame times
     std::string replay;       // --replay FILE: push the script's timed events into the event queue

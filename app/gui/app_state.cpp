@@ -91,20 +91,44 @@ void testLog(const std::string& line) {
     }
 }
 
+namespace {
+// The last line logged per key by testLogChanged and logLastItem (tests only).
+std::map<std::string, std::string>& loggedLines() {
+    static std::map<std::string, std::string> logged;
+    return logged;
+}
+}  // namespace
+
+void testLogChanged(const std::string& key, const std::string& line) {
+    if (!testLogEnabled()) return;
+    std::string& last = loggedLines()[key];
+    if (last != line) {
+        last = line;
+        testLog(line);
+    }
+}
+
+void logLastItem(const char* label) {
+    if (!testLogEnabled()) return;
+    auto& logged = loggedLines();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    char where[64], rect[96];
+    std::snprintf(where, sizeof where, "%d %d", static_cast<int>((a.x + b.x) / 2),
+                  static_cast<int>((a.y + b.y) / 2));
+    std::snprintf(rect, sizeof rect, "%d %d %d %d", static_cast<int>(a.x), static_cast<int>(a.y),
+                  static_cast<int>(b.x - a.x), static_cast<int>(b.y - a.y));
+    std::string& last = logged[std::string("item ") + label];
+    const std::string now = std::string(where) + " " + rect;
+    if (last != now) {
+        last = now;
+        testLog(std::string("button ") + label + " " + where);
+        testLog(std::string("rect ") + label + " " + rect);
+    }
+}
+
 bool loggedButton(const char* label, ImVec2 size) {
     const bool clicked = ImGui::Button(label, size);
-    if (testLogEnabled()) {
-        static std::map<std::string, std::string> logged;
-        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        char where[64];
-        std::snprintf(where, sizeof where, "%d %d", static_cast<int>((a.x + b.x) / 2),
-                      static_cast<int>((a.y + b.y) / 2));
-        std::string& last = logged[label];
-        if (last != where) {
-            last = where;
-            testLog(std::string("button ") + label + " " + where);
-        }
-    }
+    logLastItem(label);
     return clicked;
 }
 

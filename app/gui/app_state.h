@@ -184,8 +184,14 @@ void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::Fil
 // positions, saves). Does nothing when the variable is not set.
 void testLog(const std::string& line);
 bool testLogEnabled();
+// testLog(line) when `line` differs from the last one logged for `key` (state that is drawn
+// every frame, logged once per change).
+void testLogChanged(const std::string& key, const std::string& line);
 // ImGui::Button that, when the test log is on, logs where it is whenever that changes:
-// "button <label> <x> <y>" (its centre in window pixels), for tests to click it.
+// "button <label> <x> <y>" (its centre in window pixels), for tests to click it, and
+// "rect <label> <x0> <y0> <w> <h>" (its rectangle), for layout tests.
 bool loggedButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// The same two lines for the last item drawn (an invisible button, a slider, a tab).
+void logLastItem(const char* label);
 
 }  // namespace bodymap::app

@@ -36,7 +36,7 @@ void computeLayout(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     const auto& t = s.templ();
     const float W = static_cast<float>(t.width);
     const float H = static_cast<float>(t.height);
-    const float contentW = 2 * W + kGapCells * W;
+    const float contentW = c.onlyView ? W : 2 * W + kGapCells * W;
     const float contentH = H + kLabelCells;
     const float fit = std::min(size.x / contentW, size.y / contentH) * 0.97f;
     c.scale = fit * s.view.zoom;
@@ -44,7 +44,8 @@ void computeLayout(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     if (s.view.centerOnFocus) {
         // Pan so that the focused view's centre sits in the middle of the chart area.
         s.view.centerOnFocus = false;
-        const float viewCentre = (s.view.focus == ViewId::Back ? W + kGapCells * W : 0.0f) + W / 2;
+        const float viewCentre =
+            (s.view.focus == ViewId::Back && !c.onlyView ? W + kGapCells * W : 0.0f) + W / 2;
         s.view.panX = (contentW / 2 - viewCentre) * c.scale;
         s.view.panY = 0;
     }
@@ -53,13 +54,16 @@ void computeLayout(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
 }
 
 ImVec2 viewOrigin(const ChartPanelState& c, ViewId v) {
-    return ImVec2(c.origin.x + (v == ViewId::Back ? c.viewStride : 0.0f), c.origin.y);
+    return ImVec2(c.origin.x + (v == ViewId::Back && !c.onlyView ? c.viewStride : 0.0f), c.origin.y);
 }
+
+bool viewShown(const ChartPanelState& c, ViewId v) { return !c.onlyView || *c.onlyView == v; }
 
 // Which view and which cell (fractional) a screen point is over; nullopt outside both grids.
 std::optional<ViewId> viewAt(const AppState& s, const ChartPanelState& c, ImVec2 p, float& cx,
                              float& cy) {
     for (ViewId v : maps::kViews) {
+        if (!viewShown(c, v)) continue;
         const ImVec2 o = viewOrigin(c, v);
         cx = (p.x - o.x) / c.scale;
         cy = (p.y - o.y) / c.scale;
@@ -475,10 +479,12 @@ void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImV
 
 void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (size.x < 50 || size.y < 50) return;
-    const LegendLayout legend = legendLayout(ui, size.x);
-    const float legendH = legend.height;
-    drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
-    size.y -= legendH;
+    if (c.showLegend) {
+        const LegendLayout legend = legendLayout(ui, size.x);
+        const float legendH = legend.height;
+        drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
+        size.y -= legendH;
+    }
     computeLayout(s, c, pos, size);
     handleInput(s, c, pos, size);
     logGeometry(c);
@@ -491,6 +497,7 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
     const float W = static_cast<float>(t.width) * c.scale;
     const float H = static_cast<float>(t.height) * c.scale;
     for (ViewId v : maps::kViews) {
+        if (!viewShown(c, v)) continue;
         const auto& vt = c.views[static_cast<std::size_t>(v)];
         const ImVec2 o = viewOrigin(c, v);
         const ImVec2 e(o.x + W, o.y + H);

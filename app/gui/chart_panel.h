@@ -65,6 +65,10 @@ struct ChartPanelState {
     ImVec2 origin{0, 0};                     // top-left of the front view's grid
     float scale = 1.0f;                      // screen pixels per cell
     float viewStride = 0.0f;                 // screen x from the front to the back view
+    // Set by the caller before drawChartPanel: show only this view (portrait intake), centred
+    // where both would be; nullopt: front and back side by side.
+    std::optional<maps::ViewId> onlyView;
+    bool showLegend = true;                  // the colour and symbol strip under the views
 };
 
 // Draws the chart in the rectangle [pos, pos+size) of the current window and handles input.

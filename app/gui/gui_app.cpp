@@ -40,6 +40,7 @@
 #include "app/gui/panels.h"
 #include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
+#include "app/gui/window_size.h"
 #include "maps/json_util.h"
 #include "render/chart.h"
 
@@ -84,6 +85,7 @@ void loadFonts(UiContext& ui) {
     };
     ui.regular = add(regular, 16.0f * ui.scale, kRanges);
     ui.bold = add(bold.empty() ? regular : bold, 16.0f * ui.scale, kRanges);
+    ui.body = add(regular, 20.0f * ui.scale, kRanges);
     ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale, kLatin);
     ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale, kMarks);
     if (regular.empty()) {
@@ -233,12 +235,21 @@ void drawFrame(Gui& g) {
             drawIntakePages(s, ui, p, avail);
         }
     } else {
+        // Three columns (tools, chart, side panel) on a large window. Smaller (below 1440 x 900:
+        // 1366x768, 1280x800, 1024x600) the tools are the side panel's first tab; portrait
+        // (800x1280) puts the side panel under the chart, across the whole width.
+        g.chart->onlyView.reset();
+        const bool portrait = bodyH > avail.x;
+        const bool compact = portrait || avail.x < 1440 * ui.scale || bodyH < 900 * ui.scale;
         // The painting tools do nothing in the compare workspace: on a narrow window (below
-        // 1500 px) they give their room to it, whose three charts and tables were cut off in
-        // the ~390 px left between the panels at 1024 wide.
-        const bool toolsShown = s.workspace != Workspace::Compare || avail.x >= 1500 * ui.scale;
+        // 1500 px) they give their room to it.
+        const bool toolsShown = !compact && (s.workspace != Workspace::Compare || avail.x >= 1500 * ui.scale);
         const float leftW = toolsShown ? 290 * ui.scale : 0.0f;
-        const float rightW = 340 * ui.scale;
+        const float rightW = portrait ? avail.x : compact ? std::clamp(avail.x * 0.3f, 340 * ui.scale, 380 * ui.scale)
+                                                          : 340 * ui.scale;
+        const float chartW = portrait ? avail.x : avail.x - leftW - rightW;
+        const float chartH = portrait ? std::round(bodyH * 0.56f) : bodyH;
+        const float sideH = portrait ? bodyH - chartH : bodyH;
         // Backgrounds come from glClear (panel colour, and white under the chart area with a
         // scissor): no full-size quads, which software GL would have to shade every frame.
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * ui.scale, 10 * ui.scale));
@@ -246,23 +257,26 @@ void drawFrame(Gui& g) {
             ImGui::BeginChild("##tools", ImVec2(leftW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
             drawToolsPanel(s, ui);
             ImGui::EndChild();
+            logLastItem("panel-tools");
             ImGui::SameLine(0, 0);
         }
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float chartW = avail.x - leftW - rightW;
-        g.chartRect = ImVec4(p.x, p.y, chartW, bodyH);
-        ImGui::BeginChild("##chart", ImVec2(chartW, bodyH), false,
+        g.chartRect = ImVec4(p.x, p.y, chartW, chartH);
+        ImGui::BeginChild("##chart", ImVec2(chartW, chartH), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         if (s.workspace == Workspace::Compare) {
-            drawCompareWorkspace(s, *g.compare, ui, p, ImVec2(chartW, bodyH));
+            drawCompareWorkspace(s, *g.compare, ui, p, ImVec2(chartW, chartH));
         } else {
-            drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, bodyH));
+            drawChartPanel(s, *g.chart, ui, p, ImVec2(chartW, chartH));
         }
         ImGui::EndChild();
-        ImGui::SameLine(0, 0);
-        ImGui::BeginChild("##info", ImVec2(rightW, bodyH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        drawSidePanel(s, *g.side, ui);
+        logLastItem("panel-chart");
+        if (!portrait) ImGui::SameLine(0, 0);
+        ImGui::BeginChild("##info", ImVec2(rightW, sideH), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        // (The painting tools do nothing in the compare workspace: no Paint tab there.)
+        drawSidePanel(s, *g.side, ui, compact && s.workspace != Workspace::Compare);
         ImGui::EndChild();
+        logLastItem("panel-side");
         ImGui::PopStyleVar();
         ImGui::SetCursorPosX(12 * ui.scale);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
@@ -429,9 +443,10 @@ int runGui(const GuiOptions& options) {
 
     auto g = std::make_unique<Gui>();
     g->options = options;
-    g->window = SDL_CreateWindow("BodyMap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                 options.width, options.height,
-                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    // Hidden until the settings are read: then sized to fit its display (fitAndShowWindow).
+    g->window = SDL_CreateWindow("BodyMap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 800, 600,
+                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
+                                     SDL_WINDOW_HIDDEN);
     if (!g->window) {
         std::cerr << "bodymap: cannot open a window: " << SDL_GetError() << "\n";
         SDL_Quit();
@@ -474,6 +489,9 @@ int runGui(const GuiOptions& options) {
     s.doc.map.info.appVersion = appVersion();
     initDocuments(s, options.library, !options.screenshot.empty() || options.bench);
     if (!options.file.empty()) openMapFile(s, options.file);
+    WindowSizeKeeper sizeKeeper;
+    sizeKeeper.enabled = options.screenshot.empty() && !options.bench;
+    fitAndShowWindow(g->window, s, options.width, options.height, sizeKeeper);
 
     if (!options.signalShot.empty()) std::signal(SIGUSR1, onScreenshotSignal);
     const bool continuous = !options.screenshot.empty() || options.bench;
@@ -566,6 +584,7 @@ int runGui(const GuiOptions& options) {
         if (!options.bench && options.screenshot.empty()) {
             autosaveTick(s, ImGui::GetTime(), autosaveSeconds);
             pollLibrary(s, ImGui::GetTime());  // visits added or deleted by another program
+            windowSizeTick(g->window, s, sizeKeeper, ImGui::GetTime());
         }
         // Structural changes queued during the frame.
         if (!s.deferred.empty()) {
@@ -599,6 +618,7 @@ int runGui(const GuiOptions& options) {
         }
     }
     finishStroke(s, *g->chart);
+    windowSizeAtExit(g->window, s, sizeKeeper);
     if (options.bench) bench.report(startupMs);
     endSession(s);
 

@@ -11,6 +11,10 @@
 namespace bodymap::app {
 
 void drawToolsPanel(AppState& s, const UiContext& ui);     // tools_panel.cpp
+// The painting tools without the fascial lines and view options, for a tab (small windows),
+// and those two sections on their own (shown in the Tags tab then).
+void drawToolsCompact(AppState& s, const UiContext& ui);   // tools_panel.cpp
+void drawLinesAndView(AppState& s, const UiContext& ui);   // tools_panel.cpp
 void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
 void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
 

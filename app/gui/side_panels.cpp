@@ -2,11 +2,17 @@
 #include "app/gui/side_panels.h"
 
 #include "app/gui/fascia_ui.h"
+#include "app/gui/panels.h"
 
 namespace bodymap::app {
 
-void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui) {
+void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool withTools) {
     if (!ImGui::BeginTabBar("##side")) return;
+    if (withTools && ImGui::BeginTabItem("Paint")) {
+        logLastItem("tab-Paint");
+        drawToolsCompact(s, ui);
+        ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("Clients")) {
         drawLibraryPanel(s, p.library, ui);
         ImGui::EndTabItem();
@@ -16,6 +22,10 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui) {
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Tags")) {
+        if (withTools) {
+            drawLinesAndView(s, ui);
+            heading("Tags", ui);
+        }
         drawTagsTab(s, ui);
         ImGui::EndTabItem();
     }

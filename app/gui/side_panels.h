@@ -28,7 +28,9 @@ struct SidePanelState {
     std::string metricsError;
 };
 
-void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui);   // side_panels.cpp
+// `withTools`: a small window, where the painting tools are the first tab ("Paint") and the
+// fascial lines and view options head the Tags tab.
+void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool withTools = false);  // side_panels.cpp
 void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui);    // visit_panel.cpp
 void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui);  // figures_panel.cpp
 

@@ -8,6 +8,7 @@ namespace bodymap::app {
 struct UiContext {
     float scale = 1.0f;        // display scale: 1 at 96 dpi
     ImFont* regular = nullptr;  // body text
+    ImFont* body = nullptr;     // intake's body text (20 px: a client reads it at arm's length)
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;  // panel headings, client-mode buttons
     ImFont* mark = nullptr;     // the large R / L marks

@@ -125,6 +125,7 @@ void qualityToggles(AppState& s, const UiContext& ui, bool large) {
             s.tools.brush.qualities = static_cast<std::uint8_t>(s.tools.brush.qualities ^ maps::bit(q));
             if (s.tools.tool == Tool::Erase) s.tools.tool = Tool::Paint;
         }
+        logLastItem(std::string(maps::qualityName(q)).c_str());
         const bool hovered = ImGui::IsItemHovered();
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h),
                           on ? IM_COL32(214, 226, 243, 255)

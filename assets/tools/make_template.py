@@ -3,7 +3,7 @@
 
 Builds a neutral adult silhouette from smooth primitives (spline outlines, limb width
 profiles, capsules) with shapely, cuts it into sided anatomical regions that tile it, adds
-light orientation guides, and writes assets/templates/adult_neutral.json.
+light orientation guides (waist, iliac crest and hip crease among them), and writes assets/templates/adult_neutral.json.
 
 Run from the repository root with Debian's python (shapely 1.8, numpy):
     /usr/bin/python3 assets/tools/make_template.py
@@ -683,6 +683,10 @@ def build_guides(ax, view, sil):
                              O([(14, 289), (34, 294.5), (55, 294), (72, 288), (82, 279)]))
         out.append(guide("navel", ellipse_pts(MID, NAVEL_Y, 3.2, 4.4, 16), closed=True, dense=False))
         out += mirrored_pair(f"inguinal-{L}", f"inguinal-{R}", O([(74, 441), (58, 462), (38, 487), (20, 507)]))
+        # Landmarks a client places a mark by: the waist (broken at the navel) and the top of
+        # the pelvis (iliac crest) at the flank; the inguinal line above is the hip crease.
+        out += mirrored_pair(f"waist-{L}", f"waist-{R}", O([(76, WAIST_Y), (12, WAIST_Y)]))
+        out += mirrored_pair(f"iliac-crest-{L}", f"iliac-crest-{R}", O([(82, 421), (80.5, 430), (77, 437)]))
         c = leg.point(k - 6, 1.0)
         out += mirrored_pair(f"kneecap-{L}", f"kneecap-{R}", ellipse_pts(c[0], c[1], 12.5, 15.5, 28),
                              closed=True, dense=False)
@@ -694,6 +698,10 @@ def build_guides(ax, view, sil):
                              O([(35, 214), (33.5, 240), (38, 272), (50, 301), (64, 287), (80, 262),
                                 (90, 238), (86, 224), (70, 217), (52, 214)]), closed=True)
         out.append(guide("intergluteal-cleft", [P(0, 470), P(0, CROTCH_Y - 9)]))
+        # The waist (broken at the spine) and the iliac crests curving out from the low back.
+        out += mirrored_pair(f"waist-{L}", f"waist-{R}", O([(78, WAIST_Y), (8, WAIST_Y)]))
+        out += mirrored_pair(f"iliac-crest-{L}", f"iliac-crest-{R}",
+                             O([(10, 449), (30, 441), (52, 435.5), (72, 434), (84, 437)]))
         out += mirrored_pair(f"gluteal-fold-{L}", f"gluteal-fold-{R}",
                              O([(11, 540), (24, 547), (45, 551.5), (68, 547.5), (85, 538.5)]))
         pts = []

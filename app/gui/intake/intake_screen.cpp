@@ -1,94 +1,226 @@
-// The intake screen (see intake.h): a simple full-window layout for a client with no training:
-// large controls for paint, erase, intensity, qualities and undo, and a clear Done button.
+// The intake screen (see intake.h): what a client with no training sees on a tablet or laptop.
+// Landscape: what it feels like and the marker size on the left, the intensity above the chart,
+// the actions (paint, erase, undo, redo, zoom, Done) in a column on the right. Portrait: one
+// view at a time under a large Front / Back switch, every control below it. All targets are at
+// least 48 px and all text at least 18 px, at every size down to 1024x600 and 800x1280.
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 #include "app/gui/intake/intake.h"
+#include "app/gui/intake/intake_widgets.h"
 #include "app/gui/panels.h"
 
 namespace bodymap::app {
 
 namespace {
-bool bigButton(const char* label, bool active, ImVec2 size, const UiContext& ui, ImU32 activeColor) {
-    if (active) {
-        ImGui::PushStyleColor(ImGuiCol_Button, activeColor);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, activeColor);
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+using namespace intake;
+
+constexpr ImU32 kDoneColor = IM_COL32(46, 125, 70, 255);
+constexpr const char* kInstruction =
+    "Touch and drag on the body where you feel pain. Your right side is marked R.";
+
+// The actions, laid out in `cols` columns of buttons `size` (Done spans a whole row).
+// Done goes at screen y `doneY`, or right under the others when it is negative.
+void actionButtons(AppState& s, ImVec2 origin, ImVec2 size, float gap, int cols, float doneH,
+                   float doneY, const UiContext& ui) {
+    struct Action { const char* label; const char* log; };
+    const Action actions[] = {{"Paint", "Paint"}, {"Erase", "Erase"}, {"Undo", "Undo"}, {"Redo", "Redo"},
+                              {"+##zoomin", "ZoomIn"}, {"-##zoomout", "ZoomOut"}, {"Fit", "Fit"}};
+    int i = 0;
+    const int count = static_cast<int>(sizeof actions / sizeof actions[0]);
+    const float rowW = static_cast<float>(cols) * size.x + static_cast<float>(cols - 1) * gap;
+    for (const Action& a : actions) {
+        const float x = origin.x + static_cast<float>(i % cols) * (size.x + gap);
+        const float y = origin.y + static_cast<float>(i / cols) * (size.y + gap);
+        // The last one alone in its row takes the whole row.
+        const ImVec2 bs(i == count - 1 && i % cols == 0 ? rowW : size.x, size.y);
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        const std::string log(a.log);
+        if (log == "Paint") {
+            if (bigButton(a.label, s.tools.tool == Tool::Paint, bs, ui)) s.tools.tool = Tool::Paint;
+        } else if (log == "Erase") {
+            if (bigButton(a.label, s.tools.tool == Tool::Erase, bs, ui)) s.tools.tool = Tool::Erase;
+        } else if (log == "Undo") {
+            ImGui::BeginDisabled(!s.doc.history.canUndo());
+            if (bigButton(a.label, false, bs, ui)) undo(s);
+            ImGui::EndDisabled();
+        } else if (log == "Redo") {
+            ImGui::BeginDisabled(!s.doc.history.canRedo());
+            if (bigButton(a.label, false, bs, ui)) redo(s);
+            ImGui::EndDisabled();
+        } else if (log == "ZoomIn") {
+            ImGui::BeginDisabled(s.view.zoom >= 8.0f);
+            if (bigButton(a.label, false, bs, ui, 0, a.log)) zoomChart(s, 1.25f);
+            ImGui::EndDisabled();
+        } else if (log == "ZoomOut") {
+            ImGui::BeginDisabled(s.view.zoom <= 1.0f);
+            if (bigButton(a.label, false, bs, ui, 0, a.log)) zoomChart(s, 1.0f / 1.25f);
+            ImGui::EndDisabled();
+        } else {
+            ImGui::BeginDisabled(s.view.zoom <= 1.0f && s.view.panX == 0 && s.view.panY == 0);
+            if (bigButton(a.label, false, bs, ui)) fitChart(s);
+            ImGui::EndDisabled();
+        }
+        ++i;
     }
-    if (ui.heading) ImGui::PushFont(ui.heading);
-    const bool clicked = ImGui::Button(label, size);
-    if (ui.heading) ImGui::PopFont();
-    if (active) ImGui::PopStyleColor(3);
-    return clicked;
+    const int rows = (i + cols - 1) / cols;
+    const float y = doneY >= 0 ? doneY : origin.y + static_cast<float>(rows) * (size.y + gap);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+    if (bigButton("Done", true, ImVec2(rowW, doneH), ui, kDoneColor)) intakeDone(s);
 }
 
-void bigHeading(const char* text, const UiContext& ui) {
-    ImGui::Spacing();
-    if (ui.heading) ImGui::PushFont(ui.heading);
-    ImGui::TextUnformatted(text);
-    if (ui.heading) ImGui::PopFont();
-}
-// Large controls along the left; returns the width they used.
-float drawClientModeControls(AppState& s, const UiContext& ui, float height) {
-    const float width = 400 * ui.scale;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18 * ui.scale, 14 * ui.scale));
-    ImGui::BeginChild("##client", ImVec2(width, height), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
-
-    bigHeading("Show where it hurts", ui);
-    ImGui::TextWrapped("Your right side is on the left of the front view (R), as if you faced someone.");
-
-    bigHeading("1. How strong?", ui);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float gap = 6 * ui.scale;
-    const float sw = (avail - 5 * gap) / 6.0f;
-    intensitySwatches(s, sw, ui);
-    ImGui::TextDisabled("1 = mild   10 = worst imaginable");
-
-    bigHeading("2. What does it feel like?", ui);
-    qualityToggles(s, ui, true);
-
-    bigHeading("3. Paint", ui);
-    const float bw = (avail - gap) / 2;
-    const ImVec2 bs(bw, 56 * ui.scale);
-    if (bigButton("Paint", s.tools.tool == Tool::Paint, bs, ui, IM_COL32(52, 86, 140, 255))) s.tools.tool = Tool::Paint;
-    ImGui::SameLine(0, gap);
-    if (bigButton("Erase", s.tools.tool == Tool::Erase, bs, ui, IM_COL32(52, 86, 140, 255))) s.tools.tool = Tool::Erase;
-    ImGui::Spacing();
-    ImGui::BeginDisabled(!s.doc.history.canUndo());
-    if (bigButton("Undo", false, ImVec2(bw, 48 * ui.scale), ui, 0)) undo(s);
-    ImGui::EndDisabled();
-    ImGui::SameLine(0, gap);
-    ImGui::BeginDisabled(!s.doc.history.canRedo());
-    if (bigButton("Redo", false, ImVec2(bw, 48 * ui.scale), ui, 0)) redo(s);
-    ImGui::EndDisabled();
-    ImGui::Spacing();
-    float radius = s.tools.brush.radius;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##csize", &radius, 4.0f, 60.0f, "Brush size %.0f")) s.tools.brush.radius = radius;
-
-    // Done sits at the bottom of the column.
-    const float doneH = 64 * ui.scale;
-    const float y = ImGui::GetWindowHeight() - doneH - 18 * ui.scale;
-    if (ImGui::GetCursorPosY() < y) ImGui::SetCursorPosY(y);
-    if (bigButton("Done", true, ImVec2(-1, doneH), ui, IM_COL32(46, 125, 70, 255))) {
-        intakeDone(s);
-    }
+// The chart in [pos, pos+size), in its own child window; returns its white area.
+ImVec4 drawChart(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    ImGui::SetCursorScreenPos(pos);
+    c.showLegend = false;  // the intensity and feelings are explained by the controls
+    ImGui::BeginChild("##chartc", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // The body font for what the chart writes itself (the name of the region under a finger).
+    if (ui.body) ImGui::PushFont(ui.body);
+    drawChartPanel(s, c, ui, pos, size);
+    if (ui.body) ImGui::PopFont();
     ImGui::EndChild();
-    ImGui::PopStyleVar();
-    return width;
+    logLastItem("panel-chart");
+    c.showLegend = true;
+    return ImVec4(pos.x, pos.y, size.x, size.y);
+}
+
+float swatchFor(float width, float gap, float scale) {
+    return std::clamp((width - 10 * gap) / 11.0f, kMinTarget * scale, 64.0f * scale);
+}
+
+ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    const float k = ui.scale;
+    const float pad = 14 * k, gap = 8 * k;
+    const float leftW = std::clamp(size.x * 0.29f, 290 * k, 420 * k);
+    // The action column: one button a row, or two side by side on a large window; their height
+    // from the window's height.
+    const float colW = std::clamp(size.x * 0.11f, 110 * k, 220 * k);
+    const int cols = colW >= 2 * 96 * k + gap ? 2 : 1;
+    const int rows = (7 + cols - 1) / cols;
+    const float btnW = (colW - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
+    const float doneH = std::clamp(size.y * 0.12f, 56 * k, 88 * k);
+    const float btnH = std::clamp((size.y - 2 * pad - doneH - static_cast<float>(rows) * gap) / static_cast<float>(rows),
+                                  kMinTarget * k, 72 * k);
+    c.onlyView.reset();
+
+    // Left: the instruction, what it feels like, the marker size.
+    const float lx = pos.x + pad, lw = leftW - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(lx, pos.y + pad));
+    ImGui::BeginGroup();
+    bodyText(kInstruction, ui, lx + lw);
+    ImGui::Dummy(ImVec2(0, 4 * k));
+    headingText("What does it feel like?", ui);
+    const float qh = std::clamp((size.y - 290 * k) / 5 - 8 * k, kMinTarget * k, 64 * k);
+    for (int i = 0; i < maps::kQualityCount; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
+        qualityButton(s, i, ImVec2(lw, qh), ui);
+        ImGui::Dummy(ImVec2(0, 2 * k));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
+    nextMarkLine(s, ui, lx + lw);
+    ImGui::Dummy(ImVec2(0, 4 * k));
+    ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
+    headingText("Size of the marker", ui);
+    ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
+    markerSizeButtons(s, ImVec2((lw - 2 * gap) / 3, std::max(kMinTarget * k, 52 * k)), gap, ui);
+    ImGui::EndGroup();
+
+    // Right: the actions.
+    const float ax = pos.x + size.x - colW - pad;
+    actionButtons(s, ImVec2(ax, pos.y + pad), ImVec2(btnW, btnH), gap, cols, doneH,
+                  pos.y + size.y - pad - doneH, ui);
+
+    // Middle: the intensity row above the chart.
+    const float mx = pos.x + leftW, mw = ax - pad - mx;
+    const float sgap = 4 * k;
+    const float sw = swatchFor(mw - 2 * pad, sgap, k);
+    const float rowW = 11 * sw + 10 * sgap;
+    ImGui::SetCursorScreenPos(ImVec2(mx + std::max(pad, (mw - rowW) / 2), pos.y + pad));
+    ImGui::BeginGroup();
+    intensityRow(s, sw, sgap, ui);
+    ImGui::EndGroup();
+    const float top = pos.y + pad + intensityRowHeight(sw, ui) + gap;
+    return drawChart(s, c, ui, ImVec2(mx, top), ImVec2(mw, pos.y + size.y - top));
+}
+
+ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    const float k = ui.scale;
+    const float pad = 14 * k, gap = 8 * k;
+    const float x = pos.x + pad, w = size.x - 2 * pad;
+    c.onlyView = s.intake.portraitView;
+    testLogChanged("intake-view", std::string("intake-view ") +
+                                      (s.intake.portraitView == maps::ViewId::Front ? "front" : "back"));
+    s.view.focus = s.intake.portraitView;
+
+    // Top: the instruction and the Front / Back switch.
+    ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
+    ImGui::BeginGroup();
+    bodyText(kInstruction, ui, x + w);
+    ImGui::EndGroup();
+    const float switchH = 64 * k, switchW = std::min(220 * k, (w - gap) / 2);
+    const float sy = ImGui::GetItemRectMax().y + gap;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x / 2 - switchW - gap / 2, sy));
+    const bool front = s.intake.portraitView == maps::ViewId::Front;
+    if (bigButton("Front", front, ImVec2(switchW, switchH), ui)) s.intake.portraitView = maps::ViewId::Front;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x / 2 + gap / 2, sy));
+    if (bigButton("Back", !front, ImVec2(switchW, switchH), ui)) s.intake.portraitView = maps::ViewId::Back;
+    const float chartTop = sy + switchH + gap;
+
+    // Bottom, from the bottom edge up: actions, marker size, feelings, intensity.
+    const float btnH = 60 * k, doneH = 64 * k;
+    const int cols = 7;
+    const float btnW = std::max(kMinTarget * k, (w - 6 * gap) / 7);
+    const float actionsY = pos.y + size.y - pad - doneH - gap - btnH;
+    actionButtons(s, ImVec2(x, actionsY), ImVec2(btnW, btnH), gap, cols, doneH, -1, ui);
+
+    const float sizeH = 56 * k;
+    const float sizeY = actionsY - gap * 2 - sizeH;
+    ImFont* hf = ui.heading ? ui.heading : ImGui::GetFont();
+    const float labelW = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, "Size of the marker").x + 16 * k;
+    ImGui::SetCursorScreenPos(ImVec2(x, sizeY + (sizeH - hf->FontSize) / 2));
+    headingText("Size of the marker", ui);
+    ImGui::SetCursorScreenPos(ImVec2(x + labelW, sizeY));
+    markerSizeButtons(s, ImVec2((w - labelW - 2 * gap) / 3, sizeH), gap, ui);
+
+    const float qh = 56 * k, qw = (w - gap) / 2;
+    const float lineH = (ui.body ? ui.body->FontSize : ImGui::GetFontSize()) + 6 * k;
+    const int qrows = (maps::kQualityCount + 1) / 2;
+    const float qy = sizeY - gap * 2 - static_cast<float>(qrows) * (qh + gap) - lineH;
+    const float headH = hf->FontSize + 6 * k;
+    ImGui::SetCursorScreenPos(ImVec2(x, qy - headH));
+    headingText("What does it feel like?", ui);
+    for (int i = 0; i < maps::kQualityCount; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(i % 2) * (qw + gap),
+                                         qy + static_cast<float>(i / 2) * (qh + gap)));
+        // An odd last one takes the whole row.
+        const bool alone = i == maps::kQualityCount - 1 && i % 2 == 0;
+        qualityButton(s, i, ImVec2(alone ? w : qw, qh), ui);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, qy + static_cast<float>(qrows) * (qh + gap) + 2 * k));
+    nextMarkLine(s, ui, x + w);
+
+    const float sw = swatchFor(w, 6 * k, k);
+    const float rowH = intensityRowHeight(sw, ui);
+    const float iy = qy - headH - gap * 2 - rowH;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + std::max(pad, (size.x - (11 * sw + 60 * k)) / 2), iy));
+    ImGui::BeginGroup();
+    intensityRow(s, sw, 6 * k, ui);
+    ImGui::EndGroup();
+
+    return drawChart(s, c, ui, ImVec2(pos.x, chartTop), ImVec2(size.x, std::max(0.0f, iy - gap - chartTop)));
 }
 
 }  // namespace
 
 ImVec4 drawIntakeScreen(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
-    const float leftW = drawClientModeControls(s, ui, size.y);
-    ImGui::SameLine(0, 0);
-    const ImVec2 p(pos.x + leftW, pos.y);
-    ImGui::BeginChild("##chartc", ImVec2(size.x - leftW, size.y), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    drawChartPanel(s, c, ui, p, ImVec2(size.x - leftW, size.y));
-    ImGui::EndChild();
-    return ImVec4(p.x, p.y, size.x - leftW, size.y);
+    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
+    if (testLogEnabled()) {
+        const auto px = [&](const ImFont* f) { return std::to_string(f ? std::lround(f->FontSize / ui.scale) : 0); };
+        testLogChanged("intake-fonts", "font intake-body " + px(ui.body) + " heading " + px(ui.heading));
+    }
+    const ImVec4 chart = size.y > size.x ? portrait(s, c, ui, pos, size) : landscape(s, c, ui, pos, size);
+    return chart;
 }
 
 }  // namespace bodymap::app
