@@ -144,7 +144,7 @@ void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
 }
 // "Hand to client": the locked intake for the selected client, blank or from the last visit.
 void handToClientPopup(AppState& s, const UiContext& ui) {
-    ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
+    ImGui::SetNextWindowSize(ImVec2(620 * ui.scale, 0));
     if (!ImGui::BeginPopupModal("Hand to client", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     const LibraryState& lib = s.library;
     std::string name = lib.selectedClient;
@@ -157,7 +157,7 @@ void handToClientPopup(AppState& s, const UiContext& ui) {
     ImGui::TextWrapped("The client draws a new visit and presses Done. Until then nothing else of the "
                        "library can be seen or reached; the therapist PIN ends the intake early.");
     ImGui::Spacing();
-    const float bw = 220 * ui.scale;
+    const float bw = 210 * ui.scale;
     auto start = [&](bool fromLast) {
         const std::string id = lib.selectedClient;
         ImGui::CloseCurrentPopup();
@@ -184,6 +184,7 @@ void handToClientPopup(AppState& s, const UiContext& ui) {
         ImGui::BeginDisabled(lib.visits.empty());
         if (loggedButton("Start from the last visit", ImVec2(bw, 0))) start(true);
         ImGui::EndDisabled();
+        ImGui::SameLine();
     }
     if (loggedButton("Cancel##hand", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
         ImGui::CloseCurrentPopup();

@@ -103,3 +103,29 @@ wait_log "$LOG" '^intake-left demo-anna$' 5 || fail "the PIN did not unlock"
 stop_app
 pass "Done on a blank chart asks 'No pain today?'; Go back returns; Yes saves a blank 0600 visit noted as no pain"
 
+
+# --- A save that fails at Done: a calm page for the client, the drawing kept --------------
+start_app intake --client demo-anna
+wait_log "$LOG" '^intake-start demo-anna$' 5 || fail "the intake did not start"
+xdotool mousemove --window "$WID" 5 500; sleep 0.3
+screenshot "$WORK/blank.png"
+set -- $("$PROBE" bbox "$WORK/blank.png" $BODY 3 450 0 1600 1000)
+fx=$(( $1 + ($3 - $1) / 4 )); fy=$(( $2 + ($4 - $2) * 3 / 10 ))
+xdotool mousemove --window "$WID" $((fx - 40)) "$fy"; sleep 0.1; xdotool mousedown 1; sleep 0.1
+for i in $(seq 1 10); do xdotool mousemove --window "$WID" $((fx - 40 + 8 * i)) "$fy"; sleep 0.03; done
+sleep 0.1; xdotool mouseup 1; sleep 0.3
+mv "$ANNA" "$WORK/anna-away"; echo "not a folder" >"$ANNA"   # the client's folder is gone
+click_done
+wait_log "$LOG" '^intake-save-failed$' 5 || fail "a failed save did not show the hand-back page"
+own=$(grep '^autosaved ' "$LOG" | tail -1 | cut -d' ' -f2-)
+[ -n "$own" ] && [ "$(jq -r '.intake' "$own")" = demo-anna ] || fail "the unsaved drawing is not in the intake's recovery file"
+grep -q '^dialog' "$LOG" && fail "the failed save opened a dialog for the client"
+xdotool mousemove --window "$WID" 5 500; sleep 0.3
+screenshot "$WORK/save-failed.png"
+click "Therapist: unlock"
+type_pin "$PIN"
+wait_log "$LOG" '^intake-left demo-anna$' 5 || fail "the PIN did not unlock the failed-save page"
+wait_log "$LOG" '^dialog Problem$' 5 || fail "the therapist was not told why the save failed"
+rm "$ANNA"; mv "$WORK/anna-away" "$ANNA"
+stop_app
+pass "a failed save at Done: the client is asked to hand the device back, the drawing is in the recovery file, the therapist is told"

@@ -110,7 +110,7 @@ void centredText(const char* text, ImFont* font, float scale, float width, ImU32
     if (font) ImGui::PushFont(font);
     ImGui::SetWindowFontScale(scale);
     const float tw = std::min(width, ImGui::CalcTextSize(text).x);
-    ImGui::SetCursorPosX(std::max(0.0f, (width - tw) / 2));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tw) / 2));
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + tw + 1);
     ImGui::TextWrapped("%s", text);
