@@ -21,6 +21,9 @@ be reached; leaving without Done, or closing the window, needs the therapist PIN
 GUI: Settings > Therapist PIN...). If BodyMap was killed during an intake, the same command
 restores that client's drawing.
 
+With --screenshot OUT.png [--frames N] (for tests of the layout) the window saves what it shows
+and closes itself; that run needs no PIN.
+
 Exit codes: 0 closed with the PIN, 1 no PIN set / no such client / library unreadable,
 2 usage error.
 )";
@@ -65,8 +68,10 @@ std::optional<int> runIntake(const std::vector<std::string>& args, GuiOptions& g
     auto clients = maps::Library(root).listClientsChecked();
     std::error_code ec;
     if (!clients || !std::filesystem::is_directory(root, ec)) {
-        err << "bodymap: intake: the client library " << maps::printableForMessage(root)
-            << " cannot be read" << (clients ? std::string(": not a folder") : ": " + clients.error()) << "\n";
+        const bool missing = !std::filesystem::exists(std::filesystem::symlink_status(root, ec));
+        err << "bodymap: intake: the client library " << maps::printableForMessage(root) << " cannot be read: "
+            << (!clients ? clients.error() : missing ? std::string("it does not exist") : std::string("not a folder"))
+            << "\n";
         return 1;
     }
     bool known = false;
