@@ -110,10 +110,11 @@ xdotool mousemove --window "$WID" 178 12; sleep 0.3; xdotool click 1; sleep 0.6
 xdotool mousemove --window "$WID" 230 38; sleep 0.3; xdotool click 1; sleep 0.6
 [ "$(grep -c '^dialog Therapist PIN$' "$LOG")" = 2 ] || fail "Settings > Change therapist PIN... did not open the dialog"
 type_pin 1111
-grep -q '^pin-wrong 1$' "$LOG" || fail "a wrong current PIN was not refused"
+wait_log "$LOG" '^pin-wrong 1$' 10 || fail "a wrong current PIN was not refused"
 [ "$(grep -c '^pin-set$' "$LOG")" = 1 ] || fail "the PIN changed without the current one"
 type_pin "$PIN"      # the current PIN: now the new one, twice
 type_pin 1357; type_pin 1357
+for i in $(seq 1 100); do [ "$(grep -c '^pin-set$' "$LOG")" = 2 ] && break; sleep 0.1; done
 [ "$(grep -c '^pin-set$' "$LOG")" = 2 ] || fail "the PIN was not changed after the current one"
 [ "$(jq -r '.pinHash' "$SETTINGS")" != "$old_hash" ] || fail "the stored hash did not change"
 PIN=1357
@@ -182,9 +183,9 @@ kill -TERM "$APP_PID"; sleep 1
 alive || fail "the intake quit on a close request"
 wait_log "$LOG" '^dialog Therapist PIN$' 5 || fail "no PIN dialog on close"
 type_pin 1111; type_pin 9753
-grep -q '^pin-wrong 2$' "$LOG" || fail "wrong PINs not counted"
-xdotool key Escape; sleep 0.5
-grep -q '^pin-cancelled$' "$LOG" || fail "Escape did not cancel the PIN dialog"
+wait_log "$LOG" '^pin-wrong 2$' 10 || fail "wrong PINs not counted"
+xdotool key Escape
+wait_log "$LOG" '^pin-cancelled$' 10 || fail "Escape did not cancel the PIN dialog"
 click "Therapist"
 type_pin 0000
 wait_log "$LOG" '^pin-wrong 3 delay 30$' 5 || fail "no 30 s delay after the third wrong PIN (closing the dialog reset the count?)"
