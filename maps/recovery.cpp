@@ -57,6 +57,7 @@ Result<nlohmann::json> parseRecovery(const std::string& path) {
         }
         root.at("savedAt").string(64);
         root.at("editing").string(4096);
+        if (json->contains("intake")) root.at("intake").string(4096);
         root.at("map").requireObject();
     } catch (const JsonPathError& e) {
         return Error{shown(path) + ": " + e.what()};
@@ -193,7 +194,8 @@ std::string recoveryPath(const std::string& libraryRoot, const std::string& sess
 }
 
 Status writeRecovery(const std::string& libraryRoot, const std::string& session,
-                     const PainMap& map, const std::string& editingPath) {
+                     const PainMap& map, const std::string& editingPath,
+                     const std::string& intakeClient) {
     if (auto st = Library(libraryRoot).ensureRoot(); !st) return st;
     const std::string folder = (fs::path(libraryRoot) / kRecoveryFolder).string();
     if (auto st = ensurePrivateFolder(folder); !st) return st;
@@ -202,7 +204,9 @@ Status writeRecovery(const std::string& libraryRoot, const std::string& session,
     const std::string text = "{\n\"format\": \"bodymap-recovery\",\n\"version\": " +
                              std::to_string(kRecoveryFormatVersion) + ",\n\"savedAt\": " +
                              jsonString(localTimeNow()) + ",\n\"editing\": " +
-                             jsonString(editingPath) + ",\n\"map\": " + body + "\n}\n";
+                             jsonString(editingPath) + ",\n" +
+                             (intakeClient.empty() ? std::string() : "\"intake\": " + jsonString(intakeClient) + ",\n") +
+                             "\"map\": " + body + "\n}\n";
     return writeFileAtomic(recoveryPath(libraryRoot, session), text);
 }
 
@@ -232,6 +236,7 @@ Result<std::vector<RecoveryEntry>> listOrphanedRecovery(const std::string& libra
             const nlohmann::json& j = json.value();
             e.savedAt = j["savedAt"].get<std::string>();
             e.editingPath = j["editing"].get<std::string>();
+            if (j.contains("intake")) e.intakeClient = j["intake"].get<std::string>();
             const nlohmann::json& m = j["map"];
             auto visit = m.find("visit");
             if (visit != m.end() && visit->is_object()) {
@@ -278,6 +283,7 @@ Result<RecoveredMap> readRecovery(const std::string& path, const TemplateRegistr
     out.map = std::move(map.value());
     out.editingPath = j["editing"].get<std::string>();
     out.savedAt = j["savedAt"].get<std::string>();
+    if (j.contains("intake")) out.intakeClient = j["intake"].get<std::string>();
     out.recoveryFile = path;
     return out;
 }
@@ -370,9 +376,10 @@ Result<RecoverySession> RecoverySession::start(const std::string& libraryRoot) {
 
 std::string RecoverySession::path() const { return recoveryPath(m_root, m_id); }
 
-Status RecoverySession::write(const PainMap& map, const std::string& editingPath) {
+Status RecoverySession::write(const PainMap& map, const std::string& editingPath,
+                              const std::string& intakeClient) {
     if (!m_lock) return Error{shown(path()) + ": the recovery session has ended"};
-    return writeRecovery(m_root, m_id, map, editingPath);
+    return writeRecovery(m_root, m_id, map, editingPath, intakeClient);
 }
 
 Status RecoverySession::discard() {

@@ -23,6 +23,7 @@ struct RecoveryEntry {
     std::string savedAt;      // local time of the autosave
     std::string clientName;   // for the restore prompt
     std::string visitTime;
+    std::string intakeClient; // the client id when the work was a locked client intake; else empty
     std::string error;        // not empty when the file is damaged (it can only be discarded)
 };
 
@@ -32,6 +33,7 @@ struct RecoveredMap {
     PainMap map;
     std::string editingPath;   // as written in the file: check it with isMapFileInLibrary
     std::string savedAt;
+    std::string intakeClient;  // the client id when it was a locked client intake; else empty
     std::string recoveryFile;  // the recovery file it came from
     // Set by claimRecovery: the claim on the file, held while any copy of this is alive. Release
     // it (reset) or end it with discardClaimed once the map is safe elsewhere.
@@ -55,8 +57,9 @@ public:
     const std::string& libraryRoot() const { return m_root; }
     // The session's recovery file "<lib>/.recovery/<id>.json" (it may not exist yet).
     std::string path() const;
-    // Atomically writes (or replaces) the session's recovery file, 0600.
-    Status write(const PainMap& map, const std::string& editingPath);
+    // Atomically writes (or replaces) the session's recovery file, 0600; `intakeClient` marks
+    // the work as a client intake of that client id (empty: the therapist's work).
+    Status write(const PainMap& map, const std::string& editingPath, const std::string& intakeClient = "");
     // Deletes the session's recovery file (after a save, on a clean exit); the lock stays held.
     Status discard();
 
@@ -72,8 +75,10 @@ std::string newSessionId();
 // "<libraryRoot>/.recovery/<safeName(session)>.json".
 std::string recoveryPath(const std::string& libraryRoot, const std::string& session);
 // Atomically writes (or replaces) the session's recovery file, creating .recovery/ (mode 0700).
+// A non-empty `intakeClient` records that the work was a locked intake of that client id.
 Status writeRecovery(const std::string& libraryRoot, const std::string& session,
-                     const PainMap& map, const std::string& editingPath);
+                     const PainMap& map, const std::string& editingPath,
+                     const std::string& intakeClient = "");
 // The recovery files whose owning session is gone (no process holds their lock), newest
 // autosave first; files of live sessions (in this process or another) are never listed. A
 // missing folder gives an empty list. Unheld lock files without a recovery file that are over

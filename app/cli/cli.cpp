@@ -20,7 +20,11 @@ namespace {
 constexpr const char* kHelp = R"(BodyMap - paint where it hurts on a front and back body chart.
 
 Usage:
-  bodymap [--library DIR] [--client-mode] [FILE.json]   open the GUI (a new map when no file)
+  bodymap [--library DIR] [FILE.json]          open the GUI (a new map when no file)
+  bodymap intake --client ID [--from-last] [--library DIR]
+                                               the locked client intake: a new visit of that
+                                               client only, drawn by the client (blank, or from
+                                               the last visit); left by Done or the therapist PIN
   bodymap validate FILE...                     check map files; exit 0 ok, 1 invalid
   bodymap stats FILE... [--json|--csv]         the metrics of each map (in CSV, text that
                                                starts with = + - @ gets a leading ' so that
@@ -38,7 +42,6 @@ Usage:
 
 Options:
   --library DIR    the client library (default: $BODYMAP_LIBRARY, else ~/.local/share/bodymap)
-  --client-mode    start in the simplified client layout
   --size WxH       initial window size in pixels (default: the last size, or 1600x1000)
   --signal-screenshot OUT.png   (for tests) save what the window shows on each SIGUSR1
   --bench          paint a scripted stroke sequence in the real window; print frame times
@@ -150,6 +153,7 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         if (cmd == "compare") return runCompare(rest, out, err);
         if (cmd == "report") return runReport(rest, out, err);
         if (cmd == "print") return runPrint(rest, out, err);
+        if (cmd == "intake") return runIntake(rest, gui, out, err);
     }
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -186,8 +190,6 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
                 !parseInt(v->substr(x + 1), 240, 10000, gui.height)) {
                 return usage(err, "--size must look like 1600x1000");
             }
-        } else if (a == "--client-mode") {
-            gui.clientMode = true;
         } else if (a == "--signal-screenshot") {
             auto v = value("an output file");
             if (!v) return 2;

@@ -1,5 +1,5 @@
-// The command line: subcommands (validate, stats, compare, render, report, print) and the GUI
-// options. Exit codes: 0 success, 1 bad input, 2 usage error.
+// The command line: subcommands (validate, stats, compare, render, report, print, intake) and
+// the GUI options. Exit codes: 0 success, 1 bad input, 2 usage error.
 #pragma once
 
 #include <optional>
@@ -14,7 +14,8 @@ struct GuiOptions {
     std::string file;         // map to open
     std::string screenshot;   // --screenshot OUT.png: run `frames` frames, save, exit
     int frames = 5;
-    bool clientMode = false;  // --client-mode
+    std::string intakeClient; // `bodymap intake --client ID`: start the locked client intake
+    bool intakeFromLast = false;  // intake --from-last: start from the client's last visit
     int width = 0;            // --size WxH for the window; 0: the remembered size or 1600x1000
     int height = 0;
     std::string signalShot;   // --signal-screenshot OUT.png: save a screenshot on SIGUSR1 (tests)
@@ -26,6 +27,11 @@ struct GuiOptions {
 // Parses and runs a subcommand, or fills `gui` and returns nullopt when the GUI should start.
 std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptions& gui,
                                   std::ostream& out, std::ostream& err);
+
+// `bodymap intake --client ID [--from-last] [--library DIR] [GUI options]` (intake.cpp): checks
+// the library, the client and the PIN, fills `gui` and returns nullopt to start the GUI in intake.
+std::optional<int> runIntake(const std::vector<std::string>& args, GuiOptions& gui, std::ostream& out,
+                             std::ostream& err);
 
 // `bodymap render FILE -o OUT.png [--view front|back|both] [--width PX]`.
 int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

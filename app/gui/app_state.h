@@ -86,6 +86,7 @@ struct LibraryState {
     std::uint64_t rootPrint = 0, clientPrint = 0;
     double lastPoll = 0;                    // seconds (ImGui time)
     std::uint64_t listing = 0;              // bumped by every re-list (panels drop caches)
+    bool reveal = false;                    // one-shot: show the Clients tab (after an intake)
 };
 
 // "Save changes before ...?" while an action waits for the answer.
@@ -124,7 +125,6 @@ struct AppState {
     Document doc;
     ToolState tools;
     ViewState view;
-    bool clientMode = false;
     Workspace workspace = Workspace::Chart;
     bool showHelp = false;
     bool quit = false;

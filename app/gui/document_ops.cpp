@@ -44,31 +44,43 @@ std::string settingsFile() {
     return {};
 }
 
-void loadSettings(AppState& s) {
-    s.settingsPath = settingsFile();
-    if (s.settingsPath.empty()) return;
-    auto text = maps::readFileLimited(s.settingsPath, 1 << 20);
+// Reads the settings file (a missing or damaged file leaves the defaults).
+void readSettingsFile(const std::string& path, std::vector<std::string>& recent, Settings& settings) {
+    if (path.empty()) return;
+    auto text = maps::readFileLimited(path, 1 << 20);
     if (!text) return;  // first run: no settings yet
-    auto json = maps::parseJsonLimited(text.value(), s.settingsPath, 8);
+    auto json = maps::parseJsonLimited(text.value(), path, 8);
     if (!json || !json->is_object()) return;  // a damaged settings file only loses the list
     if (auto it = json->find("recent"); it != json->end() && it->is_array()) {
         for (const auto& p : *it) {
-            if (p.is_string() && s.recent.size() < kMaxRecent) s.recent.push_back(p.get<std::string>());
+            if (p.is_string() && recent.size() < kMaxRecent) recent.push_back(p.get<std::string>());
         }
     }
     if (auto it = json->find("pinHash"); it != json->end() && it->is_string()) {
-        s.settings.pinHash = it->get<std::string>();
+        settings.pinHash = it->get<std::string>();
     }
     if (auto it = json->find("window"); it != json->end() && it->is_object()) {
         const auto w = it->find("width"), h = it->find("height");
         if (w != it->end() && h != it->end() && w->is_number_integer() && h->is_number_integer()) {
-            s.settings.windowWidth = std::clamp(w->get<int>(), 0, 16384);
-            s.settings.windowHeight = std::clamp(h->get<int>(), 0, 16384);
+            settings.windowWidth = std::clamp(w->get<int>(), 0, 16384);
+            settings.windowHeight = std::clamp(h->get<int>(), 0, 16384);
         }
     }
 }
 
+void loadSettings(AppState& s) {
+    s.settingsPath = settingsFile();
+    readSettingsFile(s.settingsPath, s.recent, s.settings);
+}
+
 }  // namespace
+
+std::string storedPinHash() {
+    std::vector<std::string> recent;
+    Settings settings;
+    readSettingsFile(settingsFile(), recent, settings);
+    return settings.pinHash;
+}
 
 bool saveSettings(AppState& s) {
     if (s.settingsPath.empty()) return false;
@@ -307,6 +319,23 @@ bool saveAsNewVisit(AppState& s, AfterSave then) {
     return true;
 }
 
+}  // namespace
+
+bool saveIntakeVisit(AppState& s, std::string& error) {
+    const maps::PainMap copy = mapToWrite(s);
+    maps::FileStamp stamp;
+    auto path = maps::Library(s.library.root).saveNewVisit(copy, &stamp);
+    if (!path) {
+        error = path.error();
+        testLog("save-failed");
+        return false;
+    }
+    markSaved(s, copy, path.value(), stamp, {});
+    return true;
+}
+
+namespace {
+
 bool sameFile(const std::string& a, const std::string& b) {
     if (a.empty() || b.empty()) return false;
     if (a == b) return true;
@@ -419,7 +448,8 @@ void autosaveTick(AppState& s, double now, double intervalSeconds) {
     if (now - s.lastAutosave < intervalSeconds) return;
     s.lastAutosave = now;
     if (!ensureSession(s)) return;
-    if (auto st = s.recovery->write(s.doc.map, s.doc.path); !st) {
+    const std::string intakeClient = intakeActive(s.intake) ? s.intake.clientId : std::string();
+    if (auto st = s.recovery->write(s.doc.map, s.doc.path, intakeClient); !st) {
         s.post("Autosave failed: " + st.error(), true);
         return;
     }
@@ -495,6 +525,30 @@ void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
         s.post("Restored unsaved work; save it to keep it");
     }
 }
+
+}  // namespace
+
+bool restoreIntakeRecovery(AppState& s, const std::string& clientId) {
+    auto entries = maps::listOrphanedRecovery(s.library.root);
+    if (!entries) return false;
+    for (const auto& e : entries.value()) {  // newest first
+        if (!e.error.empty() || e.intakeClient.empty() || e.intakeClient != clientId) continue;
+        auto rec = maps::claimRecovery(e.path, s.templates);
+        if (!rec || rec->intakeClient != clientId || rec->map.info.clientId != clientId) continue;
+        if (auto tmpl = s.templates.find(rec->map.templateId())) s.tmpl = tmpl;
+        // A new visit: an intake never edits a file.
+        replaceDocument(s, std::move(rec->map), "");
+        s.doc.restored = true;
+        if (ensureSession(s) && s.recovery->write(s.doc.map, "", clientId)) {
+            (void)maps::discardClaimed(rec.value());
+        }
+        testLog("restored " + e.path + " intake");
+        return true;
+    }
+    return false;
+}
+
+namespace {
 
 // Deletes an orphaned recovery file the user declined (claiming it first; a damaged file cannot
 // be claimed, and discardRecovery refuses one that a live session owns).

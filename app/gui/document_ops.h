@@ -17,6 +17,9 @@ namespace bodymap::app {
 bool saveSettings(AppState& s);
 
 void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false);
+// The therapist PIN's hash as kept in the settings file (empty when none is set or the file
+// cannot be read), for `bodymap intake` to refuse before opening a window.
+std::string storedPinHash();
 
 // What waits for a save to succeed (e.g. quitting after "Save" in the unsaved-changes prompt).
 using AfterSave = std::function<void(AppState&)>;
@@ -54,7 +57,17 @@ void showSaveAs(AppState& s, AfterSave then = {});
 // Opens the Open dialog.
 void showOpen(AppState& s);
 
+// Done in intake: saves the document as a new visit of its client (atomically, fsynced, never
+// replacing a file) and makes it the document's file. False with `error` set on failure (no
+// dialog: the client is told calmly; the work stays open and unsaved).
+bool saveIntakeVisit(AppState& s, std::string& error);
+// Restores the newest orphaned recovery file of an intake of `clientId` (whose map is that
+// client's) into the document, claiming it; other recovery files are neither shown nor touched.
+// True when one was restored.
+bool restoreIntakeRecovery(AppState& s, const std::string& clientId);
+
 // Writes the recovery file when there are unsaved changes not yet autosaved and 30 s passed.
+// During an intake the file records the intake's client.
 void autosaveTick(AppState& s, double now, double intervalSeconds = 30.0);
 // Called on a clean exit: the recovery file of this session is no longer needed.
 void endSession(AppState& s);

@@ -37,6 +37,7 @@
 #include "app/gui/side_panels.h"
 #include "app/gui/fonts.h"
 #include "app/gui/intake/intake.h"
+#include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
 #include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
@@ -209,9 +210,11 @@ void drawFrame(Gui& g) {
     s.keys = std::move(g.keys);
     g.keys.clear();
     handleShortcuts(s, s.keys);
+    // A client intake reaches nothing but its own screens (see app/gui/intake/).
+    const bool intake = intakeActive(s.intake);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float top = vp->WorkPos.y;
-    if (!s.clientMode) {
+    if (!intake) {
         drawMenuBar(s, ui);
         top = ImGui::GetFrameHeight();
     }
@@ -226,9 +229,9 @@ void drawFrame(Gui& g) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float statusH = ImGui::GetFrameHeightWithSpacing() + 4 * ui.scale;
     const float bodyH = avail.y - statusH;
-    if (s.clientMode) {
+    if (intake) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        if (s.intake.phase == IntakePhase::Off || s.intake.phase == IntakePhase::Drawing) {
+        if (s.intake.phase == IntakePhase::Drawing) {
             g.chartRect = drawIntakeScreen(s, *g.chart, ui, p, avail);
         } else {
             g.chartRect = ImVec4(0, 0, 0, 0);
@@ -283,10 +286,17 @@ void drawFrame(Gui& g) {
         drawStatusBar(s, ui);
     }
     ImGui::End();
+    if (intake) {
+        // No help, file dialog, prompt (restore, unsaved, conflict), export or error dialog: they
+        // name files and other clients. They wait until the therapist has unlocked.
+        drawIntakeDialogs(s, ui);
+        return;
+    }
     drawHelpWindow(s, ui);
     drawFileDialog(s, ui);
     drawDocumentPrompts(s, ui);
     drawTagEditor(s, ui);
+    drawPinSettingsDialog(s, ui);
     if (s.reportRequest) {
         openReportDialog(s, *g.exports, s.reportRequest == 2);
         s.reportRequest = 0;
@@ -483,20 +493,32 @@ int runGui(const GuiOptions& options) {
     AppState& s = g->state;
     s.templates = std::move(registry.value());
     s.tmpl = tmpl;
-    s.clientMode = options.clientMode;
+    if (!initPinCrypto()) std::cerr << "bodymap: libsodium cannot be used; no therapist PIN can be set or checked\n";
     replaceDocument(s, maps::PainMap::blankFor(s.templ()), "");
     s.doc.map.info.visitTime = maps::localTimeNow();
     s.doc.map.info.appVersion = appVersion();
-    initDocuments(s, options.library, !options.screenshot.empty() || options.bench);
+    const bool unattended = !options.screenshot.empty() || options.bench;
+    // An intake offers no recovery files: it restores only its own client's (below).
+    initDocuments(s, options.library, unattended || !options.intakeClient.empty());
     if (!options.file.empty()) openMapFile(s, options.file);
     WindowSizeKeeper sizeKeeper;
     sizeKeeper.enabled = options.screenshot.empty() && !options.bench;
     fitAndShowWindow(g->window, s, options.width, options.height, sizeKeeper);
+    int exitCode = 0;
+    if (!options.intakeClient.empty()) {
+        // A screenshot run ends by itself: it needs no PIN (tests of the layout).
+        auto started = startIntakeFromCommandLine(s, options.intakeClient, options.intakeFromLast,
+                                                  options.screenshot.empty());
+        if (!started) {
+            std::cerr << "bodymap: intake: " << started.error() << "\n";
+            exitCode = 1;
+            s.quit = true;
+        }
+    }
 
     if (!options.signalShot.empty()) std::signal(SIGUSR1, onScreenshotSignal);
     const bool continuous = !options.screenshot.empty() || options.bench;
     int frame = 0;
-    int exitCode = 0;
     Uint32 lastInput = SDL_GetTicks();
     BenchDriver bench;
     // BODYMAP_AUTOSAVE_SECONDS shortens the 30 s autosave interval (used by the recovery test).
@@ -519,8 +541,16 @@ int runGui(const GuiOptions& options) {
                 ev.type == SDL_QUIT ||
                 (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE &&
                  ev.window.windowID == SDL_GetWindowID(g->window));
-            if (closeRequest) s.quitRequested = true;
-            if (ev.type == SDL_DROPFILE && ev.drop.file) {
+            // During an intake the window closes only with the therapist's PIN.
+            if (closeRequest && intakeActive(s.intake) && options.screenshot.empty()) {
+                requestIntakeExit(s, PinPurpose::Quit);
+            } else if (closeRequest) {
+                s.quitRequested = true;
+            }
+            if ((ev.type == SDL_DROPFILE || ev.type == SDL_DROPTEXT) && intakeActive(s.intake)) {
+                if (ev.drop.file) SDL_free(ev.drop.file);  // ignored, and nothing is said about it
+                testLog("drop-ignored");
+            } else if (ev.type == SDL_DROPFILE && ev.drop.file) {
                 const std::string path = ev.drop.file;
                 SDL_free(ev.drop.file);
                 s.deferred.push_back([path](AppState& st) {
@@ -583,7 +613,9 @@ int runGui(const GuiOptions& options) {
         }
         if (!options.bench && options.screenshot.empty()) {
             autosaveTick(s, ImGui::GetTime(), autosaveSeconds);
-            pollLibrary(s, ImGui::GetTime());  // visits added or deleted by another program
+            // Visits added or deleted by another program (not during an intake: the list is
+            // not shown, and a re-list happens when the therapist unlocks).
+            if (!intakeActive(s.intake)) pollLibrary(s, ImGui::GetTime());
             windowSizeTick(g->window, s, sizeKeeper, ImGui::GetTime());
         }
         // Structural changes queued during the frame.

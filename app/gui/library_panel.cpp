@@ -11,6 +11,8 @@
 #include <imgui_stdlib.h>
 
 #include "app/gui/document_ops.h"
+#include "app/gui/intake/intake.h"
+#include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
@@ -140,6 +142,55 @@ void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     }
     ImGui::EndPopup();
 }
+// "Hand to client": the locked intake for the selected client, blank or from the last visit.
+void handToClientPopup(AppState& s, const UiContext& ui) {
+    ImGui::SetNextWindowSize(ImVec2(620 * ui.scale, 0));
+    if (!ImGui::BeginPopupModal("Hand to client", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const LibraryState& lib = s.library;
+    std::string name = lib.selectedClient;
+    for (const auto& c : lib.clients) {
+        if (c.id == lib.selectedClient) name = c.displayName;
+    }
+    if (ui.bold) ImGui::PushFont(ui.bold);
+    ImGui::TextWrapped("Hand the device to %s", maps::printableForMessage(name, 120).c_str());
+    if (ui.bold) ImGui::PopFont();
+    ImGui::TextWrapped("The client draws a new visit and presses Done. Until then nothing else of the "
+                       "library can be seen or reached; the therapist PIN ends the intake early.");
+    ImGui::Spacing();
+    const float bw = 210 * ui.scale;
+    auto start = [&](bool fromLast) {
+        const std::string id = lib.selectedClient;
+        ImGui::CloseCurrentPopup();
+        s.deferred.push_back([id, fromLast](AppState& st) {
+            guardUnsaved(st, "handing the device to the client", [id, fromLast](AppState& s2) {
+                if (auto started = startIntake(s2, id, fromLast); !started) {
+                    s2.errorDialog = "The intake did not start: " + started.error();
+                }
+            });
+        });
+    };
+    if (s.settings.pinHash.empty()) {
+        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "Set the therapist PIN in Settings first.");
+        ImGui::TextDisabled("It is what ends an intake without Done.");
+        ImGui::Spacing();
+        if (loggedButton("Set PIN...", ImVec2(bw, 0))) {
+            ImGui::CloseCurrentPopup();
+            openPinSettings(s);
+        }
+        ImGui::SameLine();
+    } else {
+        if (loggedButton("Start blank", ImVec2(bw, 0))) start(false);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(lib.visits.empty());
+        if (loggedButton("Start from the last visit", ImVec2(bw, 0))) start(true);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+    }
+    if (loggedButton("Cancel##hand", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
 }  // namespace
 
 std::string friendlyDate(const std::string& iso) {
@@ -234,6 +285,14 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         ImGui::SetTooltip("A new visit that starts with the pain drawn last time, to update");
     }
+    if (loggedButton("Hand to client...", ImVec2(-1, 0))) {
+        ImGui::OpenPopup("Hand to client");
+        testLog("dialog Hand to client");
+    }
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("The locked client intake: the client draws a new visit and sees nothing else");
+    }
+    handToClientPopup(s, ui);
 
     ImGui::BeginChild("##visits", ImVec2(0, 0), false);
     int budget = kThumbBudgetPerFrame;

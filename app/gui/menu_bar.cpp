@@ -7,12 +7,14 @@
 #include "app/gui/document_ops.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/fascia_ui.h"
+#include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
 
 namespace bodymap::app {
 
 void drawMenuBar(AppState& s, const UiContext& ui) {
     (void)ui;
+    if (intakeActive(s.intake)) return;  // the client reaches no menu
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("New visit", "Ctrl+N")) {
@@ -69,8 +71,12 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         if (ImGui::MenuItem("Compare visits", "F3", s.workspace == Workspace::Compare)) {
             s.workspace = Workspace::Compare;
         }
-        ImGui::Separator();
-        if (ImGui::MenuItem("Client mode", "Ctrl+M", s.clientMode)) s.clientMode = !s.clientMode;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Settings")) {
+        if (ImGui::MenuItem(s.settings.pinHash.empty() ? "Therapist PIN..." : "Change therapist PIN...")) {
+            openPinSettings(s);
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -81,7 +87,7 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
 }
 
 void drawHelpWindow(AppState& s, const UiContext& ui) {
-    if (!s.showHelp) return;
+    if (!s.showHelp || intakeActive(s.intake)) return;
     // Centred, and never taller than the window (a small screen): the text scrolls inside.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2),

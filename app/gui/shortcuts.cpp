@@ -1,4 +1,6 @@
-// Global keyboard shortcuts (see panels.h). Not active while a text field has focus.
+// Global keyboard shortcuts (see panels.h). Not active while a text field has focus. During a
+// client intake only the drawing keys work (undo/redo, zoom, intensity, brush, eraser): nothing
+// that opens, saves, quits or switches to anything else.
 #include <algorithm>
 
 #include "app/gui/document_ops.h"
@@ -32,11 +34,6 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
             s.view.zoom = 1.0f;
             s.view.panX = s.view.panY = 0;
             return true;
-        case SDL_SCANCODE_M:
-            if (k.repeat) return true;
-            s.clientMode = !s.clientMode;
-            if (s.clientMode && s.tools.tool == Tool::Fill) s.tools.tool = Tool::Paint;
-            return true;
         case SDL_SCANCODE_Q:
             s.quitRequested = true;
             return true;
@@ -65,19 +62,33 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
             return false;
     }
 }
+// The Ctrl keys an intake keeps: undo, redo and reset zoom.
+bool intakeCtrlKey(const KeyPress& k) {
+    return k.scancode == SDL_SCANCODE_Z || k.scancode == SDL_SCANCODE_Y || k.scancode == SDL_SCANCODE_0;
+}
+
+// The plain keys an intake ignores: fill, tag, help, the compare workspace.
+bool intakeBlocked(SDL_Scancode c) {
+    return c == SDL_SCANCODE_F || c == SDL_SCANCODE_T || c == SDL_SCANCODE_F1 || c == SDL_SCANCODE_F2 ||
+           c == SDL_SCANCODE_F3;
+}
 }  // namespace
 
 void handleShortcuts(AppState& s, const KeyPresses& keys) {
+    const bool intake = intakeActive(s.intake);
+    // The intake's pages (no pain?, thank you) and its PIN dialog take no shortcut at all.
+    if (intake && (s.intake.phase != IntakePhase::Drawing || s.intake.pinPrompt != PinPurpose::None)) return;
     // Not while typing, and not under a dialog: it owns the keyboard.
     if (ImGui::GetIO().WantTextInput) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     for (const KeyPress& k : keys) {
         if (k.ctrl) {
-            ctrlShortcut(s, k);
+            if (!intake || intakeCtrlKey(k)) ctrlShortcut(s, k);
             continue;
         }
         if (k.alt) continue;
         const SDL_Scancode c = k.scancode;
+        if (intake && intakeBlocked(c)) continue;
         if (c >= SDL_SCANCODE_1 && c <= SDL_SCANCODE_9 && !k.repeat) {
             setIntensity(s, 1 + (c - SDL_SCANCODE_1));
         } else if (c >= SDL_SCANCODE_KP_1 && c <= SDL_SCANCODE_KP_9 && !k.repeat) {
@@ -92,15 +103,15 @@ void handleShortcuts(AppState& s, const KeyPresses& keys) {
             s.tools.tool = Tool::Erase;
         } else if (c == SDL_SCANCODE_B) {
             s.tools.tool = Tool::Paint;
-        } else if (c == SDL_SCANCODE_F && !s.clientMode) {
+        } else if (c == SDL_SCANCODE_F) {
             s.tools.tool = Tool::Fill;
-        } else if (c == SDL_SCANCODE_T && !s.clientMode) {
+        } else if (c == SDL_SCANCODE_T) {
             s.tools.tool = Tool::Tag;
             if (!s.view.visibleLines) s.view.visibleLines = (1u << 12) - 1;
         } else if (c == SDL_SCANCODE_TAB && !k.repeat) {
             s.view.focus = s.view.focus == maps::ViewId::Front ? maps::ViewId::Back : maps::ViewId::Front;
             if (s.view.zoom > 1.0f) s.view.centerOnFocus = true;
-            s.post(s.view.focus == maps::ViewId::Front ? "Focus: front view" : "Focus: back view");
+            if (!intake) s.post(s.view.focus == maps::ViewId::Front ? "Focus: front view" : "Focus: back view");
         } else if (c == SDL_SCANCODE_EQUALS || c == SDL_SCANCODE_KP_PLUS) {
             zoomBy(s, 1.25f);
         } else if (c == SDL_SCANCODE_MINUS || c == SDL_SCANCODE_KP_MINUS) {

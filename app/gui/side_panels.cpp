@@ -13,7 +13,10 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
         drawToolsCompact(s, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Clients")) {
+    // After an intake the therapist lands on the client's page.
+    const ImGuiTabItemFlags clients = s.library.reveal ? ImGuiTabItemFlags_SetSelected : 0;
+    s.library.reveal = false;
+    if (ImGui::BeginTabItem("Clients", nullptr, clients)) {
         drawLibraryPanel(s, p.library, ui);
         ImGui::EndTabItem();
     }

@@ -10,7 +10,7 @@ struct UiContext {
     ImFont* regular = nullptr;  // body text
     ImFont* body = nullptr;     // intake's body text (20 px: a client reads it at arm's length)
     ImFont* bold = nullptr;
-    ImFont* heading = nullptr;  // panel headings, client-mode buttons
+    ImFont* heading = nullptr;  // panel headings, intake headings
     ImFont* mark = nullptr;     // the large R / L marks
 };
 

@@ -5,6 +5,15 @@
 # the switch shows the back view. Screenshots are kept in $WORK for a look.
 source "$(dirname "$0")/lib.sh"
 start_xvfb 1920x1280
+# An intake needs a client of a library and, when it is not a screenshot run, a therapist PIN
+# (here 2468, as crypto_pwhash_str stores it).
+cp -r "$TESTS/../assets/examples" "$WORK/lib"
+chmod -R u+w "$WORK/lib"
+mkdir -p "$XDG_CONFIG_HOME/bodymap"
+printf '{"pinHash": "%s"}\n' \
+  '$argon2id$v=19$m=65536,t=2,p=1$kteaDdeK+uIJmw8FrykVTw$MVDkuZFZWks1vu/w9vN37xryPMbNTE6fZCHLs0BLgao' \
+  >"$XDG_CONFIG_HOME/bodymap/settings.json"
+INTAKE=(intake --library "$WORK/lib" --client demo-anna)
 CHECK="$TESTS/app/layout_check.py"
 BODY=ece9e5
 KEYS=(Paint Erase Undo Redo ZoomIn ZoomOut Fit Done Level0 Level1 Level2 Level3 Level4 Level5
@@ -13,7 +22,7 @@ KEYS=(Paint Erase Undo Redo ZoomIn ZoomOut Fit Done Level0 Level1 Level2 Level3 
 for size in 1024x600 1280x800 1366x768 1920x1080 800x1280; do
   W=${size%x*}; H=${size#*x}
   LOG="$WORK/intake-$size.log"
-  BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --client-mode --size "$size" --screenshot "$WORK/intake-$size.png" \
+  BODYMAP_TEST_LOG="$LOG" "$BODYMAP" "${INTAKE[@]}" --size "$size" --screenshot "$WORK/intake-$size.png" \
     --frames 6 >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; fail "$size: bodymap exited with an error"; }
   read -r sw sh < <("$PROBE" size "$WORK/intake-$size.png")
   [ "$sw" = "$W" ] && [ "$sh" = "$H" ] || fail "$size: the window was ${sw}x${sh}"
@@ -45,7 +54,7 @@ pass "intake text in a 20 px font"
 
 # Portrait: the Back button shows the back view (and only it); Front brings the front back.
 LOG="$WORK/switch.log"
-BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --client-mode --size 800x1280 --signal-screenshot "$WORK/shot.png" \
+BODYMAP_TEST_LOG="$LOG" "$BODYMAP" "${INTAKE[@]}" --size 800x1280 --signal-screenshot "$WORK/shot.png" \
   >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)

@@ -75,9 +75,13 @@ pass "eraser"
 # The map has unsaved strokes, so a normal quit would ask first; end it hard instead.
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 
-# Client mode: the large Done button (green 46,125,70) is on screen, the menu bar is not.
-"$BODYMAP" --client-mode --screenshot "$WORK/client.png" --frames 6 >"$WORK/client.log" 2>&1 \
-  || { cat "$WORK/client.log"; fail "client mode did not start"; }
+# The client intake (a screenshot run needs no PIN): the large Done button (green 46,125,70) is
+# on screen, the menu bar is not.
+mkdir -p "$BODYMAP_LIBRARY/paint-client"
+printf '{"format": "bodymap-client", "version": 1, "id": "paint-client", "name": "P"}\n' \
+  >"$BODYMAP_LIBRARY/paint-client/client.json"
+"$BODYMAP" intake --client paint-client --screenshot "$WORK/client.png" --frames 6 >"$WORK/client.log" 2>&1 \
+  || { cat "$WORK/client.log"; fail "the intake did not start"; }
 [ "$("$PROBE" count "$WORK/client.png" 2e7d46 6)" -gt 5000 ] || fail "no Done button in client mode"
 [ "$("$PROBE" count "$WORK/client.png" $BODY 3)" -gt 80000 ] || fail "no body chart in client mode"
-pass "client mode"
+pass "client intake layout"

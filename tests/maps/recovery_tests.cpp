@@ -382,3 +382,37 @@ TEST_F(EditingPath, PlantedRecoveryFileIsNotHonoured) {
     std::getline(in, line);
     EXPECT_EQ(line, "root:x:0:0:root:/root:/bin/bash");
 }
+
+// An intake's recovery file records the client of the intake (so that a restarted intake restores
+// only that client's work); the therapist's files carry no such mark; a wrong type is damage.
+TEST(RecoveryIntake, TheIntakeClientIsRecordedListedAndRead) {
+    TempDir lib;
+    ASSERT_TRUE(writeRecovery(lib.path(), "kiosk", visit(4), "", "anna-1984").ok());
+    ASSERT_TRUE(writeRecovery(lib.path(), "desk", visit(5), "").ok());
+    auto offers = listOrphanedRecovery(lib.path());
+    ASSERT_TRUE(offers.ok()) << offers.error();
+    ASSERT_EQ(offers->size(), 2u);
+    for (const auto& e : offers.value()) {
+        EXPECT_TRUE(e.error.empty()) << e.error;
+        EXPECT_EQ(e.intakeClient, e.session == "kiosk" ? "anna-1984" : "") << e.session;
+    }
+    auto rec = readRecovery(recoveryPath(lib.path(), "kiosk"), tinyRegistry());
+    ASSERT_TRUE(rec.ok()) << rec.error();
+    EXPECT_EQ(rec->intakeClient, "anna-1984");
+    auto desk = readRecovery(recoveryPath(lib.path(), "desk"), tinyRegistry());
+    ASSERT_TRUE(desk.ok()) << desk.error();
+    EXPECT_EQ(desk->intakeClient, "");
+
+    const std::string bad = lib.path() + "/.recovery/bad.json";
+    {
+        std::ifstream in(recoveryPath(lib.path(), "kiosk"));
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto at = text.find("\"anna-1984\"");
+        ASSERT_NE(at, std::string::npos);
+        text.replace(at, 11, "42");
+        std::ofstream(bad) << text;
+    }
+    auto damaged = readRecovery(bad, tinyRegistry());
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_NE(damaged.error().find("intake"), std::string::npos) << damaged.error();
+}

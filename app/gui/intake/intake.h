@@ -1,6 +1,6 @@
 // The locked client intake: started by the therapist for one client, left only by Done or with
-// the therapist's PIN. intake_session.cpp runs the session (start, Done, PIN, hand-back page);
-// intake_screen.cpp lays out what the client sees while drawing.
+// the therapist's PIN. intake_session.cpp runs the session (start, Done, PIN, hand-back pages);
+// intake_screen.cpp lays out what the client sees while drawing; pin.* keeps the PIN.
 #pragma once
 
 #include <string>
@@ -10,18 +10,31 @@
 #include "app/gui/app_state.h"
 #include "app/gui/chart_panel.h"
 #include "app/gui/ui_context.h"
+#include "maps/result.h"
 
 namespace bodymap::app {
 
 // intake_session.cpp
-// Starts intake for `clientId` of the current library: a new visit, blank or from the last one.
-void startIntake(AppState& s, const std::string& clientId, bool fromLastVisit);
+// Starts intake for `clientId` of the current library: a new visit of that client only, drawn
+// by the client, blank or with the pain of the last visit. Refuses (the document unchanged) when
+// `requirePin` and no therapist PIN is set, when the library cannot be read or has no such
+// client. The caller has answered the unsaved-changes guard.
+maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLastVisit, bool requirePin = true);
+// `bodymap intake --client ID`: restores the client's own intake recovery file when a killed
+// intake left one (never another client's or the therapist's), else starts as startIntake.
+maps::Status startIntakeFromCommandLine(AppState& s, const std::string& clientId, bool fromLastVisit,
+                                        bool requirePin);
 // The client pressed Done: asks "no pain today?" when nothing is painted, else saves and shows
 // the hand-back page.
 void intakeDone(AppState& s);
-// Pages that replace the drawing screen (no-pain confirmation, thank-you / unlock) and the PIN
-// dialog; draws nothing while the client is drawing.
+// Asks for the therapist's PIN (the Therapist button, or the window being closed: `why`).
+void requestIntakeExit(AppState& s, PinPurpose why);
+// Pages that replace the drawing screen (no-pain confirmation, thank-you / unlock, save failed);
+// draws nothing while the client is drawing.
 void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size);
+// Drawn over the whole window during intake: the small Therapist button while drawing and the
+// PIN dialog.
+void drawIntakeDialogs(AppState& s, const UiContext& ui);
 
 // intake_screen.cpp
 // What the client sees while drawing: the large controls and the chart, in [pos, pos+size).

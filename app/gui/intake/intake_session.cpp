@@ -1,24 +1,314 @@
-// The intake session (see intake.h).
+// The intake session (see intake.h): start, Done, the "no pain today?" and hand-back pages,
+// leaving with the therapist's PIN.
 #include "app/gui/intake/intake.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "app/assets_path.h"
+#include "app/gui/document_ops.h"
+#include "app/gui/intake/pin.h"
+#include "maps/json_util.h"
+#include "maps/map_format.h"
 
 namespace bodymap::app {
 
-void startIntake(AppState& s, const std::string& clientId, bool fromLastVisit) {
-    (void)clientId;
-    (void)fromLastVisit;
-    s.clientMode = true;
+namespace {
+
+constexpr const char* kNoPainNote = "No pain today (confirmed by the client at intake).";
+constexpr const char* kPinPopup = "##intake-pin";
+
+// The state of a fresh session for the client (the PIN gate of this process is kept).
+void enterIntake(AppState& s, const std::string& clientId, const std::string& clientName) {
+    const PinGate gate = s.intake.gate;
+    s.intake = {};
+    s.intake.gate = gate;
+    s.intake.phase = IntakePhase::Drawing;
+    s.intake.clientId = clientId;
+    s.intake.clientName = clientName;
+    // Nothing of the therapist's GUI stays open or pending behind the kiosk. Recovery files of
+    // other work stay on disk and are offered at the next start of the therapist GUI.
+    s.recoveryOffer.clear();
+    s.showHelp = false;
+    s.workspace = Workspace::Chart;
+    s.fileDialog.open = false;
+    s.unsaved = {};
+    s.conflict = {};
+    s.tagEditor = {};
+    s.reportRequest = 0;
+    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
+    s.view.zoom = 1.0f;
+    s.view.panX = s.view.panY = 0;
+    s.view.visibleLines = 0;
+    testLog("intake-start " + clientId);
+}
+
+const maps::ClientEntry* findClient(const AppState& s, const std::string& clientId) {
+    for (const auto& c : s.library.clients) {
+        if (c.id == clientId) return &c;
+    }
+    return nullptr;
+}
+
+// Lists the library with the client selected; the client's entry, or why there is none.
+maps::Result<maps::ClientEntry> listClient(AppState& s, const std::string& clientId) {
+    s.library.selectedClient = clientId;
+    refreshLibrary(s);
+    if (!s.library.error.empty()) {
+        return maps::Error{"the client library cannot be read: " + s.library.error};
+    }
+    const maps::ClientEntry* c = findClient(s, clientId);
+    if (!c) {
+        return maps::Error{"no client \"" + maps::printableForMessage(clientId, 80) + "\" in the library " +
+                           maps::printableForMessage(s.library.root)};
+    }
+    return *c;
+}
+
+// Back to the therapist's GUI on the client's page; what the intake drew stays the open document.
+void leaveIntake(AppState& s) {
+    const IntakePhase was = s.intake.phase;
+    const std::string clientId = s.intake.clientId, error = s.intake.saveError;
+    const PinGate gate = s.intake.gate;
+    s.intake = {};
+    s.intake.gate = gate;
+    s.library.selectedClient = clientId;
+    s.library.stale = true;
+    s.library.reveal = true;
+    if (was == IntakePhase::SaveFailed) {
+        s.errorDialog = "The client's drawing could not be saved at Done:\n\n" + error +
+                        "\n\nIt is open and kept in the recovery file: save it with File > Save (Ctrl+S).";
+    } else if (was == IntakePhase::ThankYou) {
+        s.post("The client's new visit is open, ready to review");
+    } else {
+        s.post("Intake ended without Done; the client's drawing is open and not saved yet");
+    }
+    testLog("intake-left " + clientId);
+}
+
+// Done (or "Yes, no pain today"): the visit into the client's folder, atomically.
+void saveIntake(AppState& s, bool noPain) {
+    if (s.intake.phase != IntakePhase::Drawing && s.intake.phase != IntakePhase::ConfirmNoPain) return;
+    if (noPain) s.doc.map.info.notes = kNoPainNote;  // the map itself is blank
+    s.doc.map.info.drawnBy = maps::DrawnBy::Client;
+    std::string error;
+    if (saveIntakeVisit(s, error)) {
+        s.intake.phase = IntakePhase::ThankYou;
+        s.intake.savedPath = s.doc.path;
+        testLog(std::string("intake-saved") + (noPain ? " no-pain " : " ") + s.doc.path);
+    } else {
+        s.intake.phase = IntakePhase::SaveFailed;
+        s.intake.saveError = error;
+        // The drawing stays open and goes into this session's recovery file now.
+        autosaveTick(s, 1e18, 0.0);
+        testLog("intake-save-failed");
+    }
+}
+
+// Big centred text in the current window: `font` at `scale` times its size.
+void centredText(const char* text, ImFont* font, float scale, float width, ImU32 color) {
+    if (font) ImGui::PushFont(font);
+    ImGui::SetWindowFontScale(scale);
+    const float tw = std::min(width, ImGui::CalcTextSize(text).x);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tw) / 2));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + tw + 1);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(1.0f);
+    if (font) ImGui::PopFont();
+}
+
+bool pageButton(const char* label, ImVec2 size, const UiContext& ui, ImU32 color) {
+    if (color) {
+        ImGui::PushStyleColor(ImGuiCol_Button, color);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    }
+    if (ui.heading) ImGui::PushFont(ui.heading);
+    const bool clicked = loggedButton(label, size);
+    if (ui.heading) ImGui::PopFont();
+    if (color) ImGui::PopStyleColor(4);
+    return clicked;
+}
+
+// The therapist's small way out, grey and out of the way.
+bool therapistButton(const char* label, const UiContext& ui) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(105, 105, 105, 255));
+    const bool clicked = loggedButton(label, ImVec2(0, 44 * ui.scale));
+    ImGui::PopStyleColor(2);
+    return clicked;
+}
+
+void drawPinPrompt(AppState& s, const UiContext& ui) {
+    IntakeState& in = s.intake;
+    if (in.pinPrompt != PinPurpose::None && !ImGui::IsPopupOpen(kPinPopup)) {
+        ImGui::OpenPopup(kPinPopup);
+        testLog("dialog Therapist PIN");
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24 * ui.scale, 20 * ui.scale));
+    const bool open = ImGui::BeginPopupModal(kPinPopup, nullptr,
+                                             ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings |
+                                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleVar();
+    if (!open) return;
+    const float width = ImGui::GetContentRegionAvail().x;
+    centredText("Therapist PIN", ui.heading, 1.0f, std::max(width, 1.0f), ImGui::GetColorU32(ImGuiCol_Text));
+    ImGui::TextDisabled(in.pinPrompt == PinPurpose::Quit ? "Enter the PIN to close BodyMap."
+                                                         : "Enter the PIN to end the client's intake.");
+    ImGui::Spacing();
+    const PinPadAction a = drawPinPad(s, in.pin, ui, true);
+    if (a == PinPadAction::Cancel) {
+        in.pinPrompt = PinPurpose::None;
+        in.pin = {};
+        ImGui::CloseCurrentPopup();
+        testLog("pin-cancelled");
+    } else if (a == PinPadAction::Submit) {
+        const std::string pin = in.pin.digits;
+        in.pin = {};
+        if (checkPinGated(s, pin, ImGui::GetTime())) {
+            const PinPurpose why = in.pinPrompt;
+            ImGui::CloseCurrentPopup();
+            leaveIntake(s);
+            if (why == PinPurpose::Quit) s.deferred.push_back([](AppState& st) { requestQuit(st); });
+        } else {
+            in.pin = {"", s.settings.pinHash.empty() ? "No therapist PIN is set" : "Wrong PIN", true};
+        }
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLastVisit, bool requirePin) {
+    if (requirePin && s.settings.pinHash.empty()) {
+        return maps::Error{"Set the therapist PIN in Settings first (Settings > Therapist PIN...)."};
+    }
+    auto client = listClient(s, clientId);
+    if (!client) return maps::Error{client.error()};
+    std::optional<maps::PainMap> prev;
+    if (fromLastVisit) {
+        // The newest visit that can be read (the list is newest first).
+        const auto& visits = s.library.visits;
+        const auto it = std::find_if(visits.begin(), visits.end(), [](const maps::VisitEntry& v) { return v.error.empty(); });
+        if (it != visits.end()) {
+            auto loaded = maps::loadMap(it->path, s.templates);
+            if (!loaded) return maps::Error{"could not start from the last visit: " + loaded.error()};
+            if (auto t = s.templates.find(loaded->templateId())) s.tmpl = t;
+            prev = std::move(loaded.value());
+        }
+    }
+    maps::PainMap map = startVisit(s.templ(), client->id, client->displayName, prev ? &*prev : nullptr,
+                                   maps::localTimeNow());
+    map.info.drawnBy = maps::DrawnBy::Client;
+    map.info.appVersion = appVersion();
+    replaceDocument(s, std::move(map), "");
+    if (prev) s.doc.restored = true;  // a copy that is not saved anywhere yet
+    enterIntake(s, client->id, client->displayName);
+    return maps::Ok{};
+}
+
+maps::Status startIntakeFromCommandLine(AppState& s, const std::string& clientId, bool fromLastVisit,
+                                        bool requirePin) {
+    if (requirePin && s.settings.pinHash.empty()) {
+        return maps::Error{"Set the therapist PIN in Settings first (Settings > Therapist PIN...)."};
+    }
+    auto client = listClient(s, clientId);
+    if (!client) return maps::Error{client.error()};
+    if (restoreIntakeRecovery(s, client->id)) {
+        enterIntake(s, client->id, client->displayName);
+        testLog("intake-restored " + client->id);
+        return maps::Ok{};
+    }
+    return startIntake(s, clientId, fromLastVisit, requirePin);
 }
 
 void intakeDone(AppState& s) {
-    s.clientMode = false;
-    s.post("Thank you. The drawing is ready for your therapist.");
+    if (s.intake.phase != IntakePhase::Drawing || s.intake.pinPrompt != PinPurpose::None) return;
+    // After the frame: a stroke in progress is finished first.
+    s.deferred.push_back([](AppState& st) {
+        if (st.intake.phase != IntakePhase::Drawing) return;
+        if (st.doc.map.isBlank()) {
+            st.intake.phase = IntakePhase::ConfirmNoPain;
+            testLog("intake-confirm-no-pain");
+        } else {
+            saveIntake(st, false);
+        }
+    });
+}
+
+void requestIntakeExit(AppState& s, PinPurpose why) {
+    if (!intakeActive(s.intake)) return;
+    if (s.intake.pinPrompt == PinPurpose::None || why == PinPurpose::Quit) s.intake.pinPrompt = why;
+    testLog(why == PinPurpose::Quit ? "intake-close-needs-pin" : "intake-pin-asked");
 }
 
 void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) {
-    (void)s;
-    (void)ui;
-    (void)pos;
-    (void)size;
+    const IntakePhase phase = s.intake.phase;
+    if (phase == IntakePhase::Off || phase == IntakePhase::Drawing) return;
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::BeginChild("##intake-page", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float w = size.x;
+    const float colW = std::min(w - 48 * ui.scale, 720 * ui.scale);
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 quiet = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    ImGui::SetCursorPosY(std::max(24 * ui.scale, size.y * 0.22f));
+    if (phase == IntakePhase::ConfirmNoPain) {
+        centredText("No pain today?", ui.heading, 1.9f, w, text);
+        ImGui::Spacing();
+        centredText("You have not marked any pain on the body.", ui.heading, 1.0f, w, quiet);
+        ImGui::Dummy(ImVec2(0, 36 * ui.scale));
+        const float gap = 24 * ui.scale;
+        const float bw = std::min(340 * ui.scale, (colW - gap) / 2);
+        const float bh = 72 * ui.scale;
+        ImGui::SetCursorPosX((w - 2 * bw - gap) / 2);
+        if (pageButton("Yes, no pain today", ImVec2(bw, bh), ui, IM_COL32(46, 125, 70, 255))) {
+            s.deferred.push_back([](AppState& st) { saveIntake(st, true); });
+        }
+        ImGui::SameLine(0, gap);
+        if (pageButton("Go back and draw", ImVec2(bw, bh), ui, 0)) {
+            s.intake.phase = IntakePhase::Drawing;
+            testLog("intake-back-to-drawing");
+        }
+    } else {
+        const bool saved = phase == IntakePhase::ThankYou;
+        centredText(saved ? "Thank you, please hand the device back" : "Please hand the device to your therapist",
+                    ui.heading, 1.9f, w, text);
+        ImGui::Spacing();
+        centredText(saved ? "Your drawing is saved for your therapist."
+                          : "Your drawing could not be saved just now, but it is kept safe.",
+                    ui.heading, 1.0f, w, quiet);
+    }
+    // The therapist's way back, small, at the bottom.
+    const char* unlock = phase == IntakePhase::ConfirmNoPain ? "Therapist" : "Therapist: unlock";
+    const float uw = ImGui::CalcTextSize(unlock).x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetCursorPos(ImVec2((w - uw) / 2, size.y - 60 * ui.scale));
+    if (therapistButton(unlock, ui)) requestIntakeExit(s, PinPurpose::Leave);
+    ImGui::EndChild();
+}
+
+void drawIntakeDialogs(AppState& s, const UiContext& ui) {
+    if (!intakeActive(s.intake)) return;
+    if (s.intake.phase == IntakePhase::Drawing && s.intake.pinPrompt == PinPurpose::None) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 6 * ui.scale, vp->Pos.y + 6 * ui.scale),
+                                ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::Begin("##therapist", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBackground |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::PopStyleVar();
+        if (therapistButton("Therapist", ui)) requestIntakeExit(s, PinPurpose::Leave);
+        ImGui::End();
+    }
+    drawPinPrompt(s, ui);
 }
 
 }  // namespace bodymap::app

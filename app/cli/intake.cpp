@@ -1,0 +1,95 @@
+// `bodymap intake`: starts the GUI in the locked client intake for one client (see cli.h). The
+// library, the client and the therapist PIN are checked here, before any window opens.
+#include <filesystem>
+#include <ostream>
+
+#include "app/cli/cli.h"
+#include "app/gui/document_ops.h"
+#include "maps/client_library.h"
+#include "maps/json_util.h"
+
+namespace bodymap::app {
+
+namespace {
+
+constexpr const char* kIntakeHelp = R"(Usage: bodymap intake --client ID [--from-last] [--library DIR] [--size WxH]
+
+Hands the device to one client: the window shows only the body chart and the drawing tools for
+a new visit of client ID, drawn by the client (blank, or with --from-last the pain of the last
+visit to update). Done saves the visit into the client's folder. Nothing else of the library can
+be reached; leaving without Done, or closing the window, needs the therapist PIN (set it in the
+GUI: Settings > Therapist PIN...). If BodyMap was killed during an intake, the same command
+restores that client's drawing.
+
+With --screenshot OUT.png [--frames N] (for tests of the layout) the window saves what it shows
+and closes itself; that run needs no PIN.
+
+Exit codes: 0 closed with the PIN, 1 no PIN set / no such client / library unreadable,
+2 usage error.
+)";
+
+int intakeUsage(std::ostream& err, const std::string& problem) {
+    err << "bodymap: intake: " << maps::printableForMessage(problem, 200) << "\n"
+        << "Try 'bodymap intake --help'.\n";
+    return 2;
+}
+
+}  // namespace
+
+std::optional<int> runIntake(const std::vector<std::string>& args, GuiOptions& gui, std::ostream& out,
+                             std::ostream& err) {
+    std::string client;
+    bool fromLast = false;
+    std::vector<std::string> rest;  // GUI options (--size, --screenshot, ...), parsed as usual
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--help" || a == "-h") {
+            out << kIntakeHelp;
+            return 0;
+        } else if (a == "--client") {
+            if (i + 1 >= args.size() || args[i + 1].empty()) return intakeUsage(err, "--client needs a client id");
+            client = args[++i];
+        } else if (a == "--from-last") {
+            fromLast = true;
+        } else if (i == 0 && (a.empty() || a[0] != '-')) {
+            return intakeUsage(err, "unexpected argument " + a);
+        } else {
+            rest.push_back(a);
+        }
+    }
+    if (client.empty()) return intakeUsage(err, "missing --client ID");
+    // Only options follow: never another command or a file to open.
+    if (!rest.empty() && (rest[0].empty() || rest[0][0] != '-')) return intakeUsage(err, "unexpected argument " + rest[0]);
+    if (auto code = runCommandLine(rest, gui, out, err)) return code;
+    if (!gui.file.empty()) return intakeUsage(err, "opens no file (" + gui.file + ")");
+    if (gui.bench) return intakeUsage(err, "--bench is not an intake option");
+
+    const std::string root = maps::resolveLibraryRoot(gui.library);
+    auto clients = maps::Library(root).listClientsChecked();
+    std::error_code ec;
+    if (!clients || !std::filesystem::is_directory(root, ec)) {
+        const bool missing = !std::filesystem::exists(std::filesystem::symlink_status(root, ec));
+        err << "bodymap: intake: the client library " << maps::printableForMessage(root) << " cannot be read: "
+            << (!clients ? clients.error() : missing ? std::string("it does not exist") : std::string("not a folder"))
+            << "\n";
+        return 1;
+    }
+    bool known = false;
+    for (const auto& c : clients->clients) known = known || c.id == client;
+    if (!known) {
+        err << "bodymap: intake: no client \"" << maps::printableForMessage(client, 80) << "\" in the library "
+            << maps::printableForMessage(root) << "\n";
+        return 1;
+    }
+    // A screenshot run ends by itself after its frames: the only intake without a PIN.
+    if (gui.screenshot.empty() && storedPinHash().empty()) {
+        err << "bodymap: intake: Set the therapist PIN in Settings first (in the BodyMap window: "
+               "Settings > Therapist PIN...)\n";
+        return 1;
+    }
+    gui.intakeClient = client;
+    gui.intakeFromLast = fromLast;
+    return std::nullopt;
+}
+
+}  // namespace bodymap::app
