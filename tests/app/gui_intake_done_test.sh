@@ -109,7 +109,8 @@ start_app intake --client demo-anna
 wait_log "$LOG" '^intake-start demo-anna$' 5 || fail "the intake did not start"
 xdotool mousemove --window "$WID" 5 500; sleep 0.3
 screenshot "$WORK/blank.png"
-set -- $("$PROBE" bbox "$WORK/blank.png" $BODY 3 450 0 1600 1000)
+read -r cx0 cy0 cw ch < <(grep "^rect panel-chart " "$LOG" | tail -1 | cut -d" " -f3-)
+set -- $("$PROBE" bbox "$WORK/blank.png" $BODY 3 "$cx0" "$cy0" $((cx0 + cw)) $((cy0 + ch)))
 fx=$(( $1 + ($3 - $1) / 4 )); fy=$(( $2 + ($4 - $2) * 3 / 10 ))
 xdotool mousemove --window "$WID" $((fx - 40)) "$fy"; sleep 0.1; xdotool mousedown 1; sleep 0.1
 for i in $(seq 1 10); do xdotool mousemove --window "$WID" $((fx - 40 + 8 * i)) "$fy"; sleep 0.03; done

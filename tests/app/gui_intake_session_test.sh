@@ -169,7 +169,8 @@ pass "Ctrl+O/S/Shift+S/E/P/N/M/Q/W, F1-F3, F10, Tab, Escape, Alt+F/E/V/F4: nothi
 
 # A stroke on the front view, autosaved into the recovery file marked as Anna's intake.
 # (the body figures: the body colour right of the controls column)
-set -- $("$PROBE" bbox "$WORK/after-keys.png" $BODY 3 450 0 1600 1000)
+read -r cx0 cy0 cw ch < <(grep "^rect panel-chart " "$LOG" | tail -1 | cut -d" " -f3-)
+set -- $("$PROBE" bbox "$WORK/after-keys.png" $BODY 3 "$cx0" "$cy0" $((cx0 + cw)) $((cy0 + ch)))
 fx=$(( $1 + ($3 - $1) / 4 )); fy=$(( $2 + ($4 - $2) * 3 / 10 ))
 drag $((fx - 40)) "$fy" $((fx + 40)) "$fy"
 wait_log "$LOG" '^autosaved ' 10 || fail "the intake's drawing was not autosaved"

@@ -18,7 +18,7 @@ CHECK="$TESTS/app/layout_check.py"
 BODY=ece9e5
 KEYS=(Paint Erase Undo Redo ZoomIn ZoomOut Fit Done Level0 Level1 Level2 Level3 Level4 Level5
       Level6 Level7 Level8 Level9 Level10 Aching Burning Stabbing "Pins and needles" Numbness
-      Small Medium Large)
+      Small Medium Large Therapist)
 for size in 1024x600 1280x800 1366x768 1920x1080 800x1280; do
   W=${size%x*}; H=${size#*x}
   LOG="$WORK/intake-$size.log"

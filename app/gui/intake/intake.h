@@ -32,8 +32,10 @@ void requestIntakeExit(AppState& s, PinPurpose why);
 // Pages that replace the drawing screen (no-pain confirmation, thank-you / unlock, save failed);
 // draws nothing while the client is drawing.
 void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size);
-// Drawn over the whole window during intake: the small Therapist button while drawing and the
-// PIN dialog.
+// The small grey "Therapist" button at the cursor (the drawing screen places it): asks for the
+// PIN to leave the intake.
+void drawTherapistButton(AppState& s, const UiContext& ui);
+// Drawn over the whole window during intake: the PIN dialog.
 void drawIntakeDialogs(AppState& s, const UiContext& ui);
 
 // intake_screen.cpp

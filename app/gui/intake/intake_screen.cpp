@@ -100,7 +100,10 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     const int rows = (7 + cols - 1) / cols;
     const float btnW = (colW - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
     const float doneH = std::clamp(size.y * 0.12f, 56 * k, 88 * k);
-    const float btnH = std::clamp((size.y - 2 * pad - doneH - static_cast<float>(rows) * gap) / static_cast<float>(rows),
+    // Room above Done for the therapist's small way out.
+    const float therapistH = kMinTarget * k;
+    const float btnH = std::clamp((size.y - 2 * pad - doneH - therapistH - static_cast<float>(rows + 1) * gap) /
+                                      static_cast<float>(rows),
                                   kMinTarget * k, 72 * k);
     c.onlyView.reset();
 
@@ -130,6 +133,10 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     const float ax = pos.x + size.x - colW - pad;
     actionButtons(s, ImVec2(ax, pos.y + pad), ImVec2(btnW, btnH), gap, cols, doneH,
                   pos.y + size.y - pad - doneH, ui);
+    // The therapist's way out, small and grey, just above Done.
+    const float tw = ImGui::CalcTextSize("Therapist").x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetCursorScreenPos(ImVec2(ax + (colW - tw) / 2, pos.y + size.y - pad - doneH - gap - therapistH));
+    drawTherapistButton(s, ui);
 
     // Middle: the intensity row above the chart.
     const float mx = pos.x + leftW, mw = ax - pad - mx;
@@ -165,6 +172,10 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
     if (bigButton("Front", front, ImVec2(switchW, switchH), ui)) s.intake.portraitView = maps::ViewId::Front;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x / 2 + gap / 2, sy));
     if (bigButton("Back", !front, ImVec2(switchW, switchH), ui)) s.intake.portraitView = maps::ViewId::Back;
+    // The therapist's way out, small and grey, right of the switch.
+    const float tw = ImGui::CalcTextSize("Therapist").x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - pad - tw, sy + (switchH - kMinTarget * k) / 2));
+    drawTherapistButton(s, ui);
     const float chartTop = sy + switchH + gap;
 
     // Bottom, from the bottom edge up: actions, marker size, feelings, intensity.

@@ -138,7 +138,7 @@ bool pageButton(const char* label, ImVec2 size, const UiContext& ui, ImU32 color
 bool therapistButton(const char* label, const UiContext& ui) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(105, 105, 105, 255));
-    const bool clicked = loggedButton(label, ImVec2(0, 44 * ui.scale));
+    const bool clicked = loggedButton(label, ImVec2(0, 48 * ui.scale));
     ImGui::PopStyleColor(2);
     return clicked;
 }
@@ -293,21 +293,13 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) 
     ImGui::EndChild();
 }
 
+void drawTherapistButton(AppState& s, const UiContext& ui) {
+    if (therapistButton("Therapist", ui)) requestIntakeExit(s, PinPurpose::Leave);
+    logLastItem("Therapist");
+}
+
 void drawIntakeDialogs(AppState& s, const UiContext& ui) {
     if (!intakeActive(s.intake)) return;
-    if (s.intake.phase == IntakePhase::Drawing && s.intake.pinPrompt == PinPurpose::None) {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 6 * ui.scale, vp->Pos.y + 6 * ui.scale),
-                                ImGuiCond_Always, ImVec2(1, 0));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-        ImGui::Begin("##therapist", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBackground |
-                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
-        ImGui::PopStyleVar();
-        if (therapistButton("Therapist", ui)) requestIntakeExit(s, PinPurpose::Leave);
-        ImGui::End();
-    }
     drawPinPrompt(s, ui);
 }
 
