@@ -89,6 +89,7 @@ void loadFonts(UiContext& ui) {
     ui.body = add(regular, 20.0f * ui.scale, kRanges);
     ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale, kLatin);
     ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale, kMarks);
+    ui.title = add(bold.empty() ? regular : bold, 40.0f * ui.scale, kLatin);
     if (regular.empty()) {
         std::cerr << "bodymap: DejaVu Sans not found through fontconfig; using the built-in font\n";
     }

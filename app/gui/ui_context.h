@@ -12,6 +12,7 @@ struct UiContext {
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;  // panel headings, intake headings
     ImFont* mark = nullptr;     // the large R / L marks
+    ImFont* title = nullptr;    // the intake's full-page messages ("Thank you, ...")
 };
 
 // Colours of the UI, matched to the chart palette.

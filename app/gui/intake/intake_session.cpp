@@ -3,10 +3,13 @@
 #include "app/gui/intake/intake.h"
 
 #include <algorithm>
+#include <cfloat>
+#include <cstring>
 #include <optional>
 
 #include "app/assets_path.h"
 #include "app/gui/document_ops.h"
+#include "app/gui/intake/intake_widgets.h"
 #include "app/gui/intake/pin.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
@@ -36,7 +39,11 @@ void enterIntake(AppState& s, const std::string& clientId, const std::string& cl
     s.conflict = {};
     s.tagEditor = {};
     s.reportRequest = 0;
-    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
+    // The client's tools, not the therapist's last ones: paint at 5 ("moderate"), hard edge, no
+    // feeling chosen yet, the Medium marker (shown as chosen).
+    s.tools.tool = Tool::Paint;
+    s.tools.brush = maps::BrushSettings{};
+    s.tools.brush.radius = intake::kMarkerSizes[1];
     s.view.zoom = 1.0f;
     s.view.panX = s.view.panY = 0;
     s.view.visibleLines = 0;
@@ -106,17 +113,26 @@ void saveIntake(AppState& s, bool noPain) {
 }
 
 // Big centred text in the current window: `font` at `scale` times its size.
-void centredText(const char* text, ImFont* font, float scale, float width, ImU32 color) {
+// `text` in `font`, each line centred in `width` from the cursor, wrapped to
+// `wrap` (at most `width`) so that long sentences keep a margin on a narrow screen.
+void centredText(const char* text, ImFont* font, float width, ImU32 color, float wrap = 0) {
     if (font) ImGui::PushFont(font);
-    ImGui::SetWindowFontScale(scale);
-    const float tw = std::min(width, ImGui::CalcTextSize(text).x);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tw) / 2));
+    ImFont* f = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float room = wrap > 0 ? std::min(wrap, width) : width;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + tw + 1);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopTextWrapPos();
+    const char* end = text + std::strlen(text);
+    const float x0 = ImGui::GetCursorPosX();
+    for (const char* line = text; line < end;) {
+        const char* cut = f->CalcWordWrapPositionA(1.0f, line, end, room);
+        if (cut == line) cut = line + 1;  // a word wider than the room: at least one byte
+        const float lw = f->CalcTextSizeA(size, FLT_MAX, 0, line, cut).x;
+        ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - lw) / 2));
+        ImGui::TextUnformatted(line, cut);
+        line = cut;
+        while (line < end && *line == ' ') ++line;
+    }
     ImGui::PopStyleColor();
-    ImGui::SetWindowFontScale(1.0f);
     if (font) ImGui::PopFont();
 }
 
@@ -159,7 +175,7 @@ void drawPinPrompt(AppState& s, const UiContext& ui) {
     ImGui::PopStyleVar();
     if (!open) return;
     const float width = ImGui::GetContentRegionAvail().x;
-    centredText("Therapist PIN", ui.heading, 1.0f, std::max(width, 1.0f), ImGui::GetColorU32(ImGuiCol_Text));
+    centredText("Therapist PIN", ui.heading, std::max(width, 1.0f), ImGui::GetColorU32(ImGuiCol_Text));
     ImGui::TextDisabled(in.pinPrompt == PinPurpose::Quit ? "Enter the PIN to close BodyMap."
                                                          : "Enter the PIN to end the client's intake.");
     ImGui::Spacing();
@@ -260,9 +276,9 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) 
     const ImU32 quiet = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     ImGui::SetCursorPosY(std::max(24 * ui.scale, size.y * 0.22f));
     if (phase == IntakePhase::ConfirmNoPain) {
-        centredText("No pain today?", ui.heading, 1.9f, w, text);
+        centredText("No pain today?", ui.title, w, text, colW);
         ImGui::Spacing();
-        centredText("You have not marked any pain on the body.", ui.heading, 1.0f, w, quiet);
+        centredText("You have not marked any pain on the body.", ui.heading, w, quiet, colW);
         ImGui::Dummy(ImVec2(0, 36 * ui.scale));
         const float gap = 24 * ui.scale;
         const float bw = std::min(340 * ui.scale, (colW - gap) / 2);
@@ -278,12 +294,14 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) 
         }
     } else {
         const bool saved = phase == IntakePhase::ThankYou;
-        centredText(saved ? "Thank you, please hand the device back" : "Please hand the device to your therapist",
-                    ui.heading, 1.9f, w, text);
+        // Short lines for a large font: a title, then what to do, then what happened.
+        centredText(saved ? "Thank you!" : "Please hand the device to your therapist", ui.title, w, text, colW);
+        ImGui::Dummy(ImVec2(0, 12 * ui.scale));
+        if (saved) centredText("Please hand the device back to your therapist.", ui.heading, w, text, colW);
         ImGui::Spacing();
         centredText(saved ? "Your drawing is saved for your therapist."
                           : "Your drawing could not be saved just now, but it is kept safe.",
-                    ui.heading, 1.0f, w, quiet);
+                    ui.heading, w, quiet, colW);
     }
     // The therapist's way back, small, at the bottom.
     const char* unlock = phase == IntakePhase::ConfirmNoPain ? "Therapist" : "Therapist: unlock";

@@ -33,8 +33,6 @@ void drawTick(ImDrawList* dl, ImVec2 c, float r, float thickness) {
                 thickness);
 }
 
-// Marker sizes in chart cells.
-constexpr float kSizes[3] = {5.0f, 12.0f, 24.0f};
 constexpr const char* kSizeNames[3] = {"Small", "Medium", "Large"};
 }  // namespace
 
@@ -193,7 +191,7 @@ void qualityButton(AppState& s, int index, ImVec2 size, const UiContext& ui) {
 void markerSizeButtons(AppState& s, ImVec2 size, float gap, const UiContext& ui) {
     int nearest = 0;
     for (int i = 1; i < 3; ++i) {
-        if (std::abs(s.tools.brush.radius - kSizes[i]) < std::abs(s.tools.brush.radius - kSizes[nearest])) {
+        if (std::abs(s.tools.brush.radius - kMarkerSizes[i]) < std::abs(s.tools.brush.radius - kMarkerSizes[nearest])) {
             nearest = i;
         }
     }
@@ -201,7 +199,7 @@ void markerSizeButtons(AppState& s, ImVec2 size, float gap, const UiContext& ui)
         if (i > 0) ImGui::SameLine(0, gap);
         char label[32];
         std::snprintf(label, sizeof label, "%s##marker", kSizeNames[i]);
-        if (bigButton(label, i == nearest, size, ui)) s.tools.brush.radius = kSizes[i];
+        if (bigButton(label, i == nearest, size, ui)) s.tools.brush.radius = kMarkerSizes[i];
     }
 }
 

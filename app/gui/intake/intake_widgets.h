@@ -11,6 +11,8 @@
 namespace bodymap::app::intake {
 
 constexpr float kMinTarget = 48.0f;  // smallest touch target, px at scale 1 (Material's 48 dp)
+// The marker sizes a client picks from (Small, Medium, Large), radius in chart cells.
+constexpr float kMarkerSizes[3] = {5.0f, 12.0f, 24.0f};
 
 // A large button in the heading font, filled with `activeColor` when `active`; logged as
 // `logLabel` (the label's text up to "##" when null).
