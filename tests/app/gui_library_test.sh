@@ -2,7 +2,11 @@
 # save into the library (Ctrl+S), save again (backup kept), then autosave, a kill -9, and the
 # restore offer at the next start, and the unsaved-changes prompt on quit.
 source "$(dirname "$0")/lib.sh"
-start_xvfb
+use_extra_cleanup
+# -noreset (start_extra_xvfb): the app is killed and restarted below; a server that resets when
+# its last client goes refused the restarted app's xdotool ("Can't open display") under load.
+start_extra_xvfb
+export DISPLAY="$NEW_DISPLAY"
 cp -r "$TESTS/../assets/examples" "$WORK/lib"
 export XDG_CONFIG_HOME="$WORK/config"
 export BODYMAP_AUTOSAVE_SECONDS=1
