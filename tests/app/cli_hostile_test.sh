@@ -57,26 +57,48 @@ run() {
 # One label per file that is safe to print: the name with its bytes escaped.
 label_of() { printf '%s' "$1" | od -An -c | tr -s ' \n' ' ' | head -c 120; }
 
+# check_file EXPECT KIND N LABEL FILE: every command on one corpus file. EXPECT is the exit
+# code of each run (1 for a bad file, 0 for a good one); KIND (bad, good) and N name the
+# stdout kept for the checks at the end. compare gets the file once on each side: a bad file
+# first in the text run and second in the --json run, a good file the other way round. A bad
+# file leaves no output file behind; a good one writes a PNG and a PDF (the report of
+# long_notes.json runs last, below, after every other check).
+check_file() {
+  local expect="$1" kind="$2" n="$3" l="$4" f="$5" a b
+  run "$expect" "validate $l" "$BODYMAP" validate -- "$f"
+  run "$expect" "stats $l" "$BODYMAP" stats -- "$f"
+  run "$expect" "stats --json $l" "$BODYMAP" stats --json -- "$f"
+  cp "$WORK/stdout" "$OUTS/$kind-$n.json"
+  run "$expect" "stats --csv $l" "$BODYMAP" stats --csv -- "$f"
+  cp "$WORK/stdout" "$OUTS/$kind-$n.csv"
+  if [ "$kind" = bad ]; then a="$f"; b="$BASE"; else a="$BASE"; b="$f"; fi
+  run "$expect" "compare $l" "$BODYMAP" compare -- "$a" "$b"
+  run "$expect" "compare --json $l" "$BODYMAP" compare --json -- "$b" "$a"
+  # A good file's comparison must be JSON; a bad one's may be empty (checked when it is not).
+  if [ "$kind" = good ] || [ -s "$WORK/stdout" ]; then cp "$WORK/stdout" "$OUTS/${kind}cmp-$n.json"; fi
+  rm -f "$WORK/out.png" "$WORK/out.pdf"
+  run "$expect" "render $l" "$BODYMAP" render "$f" -o "$WORK/out.png"
+  if [ "$kind" = bad ]; then
+    [ ! -e "$WORK/out.png" ] || fail "render $l: left an output file for a bad input"
+  else
+    [ -s "$WORK/out.png" ] || fail "render $l: no PNG"
+    [ "$(basename "$f")" = long_notes.json ] && return 0
+  fi
+  run "$expect" "report $l" "$BODYMAP" report "$f" -o "$WORK/out.pdf"
+  if [ "$kind" = bad ]; then
+    [ ! -e "$WORK/out.pdf" ] || fail "report $l: left an output file for a bad input"
+  else
+    [ -s "$WORK/out.pdf" ] || fail "report $l: no PDF"
+  fi
+}
+
 n=0
 for f in "$CORPUS"/bad/* ; do
   n=$((n + 1))
   [ $((n % STRIDE)) -eq 0 ] || continue
   name="$(basename "$f")"
   l="bad $(label_of "$name")"
-  run 1 "validate $l" "$BODYMAP" validate -- "$f"
-  run 1 "stats $l" "$BODYMAP" stats -- "$f"
-  run 1 "stats --json $l" "$BODYMAP" stats --json -- "$f"
-  cp "$WORK/stdout" "$OUTS/bad-$n.json"
-  run 1 "stats --csv $l" "$BODYMAP" stats --csv -- "$f"
-  cp "$WORK/stdout" "$OUTS/bad-$n.csv"
-  run 1 "compare $l" "$BODYMAP" compare -- "$f" "$BASE"
-  run 1 "compare --json $l" "$BODYMAP" compare --json -- "$BASE" "$f"
-  [ ! -s "$WORK/stdout" ] || cp "$WORK/stdout" "$OUTS/badcmp-$n.json"
-  rm -f "$WORK/out.png" "$WORK/out.pdf"
-  run 1 "render $l" "$BODYMAP" render "$f" -o "$WORK/out.png"
-  [ ! -e "$WORK/out.png" ] || fail "render $l: left an output file for a bad input"
-  run 1 "report $l" "$BODYMAP" report "$f" -o "$WORK/out.pdf"
-  [ ! -e "$WORK/out.pdf" ] || fail "report $l: left an output file for a bad input"
+  check_file 1 bad "$n" "$l" "$f"
   # A plain file name is named in the message (other names appear escaped).
   if printf '%s' "$name" | LC_ALL=C grep -qaP '^[A-Za-z0-9_.-]+$'; then
     grep -qF -- "$name" "$WORK/stderr" || fail "report $l: the message does not name the file: $(head -c 300 "$WORK/stderr")"
@@ -89,23 +111,7 @@ n=0
 for f in "$CORPUS"/good/* ; do
   n=$((n + 1))
   [ $((n % STRIDE)) -eq 0 ] || [ "$(basename "$f")" = long_notes.json ] || continue
-  l="good $(label_of "$(basename "$f")")"
-  run 0 "validate $l" "$BODYMAP" validate -- "$f"
-  run 0 "stats $l" "$BODYMAP" stats -- "$f"
-  run 0 "stats --json $l" "$BODYMAP" stats --json -- "$f"
-  cp "$WORK/stdout" "$OUTS/good-$n.json"
-  run 0 "stats --csv $l" "$BODYMAP" stats --csv -- "$f"
-  cp "$WORK/stdout" "$OUTS/good-$n.csv"
-  run 0 "compare $l" "$BODYMAP" compare -- "$BASE" "$f"
-  run 0 "compare --json $l" "$BODYMAP" compare --json -- "$f" "$BASE"
-  cp "$WORK/stdout" "$OUTS/goodcmp-$n.json"
-  rm -f "$WORK/out.png" "$WORK/out.pdf"
-  run 0 "render $l" "$BODYMAP" render "$f" -o "$WORK/out.png"
-  [ -s "$WORK/out.png" ] || fail "render $l: no PNG"
-  # The report of the longest notes runs last (below), after every other check.
-  [ "$(basename "$f")" = long_notes.json ] && continue
-  run 0 "report $l" "$BODYMAP" report "$f" -o "$WORK/out.pdf"
-  [ -s "$WORK/out.pdf" ] || fail "report $l: no PDF"
+  check_file 0 good "$n" "good $(label_of "$(basename "$f")")" "$f"
 done
 pass "$n good files with hostile text and names: exit 0, output escaped"
 

@@ -8,7 +8,7 @@ LIB="$WORK/library"
 mkdir -p "$LIB" "$WORK/config"
 cp -r "$TESTS/../assets/examples/." "$LIB/"
 export XDG_CONFIG_HOME="$WORK/config"
-touch "$WORK/copied"; sleep 1
+touch "$WORK/copied"  # the copies are not newer than this; anything the app writes later is
 
 # Colours (render/colormap.cpp): the darkest ends of the diverging scale in the legend bar,
 # differenceColor(-4) of a "resolved" cell of the demo (the 26 Oct paint at 2-5 gone or lower),

@@ -34,14 +34,16 @@ xdotool key ctrl+Return; sleep 0.6
 xdotool mousemove 1500 990; sleep 0.2
 xdotool key ctrl+shift+s; sleep 0.6
 xdotool type --delay 20 "$WORK/tagged"; sleep 0.2
-xdotool keydown Return; sleep 0.15; xdotool keyup Return; sleep 1
-[ -f "$WORK/tagged.json" ] || { screenshot "$WORK/fail.png"; fail "map with the tag not saved"; }
+xdotool keydown Return; sleep 0.15; xdotool keyup Return
+wait_file "$WORK/tagged.json" 20 || { screenshot "$WORK/fail.png"; fail "map with the tag not saved"; }
 "$BODYMAP" validate "$WORK/tagged.json" >/dev/null || fail "tagged map does not validate"
 grep -q '"band": *"sbl-left' "$WORK/tagged.json" || fail "no SBL left band tag in the file: $(grep -o '"fascialTags".*' "$WORK/tagged.json" | head -c 300)"
 grep -q 'tight after running' "$WORK/tagged.json" || fail "tag note not saved"
 pass "tagged an SBL band with a note; saved and valid"
 
 xdotool key ctrl+z; sleep 0.4
-xdotool key ctrl+s; sleep 0.8
+xdotool key ctrl+s
+# Wait (up to 20 s) for the save without the tag; then the check below.
+for _ in $(seq 1 200); do grep -q 'tight after running' "$WORK/tagged.json" || break; sleep 0.1; done
 grep -q 'tight after running' "$WORK/tagged.json" && fail "undo did not remove the tag"
 pass "tag undone"

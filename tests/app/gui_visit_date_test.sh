@@ -7,7 +7,8 @@ cp -r "$TESTS/../assets/examples" "$WORK/lib"
 VISIT="$WORK/lib/demo-anna/2026-10-05T10-00-00.json"
 sed -i 's/"time": "2026-10-05T10:00:00"/"time": "2026-10-31T10:00:00"/' "$VISIT"
 grep -q '"time": "2026-10-31T10:00:00"' "$VISIT" || fail "fixture: the visit's time was not set"
-"$BODYMAP" --library "$WORK/lib" "$VISIT" --signal-screenshot "$WORK/shot.png" --size 1600x1000 >"$WORK/app.log" 2>&1 &
+LOG="$WORK/test.log"
+BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --library "$WORK/lib" "$VISIT" --signal-screenshot "$WORK/shot.png" --size 1600x1000 >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
 [ -n "$WID" ] || fail "window did not appear"
@@ -15,7 +16,15 @@ xdotool windowfocus --sync "$WID" 2>/dev/null || true
 sleep 1.5
 
 stored_time() { sed -n 's/.*"time": "\([^"]*\)".*/\1/p' "$VISIT"; }
-save() { xdotool key ctrl+s; sleep 1; }
+# Ctrl+S, then wait (up to 20 s) for the app to log one more save of the visit.
+saves() { grep -c "^saved " "$LOG" || true; }
+save() {
+  local n i
+  n=$(saves)
+  xdotool key ctrl+s
+  for i in $(seq 1 200); do [ "$(saves)" -gt "$n" ] && return 0; sleep 0.1; done
+  fail "Ctrl+S did not save the visit"
+}
 # The pointer first, then the click: after an idle second the app takes a move and a press
 # that arrive together in one frame, and a tab does not take that press.
 click_at() { xdotool mousemove "$1" "$2"; sleep 0.3; xdotool click 1; sleep 0.3; }

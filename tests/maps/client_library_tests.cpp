@@ -21,33 +21,12 @@
 
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
+using bodymap::test::TempDir;
+using bodymap::test::modeOf;
+using bodymap::test::readText;
+using bodymap::test::tinyRegistry;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "bodymap-lib-XXXXXX").string();
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
-
-const TemplateRegistry& tinyRegistry() {
-    static const TemplateRegistry r = [] {
-        TemplateRegistry reg;
-        reg.add(bodymap::test::tinyTemplate());
-        return reg;
-    }();
-    return r;
-}
 
 PainMap visit(const std::string& clientId, const std::string& name, const std::string& time,
               std::uint8_t value = 4) {
@@ -227,17 +206,6 @@ TEST(Library, MissingRootListsNothing) {
 
 namespace {
 
-unsigned modeOf(const std::string& path) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return 07777;
-    return static_cast<unsigned>(st.st_mode & 07777);
-}
-
-std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 bool hasProblem(const std::vector<LibraryProblem>& problems, const std::string& path,
                 const std::string& message) {
     for (const auto& p : problems) {
@@ -325,17 +293,17 @@ TEST(LibrarySymlinks, WritingRefusesASymlinkedClientFolderOrVisitFile) {
     auto path = lib.saveNewVisit(visit("jane", "Jane", "2026-11-01T09:00:00"));
     ASSERT_TRUE(path.ok()) << path.error();
     EXPECT_EQ(path.value(), jane + "/2026-11-01T09-00-00-2.json");
-    EXPECT_EQ(readAll(victim), "keep me");
+    EXPECT_EQ(readText(victim), "keep me");
     // Saving onto the symlink itself is refused.
     auto onto = saveMap(visit("jane", "Jane", "2026-11-01T09:00:00"), jane + "/2026-11-01T09-00-00.json");
     ASSERT_FALSE(onto.ok());
-    EXPECT_EQ(readAll(victim), "keep me");
+    EXPECT_EQ(readText(victim), "keep me");
     // A client.json that is a symlink is neither read nor replaced.
     const std::string bob = lib.clientFolder("bob");
     ASSERT_EQ(::mkdir(bob.c_str(), 0700), 0);
     ASSERT_EQ(::symlink(victim.c_str(), (bob + "/client.json").c_str()), 0);
     EXPECT_TRUE(lib.createClient("bob", "Bob").ok());
-    EXPECT_EQ(readAll(victim), "keep me");
+    EXPECT_EQ(readText(victim), "keep me");
 }
 
 // saveNewVisit never replaces a visit another instance wrote under the same name meanwhile.

@@ -27,45 +27,16 @@
 
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
+using bodymap::test::TempDir;
+using bodymap::test::defaultRegistry;
+using bodymap::test::readText;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "bodymap-crash-XXXXXX").string();
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
 
 std::uint64_t fnv1a(const std::string& s) {  // as in tests/tools/save_loop.cpp
     std::uint64_t h = 1469598103934665603ull;
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
     return h;
-}
-
-const TemplateRegistry& registry() {
-    static const TemplateRegistry r = [] {
-        TemplateRegistry reg;
-        reg.add(bodymap::test::defaultTemplate());
-        return reg;
-    }();
-    return r;
 }
 
 // A map whose file is about 110 KB (paint on every 5th of the first 40,000 cells of the front).
@@ -201,7 +172,7 @@ TEST(CrashSafety, KilledAtRandomMomentsWhileSavingLeavesTheOldOrTheNewMap) {
                 << lastDone << " (last completed save) or " << started << " (interrupted save)";
             // Each of the three files is loaded once; later, the same bytes are the same map.
             if (!loaded[found]) {
-                auto map = loadMap(path, registry());
+                auto map = loadMap(path, defaultRegistry());
                 ASSERT_TRUE(map.ok()) << map.error();
                 EXPECT_EQ(map.value().info.notes, "map " + std::to_string(found));
                 loaded[found] = true;
@@ -215,7 +186,7 @@ TEST(CrashSafety, KilledAtRandomMomentsWhileSavingLeavesTheOldOrTheNewMap) {
             const int bak = whichMap(readText(path + ".bak"), ids);
             ASSERT_NE(bak, -1) << "the backup is not one of the saved maps";
             if (!loaded[bak]) {
-                ASSERT_TRUE(loadMap(path + ".bak", registry()).ok());
+                ASSERT_TRUE(loadMap(path + ".bak", defaultRegistry()).ok());
                 loaded[bak] = true;
             }
         }
@@ -286,7 +257,7 @@ TEST(CrashSafety, FullDiskKeepsTheOriginalAndSaysWhy) {
     const std::string originalText = serializeMap(original);
     ASSERT_GT(originalText.size(), 100000u);
     ASSERT_LT(originalText.size(), 128000u);
-    registry();  // the template is loaded before forking
+    defaultRegistry();  // the template is loaded before forking
     const int code = inMountNamespace([&] {
         // Room for the original (under 128 KB) but not for a second copy beside it.
         if (::mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=192k,mode=0755") != 0) return 77;
@@ -304,7 +275,7 @@ TEST(CrashSafety, FullDiskKeepsTheOriginalAndSaysWhy) {
             ++entries;
         }
         if (entries != 1) return 14;  // no temp file, no backup of a save that failed
-        auto loaded = loadMap(path, registry());
+        auto loaded = loadMap(path, defaultRegistry());
         if (!loaded.ok() || !(loaded.value() == original)) return 15;
         return 0;
     });

@@ -19,9 +19,11 @@
 #include <unistd.h>
 
 #include "maps/json_util.h"
+#include "tests/support/test_support.h"
 
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
+using bodymap::test::TempDir;
 
 namespace {
 
@@ -44,21 +46,6 @@ std::string parseError(const std::string& text, int depth = 32) {
     EXPECT_FALSE(r.ok()) << "accepted: " << text.substr(0, 200);
     return r.ok() ? std::string() : r.error();
 }
-
-// A temporary folder removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("bodymap-json-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-};
 
 }  // namespace
 
@@ -264,7 +251,7 @@ TEST(MessageText, PathKeys) {
 
 TEST(ReadFile, RegularFileIsReadWhole) {
     TempDir d;
-    const std::string p = (d.path / "a.json").string();
+    const std::string p = d.path() + "/a.json";
     std::ofstream(p) << "{\"a\":1}";
     auto r = readFileLimited(p, 100);
     ASSERT_TRUE(r.ok()) << r.error();
@@ -276,10 +263,10 @@ TEST(ReadFile, RegularFileIsReadWhole) {
 
 TEST(ReadFile, MissingFolderAndSymlinkLoopSayWhy) {
     TempDir d;
-    const std::string missing = (d.path / "none.json").string();
+    const std::string missing = d.path() + "/none.json";
     EXPECT_EQ(readFileLimited(missing, 100).error(), missing + ": cannot read: no such file");
-    EXPECT_EQ(readFileLimited(d.path.string(), 100).error(), d.path.string() + ": is a directory, not a file");
-    const fs::path loop = d.path / "loop.json";
+    EXPECT_EQ(readFileLimited(d.path(), 100).error(), d.path() + ": is a directory, not a file");
+    const fs::path loop = d.path() + "/loop.json";
     fs::create_symlink(loop, loop);
     EXPECT_EQ(readFileLimited(loop.string(), 100).error(),
               loop.string() + ": cannot read: too many levels of symbolic links (a symlink loop?)");
@@ -287,7 +274,7 @@ TEST(ReadFile, MissingFolderAndSymlinkLoopSayWhy) {
 
 TEST(ReadFile, FifoIsRefusedWithoutBlocking) {
     TempDir d;
-    const std::string fifo = (d.path / "pipe.json").string();
+    const std::string fifo = d.path() + "/pipe.json";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0) << std::strerror(errno);
     // No writer: an open without O_NONBLOCK would block forever (the ctest timeout catches it).
     auto r = readFileLimited(fifo, 100);
@@ -297,7 +284,7 @@ TEST(ReadFile, FifoIsRefusedWithoutBlocking) {
 
 TEST(ReadFile, SocketAndDeviceAreNotRegularFiles) {
     TempDir d;
-    const std::string sock = (d.path / "s.json").string();
+    const std::string sock = d.path() + "/s.json";
     const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
     ASSERT_GE(fd, 0);
     sockaddr_un addr{};
@@ -317,8 +304,8 @@ TEST(ReadFile, SocketAndDeviceAreNotRegularFiles) {
 // when even that is impossible the test is skipped and says so.
 TEST(ReadFile, UnreadableFileSaysPermissionDenied) {
     TempDir d;
-    fs::permissions(d.path, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
-    const std::string p = (d.path / "locked.json").string();
+    fs::permissions(d.path(), fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+    const std::string p = d.path() + "/locked.json";
     std::ofstream(p) << "{}";
     ASSERT_EQ(::chmod(p.c_str(), 0), 0);
     const std::string expected = p + ": cannot read: permission denied";
@@ -355,7 +342,7 @@ TEST(ReadFile, UnreadableFileSaysPermissionDenied) {
 
 TEST(ReadFile, FileNameIsEscapedInMessages) {
     TempDir d;
-    const std::string p = (d.path / "a\nb\x1b[31m\xFF.json").string();
+    const std::string p = d.path() + "/a\nb\x1b[31m\xFF.json";
     auto r = readFileLimited(p, 100);
     ASSERT_FALSE(r.ok());
     EXPECT_FALSE(hasRawControl(r.error())) << r.error();

@@ -22,17 +22,10 @@
 
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
+using bodymap::test::TempDir;
+using bodymap::test::defaultRegistry;
 
 namespace {
-
-const TemplateRegistry& registry() {
-    static const TemplateRegistry r = [] {
-        TemplateRegistry reg;
-        reg.add(bodymap::test::defaultTemplate());
-        return reg;
-    }();
-    return r;
-}
 
 long statusKiB(const char* field) {
     std::ifstream in("/proc/self/status");
@@ -114,7 +107,7 @@ std::string tagsText(std::size_t count, std::size_t noteBytes) {
 }
 
 std::string parseError(const std::string& text) {
-    auto r = parseMap(text, "m.json", registry());
+    auto r = parseMap(text, "m.json", defaultRegistry());
     return r.ok() ? "(loaded)" : r.error();
 }
 
@@ -138,12 +131,12 @@ private:
 // [SECTION] Map files
 
 TEST(MapLimits, FileOverTheSizeLimitIsRejectedUnread) {
-    registry();  // loaded before measuring
+    defaultRegistry();  // loaded before measuring
     TempFile f;
     ASSERT_EQ(::truncate(f.path().c_str(), static_cast<off_t>(kMaxMapFileBytes) + 1), 0);
     std::string error;
     const Cost c = measure([&] {
-        auto r = loadMap(f.path(), registry());
+        auto r = loadMap(f.path(), defaultRegistry());
         error = r.ok() ? "(loaded)" : r.error();
     });
     EXPECT_EQ(error, f.path() + ": file is too large (8388609 bytes, limit 8388608)");
@@ -168,10 +161,10 @@ TEST(MapLimits, AFileJustUnderTheLimitWithAMillionRunsLoadsInBoundedTimeAndMemor
     text.append(static_cast<std::size_t>(7.9 * 1024 * 1024) - text.size(), ' ');
     TempFile f;
     std::ofstream(f.path(), std::ios::binary) << text;
-    registry();
+    defaultRegistry();
     std::string error;
     const Cost c = measure([&] {
-        auto r = loadMap(f.path(), registry());
+        auto r = loadMap(f.path(), defaultRegistry());
         error = r.ok() ? "" : r.error();
     });
     report("map, 2 x 524,288 runs, 7.9 MiB", text.size(), c);
@@ -187,11 +180,11 @@ TEST(MapLimits, AFileJustUnderTheLimitWithAMillionRunsLoadsInBoundedTimeAndMemor
 TEST(MapLimits, TwoThousandTagsWithLongNotesLoadFast) {
     const std::string text = mapText("", tagsText(kMaxTags, 3900));
     ASSERT_LT(text.size(), kMaxMapFileBytes);
-    registry();
+    defaultRegistry();
     std::size_t loadedTags = 0;
     std::string error;
     const Cost c = measure([&] {
-        auto r = parseMap(text, "m.json", registry());
+        auto r = parseMap(text, "m.json", defaultRegistry());
         if (r.ok()) loadedTags = r.value().tags.size();
         else error = r.error();
     });
@@ -234,7 +227,7 @@ TEST(MapLimits, TheNotesLimitCountsBytesNotCharacters) {
 }
 
 TEST(MapLimits, HugeRasterSizesAreRejectedBeforeAnythingIsAllocated) {
-    registry();
+    defaultRegistry();
     std::string error;
     Cost c = measure([&] {
         error = parseError(mapText("", "[]", "[[0,524288]]", "{\"width\": 100000, \"height\": 100000}"));
@@ -361,22 +354,6 @@ TEST(TemplateLimits, TheMostOverlapTheLimitAllowsLoadsInBoundedTime) {
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "bodymap-limits-dir-XXXXXX").string();
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
-
 PainMap smallMap() {
     PainMap m = PainMap::blankFor(bodymap::test::defaultTemplate());
     m.info.clientId = "jane";
@@ -391,7 +368,7 @@ void expectSaveIsLoadableOrRefused(const PainMap& m) {
     const std::string path = dir.path() + "/visit.json";
     ASSERT_TRUE(saveMap(smallMap(), path).ok());
     auto st = saveMap(m, path);
-    auto loaded = loadMap(path, registry());
+    auto loaded = loadMap(path, defaultRegistry());
     if (st.ok()) {
         EXPECT_TRUE(loaded.ok()) << "saved, but cannot be opened: " << loaded.error();
     } else {

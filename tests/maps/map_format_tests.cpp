@@ -20,6 +20,8 @@
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
 using bodymap::test::assetsPath;
+using bodymap::test::defaultRegistry;
+using bodymap::test::readText;
 using bodymap::test::testDataPath;
 
 namespace {
@@ -32,23 +34,6 @@ const TemplateRegistry& registry() {
         return reg;
     }();
     return r;
-}
-
-// Only the real template: the bad files' messages list the installed templates.
-const TemplateRegistry& realRegistry() {
-    static const TemplateRegistry r = [] {
-        TemplateRegistry reg;
-        reg.add(bodymap::test::defaultTemplate());
-        return reg;
-    }();
-    return r;
-}
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
 }
 
 std::string randomText(std::mt19937& rng, std::size_t maxLen) {
@@ -217,7 +202,8 @@ TEST(BadFiles, EachGivesItsExactMessage) {
         ASSERT_TRUE(expected.count(name)) << name << " has no line in expected.txt";
         auto text = readFileLimited(dir + "/" + name, kMaxMapFileBytes);
         ASSERT_TRUE(text.ok()) << text.error();
-        auto m = parseMap(text.value(), name, realRegistry());
+        // Only the real template: the bad files' messages list the installed templates.
+        auto m = parseMap(text.value(), name, defaultRegistry());
         ASSERT_FALSE(m.ok()) << name << " was accepted";
         EXPECT_EQ(m.error(), expected[name]);
         EXPECT_EQ(m.error().find('\n'), std::string::npos);  // one line per problem

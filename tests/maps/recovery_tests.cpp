@@ -20,48 +20,12 @@
 
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
+using bodymap::test::TempDir;
+using bodymap::test::UmaskScope;
+using bodymap::test::modeOf;
+using bodymap::test::tinyRegistry;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "bodymap-rec-XXXXXX").string();
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
-
-class UmaskScope {
-public:
-    explicit UmaskScope(mode_t mask) : m_old(::umask(mask)) {}
-    ~UmaskScope() { ::umask(m_old); }
-
-private:
-    mode_t m_old;
-};
-
-unsigned modeOf(const std::string& path) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return 07777;
-    return static_cast<unsigned>(st.st_mode & 07777);
-}
-
-const TemplateRegistry& tinyRegistry() {
-    static const TemplateRegistry r = [] {
-        TemplateRegistry reg;
-        reg.add(bodymap::test::tinyTemplate());
-        return reg;
-    }();
-    return r;
-}
 
 PainMap visit(std::uint8_t value) {
     PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());

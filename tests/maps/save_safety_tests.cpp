@@ -20,42 +20,13 @@
 
 using namespace bodymap::maps;
 namespace fs = std::filesystem;
+using bodymap::test::TempDir;
+using bodymap::test::UmaskScope;
+using bodymap::test::defaultRegistry;
+using bodymap::test::modeOf;
+using bodymap::test::readText;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "bodymap-save-XXXXXX").string();
-        m_path = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-        ::chmod(m_path.c_str(), 0755);  // the read-only test's child may run as another user
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(m_path, fs::perms::owner_all, ec);
-        fs::remove_all(m_path, ec);
-    }
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
-
-const TemplateRegistry& registry() {
-    static const TemplateRegistry r = [] {
-        TemplateRegistry reg;
-        reg.add(bodymap::test::defaultTemplate());
-        return reg;
-    }();
-    return r;
-}
 
 // A map on the real template with paint on every row, so that its file is large.
 PainMap bigMap(std::uint8_t seed) {
@@ -103,7 +74,7 @@ TEST(SaveSafety, SavingKeepsThePreviousVersionAsBackup) {
 }
 
 TEST(SaveSafety, ReadOnlyFolderLeavesTheOriginalIntact) {
-    TempDir dir;
+    TempDir dir(0755);  // the child below runs as another user and must reach the folder
     const std::string path = dir.path() + "/visit.json";
     ASSERT_TRUE(saveMap(bigMap(0), path).ok());
     const std::string original = readText(path);
@@ -119,7 +90,7 @@ TEST(SaveSafety, ReadOnlyFolderLeavesTheOriginalIntact) {
     ::chmod(dir.path().c_str(), 0755);
     EXPECT_EQ(readText(path), original);
     EXPECT_EQ(entriesIn(dir.path()), 1u);
-    EXPECT_TRUE(loadMap(path, registry()).ok());
+    EXPECT_TRUE(loadMap(path, defaultRegistry()).ok());
 }
 
 TEST(SaveSafety, FileSizeLimitLeavesTheOriginalIntact) {
@@ -141,7 +112,7 @@ TEST(SaveSafety, FileSizeLimitLeavesTheOriginalIntact) {
     EXPECT_EQ(code, 0);
     EXPECT_EQ(readText(path), original);
     EXPECT_EQ(entriesIn(dir.path()), 1u);  // no temp file, no half-written backup
-    auto loaded = loadMap(path, registry());
+    auto loaded = loadMap(path, defaultRegistry());
     ASSERT_TRUE(loaded.ok()) << loaded.error();
     EXPECT_TRUE(loaded.value() == before);
 }
@@ -175,26 +146,6 @@ TEST(SaveSafety, OldTempFilesOfTheSameTargetAreRemoved) {
 }
 
 // --- Two writers of one file: the conflict check --------------------------------------------
-
-namespace {
-
-// The umask for one scope.
-class UmaskScope {
-public:
-    explicit UmaskScope(mode_t mask) : m_old(::umask(mask)) {}
-    ~UmaskScope() { ::umask(m_old); }
-
-private:
-    mode_t m_old;
-};
-
-unsigned modeOf(const std::string& path) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) return 07777;
-    return static_cast<unsigned>(st.st_mode & 07777);
-}
-
-}  // namespace
 
 // Two instances open the same visit (two stamps of one file); A saves, then B saves: B gets a
 // Conflict, and the file holds A's bytes (A's stroke is not lost). The backup is A's base.

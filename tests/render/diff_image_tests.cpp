@@ -7,43 +7,25 @@
 
 #include "maps/comparison.h"
 #include "render/diff_image.h"
+#include "tests/support/image_support.h"
 #include "tests/support/test_support.h"
 
 using namespace bodymap;
 using maps::ViewId;
 using render::Rgba;
-
-namespace {
-void expectColor(const render::RgbaImage& img, double px, double py, Rgba c, const char* what) {
-    const int x = static_cast<int>(px), y = static_cast<int>(py);
-    const auto* p = img.at(x, y);
-    EXPECT_NEAR(p[0], c.r, 2) << what << " at " << x << "," << y;
-    EXPECT_NEAR(p[1], c.g, 2) << what << " at " << x << "," << y;
-    EXPECT_NEAR(p[2], c.b, 2) << what << " at " << x << "," << y;
-}
-int countColor(const render::RgbaImage& img, int y0, int y1, Rgba c) {
-    int n = 0;
-    for (int y = std::max(0, y0); y < std::min(img.height, y1); ++y)
-        for (int x = 0; x < img.width; ++x) {
-            const auto* p = img.at(x, y);
-            if (std::abs(p[0] - c.r) <= 2 && std::abs(p[1] - c.g) <= 2 && std::abs(p[2] - c.b) <= 2) ++n;
-        }
-    return n;
-}
-void set(maps::PainMap& m, ViewId v, int x, int y, int i) {
-    m.layer(v).intensity[m.index(x, y)] = static_cast<std::uint8_t>(i);
-}
-}  // namespace
+using test::countColor;
+using test::expectColor;
+using test::paintCell;
 
 TEST(DiffImage, CellsCarryTheColourOfTheirChange) {
     const auto& t = test::tinyTemplate();  // body = cells [2,14)^2 of 16, both views
     maps::PainMap a = maps::PainMap::blankFor(t), b = maps::PainMap::blankFor(t);
-    set(b, ViewId::Front, 5, 6, 6);                                 // new, +6
-    set(a, ViewId::Front, 10, 10, 8);
-    set(b, ViewId::Front, 10, 10, 3);                               // better, -5
-    set(a, ViewId::Back, 4, 4, 5);
-    set(b, ViewId::Back, 4, 4, 5);                                  // unchanged
-    set(a, ViewId::Back, 11, 11, 4);                                // resolved, -4
+    paintCell(b, ViewId::Front, 5, 6, 6);                           // new, +6
+    paintCell(a, ViewId::Front, 10, 10, 8);
+    paintCell(b, ViewId::Front, 10, 10, 3);                         // better, -5
+    paintCell(a, ViewId::Back, 4, 4, 5);
+    paintCell(b, ViewId::Back, 4, 4, 5);                            // unchanged
+    paintCell(a, ViewId::Back, 11, 11, 4);                          // resolved, -4
     auto d = maps::differenceMap(a, b, t);
     ASSERT_TRUE(d.ok());
     const render::DiffLayout L = render::diffLayout(t);

@@ -7,34 +7,18 @@
 
 #include "maps/comparison.h"
 #include "render/series_image.h"
+#include "tests/support/image_support.h"
 #include "tests/support/test_support.h"
 
 using namespace bodymap;
 using maps::ViewId;
 using render::Rgba;
 using render::SeriesMapKind;
+using test::countColor;
+using test::expectColor;
+using test::paintCell;
 
 namespace {
-void expectColor(const render::RgbaImage& img, double px, double py, Rgba c, const char* what) {
-    const int x = static_cast<int>(px), y = static_cast<int>(py);
-    ASSERT_TRUE(x >= 0 && y >= 0 && x < img.width && y < img.height) << what;
-    const auto* p = img.at(x, y);
-    EXPECT_NEAR(p[0], c.r, 2) << what << " at " << x << "," << y;
-    EXPECT_NEAR(p[1], c.g, 2) << what << " at " << x << "," << y;
-    EXPECT_NEAR(p[2], c.b, 2) << what << " at " << x << "," << y;
-}
-int countColor(const render::RgbaImage& img, int y0, int y1, Rgba c) {
-    int n = 0;
-    for (int y = std::max(0, y0); y < std::min(img.height, y1); ++y)
-        for (int x = 0; x < img.width; ++x) {
-            const auto* p = img.at(x, y);
-            if (std::abs(p[0] - c.r) <= 2 && std::abs(p[1] - c.g) <= 2 && std::abs(p[2] - c.b) <= 2) ++n;
-        }
-    return n;
-}
-void set(maps::PainMap& m, ViewId v, int x, int y, int i) {
-    m.layer(v).intensity[m.index(x, y)] = static_cast<std::uint8_t>(i);
-}
 
 // Four visits on the tiny template: front (4,4) painted 8 in all four; front (10,10) painted 6
 // in the first two; back (5,11) painted 2 in the last one.
@@ -48,9 +32,9 @@ Series fourVisits() {
     for (int k = 0; k < 4; ++k) {
         maps::PainMap m = maps::PainMap::blankFor(t);
         m.info.visitTime = "2026-09-0" + std::to_string(k + 1) + "T10:00:00";
-        set(m, ViewId::Front, 4, 4, 8);
-        if (k < 2) set(m, ViewId::Front, 10, 10, 6);
-        if (k == 3) set(m, ViewId::Back, 5, 11, 2);
+        paintCell(m, ViewId::Front, 4, 4, 8);
+        if (k < 2) paintCell(m, ViewId::Front, 10, 10, 6);
+        if (k == 3) paintCell(m, ViewId::Back, 5, 11, 2);
         s.maps.push_back(std::move(m));
     }
     std::vector<const maps::PainMap*> ptrs;

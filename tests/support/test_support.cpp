@@ -2,7 +2,13 @@
 #include "tests/support/test_support.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace bodymap::test {
 
@@ -68,5 +74,60 @@ const maps::BodyTemplate& defaultTemplate() {
 
 std::string testDataPath(const std::string& name) { return std::string(BODYMAP_TEST_DATA) + "/" + name; }
 std::string assetsPath(const std::string& name) { return std::string(BODYMAP_ASSETS) + "/" + name; }
+
+namespace {
+maps::TemplateRegistry registryOf(const maps::BodyTemplate& t) {
+    maps::TemplateRegistry reg;
+    reg.add(t);
+    return reg;
+}
+}  // namespace
+
+const maps::TemplateRegistry& tinyRegistry() {
+    static const maps::TemplateRegistry r = registryOf(tinyTemplate());
+    return r;
+}
+
+const maps::TemplateRegistry& defaultRegistry() {
+    static const maps::TemplateRegistry r = registryOf(defaultTemplate());
+    return r;
+}
+
+void paintCell(maps::PainMap& m, maps::ViewId v, int x, int y, int intensity) {
+    m.layer(v).intensity[m.index(x, y)] = static_cast<std::uint8_t>(intensity);
+}
+
+TempDir::TempDir(mode_t mode) {
+    namespace fs = std::filesystem;
+    std::string tmpl = (fs::temp_directory_path() / "bodymap-test-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) return;
+    m_path = tmpl;
+    if (mode != 0700) ::chmod(m_path.c_str(), mode);
+}
+
+TempDir::~TempDir() {
+    namespace fs = std::filesystem;
+    if (m_path.empty()) return;
+    std::error_code ec;
+    // A test may have made the folder read-only; its owner may always remove it again.
+    fs::permissions(m_path, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(m_path, ec);
+}
+
+UmaskScope::UmaskScope(mode_t mask) : m_old(::umask(mask)) {}
+UmaskScope::~UmaskScope() { ::umask(m_old); }
+
+unsigned modeOf(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return 07777;
+    return static_cast<unsigned>(st.st_mode & 07777);
+}
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
 
 }  // namespace bodymap::test
