@@ -456,7 +456,7 @@ void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImV
                 for (int k = 1; k <= 10; ++k) {
                     const render::Rgba c = render::intensityColor(k);
                     dl->AddRectFilled(ImVec2(bx, y), ImVec2(bx + sw, y + sw), IM_COL32(c.r, c.g, c.b, 255), 3.0f);
-                    char num[4];
+                    char num[12];  // any int: GCC -O1 cannot see that the value is 0..10
                     std::snprintf(num, sizeof num, "%d", k);
                     const ImVec2 ts = ImGui::CalcTextSize(num);
                     const bool dark = 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140;

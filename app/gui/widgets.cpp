@@ -88,7 +88,7 @@ void intensitySwatches(AppState& s, float size, const UiContext& ui) {
         dl->AddRect(p, ImVec2(p.x + size, p.y + size),
                     selected ? IM_COL32(20, 20, 20, 255) : IM_COL32(150, 143, 136, 255), 4.0f, 0,
                     selected ? 3.0f * ui.scale : 1.0f);
-        char num[4];
+        char num[12];  // any int: GCC -O1 cannot see that the value is 0..10
         std::snprintf(num, sizeof num, "%d", k);
         ImFont* f = size > 40 ? (ui.heading ? ui.heading : ImGui::GetFont()) : ImGui::GetFont();
         const float fs = size > 40 ? f->FontSize : ImGui::GetFontSize();
@@ -173,7 +173,7 @@ void legend(const UiContext& ui) {
     for (int k = 1; k <= 10; ++k) {
         const ImVec2 a(p.x + static_cast<float>(k - 1) * step, p.y);
         dl->AddRectFilled(a, ImVec2(a.x + step, a.y + h), toU32(render::intensityColor(k)));
-        char num[4];
+        char num[12];  // any int: GCC -O1 cannot see that the value is 0..10
         std::snprintf(num, sizeof num, "%d", k);
         const ImVec2 ts = ImGui::CalcTextSize(num);
         dl->AddText(ImVec2(a.x + (step - ts.x) / 2, a.y + h + 2), IM_COL32(60, 60, 60, 255), num);
