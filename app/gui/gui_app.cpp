@@ -1,8 +1,8 @@
 // The GUI shell (see gui_app.h).
 //
-// [SECTION] Start-up: SDL, GL, ImGui, fonts, style
-// [SECTION] Frame: layout of the main window and client mode
-// [SECTION] Main loop, screenshot, benchmark
+// [SECTION] Frame: layout of the main window and the intake
+// [SECTION] Main loop
+// (The look is set up in gui_style.cpp, --bench is bench_driver.cpp, screenshots window_capture.cpp.)
 #include "app/gui/gui_app.h"
 
 #include <algorithm>
@@ -26,6 +26,7 @@
 #include <imgui_impl_sdl.h>
 
 #include "app/gui/app_state.h"
+#include "app/gui/bench_driver.h"
 #include "app/assets_path.h"
 #include "app/gui/chart_panel.h"
 #include "app/gui/compare_workspace.h"
@@ -36,11 +37,13 @@
 #include "app/gui/fascia_ui.h"
 #include "app/gui/side_panels.h"
 #include "app/gui/fonts.h"
+#include "app/gui/gui_style.h"
 #include "app/gui/intake/intake.h"
 #include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
 #include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
+#include "app/gui/window_capture.h"
 #include "app/gui/window_size.h"
 #include "maps/json_util.h"
 #include "render/chart.h"
@@ -53,93 +56,7 @@ namespace {
 volatile std::sig_atomic_t g_screenshotRequested = 0;
 extern "C" void onScreenshotSignal(int) { g_screenshotRequested = 1; }
 
-// [SECTION] Start-up: SDL, GL, ImGui, fonts, style
-
-float displayScale(SDL_Window* window) {
-    float ddpi = 0;
-    const int display = SDL_GetWindowDisplayIndex(window);
-    if (SDL_GetDisplayDPI(display < 0 ? 0 : display, &ddpi, nullptr, nullptr) != 0 || ddpi <= 0) {
-        return 1.0f;
-    }
-    return std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
-}
-
-void loadFonts(UiContext& ui) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    const std::string regular = findFontFile("DejaVu Sans");
-    const std::string bold = findFontFile("DejaVu Sans:bold");
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF,
-                                      0x0400, 0x04FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
-    ImFontConfig cfg;
-    cfg.OversampleH = 1;
-    // The large fonts carry only the glyphs they show: building the atlas is part of start-up.
-    static const ImWchar kLatin[] = {0x0020, 0x00FF, 0};
-    static const ImWchar kMarks[] = {'L', 'L', 'R', 'R', 0};
-    auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
-        if (!file.empty()) {
-            if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, ranges)) return f;
-        }
-        ImFontConfig def;
-        def.SizePixels = size;
-        return io.Fonts->AddFontDefault(&def);
-    };
-    ui.regular = add(regular, 16.0f * ui.scale, kRanges);
-    ui.bold = add(bold.empty() ? regular : bold, 16.0f * ui.scale, kRanges);
-    ui.body = add(regular, 20.0f * ui.scale, kRanges);
-    ui.heading = add(bold.empty() ? regular : bold, 22.0f * ui.scale, kLatin);
-    ui.mark = add(bold.empty() ? regular : bold, 64.0f * ui.scale, kMarks);
-    ui.title = add(bold.empty() ? regular : bold, 40.0f * ui.scale, kLatin);
-    if (regular.empty()) {
-        std::cerr << "bodymap: DejaVu Sans not found through fontconfig; using the built-in font\n";
-    }
-}
-
-void applyStyle(float scale) {
-    ImGui::StyleColorsLight();
-    ImGuiStyle& st = ImGui::GetStyle();
-    st.WindowRounding = 0;
-    st.ChildRounding = 4;
-    st.FrameRounding = 4;
-    st.GrabRounding = 4;
-    st.PopupRounding = 4;
-    st.FramePadding = ImVec2(8, 5);
-    st.ItemSpacing = ImVec2(8, 6);
-    st.WindowPadding = ImVec2(12, 10);
-    st.ScrollbarSize = 14;
-    st.GrabMinSize = 12;
-    ImVec4* c = st.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    // Dialogs in the panel colour: text fields, check boxes and radio buttons (white) must show
-    // against them (on ImGui's white popups they were invisible).
-    c[ImGuiCol_PopupBg] = ImVec4(0.965f, 0.961f, 0.953f, 1.0f);
-    // Tooltips are popups: dark text on this light colour, with a visible edge. Grey captions
-    // dark enough to read on it and on the panels (about 5:1; ImGui's 0.6 grey was 2.6:1).
-    c[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.08f, 1.0f);
-    c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.42f, 0.42f, 1.0f);
-    c[ImGuiCol_Border] = ImVec4(0.55f, 0.52f, 0.49f, 0.6f);
-    // Warnings in text ("cannot be read") use this: ImGui's yellow was unreadable on light grey.
-    c[ImGuiCol_PlotHistogram] = ImVec4(0.60f, 0.30f, 0.0f, 1.0f);
-    c[ImGuiCol_MenuBarBg] = ImVec4(0.925f, 0.918f, 0.906f, 1.0f);
-    c[ImGuiCol_Button] = ImVec4(0.88f, 0.87f, 0.86f, 1.0f);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.84f, 0.90f, 1.0f);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.77f, 0.88f, 1.0f);
-    c[ImGuiCol_Header] = ImVec4(0.80f, 0.85f, 0.93f, 1.0f);
-    // Hovered rows light enough for their grey second line to stay readable.
-    c[ImGuiCol_HeaderHovered] = ImVec4(0.72f, 0.81f, 0.94f, 1.0f);
-    c[ImGuiCol_HeaderActive] = ImVec4(0.64f, 0.75f, 0.91f, 1.0f);
-    c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
-    c[ImGuiCol_SliderGrabActive] = ImVec4(0.25f, 0.40f, 0.65f, 1.0f);
-    c[ImGuiCol_CheckMark] = ImVec4(0.204f, 0.337f, 0.549f, 1.0f);
-    c[ImGuiCol_Separator] = ImVec4(0.80f, 0.78f, 0.75f, 1.0f);
-    st.ScaleAllSizes(scale);
-}
-
-// [SECTION] Frame: layout of the main window and client mode
-
-const ImVec4 kPanelColor(0.965f, 0.961f, 0.953f, 1.0f);
+// [SECTION] Frame: layout of the main window and the intake
 
 struct Gui {
     SDL_Window* window = nullptr;
@@ -320,92 +237,9 @@ void drawFrame(Gui& g) {
     }
 }
 
-// [SECTION] Main loop, screenshot, benchmark
-
-// --bench: drives the real window with a scripted sequence of strokes (input written into
-// ImGuiIO, as a pen would report it at ~240 Hz) and records the wall time of every frame.
-struct BenchDriver {
-    static constexpr int kWarmup = 30;
-    static constexpr int kStrokes = 8;
-    static constexpr int kStrokeFrames = 90;
-    static constexpr int kGap = 10;
-    int frame = 0;
-    std::vector<double> paintingMs;  // frames with a stroke in progress
-    std::vector<double> allMs;
-
-    bool finished() const { return frame >= kWarmup + kStrokes * (kStrokeFrames + kGap); }
-
-    // Sets this frame's pointer; returns true while a stroke is in progress.
-    bool drive(Gui& g, ImGuiIO& io) {
-        const int f = frame - kWarmup;
-        io.MouseDown[0] = false;
-        if (f < 0) return false;
-        const int stroke = f / (kStrokeFrames + kGap);
-        const int k = f % (kStrokeFrames + kGap);
-        if (stroke >= kStrokes || k >= kStrokeFrames) return false;
-        if (k == 0) g.state.tools.brush = {22.0f, 0.5f, static_cast<std::uint8_t>(3 + stroke), 0x05};
-        const ChartPanelState& c = *g.chart;
-        const float viewX = stroke % 2 ? c.viewStride : 0.0f;
-        for (int sub = 1; sub <= 4; ++sub) {
-            const float t = (static_cast<float>(k) + static_cast<float>(sub) / 4.0f) / kStrokeFrames;
-            const float cx = 256.0f + 75.0f * std::sin(t * 18.0f + static_cast<float>(stroke));
-            const float cy = 230.0f + 420.0f * t;
-            const ImVec2 p(c.origin.x + viewX + cx * c.scale, c.origin.y + cy * c.scale);
-            const bool first = k == 0 && sub == 1;
-            g.chart->pointerEvents.push_back({first ? PointerAction::Down : PointerAction::Move, false,
-                                              first ? SDL_BUTTON_LEFT : 0, 0, p});
-            io.MousePos = p;
-        }
-        if (k == kStrokeFrames - 1) {
-            g.chart->pointerEvents.push_back({PointerAction::Up, false, SDL_BUTTON_LEFT, 0, io.MousePos});
-        }
-        io.MouseDown[0] = true;
-        return true;
-    }
-
-    static double percentile(std::vector<double> v, double q) {
-        if (v.empty()) return 0;
-        std::sort(v.begin(), v.end());
-        const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
-        return v[std::min(i, v.size() - 1)];
-    }
-
-    void report(double startupMs) const {
-        std::printf("start to first frame: %.1f ms\n", startupMs);
-        std::printf("painting frames: %zu  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
-                    paintingMs.size(), percentile(paintingMs, 0.5), percentile(paintingMs, 0.9),
-                    percentile(paintingMs, 0.99), percentile(paintingMs, 1.0));
-        std::printf("all frames: %zu  p50 %.2f ms  p99 %.2f ms\n", allMs.size(),
-                    percentile(allMs, 0.5), percentile(allMs, 0.99));
-    }
-};
-
-bool saveScreenshot(SDL_Window* window, const std::string& path) {
-    int w = 0, h = 0;
-    SDL_GL_GetDrawableSize(window, &w, &h);
-    std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-    render::RgbaImage img;
-    img.width = w;
-    img.height = h;
-    img.pixels.resize(px.size());
-    const std::size_t row = static_cast<std::size_t>(w) * 4;
-    for (int y = 0; y < h; ++y) {
-        std::copy_n(px.data() + static_cast<std::size_t>(h - 1 - y) * row, row,
-                    img.pixels.data() + static_cast<std::size_t>(y) * row);
-    }
-    for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
-    auto st = render::writePng(img, path);
-    if (!st) {
-        std::cerr << st.error() << "\n";
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
+
+// [SECTION] Main loop
 
 int runGui(const GuiOptions& options) {
     // A replay script is read whole before anything starts: a bad line is a usage error.
@@ -573,7 +407,7 @@ int runGui(const GuiOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         feedImGuiMouse(g->mouse, io);
-        const bool benchPainting = options.bench && bench.drive(*g, io);
+        const bool benchPainting = options.bench && bench.drive(g->state, *g->chart, io);
         ImGui::NewFrame();
         drawFrame(*g);
         dropPointerEvents(*g->chart);  // samples of a frame without the chart are not kept
