@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -109,6 +110,10 @@ struct ConflictPrompt {
 // Kept in the settings file beside `recent` (see saveSettings in document_ops.h).
 struct Settings {
     std::string pinHash;           // the therapist's intake PIN, crypto_pwhash_str; empty: not set
+    // Wrong PINs in a row and the end of the delay they started (Unix seconds; 0: none), kept
+    // so that restarting BodyMap does not reset them.
+    int pinWrong = 0;
+    std::int64_t pinLockedUntil = 0;
     int windowWidth = 0, windowHeight = 0;  // the window's last size; 0: not known
 };
 

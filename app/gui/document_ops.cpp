@@ -59,6 +59,11 @@ void readSettingsFile(const std::string& path, std::vector<std::string>& recent,
     if (auto it = json->find("pinHash"); it != json->end() && it->is_string()) {
         settings.pinHash = it->get<std::string>();
     }
+    if (auto it = json->find("pinFailures"); it != json->end() && it->is_object()) {
+        const auto w = it->find("wrong"), u = it->find("lockedUntil");
+        if (w != it->end() && w->is_number_integer()) settings.pinWrong = std::clamp(w->get<int>(), 0, 1000);
+        if (u != it->end() && u->is_number_integer()) settings.pinLockedUntil = std::max<std::int64_t>(0, u->get<std::int64_t>());
+    }
     if (auto it = json->find("window"); it != json->end() && it->is_object()) {
         const auto w = it->find("width"), h = it->find("height");
         if (w != it->end() && h != it->end() && w->is_number_integer() && h->is_number_integer()) {
@@ -89,6 +94,9 @@ bool saveSettings(AppState& s) {
     nlohmann::json j;
     j["recent"] = s.recent;
     if (!s.settings.pinHash.empty()) j["pinHash"] = s.settings.pinHash;
+    if (s.settings.pinWrong > 0 || s.settings.pinLockedUntil > 0) {
+        j["pinFailures"] = {{"wrong", s.settings.pinWrong}, {"lockedUntil", s.settings.pinLockedUntil}};
+    }
     if (s.settings.windowWidth > 0 && s.settings.windowHeight > 0) {
         j["window"] = {{"width", s.settings.windowWidth}, {"height", s.settings.windowHeight}};
     }

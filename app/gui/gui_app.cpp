@@ -335,6 +335,7 @@ int runGui(const GuiOptions& options) {
     const bool unattended = !options.screenshot.empty() || options.bench;
     // An intake offers no recovery files: it restores only its own client's (below).
     initDocuments(s, options.library, unattended || !options.intakeClient.empty());
+    restorePinGate(s, ImGui::GetTime());  // wrong PINs of an earlier run still count
     if (!options.file.empty()) openMapFile(s, options.file);
     WindowSizeKeeper sizeKeeper;
     sizeKeeper.enabled = options.screenshot.empty() && !options.bench;

@@ -22,7 +22,7 @@ cd "$WORK"
 LOG="$WORK/test.log"
 PIN=2468
 
-source "$(dirname "$0")/intake_lib.sh"
+source "$TESTS/app/intake_lib.sh"
 click_done() {
   xdotool mousemove --window "$WID" 5 500; sleep 0.3
   screenshot "$WORK/drawing.png"

@@ -24,7 +24,7 @@ cd "$WORK"
 LOG="$WORK/test.log"
 PIN=2468
 
-source "$(dirname "$0")/intake_lib.sh"
+source "$TESTS/app/intake_lib.sh"
 drag() {
   xdotool mousemove --window "$WID" "$1" "$2"; sleep 0.1; xdotool mousedown 1; sleep 0.1
   local i
@@ -180,8 +180,15 @@ pass "close needs the PIN; 3 wrong PINs give a 30 s delay that the right PIN doe
 
 # --- Killed mid-intake: the restart restores only Anna's drawing ------------------------------
 stop_app
+# The wrong tries and the delay they started outlive the process (the settings keep them).
+[ "$(jq -r '.pinFailures.wrong' "$SETTINGS")" = 3 ] || fail "the wrong PINs are not kept in the settings"
+[ "$(jq -r '.pinFailures.lockedUntil' "$SETTINGS")" -ge $(( $(date +%s) + 15 )) ] \
+  || fail "the PIN delay is not kept in the settings"
+# (The therapist waits the delay out: its end moved into the past; the count stays.)
+jq '.pinFailures.lockedUntil = 0' "$SETTINGS" >"$WORK/settings.tmp" && cat "$WORK/settings.tmp" >"$SETTINGS"
 start_app intake --client demo-anna
 wait_log "$LOG" '^intake-restored demo-anna$' 5 || fail "the intake's drawing was not restored"
+grep -q '^pin-gate 3$' "$LOG" || fail "the restarted intake forgot the wrong PINs"
 grep -q '^recovery-offer' "$LOG" && fail "the restarted intake offered recovery files"
 [ "$(grep -c '^restored ' "$LOG")" = 1 ] || fail "more than one file restored"
 grep -q "^restored $own intake\$" "$LOG" || fail "restored another file than the intake's own: $(grep '^restored' "$LOG")"

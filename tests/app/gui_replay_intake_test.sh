@@ -5,6 +5,7 @@
 # V painted inside one frame with the Large marker and Done save exactly those cells into the
 # client's folder (0600), compared cell by cell with maps::Stroke (tests/tools/stroke_cells),
 # and the hand-back page shows no other client. The other client never appears in the log.
+# Last, a PIN delay kept in the settings from an earlier run still refuses the right PIN.
 source "$(dirname "$0")/lib.sh"
 start_xvfb 1920x1280
 CELLS="${BODYMAP_STROKE_CELLS:?set by tests/CMakeLists.txt}"
@@ -105,3 +106,21 @@ EOF
   [ "$("$PROBE" count "$WORK/drawn-$size.png" fb7d46 14)" -gt 1000 ] || fail "$size: the V is not on screen"
   pass "$size: drop and shortcuts inert, close needs the PIN, a one-frame V saved cell for cell ($n cells)"
 done
+
+# A delay started by wrong PINs survives a restart: with 3 wrong tries and a delay that ends in
+# 10 minutes in the settings, the right PIN is refused and the window stays in intake.
+LIB="$WORK/lib-1280x800"
+jq --argjson until $(( $(date +%s) + 600 )) '.pinFailures = {wrong: 3, lockedUntil: $until}' \
+  "$XDG_CONFIG_HOME/bodymap/settings.json" >"$WORK/settings.tmp"
+cat "$WORK/settings.tmp" >"$XDG_CONFIG_HOME/bodymap/settings.json"
+printf '%s\n' '200 close' '600 key 2' '650 key 4' '700 key 6' '750 key 8' '800 key Return' "1200 screenshot $WORK/locked.png" >"$WORK/locked.replay"
+LOG="$WORK/locked.log"
+BODYMAP_TEST_LOG="$LOG" "$BODYMAP" intake --library "$LIB" --client demo-anna --size 1280x800 \
+  --replay "$WORK/locked.replay" >"$WORK/app.out" 2>&1 &
+APP_PID=$!
+wait_log "$LOG" "^replay-screenshot $WORK/locked.png" 30 || { cat "$LOG"; fail "the locked replay did not finish"; }
+grep -q '^pin-gate 3 locked$' "$LOG" || fail "the delay of the settings was not restored"
+grep -q '^dialog Therapist PIN$' "$LOG" || fail "no PIN dialog on close"
+grep -q '^pin-ok$' "$LOG" && fail "the right PIN was taken during a delay kept from an earlier run"
+kill -0 "$APP_PID" 2>/dev/null || fail "the intake ended during the delay"
+pass "a PIN delay kept in the settings still runs after a restart"

@@ -9,7 +9,7 @@ TEMPLATE="$TESTS/../assets/templates/adult_neutral.json"
 LOG="$WORK/test.log"
 SIZE=1600x1000
 # A blank map to open and save with Ctrl+S (no client: nothing else in the library changes).
-source "$(dirname "$0")/replay_lib.sh"
+source "$TESTS/app/replay_lib.sh"
 # The cells are computed from the one chart geometry logged: the chart must not have moved.
 run_still() {
   run_replay "$1" "$2"

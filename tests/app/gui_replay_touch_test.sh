@@ -9,7 +9,7 @@ TEMPLATE="$TESTS/../assets/templates/adult_neutral.json"
 LOG="$WORK/test.log"
 SIZE=1600x1000
 PAINT5=fb7d46
-source "$(dirname "$0")/replay_lib.sh"
+source "$TESTS/app/replay_lib.sh"
 # Checks map $1 against the strokes of replay $2 (cell by cell); prints the painted cell count.
 check_cells() {
   local out

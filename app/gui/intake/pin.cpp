@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <cstdio>
 
 #include <imgui.h>
@@ -40,17 +41,41 @@ double pinDelaySeconds(int wrong) {
     return std::min(kPinMaxDelay, kPinFirstDelay * std::pow(2.0, wrong - kPinFreeTries - 1));
 }
 
+namespace {
+// The gate as the settings keep it: a restart (or a killed process) does not reset the count.
+void keepGate(AppState& s, double delay) {
+    s.settings.pinWrong = s.intake.gate.wrong;
+    s.settings.pinLockedUntil = delay > 0 ? static_cast<std::int64_t>(std::time(nullptr)) +
+                                                static_cast<std::int64_t>(std::ceil(delay))
+                                          : 0;
+    saveSettings(s);
+}
+}  // namespace
+
+void restorePinGate(AppState& s, double now) {
+    s.intake.gate.wrong = s.settings.pinWrong;
+    const auto left = s.settings.pinLockedUntil - static_cast<std::int64_t>(std::time(nullptr));
+    // At most the longest delay: a clock set back cannot lock the therapist out for longer.
+    if (left > 0) s.intake.gate.lockedUntil = now + std::min(static_cast<double>(left), kPinMaxDelay);
+    if (s.settings.pinWrong > 0) {
+        testLog("pin-gate " + std::to_string(s.settings.pinWrong) + (left > 0 ? " locked" : ""));
+    }
+}
+
 bool checkPinGated(AppState& s, const std::string& pin, double now) {
     PinGate& g = s.intake.gate;
     if (now < g.lockedUntil) return false;
     if (verifyPin(s.settings.pinHash, pin)) {
+        const bool hadFailures = g.wrong > 0;
         g = {};
+        if (hadFailures) keepGate(s, 0);
         testLog("pin-ok");
         return true;
     }
     ++g.wrong;
     const double delay = pinDelaySeconds(g.wrong);
     if (delay > 0) g.lockedUntil = now + delay;
+    keepGate(s, delay);
     testLog("pin-wrong " + std::to_string(g.wrong) +
             (delay > 0 ? " delay " + std::to_string(static_cast<int>(delay)) : std::string()));
     return false;

@@ -28,6 +28,9 @@ bool verifyPin(const std::string& hash, const std::string& pin);
 // The delay after `wrong` wrong tries: 0 for the first kPinFreeTries, then 30 s, 60 s, ...
 double pinDelaySeconds(int wrong);
 
+// Sets the gate from the settings at start-up (`now` in ImGui time): the wrong tries of an
+// earlier run still count, and a delay they started still runs.
+void restorePinGate(AppState& s, double now);
 // Checks a PIN against the stored hash through the gate: refused without checking while the
 // delay runs; a wrong PIN counts (and may start a delay), a right one resets the count.
 bool checkPinGated(AppState& s, const std::string& pin, double now);
