@@ -30,13 +30,19 @@ namespace {
 constexpr const char* kClientFile = "client.json";
 constexpr std::size_t kHashDigits = 10;
 
-// FNV-1a 64: stable across platforms and runs, so a client's folder name never changes.
-std::string hashSuffix(std::string_view id) {
+// FNV-1a 64 of the bytes of `text`: stable across platforms and runs.
+std::uint64_t fnv1a(std::string_view text) {
     std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : id) {
-        h ^= c;
+    for (char c : text) {
+        h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ull;
     }
+    return h;
+}
+
+// From FNV-1a, so a client's folder name never changes.
+std::string hashSuffix(std::string_view id) {
+    const std::uint64_t h = fnv1a(id);
     char buf[24];
     std::snprintf(buf, sizeof buf, "%010llx",
                   static_cast<unsigned long long>(h & 0xFFFFFFFFFFull));
@@ -459,11 +465,7 @@ std::uint64_t folderFingerprint(const std::string& folder) {
     while (const dirent* e = ::readdir(d)) {
         const std::string name = e->d_name;
         if (name == "." || name == "..") continue;
-        std::uint64_t h = 14695981039346656037ull;
-        for (unsigned char c : name) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
+        std::uint64_t h = fnv1a(name);
         struct stat es {};
         if (::fstatat(dfd, e->d_name, &es, AT_SYMLINK_NOFOLLOW) == 0) h = mix(h, statHash(es));
         sum += h;
