@@ -13,16 +13,12 @@ LIB="$WORK/lib"
 mkdir -p "$LIB"
 cp -r "$TESTS/../assets/examples/demo-anna" "$LIB/"
 ANNA="$LIB/demo-anna"
-mkdir -p "$XDG_CONFIG_HOME/bodymap"
-# shellcheck disable=SC2016
-printf '{"recent": [], "pinHash": "%s"}\n' \
-  '$argon2id$v=19$m=65536,t=2,p=1$bTnzLPI7M1PHtSR3mwDkJw$xY3fvY1Z1eNdxzrrDn68LTG4y/TVxifgvvKD3v/lZhM' \
-  >"$XDG_CONFIG_HOME/bodymap/settings.json"
+source "$TESTS/app/intake_lib.sh"
+write_test_pin
 cd "$WORK"
 LOG="$WORK/test.log"
 PIN=2468
 
-source "$TESTS/app/intake_lib.sh"
 click_done() {
   xdotool mousemove --window "$WID" 5 500; sleep 0.3
   screenshot "$WORK/drawing.png"

@@ -9,10 +9,8 @@ start_xvfb 1920x1280
 # (here 2468, as crypto_pwhash_str stores it).
 cp -r "$TESTS/../assets/examples" "$WORK/lib"
 chmod -R u+w "$WORK/lib"
-mkdir -p "$XDG_CONFIG_HOME/bodymap"
-printf '{"pinHash": "%s"}\n' \
-  '$argon2id$v=19$m=65536,t=2,p=1$kteaDdeK+uIJmw8FrykVTw$MVDkuZFZWks1vu/w9vN37xryPMbNTE6fZCHLs0BLgao' \
-  >"$XDG_CONFIG_HOME/bodymap/settings.json"
+source "$TESTS/app/intake_lib.sh"
+write_test_pin
 INTAKE=(intake --library "$WORK/lib" --client demo-anna)
 CHECK="$TESTS/app/layout_check.py"
 BODY=ece9e5

@@ -11,12 +11,8 @@ start_xvfb 1920x1280
 CELLS="${BODYMAP_STROKE_CELLS:?set by tests/CMakeLists.txt}"
 TEMPLATE="$TESTS/../assets/templates/adult_neutral.json"
 GREEN=2e7d46
-mkdir -p "$XDG_CONFIG_HOME/bodymap"
-# The therapist PIN 2468, as crypto_pwhash_str stores it.
-printf '{"pinHash": "%s"}\n' \
-  '$argon2id$v=19$m=65536,t=2,p=1$kteaDdeK+uIJmw8FrykVTw$MVDkuZFZWks1vu/w9vN37xryPMbNTE6fZCHLs0BLgao' \
-  >"$XDG_CONFIG_HOME/bodymap/settings.json"
-chmod 600 "$XDG_CONFIG_HOME/bodymap/settings.json"
+source "$TESTS/app/intake_lib.sh"
+write_test_pin
 
 # Field N of the last log line starting with $2 in log $1.
 logged() { grep "^$2" "$1" | tail -1 | cut -d' ' -f"$3"; }

@@ -1,5 +1,17 @@
 # Shared by the gui_intake_*_test.sh scripts (sourced after lib.sh, with LIB, LOG and WORK set):
-# starting the GUI on the test library, and clicking logged buttons and typing a PIN with xdotool.
+# the therapist PIN, starting the GUI on the test library, and clicking logged buttons and typing a
+# PIN with xdotool.
+
+# Writes settings whose therapist PIN is 2468 (its crypto_pwhash_str hash, made once with
+# libsodium), 0600.
+write_test_pin() {
+  mkdir -p "$XDG_CONFIG_HOME/bodymap"
+  # shellcheck disable=SC2016
+  printf '{"pinHash": "%s"}\n' \
+    '$argon2id$v=19$m=65536,t=2,p=1$kteaDdeK+uIJmw8FrykVTw$MVDkuZFZWks1vu/w9vN37xryPMbNTE6fZCHLs0BLgao' \
+    >"$XDG_CONFIG_HOME/bodymap/settings.json"
+  chmod 600 "$XDG_CONFIG_HOME/bodymap/settings.json"
+}
 start_app() {
   : >"$LOG"
   BODYMAP_TEST_LOG="$LOG" "$BODYMAP" "$@" --library "$LIB" --signal-screenshot "$WORK/shot.png" \

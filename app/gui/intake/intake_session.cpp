@@ -136,20 +136,6 @@ void centredText(const char* text, ImFont* font, float width, ImU32 color, float
     if (font) ImGui::PopFont();
 }
 
-bool pageButton(const char* label, ImVec2 size, const UiContext& ui, ImU32 color) {
-    if (color) {
-        ImGui::PushStyleColor(ImGuiCol_Button, color);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color);
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-    }
-    if (ui.heading) ImGui::PushFont(ui.heading);
-    const bool clicked = loggedButton(label, size);
-    if (ui.heading) ImGui::PopFont();
-    if (color) ImGui::PopStyleColor(4);
-    return clicked;
-}
-
 // The therapist's small way out, grey and out of the way.
 bool therapistButton(const char* label, const UiContext& ui) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
@@ -284,11 +270,11 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) 
         const float bw = std::min(340 * ui.scale, (colW - gap) / 2);
         const float bh = 72 * ui.scale;
         ImGui::SetCursorPosX((w - 2 * bw - gap) / 2);
-        if (pageButton("Yes, no pain today", ImVec2(bw, bh), ui, IM_COL32(46, 125, 70, 255))) {
+        if (intake::bigButton("Yes, no pain today", true, ImVec2(bw, bh), ui, IM_COL32(46, 125, 70, 255))) {
             s.deferred.push_back([](AppState& st) { saveIntake(st, true); });
         }
         ImGui::SameLine(0, gap);
-        if (pageButton("Go back and draw", ImVec2(bw, bh), ui, 0)) {
+        if (intake::bigButton("Go back and draw", false, ImVec2(bw, bh), ui)) {
             s.intake.phase = IntakePhase::Drawing;
             testLog("intake-back-to-drawing");
         }
