@@ -115,6 +115,10 @@ struct Settings {
     int pinWrong = 0;
     std::int64_t pinLockedUntil = 0;
     int windowWidth = 0, windowHeight = 0;  // the window's last size; 0: not known
+    // Languages (maps/i18n tags: "en", "en_GB", "de", "es", "fr"). The UI's: "" follows the
+    // system locale. The report's: the last one picked in the export dialog; "" is the UI's.
+    std::string uiLanguage;
+    std::string reportLanguage;
 };
 
 // A message for the status bar or an error dialog.

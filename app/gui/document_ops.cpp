@@ -23,6 +23,7 @@
 #include "app/gui/library_panel.h"
 #include "app/gui/panels.h"
 #include "maps/atomic_file.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 
@@ -64,6 +65,12 @@ void readSettingsFile(const std::string& path, std::vector<std::string>& recent,
         if (w != it->end() && w->is_number_integer()) settings.pinWrong = std::clamp(w->get<int>(), 0, 1000);
         if (u != it->end() && u->is_number_integer()) settings.pinLockedUntil = std::max<std::int64_t>(0, u->get<std::int64_t>());
     }
+    if (auto it = json->find("language"); it != json->end() && it->is_object()) {
+        const auto ui = it->find("ui"), report = it->find("report");
+        if (ui != it->end() && ui->is_string()) settings.uiLanguage = i18n::normalizeLanguage(ui->get<std::string>());
+        if (report != it->end() && report->is_string())
+            settings.reportLanguage = i18n::normalizeLanguage(report->get<std::string>());
+    }
     if (auto it = json->find("window"); it != json->end() && it->is_object()) {
         const auto w = it->find("width"), h = it->find("height");
         if (w != it->end() && h != it->end() && w->is_number_integer() && h->is_number_integer()) {
@@ -96,6 +103,9 @@ bool saveSettings(AppState& s) {
     if (!s.settings.pinHash.empty()) j["pinHash"] = s.settings.pinHash;
     if (s.settings.pinWrong > 0 || s.settings.pinLockedUntil > 0) {
         j["pinFailures"] = {{"wrong", s.settings.pinWrong}, {"lockedUntil", s.settings.pinLockedUntil}};
+    }
+    if (!s.settings.uiLanguage.empty() || !s.settings.reportLanguage.empty()) {
+        j["language"] = {{"ui", s.settings.uiLanguage}, {"report", s.settings.reportLanguage}};
     }
     if (s.settings.windowWidth > 0 && s.settings.windowHeight > 0) {
         j["window"] = {{"width", s.settings.windowWidth}, {"height", s.settings.windowHeight}};
