@@ -22,6 +22,9 @@ struct GuiOptions {
     bool bench = false;       // --bench: paint a scripted stroke sequence, print frame times
     std::string replay;       // --replay FILE: push the script's timed events into the event queue
     double startSeconds = 0;  // steady-clock time when main() started, for start-up timing
+    // --lang L: the therapist UI's language for this run (wins over the setting without
+    // replacing it); for `intake`, the intake's language. "" : the setting, else the system's.
+    std::string language;
 };
 
 // Parses and runs a subcommand, or fills `gui` and returns nullopt when the GUI should start.
