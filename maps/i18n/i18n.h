@@ -44,6 +44,13 @@ constexpr const char* trNoopC(const char* /*context*/, const char* s) { return s
 inline constexpr const char* kRegionContext = "body region";
 inline constexpr const char* kBandContext = "fascial band";
 inline constexpr const char* kLineContext = "fascial line";
+inline constexpr const char* kViewContext = "body view";
+inline constexpr const char* kTemplateContext = "template";
+// A template name in the current language (the region's, band's, view's ...): for display only,
+// never as a key. Lives as long as `name` or the process, whichever is shorter.
+inline const char* templateText(const char* context, const std::string& name) {
+    return trc(context, name.c_str());
+}
 
 // ---- languages ----
 
