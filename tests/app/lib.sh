@@ -11,6 +11,10 @@ mkdir -p "$HOME"
 export BODYMAP_LIBRARY="$WORK/library"
 export XDG_CONFIG_HOME="$WORK/config"
 export XDG_DATA_HOME="$WORK/data"
+# The tests read English messages: the command line and the GUI follow the system's language
+# (tests that need another one pass --lang).
+export LC_ALL=C.UTF-8
+unset LANGUAGE LC_MESSAGES LANG
 XVFB_PID=""
 APP_PID=""
 cleanup() {
