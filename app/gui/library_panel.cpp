@@ -272,13 +272,13 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         ImGui::SameLine(12 * ui.scale);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 1.05f);
         const auto visits = static_cast<unsigned long>(std::max(0, c.visitCount));
-        if (c.lastVisit.empty()) {
-            textDisabledf(trn("%d visit", "%d visits", visits), c.visitCount);
-        } else {
-            // TRANSLATORS: under a client's name: %d visits, the last on %s (date and time).
-            textDisabledf(trn("%d visit, last %s", "%d visits, last %s", visits), c.visitCount,
-                          friendlyDate(c.lastVisit).c_str());
-        }
+        // TRANSLATORS: under a client's name: %d visits, the last on %s (date and time).
+        const std::string line = c.lastVisit.empty()
+                                     ? i18n::format(trn("%d visit", "%d visits", visits), c.visitCount)
+                                     : i18n::format(trn("%d visit, last %s", "%d visits, last %s", visits), c.visitCount,
+                                                    friendlyDate(c.lastVisit).c_str());
+        ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), line,
+                       ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX(), line);
         ImGui::PopID();
     }
     if (shown == 0) {
@@ -293,7 +293,10 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         return;
     }
     heading(tr("Visits"), ui);
-    const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    // Side by side while both labels fit half the panel; else one under the other.
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    const bool sideBySide = buttonWidthFor({tr("New visit"), tr("From last visit")}, 0) <= half;
+    const float hw = sideBySide ? half : -1.0f;
     if (ImGui::Button(tr("New visit"), ImVec2(hw, 0))) {
         s.deferred.push_back([](AppState& st) {
             guardUnsaved(st, tr("Save the changes to %s before starting a new visit?"),
@@ -301,7 +304,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         });
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("A blank chart for this client (Ctrl+N)"));
-    ImGui::SameLine();
+    if (sideBySide) ImGui::SameLine();
     ImGui::BeginDisabled(lib.visits.empty());
     if (loggedButton(tr("From last visit"), ImVec2(hw, 0))) {
         s.deferred.push_back([](AppState& st) {

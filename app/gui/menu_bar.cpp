@@ -80,12 +80,17 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(idLabel(tr("Settings"), "settings").c_str())) {
+    // (Menus log where they are only while closed: an open one's last item is its window.)
+    const bool settingsOpen = ImGui::BeginMenu(idLabel(tr("Settings"), "settings").c_str());
+    if (!settingsOpen) logLastItem("menu-settings");
+    if (settingsOpen) {
         if (ImGui::MenuItem(s.settings.pinHash.empty() ? tr("Therapist PIN...") : tr("Change therapist PIN..."))) {
             openPinSettings(s);
         }
         // The therapist UI's language; each by its own name, so that anyone finds theirs.
-        if (ImGui::BeginMenu(idLabel(tr("Language"), "language").c_str())) {
+        const bool languageOpen = ImGui::BeginMenu(idLabel(tr("Language"), "language").c_str());
+        if (!languageOpen) logLastItem("menu-language");
+        if (languageOpen) {
             const std::string current = i18n::currentLanguage();
             for (const auto& lang : i18n::shippedLanguages()) {
                 const std::string label = lang.nativeName + "###lang-" + lang.tag;
@@ -98,10 +103,8 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
             }
             ImGui::EndMenu();
         }
-        logLastItem("menu-language");
         ImGui::EndMenu();
     }
-    logLastItem("menu-settings");
     if (ImGui::BeginMenu(idLabel(tr("Help"), "help").c_str())) {
         if (ImGui::MenuItem(tr("How to use BodyMap"), "F1")) s.showHelp = true;
         ImGui::EndMenu();
