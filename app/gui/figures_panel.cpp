@@ -79,7 +79,7 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
 
     heading(tr("Widespread Pain Index"), ui);
     // TRANSLATORS: the Widespread Pain Index: %d of the 19 areas have pain.
-    textf(tr("WPI %d of 19"), m.wpi);
+    textWrappedf(tr("WPI %d of 19"), m.wpi);
     for (int a = 0; a < maps::kWpiAreaCount; ++a) {
         if (m.wpiAreas[static_cast<std::size_t>(a)].painful) {
             ImGui::Bullet();
@@ -87,7 +87,7 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
         }
     }
     // TRANSLATORS: generalized pain (2016 ACR criteria): %d of the 5 body regions have pain.
-    textf(tr("Generalized pain: %d of 5 regions"), m.generalizedPain);
+    textWrappedf(tr("Generalized pain: %d of 5 regions"), m.generalizedPain);
     for (int r = 0; r < maps::kGpRegionCount; ++r) {
         if (m.gpRegions[static_cast<std::size_t>(r)]) {
             ImGui::Bullet();

@@ -365,7 +365,8 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         const float lineH = ImGui::GetTextLineHeight();
         const std::string therapist = ellipsize(v.therapist, textW);
         dl->AddText(ImVec2(tx, row.y + 7 * ui.scale + lineH),
-                    ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
+                    ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram),
+                    ellipsize(sub, textW).c_str());
         if (!therapist.empty()) {
             dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                         therapist.c_str());

@@ -116,7 +116,12 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
     t = p.editTime;
     int year = t.year;
-    const Step ys = stepper("year", year, "%d", 4 * digitW + 2 * st.FramePadding.x + 2, tr("One year earlier"),
+    // The year goes under the day and month when a long month name leaves no room for it.
+    const float yearFieldW = 4 * digitW + 2 * st.FramePadding.x + 2;
+    if (ImGui::GetContentRegionAvail().x < yearFieldW + 2 * ImGui::GetFrameHeight() + 2 * st.ItemInnerSpacing.x) {
+        ImGui::NewLine();
+    }
+    const Step ys = stepper("year", year, "%d", yearFieldW, tr("One year earlier"),
                             tr("One year later"), typing, edited);
     if (ys != Step::None) {
         t.year = year + (ys == Step::Up ? 1 : -1);
@@ -222,8 +227,10 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
 
     ImGui::Spacing();
     // TRANSLATORS: %s is the body template's name, %d its version number.
-    textDisabledf(tr("Template: %s, version %d"), i18n::templateText(i18n::kTemplateContext, s.templ().name),
-                  s.templ().version);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    textWrappedf(tr("Template: %s, version %d"), i18n::templateText(i18n::kTemplateContext, s.templ().name),
+                 s.templ().version);
+    ImGui::PopStyleColor();
     if (!s.doc.path.empty()) {  // wrapped: a library path is wider than the panel
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
         textWrappedf(tr("File: %s"), s.doc.path.c_str());
