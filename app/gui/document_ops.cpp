@@ -554,16 +554,17 @@ void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
         std::error_code ec3;
         const bool gone = !fs::exists(fs::symlink_status(named, ec3));
         const std::string who = clientName.empty() ? clientId : clientName;
-        // TRANSLATORS: %s is a file path.
         if (gone && clientId.empty()) {
+            // TRANSLATORS: %s is a file path.
             s.errorDialog = i18n::format(tr("The visit file this work was editing is gone:\n%s\n\nSave it with File > Save As."), named.c_str());
         } else if (gone) {
-            // TRANSLATORS: %s is a file path; %s the client's name.
+            // TRANSLATORS: the first %s is a file path, the second the client's name.
             s.errorDialog = i18n::format(tr("The visit file this work was editing is gone:\n%s\n\nSaving (Ctrl+S) stores it as a new visit of %s."), named.c_str(), who.c_str());
         } else if (clientId.empty()) {
+            // TRANSLATORS: %s is a file path.
             s.errorDialog = i18n::format(tr("The restored work named a file that is not a visit in the library:\n%s\n\nBodyMap will not write there. Save it with File > Save As."), named.c_str());
         } else {
-            // TRANSLATORS: %s is a file path; %s the client's name.
+            // TRANSLATORS: the first %s is a file path, the second the client's name.
             s.errorDialog = i18n::format(tr("The restored work named a file that is not a visit in the library:\n%s\n\nBodyMap will not write there. Saving (Ctrl+S) stores it as a new visit of %s."), named.c_str(), who.c_str());
         }
         s.post(tr("Restored unsaved work; it will be saved as a new visit"));

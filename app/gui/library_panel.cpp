@@ -272,11 +272,12 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         ImGui::SameLine(12 * ui.scale);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 1.05f);
         const auto visits = static_cast<unsigned long>(std::max(0, c.visitCount));
-        // TRANSLATORS: under a client's name: %d visits, the last on %s (date and time).
-        const std::string line = c.lastVisit.empty()
-                                     ? i18n::format(trn("%d visit", "%d visits", visits), c.visitCount)
-                                     : i18n::format(trn("%d visit, last %s", "%d visits, last %s", visits), c.visitCount,
-                                                    friendlyDate(c.lastVisit).c_str());
+        std::string line = i18n::format(trn("%d visit", "%d visits", visits), c.visitCount);
+        if (!c.lastVisit.empty()) {
+            // TRANSLATORS: under a client's name: %d visits, the last on %s (date and time).
+            line = i18n::format(trn("%d visit, last %s", "%d visits, last %s", visits), c.visitCount,
+                                friendlyDate(c.lastVisit).c_str());
+        }
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), line,
                        ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX(), line);
         ImGui::PopID();
