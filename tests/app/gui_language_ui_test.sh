@@ -82,3 +82,21 @@ grep -q "Anna Beispiel" "$WORK/report.txt" || fail "(e) client name not in the P
 grep -Eq '\[[^]]*[áéíóúñç][^]]*\]' "$WORK/report.txt" || fail "(e) no pseudo text in the PDF"
 stop_app
 pass "(e) the report exported in pseudo has pseudo text"
+
+# (f) The report's language in the dialog: Deutsch gives A4 (pseudo, like en, gives Letter) and
+# is remembered in the settings.
+write_settings '{"language": {"ui": "pseudo", "report": ""}}'
+start_app "$VISIT"
+xdotool key ctrl+e
+wait_log "$LOG" '^dialog Referral report$' 5 || fail "(f) no report dialog"
+wait_log "$LOG" '^report-paper letter$' 5 || fail "(f) pseudo (English conventions) did not give Letter"
+sleep 0.5
+click report-language
+wait_log "$LOG" '^button report-lang-de ' 5 || fail "(f) the language list did not open"
+click report-lang-de
+wait_log "$LOG" '^report-language de$' 5 || fail "(f) Deutsch was not picked"
+wait_log "$LOG" '^report-paper a4$' 5 || fail "(f) the paper did not follow the language"
+python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["language"]["report"] != "de")' "$SETTINGS" ||
+  fail "(f) the report language was not saved: $(cat "$SETTINGS")"
+stop_app
+pass "(f) the report language follows the pick, sets the paper and is saved"
