@@ -94,7 +94,9 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
             const std::string current = i18n::currentLanguage();
             for (const auto& lang : i18n::shippedLanguages()) {
                 const std::string label = lang.nativeName + "###lang-" + lang.tag;
-                if (ImGui::MenuItem(label.c_str(), nullptr, lang.tag == current) && lang.tag != current) {
+                // en_GB (English with British conventions) is checked as English.
+                const bool checked = current == lang.tag || current.rfind(lang.tag + "_", 0) == 0;
+                if (ImGui::MenuItem(label.c_str(), nullptr, checked) && lang.tag != current) {
                     const std::string tag = lang.tag;
                     // Between frames: no half-translated frame.
                     s.deferred.push_back([tag](AppState& st) { chooseUiLanguage(st, tag); });
