@@ -1,11 +1,15 @@
 // AppState helpers: notices and the undoable edit operations (see app_state.h).
 #include "app/gui/app_state.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 
 #include <imgui.h>
+
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::app {
 
@@ -48,7 +52,8 @@ void undo(AppState& s) {
     if (const maps::Command* cmd = s.doc.history.undo(s.doc.map)) {
         ++s.doc.generation;
         markCommandDirty(s, cmd);
-        s.post("Undid: " + cmd->label());
+        // TRANSLATORS: status bar after Undo; %s is the step undone ("Fill Left upper abdomen").
+        s.post(i18n::format(tr("Undid: %s"), cmd->label().c_str()));
     }
 }
 
@@ -56,7 +61,8 @@ void redo(AppState& s) {
     if (const maps::Command* cmd = s.doc.history.redo(s.doc.map)) {
         ++s.doc.generation;
         markCommandDirty(s, cmd);
-        s.post("Redid: " + cmd->label());
+        // TRANSLATORS: status bar after Redo; %s is the step redone.
+        s.post(i18n::format(tr("Redid: %s"), cmd->label().c_str()));
     }
 }
 
@@ -124,6 +130,14 @@ void logLastItem(const char* label) {
         testLog(std::string("button ") + label + " " + where);
         testLog(std::string("rect ") + label + " " + rect);
     }
+}
+
+float buttonWidthFor(std::initializer_list<const char*> labels, float minWidth) {
+    float w = minWidth;
+    for (const char* l : labels) {
+        w = std::max(w, ImGui::CalcTextSize(l, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    }
+    return w;
 }
 
 bool loggedButton(const char* label, ImVec2 size) {

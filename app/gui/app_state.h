@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,7 +94,7 @@ struct LibraryState {
 // "Save changes before ...?" while an action waits for the answer.
 struct UnsavedPrompt {
     bool open = false;
-    std::string action;                     // "opening another map", "quitting", ...
+    std::string question;  // translated, with %s for the document: "Save the changes to %s before quitting?"
     std::function<void(AppState&)> proceed;
 };
 
@@ -202,5 +203,8 @@ void testLogChanged(const std::string& key, const std::string& line);
 bool loggedButton(const char* label, ImVec2 size = ImVec2(0, 0));
 // The same two lines for the last item drawn (an invisible button, a slider, a tab).
 void logLastItem(const char* label);
+// The width of a row of buttons that share one width: the widest (translated) label with the
+// frame padding, and at least `minWidth` (pixels).
+float buttonWidthFor(std::initializer_list<const char*> labels, float minWidth);
 
 }  // namespace bodymap::app

@@ -22,6 +22,7 @@
 #include "app/assets_path.h"
 #include "app/gui/library_panel.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "maps/atomic_file.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
@@ -127,8 +128,10 @@ void addRecent(AppState& s, const std::string& path) {
 
 std::string displayName(const AppState& s) {
     if (!s.doc.path.empty()) return fs::path(s.doc.path).filename().string();
-    if (!s.doc.map.info.clientName.empty()) return s.doc.map.info.clientName + "'s new visit";
-    return "the new map";
+    // TRANSLATORS: the document's name in "Save the changes to %s before ...?"; %s is the client.
+    if (!s.doc.map.info.clientName.empty()) return i18n::format(tr("%s's new visit"), s.doc.map.info.clientName.c_str());
+    // TRANSLATORS: the document's name in "Save the changes to %s before ...?".
+    return tr("the new map");
 }
 
 // Shows the client of a visit in the Clients tab when the file lives in the library.
@@ -142,9 +145,11 @@ void selectClientOf(AppState& s, const std::string& clientId, const std::string&
     }
 }
 
-void openPopupLogged(const char* name) {
-    ImGui::OpenPopup(name);
-    testLog(std::string("dialog ") + name);
+// `name` is an idLabel: the test log names the popup by its English id.
+void openPopupLogged(const std::string& name) {
+    ImGui::OpenPopup(name.c_str());
+    const auto id = name.find("###");
+    testLog("dialog " + (id == std::string::npos ? name : name.substr(id + 3)));
 }
 
 }  // namespace
@@ -235,7 +240,7 @@ void newVisit(AppState& s, bool fromPrevious) {
         if (fromPrevious && !lib.visits.empty()) {
             auto loaded = maps::loadMap(lib.visits.front().path, s.templates);
             if (!loaded) {
-                s.errorDialog = "Could not start from the previous visit: " + loaded.error();
+                s.errorDialog = i18n::format(tr("Could not start from the previous visit: %s"), loaded.error().c_str());
                 return;
             }
             prev = std::move(loaded.value());
@@ -246,7 +251,7 @@ void newVisit(AppState& s, bool fromPrevious) {
     map.info.appVersion = appVersion();
     replaceDocument(s, std::move(map), "");
     if (fromPrevious) s.doc.restored = true;  // a copy that is not saved anywhere yet
-    s.post(fromPrevious ? "New visit, starting from the previous one" : "New visit");
+    s.post(fromPrevious ? tr("New visit, starting from the previous one") : tr("New visit"));
 }
 
 void openMapFile(AppState& s, const std::string& path) {
@@ -255,8 +260,9 @@ void openMapFile(AppState& s, const std::string& path) {
     const maps::FileStamp stamp = maps::stampFile(path);
     auto map = maps::loadMap(path, s.templates);
     if (!map) {
-        s.errorDialog = "Could not open the map.\n\n" + map.error();
-        s.post("Could not open " + path, true);
+        // TRANSLATORS: %s is what the loader said (the file and what is wrong in it).
+        s.errorDialog = i18n::format(tr("Could not open the map.\n\n%s"), map.error().c_str());
+        s.post(i18n::format(tr("Could not open %s"), path.c_str()), true);
         testLog("open-failed " + path);
         return;
     }
@@ -266,7 +272,7 @@ void openMapFile(AppState& s, const std::string& path) {
     replaceDocument(s, std::move(map.value()), path, stamp);
     addRecent(s, path);
     selectClientOf(s, clientId, path);
-    s.post("Opened " + path);
+    s.post(i18n::format(tr("Opened %s"), path.c_str()));
     testLog("opened " + path);
 }
 
@@ -292,7 +298,7 @@ void markSaved(AppState& s, const maps::PainMap& written, const std::string& pat
     s.autosavedGeneration = s.doc.generation;
     addRecent(s, path);
     s.library.stale = true;
-    s.post("Saved " + path);
+    s.post(i18n::format(tr("Saved %s"), path.c_str()));
     testLog("saved " + path);
     if (then) s.deferred.push_back(then);
 }
@@ -312,14 +318,14 @@ bool writeDocument(AppState& s, const std::string& path, const maps::FileStamp* 
             s.conflict.path = path;
             s.conflict.detail = out.message;
             s.conflict.then = std::move(then);
-            s.post("Not saved yet: the file changed on disk", true);
+            s.post(tr("Not saved yet: the file changed on disk"), true);
             testLog("conflict " + path);
             return false;
         case maps::WriteStatus::Failed:
             break;
     }
-    s.errorDialog = "The map was not saved; your work is still open.\n\n" + out.message;
-    s.post("Not saved", true);
+    s.errorDialog = i18n::format(tr("The map was not saved; your work is still open.\n\n%s"), out.message.c_str());
+    s.post(tr("Not saved"), true);
     return false;
 }
 
@@ -329,8 +335,8 @@ bool saveAsNewVisit(AppState& s, AfterSave then) {
     maps::FileStamp stamp;
     auto path = maps::Library(s.library.root).saveNewVisit(copy, &stamp);
     if (!path) {
-        s.errorDialog = "The visit was not saved; your work is still open.\n\n" + path.error();
-        s.post("Not saved", true);
+        s.errorDialog = i18n::format(tr("The visit was not saved; your work is still open.\n\n%s"), path.error().c_str());
+        s.post(tr("Not saved"), true);
         return false;
     }
     markSaved(s, copy, path.value(), stamp, then);
@@ -376,7 +382,7 @@ bool saveDocument(AppState& s, AfterSave then) {
     if (!s.doc.path.empty()) return saveDocumentAs(s, s.doc.path, std::move(then));
     if (s.doc.map.info.clientId.empty()) {
         showSaveAs(s, std::move(then));
-        s.post("Choose a client in the Clients tab to save into the library, or pick a file");
+        s.post(tr("Choose a client in the Clients tab to save into the library, or pick a file"));
         return false;
     }
     return saveAsNewVisit(s, std::move(then));
@@ -388,20 +394,20 @@ void showSaveAs(AppState& s, AfterSave then) {
                                                                     ? maps::localTimeNow()
                                                                     : s.doc.map.info.visitTime)
                                           : fs::path(s.doc.path).stem().string();
-    showFileDialog(s, FileDialogState::Mode::Save, "Save map as", ".json", folder, name,
+    showFileDialog(s, FileDialogState::Mode::Save, tr("Save map as"), ".json", folder, name,
                    [then](AppState& st, const std::string& path) { saveDocumentAs(st, path, then); });
 }
 
 void showOpen(AppState& s) {
     std::string folder = s.doc.path.empty() ? s.library.root : fs::path(s.doc.path).parent_path().string();
-    showFileDialog(s, FileDialogState::Mode::Open, "Open map", ".json", folder, "",
+    showFileDialog(s, FileDialogState::Mode::Open, tr("Open map"), ".json", folder, "",
                    [](AppState& st, const std::string& path) {
-                       guardUnsaved(st, "opening another map",
+                       guardUnsaved(st, tr("Save the changes to %s before opening another map?"),
                                     [path](AppState& s2) { openMapFile(s2, path); });
                    });
 }
 
-void guardUnsaved(AppState& s, const std::string& action, std::function<void(AppState&)> proceed) {
+void guardUnsaved(AppState& s, const std::string& question, std::function<void(AppState&)> proceed) {
     // A never-saved map with nothing drawn or written in it is not worth a question.
     const bool emptyNewMap = s.doc.path.empty() && !s.doc.restored && s.doc.map.isBlank() &&
                              s.doc.map.tags.empty() && s.doc.map.info.notes.empty();
@@ -412,12 +418,12 @@ void guardUnsaved(AppState& s, const std::string& action, std::function<void(App
     // A save waiting for its conflict answer comes first: the user answers that prompt.
     if (s.conflict.open || s.unsaved.open) return;
     s.unsaved.open = true;
-    s.unsaved.action = action;
+    s.unsaved.question = question;
     s.unsaved.proceed = std::move(proceed);
 }
 
 void requestQuit(AppState& s) {
-    guardUnsaved(s, "quitting", [](AppState& st) {
+    guardUnsaved(s, tr("Save the changes to %s before quitting?"), [](AppState& st) {
         st.quit = true;
         st.discardRecoveryOnExit = true;  // saved, or the user chose not to save
         testLog("quit");
@@ -431,7 +437,7 @@ void initDocuments(AppState& s, const std::string& libraryOption, bool unattende
     loadSettings(s);
     if (auto st = maps::Library(s.library.root).ensureRoot(); !st) {
         s.library.error = st.error();
-        s.post("The client library cannot be used: " + st.error(), true);
+        s.post(i18n::format(tr("The client library cannot be used: %s"), st.error().c_str()), true);
     }
     refreshLibrary(s);
     if (!unattended) {
@@ -443,6 +449,21 @@ void initDocuments(AppState& s, const std::string& libraryOption, bool unattende
     testLog("ready");
 }
 
+void startUiLanguage(AppState& s, const std::string& option) {
+    std::string tag = i18n::normalizeLanguage(option);
+    if (tag.empty()) tag = s.settings.uiLanguage;
+    if (tag.empty()) tag = i18n::systemLanguage();
+    i18n::setDefaultLanguage(tag);
+    testLog("language " + i18n::currentLanguage());
+}
+
+void chooseUiLanguage(AppState& s, const std::string& tag) {
+    i18n::setDefaultLanguage(tag);
+    s.settings.uiLanguage = i18n::currentLanguage();
+    saveSettings(s);
+    testLog("language " + s.settings.uiLanguage);
+}
+
 namespace {
 // The recovery session starts with the first autosave (or restore) and then lasts as long as
 // the process: looking at the library without changing anything writes nothing into it.
@@ -452,7 +473,7 @@ bool ensureSession(AppState& s) {
     auto session = maps::RecoverySession::start(s.library.root);
     if (!session) {
         s.recoveryFailed = true;
-        s.post("Autosave is off: " + session.error(), true);
+        s.post(i18n::format(tr("Autosave is off: %s"), session.error().c_str()), true);
         return false;
     }
     s.recovery.emplace(std::move(session.value()));
@@ -468,7 +489,7 @@ void autosaveTick(AppState& s, double now, double intervalSeconds) {
     if (!ensureSession(s)) return;
     const std::string intakeClient = intakeActive(s.intake) ? s.intake.clientId : std::string();
     if (auto st = s.recovery->write(s.doc.map, s.doc.path, intakeClient); !st) {
-        s.post("Autosave failed: " + st.error(), true);
+        s.post(i18n::format(tr("Autosave failed: %s"), st.error().c_str()), true);
         return;
     }
     s.autosavedGeneration = s.doc.generation;
@@ -487,7 +508,7 @@ namespace {
 void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
     auto rec = maps::claimRecovery(e.path, s.templates);
     if (!rec) {
-        s.errorDialog = "Could not restore: " + rec.error();
+        s.errorDialog = i18n::format(tr("Could not restore: %s"), rec.error().c_str());
         return;
     }
     std::error_code ec;
@@ -532,15 +553,23 @@ void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
     if (outside) {
         std::error_code ec3;
         const bool gone = !fs::exists(fs::symlink_status(named, ec3));
-        s.errorDialog = (gone ? "The visit file this work was editing is gone:\n" + named + "\n\n"
-                              : "The restored work named a file that is not a visit in the library:\n" +
-                                    named + "\n\nBodyMap will not write there. ") +
-                        (clientId.empty() ? std::string("Save it with File > Save As.")
-                                          : "Saving (Ctrl+S) stores it as a new visit of " +
-                                                (clientName.empty() ? clientId : clientName) + ".");
-        s.post("Restored unsaved work; it will be saved as a new visit");
+        const std::string who = clientName.empty() ? clientId : clientName;
+        if (gone && clientId.empty()) {
+            // TRANSLATORS: %s is a file path.
+            s.errorDialog = i18n::format(tr("The visit file this work was editing is gone:\n%s\n\nSave it with File > Save As."), named.c_str());
+        } else if (gone) {
+            // TRANSLATORS: the first %s is a file path, the second the client's name.
+            s.errorDialog = i18n::format(tr("The visit file this work was editing is gone:\n%s\n\nSaving (Ctrl+S) stores it as a new visit of %s."), named.c_str(), who.c_str());
+        } else if (clientId.empty()) {
+            // TRANSLATORS: %s is a file path.
+            s.errorDialog = i18n::format(tr("The restored work named a file that is not a visit in the library:\n%s\n\nBodyMap will not write there. Save it with File > Save As."), named.c_str());
+        } else {
+            // TRANSLATORS: the first %s is a file path, the second the client's name.
+            s.errorDialog = i18n::format(tr("The restored work named a file that is not a visit in the library:\n%s\n\nBodyMap will not write there. Saving (Ctrl+S) stores it as a new visit of %s."), named.c_str(), who.c_str());
+        }
+        s.post(tr("Restored unsaved work; it will be saved as a new visit"));
     } else {
-        s.post("Restored unsaved work; save it to keep it");
+        s.post(tr("Restored unsaved work; save it to keep it"));
     }
 }
 
@@ -577,7 +606,7 @@ void declineRecovery(AppState& s, const maps::RecoveryEntry& e) {
     }
     auto rec = maps::claimRecovery(e.path, s.templates);
     if (!rec) {
-        s.post("Recovery file kept: " + rec.error(), true);
+        s.post(i18n::format(tr("Recovery file kept: %s"), rec.error().c_str()), true);
         return;
     }
     (void)maps::discardClaimed(rec.value());
@@ -591,32 +620,33 @@ namespace {
 
 void drawConflictPrompt(AppState& s, const UiContext& ui) {
     ConflictPrompt& c = s.conflict;
-    const char* kTitle = "Visit changed on disk";
-    if (c.open && !ImGui::IsPopupOpen(kTitle)) openPopupLogged(kTitle);
+    const std::string title = idLabel(tr("Visit changed on disk"), "Visit changed on disk");
+    if (c.open && !ImGui::IsPopupOpen(title.c_str())) openPopupLogged(title);
     ImGui::SetNextWindowSize(ImVec2(640 * ui.scale, 0));
-    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     const std::string name = fs::path(c.path).filename().string();
     auto close = [&] {
         s.conflict = {};
         ImGui::CloseCurrentPopup();
     };
     if (!c.confirmReload) {
-        ImGui::TextWrapped("This visit was changed by another window or program since you opened it.");
+        ImGui::TextWrapped("%s", tr("This visit was changed by another window or program since you opened it."));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", c.detail.empty() ? c.path.c_str() : c.detail.c_str());
         ImGui::PopStyleColor();
         ImGui::Spacing();
-        ImGui::TextUnformatted("Your changes are not saved yet. What should happen to them?");
+        ImGui::TextWrapped("%s", tr("Your changes are not saved yet. What should happen to them?"));
         ImGui::Spacing();
-        const float bw = 230 * ui.scale;
         const bool inLibrary = !s.doc.map.info.clientId.empty();
+        const char* saveMine = inLibrary ? tr("Save mine as a new visit") : tr("Save mine as...");
+        const float bw = buttonWidthFor({saveMine, tr("Reload theirs"), tr("Overwrite"), tr("Cancel")}, 230 * ui.scale);
         auto explain = [&](const std::string& text) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("%s", text.c_str());
             ImGui::PopStyleColor();
         };
-        if (loggedButton(inLibrary ? "Save mine as a new visit" : "Save mine as...", ImVec2(bw, 0))) {
+        if (loggedButton(saveMine, ImVec2(bw, 0))) {
             AfterSave then = std::move(c.then);
             close();
             if (inLibrary) {
@@ -627,11 +657,11 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
             ImGui::EndPopup();
             return;
         }
-        explain(inLibrary ? "Keeps both: theirs stays in this file, yours becomes another visit."
-                          : "Keeps both: theirs stays in this file, yours goes to a file you pick.");
-        if (loggedButton("Reload theirs", ImVec2(bw, 0))) c.confirmReload = true;
-        explain("Discards your changes and opens the file as it is now.");
-        if (loggedButton("Overwrite", ImVec2(bw, 0))) {
+        explain(inLibrary ? tr("Keeps both: theirs stays in this file, yours becomes another visit.")
+                          : tr("Keeps both: theirs stays in this file, yours goes to a file you pick."));
+        if (loggedButton(tr("Reload theirs"), ImVec2(bw, 0))) c.confirmReload = true;
+        explain(tr("Discards your changes and opens the file as it is now."));
+        if (loggedButton(tr("Overwrite"), ImVec2(bw, 0))) {
             AfterSave then = std::move(c.then);
             const std::string path = c.path;
             close();
@@ -639,21 +669,22 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
             ImGui::EndPopup();
             return;
         }
-        explain("Replaces the file with yours; theirs is kept as " + name + ".bak.");
+        // TRANSLATORS: %s is the file's name; the copy of theirs is that name with ".bak" added.
+        explain(i18n::format(tr("Replaces the file with yours; theirs is kept as %s.bak."), name.c_str()));
         ImGui::Spacing();
-        if (loggedButton("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+        if (loggedButton(tr("Cancel"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
             close();
-            s.post("Not saved; your work is still open");
+            s.post(tr("Not saved; your work is still open"));
             ImGui::EndPopup();
             return;
         }
-        explain("Saves nothing; your work stays open (Esc).");
+        explain(tr("Saves nothing; your work stays open (Esc)."));
     } else {
-        ImGui::TextWrapped("Discard your changes and open %s as it is on disk now?", name.c_str());
-        ImGui::TextDisabled("Your changes cannot be brought back.");
+        textWrappedf(tr("Discard your changes and open %s as it is on disk now?"), name.c_str());
+        ImGui::TextDisabled("%s", tr("Your changes cannot be brought back."));
         ImGui::Spacing();
-        const float bw = 230 * ui.scale;
-        if (loggedButton("Discard mine and reload", ImVec2(bw, 0))) {
+        const float bw = buttonWidthFor({tr("Discard mine and reload")}, 230 * ui.scale);
+        if (loggedButton(tr("Discard mine and reload"), ImVec2(bw, 0))) {
             AfterSave then = std::move(c.then);
             const std::string path = c.path;
             close();
@@ -663,7 +694,9 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
             });
         } else {
             ImGui::SameLine();
-            if (loggedButton("Back", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+            // TRANSLATORS: a button: back to the choices of the save conflict.
+            const char* back = trc("button", "Back");
+            if (loggedButton(back, ImVec2(buttonWidthFor({back}, 120 * ui.scale), 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
                 c.confirmReload = false;
             }
         }
@@ -676,21 +709,22 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
 // [SECTION] Prompts
 
 void drawDocumentPrompts(AppState& s, const UiContext& ui) {
-    if (s.unsaved.open && !ImGui::IsPopupOpen("Unsaved changes")) openPopupLogged("Unsaved changes");
+    const std::string unsavedTitle = idLabel(tr("Unsaved changes"), "Unsaved changes");
+    if (s.unsaved.open && !ImGui::IsPopupOpen(unsavedTitle.c_str())) openPopupLogged(unsavedTitle);
     ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
-    if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextWrapped("Save the changes to %s before %s?", displayName(s).c_str(),
-                           s.unsaved.action.c_str());
-        ImGui::TextDisabled("If you don't save, the changes are lost.");
+    if (ImGui::BeginPopupModal(unsavedTitle.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        // The question is a whole translated sentence with one %s for the document's name.
+        ImGui::TextWrapped("%s", i18n::format(s.unsaved.question.c_str(), displayName(s).c_str()).c_str());
+        ImGui::TextDisabled("%s", tr("If you don't save, the changes are lost."));
         ImGui::Spacing();
-        const float bw = 130 * ui.scale;
+        const float bw = buttonWidthFor({tr("Save"), tr("Don't save"), tr("Cancel")}, 130 * ui.scale);
         auto take = [&] {
             auto proceed = std::move(s.unsaved.proceed);
             s.unsaved = {};
             ImGui::CloseCurrentPopup();
             return proceed;
         };
-        if (loggedButton("Save", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_RETURN)) {
+        if (loggedButton(tr("Save"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_RETURN)) {
             // The action waits for the save: it runs only once the map is on disk (after a Save
             // As dialog or a conflict answer if one is needed), never after a failed or
             // cancelled save.
@@ -698,14 +732,14 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
             s.deferred.push_back([proceed](AppState& st) { saveDocument(st, proceed); });
         }
         ImGui::SameLine();
-        if (loggedButton("Don't save", ImVec2(bw, 0))) {
+        if (loggedButton(tr("Don't save"), ImVec2(bw, 0))) {
             // The document is not touched here: the action replaces it when it succeeds, and a
             // failed open leaves the work and its unsaved flag as they were.
             AfterSave proceed = take();
             if (proceed) s.deferred.push_back(proceed);
         }
         ImGui::SameLine();
-        if (loggedButton("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+        if (loggedButton(tr("Cancel"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
             (void)take();
         }
         ImGui::EndPopup();
@@ -714,48 +748,52 @@ void drawDocumentPrompts(AppState& s, const UiContext& ui) {
     drawConflictPrompt(s, ui);
 
     const bool otherPrompt = s.unsaved.open || s.conflict.open;
-    if (!s.recoveryOffer.empty() && !otherPrompt && !ImGui::IsPopupOpen("Restore unsaved work?")) {
-        openPopupLogged("Restore unsaved work?");
+    const std::string restoreTitle = idLabel(tr("Restore unsaved work?"), "Restore unsaved work?");
+    if (!s.recoveryOffer.empty() && !otherPrompt && !ImGui::IsPopupOpen(restoreTitle.c_str())) {
+        openPopupLogged(restoreTitle);
     }
     ImGui::SetNextWindowSize(ImVec2(600 * ui.scale, 0));
-    if (ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextWrapped("BodyMap closed without saving this work last time. It was kept safe:");
+    if (ImGui::BeginPopupModal(restoreTitle.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("%s", tr("BodyMap closed without saving this work last time. It was kept safe:"));
         ImGui::Spacing();
         const maps::RecoveryEntry e = s.recoveryOffer.front();
         if (!e.error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
-            ImGui::TextWrapped("This recovery file is damaged: %s", e.error.c_str());
+            textWrappedf(tr("This recovery file is damaged: %s"), e.error.c_str());
             ImGui::PopStyleColor();
         } else {
             // Name and path come from the recovery file (which anyone could plant): escaped
             // to printable text, the name shortened to its line (the whole on hover).
-            const std::string client = "Client: " + (e.clientName.empty() ? std::string("(none)")
-                                                                          : maps::printableForMessage(e.clientName));
+            // TRANSLATORS: %s is the client's name, or "(none)".
+            const std::string client = i18n::format(tr("Client: %s"), e.clientName.empty() ? tr("(none)")
+                                                                          : maps::printableForMessage(e.clientName).c_str());
             ImGui::Bullet();
             ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), client, ImGui::GetContentRegionAvail().x, client);
-            ImGui::BulletText("Visit: %s", friendlyDate(e.visitTime).c_str());
-            ImGui::BulletText("Autosaved: %s", friendlyDate(e.savedAt).c_str());
+            ImGui::Bullet();
+            textf(tr("Visit: %s"), friendlyDate(e.visitTime).c_str());
+            ImGui::Bullet();
+            textf(tr("Autosaved: %s"), friendlyDate(e.savedAt).c_str());
             if (!e.editingPath.empty()) {
                 ImGui::Bullet();
-                ImGui::TextWrapped("File: %s", maps::printableForMessage(e.editingPath).c_str());  // paths can be long
+                textWrappedf(tr("File: %s"), maps::printableForMessage(e.editingPath).c_str());  // paths can be long
             }
         }
         ImGui::Spacing();
-        const float bw = 150 * ui.scale;
+        const float bw = buttonWidthFor({tr("Restore"), tr("Discard"), tr("Decide later")}, 150 * ui.scale);
         bool answered = false;
         ImGui::BeginDisabled(!e.error.empty());
-        if (loggedButton("Restore", ImVec2(bw, 0)) || (e.error.empty() && s.pressed(SDL_SCANCODE_RETURN))) {
+        if (loggedButton(tr("Restore"), ImVec2(bw, 0)) || (e.error.empty() && s.pressed(SDL_SCANCODE_RETURN))) {
             restoreRecovery(s, e);
             answered = true;
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (loggedButton("Discard", ImVec2(bw, 0))) {
+        if (loggedButton(tr("Discard"), ImVec2(bw, 0))) {
             declineRecovery(s, e);
             answered = true;
         }
         ImGui::SameLine();
-        if (loggedButton("Decide later", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+        if (loggedButton(tr("Decide later"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
             answered = true;  // the file stays on disk and is offered again next time
         }
         if (answered) {

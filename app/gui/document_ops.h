@@ -17,6 +17,11 @@ namespace bodymap::app {
 bool saveSettings(AppState& s);
 
 void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false);
+// The therapist UI's language at start: `option` (--lang, for this run only: the setting is not
+// replaced), else the setting, else the system's. Logs "language TAG" for tests.
+void startUiLanguage(AppState& s, const std::string& option);
+// Settings > Language: switches the UI to `tag` at once and keeps it in the settings.
+void chooseUiLanguage(AppState& s, const std::string& tag);
 // The therapist PIN's hash as kept in the settings file (empty when none is set or the file
 // cannot be read), for `bodymap intake` to refuse before opening a window.
 std::string storedPinHash();
@@ -25,11 +30,12 @@ std::string storedPinHash();
 using AfterSave = std::function<void(AppState&)>;
 
 // Runs `proceed` now when there are no unsaved changes, else asks first (Save / Don't save /
-// Cancel). `action` completes "Save changes before ...?", e.g. "opening another map". "Save"
+// Cancel). `question` is the whole translated question, e.g. tr("Save the changes to %s before
+// opening another map?") with one %s for the document's name. "Save"
 // runs `proceed` only once the save succeeded (also when it needed the Save As dialog or the
 // conflict prompt first); "Don't save" leaves the document as it is and runs `proceed`, which
 // replaces it (or quits) when it succeeds.
-void guardUnsaved(AppState& s, const std::string& action, std::function<void(AppState&)> proceed);
+void guardUnsaved(AppState& s, const std::string& question, std::function<void(AppState&)> proceed);
 // Quit, asking about unsaved changes first; the session's recovery file goes once answered.
 void requestQuit(AppState& s);
 

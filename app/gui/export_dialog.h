@@ -1,5 +1,5 @@
 // File > Export PNG, Export PDF report and Print: a small dialog (earlier visits to include,
-// paper, recipient), the work on a background thread with a progress bar, and a message saying
+// paper, recipient, language), the work on a background thread with a progress bar, and a message saying
 // where the file went. Output files are written atomically.
 #pragma once
 
@@ -20,6 +20,9 @@ struct ExportState {
     bool reportDialog = false;            // the report options dialog is open
     bool printMode = false;               // the dialog prints instead of saving
     render::Paper paper = render::Paper::A4;
+    bool paperByHand = false;             // the paper was picked in this dialog: the language no
+                                          // longer changes it
+    std::string language;                 // the report's (an i18n tag), picked in the dialog
     std::string referralTo;
     std::vector<std::string> earlierPaths;   // earlier visits of the client, newest first
     std::vector<std::string> earlierLabels;

@@ -1,18 +1,38 @@
 // The Figures tab: extent, intensity, burden, WPI with the areas that count, generalized pain,
 // qualities and left/right symmetry of the open map. All maths lives in maps/metrics.
+#include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "app/gui/panels.h"
 #include "app/gui/side_panels.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::app {
 
 namespace {
-void row(const char* name, const char* fmt, double v, const UiContext& ui) {
+// A label and its value, the values in one column: at `column` (the widest label of the section,
+// translated) when the row has room for both, else under the label.
+void row(const char* name, const char* fmt, double v, float column) {
     ImGui::TextUnformatted(name);
-    ImGui::SameLine(200 * ui.scale);
-    ImGui::Text(fmt, v);
+    const std::string value = i18n::format(fmt, v);
+    if (column + ImGui::CalcTextSize(value.c_str()).x <= ImGui::GetWindowContentRegionMax().x) {
+        ImGui::SameLine(column);
+        ImGui::TextUnformatted(value.c_str());
+    } else {
+        ImGui::Indent();
+        ImGui::TextUnformatted(value.c_str());
+        ImGui::Unindent();
+    }
+}
+
+float columnFor(std::initializer_list<const char*> labels, const UiContext& ui) {
+    float w = 120 * ui.scale;
+    for (const char* l : labels) w = std::max(w, ImGui::CalcTextSize(l).x);
+    return ImGui::GetCursorPosX() + w + 2 * ImGui::GetStyle().ItemSpacing.x;
 }
 }  // namespace
 
@@ -33,70 +53,111 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
         return;
     }
     const maps::MapMetrics& m = *p.metrics;
-    heading("Pain", ui);
-    row("Extent (whole body)", "%.1f %%", m.overall.cells.extentPct(), ui);
-    row("  front", "%.1f %%", m.views[0].cells.extentPct(), ui);
-    row("  back", "%.1f %%", m.views[1].cells.extentPct(), ui);
-    row("Maximum intensity", "%.0f / 10", m.overall.cells.maxIntensity, ui);
-    row("Mean intensity", "%.1f / 10", m.overall.cells.meanIntensity(), ui);
+    heading(tr("Pain"), ui);
+    // TRANSLATORS: Figures tab; the part of the body with pain, in per cent.
+    const char* extent = tr("Extent (whole body)");
+    // TRANSLATORS: Figures tab, under "Extent (whole body)": of the front view only.
+    const char* front = trc("figures", "  front");
+    // TRANSLATORS: Figures tab, under "Extent (whole body)": of the back view only.
+    const char* back = trc("figures", "  back");
+    const char* maxI = tr("Maximum intensity");
+    const char* meanI = tr("Mean intensity");
+    const char* burden = tr("Pain burden");
+    const float col = columnFor({extent, front, back, maxI, meanI, burden}, ui);
+    // TRANSLATORS: a percentage in the Figures tab ("12.5 %"); keep the space as your language writes it.
+    const char* pct = tr("%.1f %%");
+    row(extent, pct, m.overall.cells.extentPct(), col);
+    row(front, pct, m.views[0].cells.extentPct(), col);
+    row(back, pct, m.views[1].cells.extentPct(), col);
+    // TRANSLATORS: an intensity on the 0-10 scale ("7 / 10").
+    row(maxI, tr("%.0f / 10"), m.overall.cells.maxIntensity, col);
+    row(meanI, tr("%.1f / 10"), m.overall.cells.meanIntensity(), col);
     // Percent, as in the report: 100 % = every body cell at 10.
     const double burdenPct = m.overall.cells.burden() * 100.0;
-    row("Pain burden", burdenPct > 0 && burdenPct < 1 ? "%.2f %%" : "%.1f %%", burdenPct, ui);  // as the report
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sum of intensity / (10 x body cells), 0 to 100 %%");
+    row(burden, burdenPct > 0 && burdenPct < 1 ? tr("%.2f %%") : pct, burdenPct, col);  // as the report
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Sum of intensity / (10 x body cells), 0 to 100 %"));
 
-    heading("Widespread Pain Index", ui);
-    ImGui::Text("WPI %d of 19", m.wpi);
+    heading(tr("Widespread Pain Index"), ui);
+    // TRANSLATORS: the Widespread Pain Index: %d of the 19 areas have pain.
+    textWrappedf(tr("WPI %d of 19"), m.wpi);
     for (int a = 0; a < maps::kWpiAreaCount; ++a) {
         if (m.wpiAreas[static_cast<std::size_t>(a)].painful) {
-            ImGui::BulletText("%s", std::string(maps::wpiAreaName(static_cast<maps::WpiArea>(a))).c_str());
+            ImGui::Bullet();
+            ImGui::TextUnformatted(std::string(maps::wpiAreaName(static_cast<maps::WpiArea>(a))).c_str());
         }
     }
-    ImGui::Text("Generalized pain: %d of 5 regions", m.generalizedPain);
+    // TRANSLATORS: generalized pain (2016 ACR criteria): %d of the 5 body regions have pain.
+    textWrappedf(tr("Generalized pain: %d of 5 regions"), m.generalizedPain);
     for (int r = 0; r < maps::kGpRegionCount; ++r) {
         if (m.gpRegions[static_cast<std::size_t>(r)]) {
-            ImGui::BulletText("%s", std::string(maps::gpRegionName(static_cast<maps::GpRegion>(r))).c_str());
+            ImGui::Bullet();
+            ImGui::TextUnformatted(std::string(maps::gpRegionName(static_cast<maps::GpRegion>(r))).c_str());
         }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     std::string rule = maps::describeRule(m.rule);
     if (!rule.empty()) rule[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule[0])));
-    ImGui::TextWrapped("%s. This threshold is BodyMap's own filter against specks of paint, not part "
-                       "of the ACR definition. Jaw, chest and abdomen count in the WPI but not in "
-                       "generalized pain (2016 criteria). A measure, not a diagnosis.",
-                       rule.c_str());
+    // TRANSLATORS: %s is the rule that decides when an area counts as painful (a sentence
+    // without its full stop, e.g. "An area counts when at least 2 % of it is painted").
+    textWrappedf(tr("%s. This threshold is BodyMap's own filter against specks of paint, not part "
+                    "of the ACR definition. Jaw, chest and abdomen count in the WPI but not in "
+                    "generalized pain (2016 criteria). A measure, not a diagnosis."),
+                 rule.c_str());
     ImGui::PopStyleColor();
 
-    heading("What it feels like", ui);
+    heading(tr("What it feels like"), ui);
     bool any = false;
+    std::vector<std::string> names;
+    for (int q = 0; q < maps::kQualityCount; ++q) {
+        names.emplace_back(maps::qualityName(maps::kQualities[static_cast<std::size_t>(q)]));
+    }
+    float qualityCol = 0;
+    for (const auto& n : names) qualityCol = std::max(qualityCol, ImGui::CalcTextSize(n.c_str()).x);
+    qualityCol = ImGui::GetCursorPosX() + std::max(qualityCol, 120 * ui.scale) + 2 * ImGui::GetStyle().ItemSpacing.x;
     for (int q = 0; q < maps::kQualityCount; ++q) {
         if (m.overall.qualityCells[static_cast<std::size_t>(q)] == 0) continue;
         any = true;
-        const std::string name(maps::qualityName(maps::kQualities[static_cast<std::size_t>(q)]));
-        row(name.c_str(), "%.1f %% of body", m.overall.qualityExtentPct(q), ui);
+        // TRANSLATORS: how much of the body has this quality of pain ("12.5 % of body").
+        row(names[static_cast<std::size_t>(q)].c_str(), tr("%.1f %% of body"), m.overall.qualityExtentPct(q), qualityCol);
     }
-    if (!any) ImGui::TextDisabled("No qualities marked");
+    if (!any) ImGui::TextDisabled("%s", tr("No qualities marked"));
 
-    heading("Fascial lines", ui);
+    heading(tr("Fascial lines"), ui);
     bool anyLine = false;
     for (const auto& line : m.fascial.lines) {
         if (line.paintedCells == 0 && line.tags == 0) continue;
         anyLine = true;
-        ImGui::TextUnformatted(line.line.c_str());
-        ImGui::SameLine(60 * ui.scale);
-        ImGui::Text("%.0f %% of the pain, mean %.1f%s", line.sharePct, line.meanIntensity(),
-                    line.tags ? (", " + std::to_string(line.tags) + " tag" + (line.tags == 1 ? "" : "s")).c_str() : "");
+        const char* lineName = i18n::templateText(i18n::kLineContext, line.line);
+        ImGui::TextUnformatted(lineName);
+        ImGui::SameLine(std::max(60 * ui.scale, ImGui::CalcTextSize(lineName).x + 2 * ImGui::GetStyle().ItemSpacing.x));
+        if (line.tags) {
+            // TRANSLATORS: a fascial line in the Figures tab: %.0f %% of the painted area lies on it,
+            // mean intensity %.1f, and %d tags on it.
+            textWrappedf(trn("%.0f %% of the pain, mean %.1f, %d tag", "%.0f %% of the pain, mean %.1f, %d tags",
+                             static_cast<unsigned long>(line.tags)),
+                         line.sharePct, line.meanIntensity(), line.tags);
+        } else {
+            // TRANSLATORS: a fascial line in the Figures tab: %.0f %% of the painted area lies on it,
+            // with a mean intensity of %.1f.
+            textWrappedf(tr("%.0f %% of the pain, mean %.1f"), line.sharePct, line.meanIntensity());
+        }
     }
-    if (!anyLine) ImGui::TextDisabled("No pain or tags on the lines");
+    if (!anyLine) ImGui::TextDisabled("%s", tr("No pain or tags on the lines"));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Share of the painted area lying on each line's bands (lines overlap, so "
-                       "shares can add up to more than 100 %%).");
+    ImGui::TextWrapped("%s", tr("Share of the painted area lying on each line's bands (lines overlap, so "
+                                "shares can add up to more than 100 %)."));
     ImGui::PopStyleColor();
 
-    heading("Left and right (patient's)", ui);
-    row("Left extent", "%.1f %%", m.symmetry.left.extentPct(), ui);
-    row("Right extent", "%.1f %%", m.symmetry.right.extentPct(), ui);
-    if (m.symmetry.extentIndex) row("Symmetry", "%.2f", *m.symmetry.extentIndex, ui);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("1 = same on both sides, 0 = one side only");
+    // TRANSLATORS: Figures tab heading: left and right are the patient's own sides.
+    heading(tr("Left and right (patient's)"), ui);
+    const char* leftE = tr("Left extent");
+    const char* rightE = tr("Right extent");
+    const char* sym = tr("Symmetry");
+    const float symCol = columnFor({leftE, rightE, sym}, ui);
+    row(leftE, pct, m.symmetry.left.extentPct(), symCol);
+    row(rightE, pct, m.symmetry.right.extentPct(), symCol);
+    if (m.symmetry.extentIndex) row(sym, tr("%.2f"), *m.symmetry.extentIndex, symCol);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("1 = same on both sides, 0 = one side only"));
 }
 
 }  // namespace bodymap::app

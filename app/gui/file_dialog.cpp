@@ -7,6 +7,8 @@
 #include <system_error>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::app {
 
@@ -32,7 +34,8 @@ void listFolder(FileDialogState& d) {
         if (a.isDir != b.isDir) return a.isDir;
         return a.name < b.name;
     });
-    if (ec) d.error = "Cannot list " + d.folder + ": " + ec.message();
+    // TRANSLATORS: the first %s is a folder, the second what the system said.
+    if (ec) d.error = i18n::format(tr("Cannot list %s: %s"), d.folder.c_str(), ec.message().c_str());
 }
 
 std::string fullPath(const FileDialogState& d) {
@@ -74,10 +77,11 @@ void showFileDialog(AppState& s, FileDialogState::Mode mode, std::string title,
 
 void drawFileDialog(AppState& s, const UiContext& ui) {
     FileDialogState& d = s.fileDialog;
-    if (d.open && !ImGui::IsPopupOpen(d.title.c_str())) ImGui::OpenPopup(d.title.c_str());
+    const std::string title = idLabel(d.title.c_str(), "file-dialog");
+    if (d.open && !ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowSize(ImVec2(640 * ui.scale, 480 * ui.scale), ImGuiCond_Appearing);
     bool keepOpen = true;
-    if (!ImGui::BeginPopupModal(d.title.c_str(), &keepOpen, ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::BeginPopupModal(title.c_str(), &keepOpen, ImGuiWindowFlags_NoSavedSettings)) {
         if (!keepOpen) d.open = false;
         return;
     }
@@ -91,12 +95,14 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     if (ImGui::IsWindowAppearing()) d.openedFrame = ImGui::GetFrameCount();
 
     // Folder line with an "up" button.
-    if (ImGui::Button("Up")) {
+    // TRANSLATORS: file dialog: to the folder above.
+    if (ImGui::Button(trc("folder", "Up"))) {
         const fs::path parent = fs::path(d.folder).parent_path();
         if (!parent.empty()) d.folder = parent.string();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Home")) {
+    // TRANSLATORS: file dialog: to the user's home folder.
+    if (ImGui::Button(trc("folder", "Home"))) {
         if (const char* home = std::getenv("HOME")) d.folder = home;
     }
     ImGui::SameLine();
@@ -110,7 +116,8 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     const bool mouseEvent = ImGui::IsMouseClicked(0) || ImGui::IsMouseReleased(0);
     if (ImGui::IsMouseClicked(0) && !ImGui::IsMouseDoubleClicked(0)) d.listArmed = true;
     for (const auto& e : d.entries) {
-        const std::string label = (e.isDir ? "[folder]  " : "") + e.name;
+        // TRANSLATORS: a folder in the file dialog's list; %s is its name.
+        const std::string label = e.isDir ? i18n::format(tr("[folder]  %s"), e.name.c_str()) : e.name;
         const bool selected = !e.isDir && e.name == d.name;
         if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
             if (mouseEvent && !d.listArmed) continue;
@@ -129,11 +136,12 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
             }
         }
     }
-    if (d.entries.empty()) ImGui::TextDisabled("No %s files here.", d.extension.c_str());
+    // TRANSLATORS: %s is the file type (".json", ".pdf").
+    if (d.entries.empty()) textDisabledf(tr("No %s files here."), d.extension.c_str());
     ImGui::EndChild();
 
     ImGui::AlignTextToFramePadding();  // on the baseline of the field beside it
-    ImGui::TextUnformatted("File name");
+    ImGui::TextUnformatted(tr("File name"));
     ImGui::SameLine();
     char buf[512];
     const std::size_t n = std::min(d.name.size(), sizeof buf - 1);
@@ -155,15 +163,20 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
         d.error.clear();
     }
     if (!d.error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", d.error.c_str());
-    else if (d.confirmOverwrite) ImGui::TextColored(ImVec4(0.6f, 0.35f, 0.0f, 1), "%s exists. Press %s again to replace it.", d.name.c_str(), "Save");
+    else if (d.confirmOverwrite) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
+        // TRANSLATORS: %s is the file's name; "Save" is the dialog's button.
+        textf(tr("%s exists. Press Save again to replace it."), d.name.c_str());
+        ImGui::PopStyleColor();
+    }
     else ImGui::Spacing();
 
-    const float bw = 120 * ui.scale;
+    const char* okLabel = d.mode == FileDialogState::Mode::Open ? tr("Open") : tr("Save");
+    const float bw = buttonWidthFor({okLabel, tr("Cancel")}, 120 * ui.scale);
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - 2 * bw - 3 * ImGui::GetStyle().ItemSpacing.x);
-    const char* okLabel = d.mode == FileDialogState::Mode::Open ? "Open" : "Save";
     const bool ok = ImGui::Button(okLabel, ImVec2(bw, 0)) || enter;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+    if (ImGui::Button(tr("Cancel"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
         d.open = false;
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -171,12 +184,12 @@ void drawFileDialog(AppState& s, const UiContext& ui) {
     }
     if (ok) {
         if (d.name.empty()) {
-            d.error = "Type or pick a file name.";
+            d.error = tr("Type or pick a file name.");
         } else {
             const std::string path = fullPath(d);
             std::error_code ec;
             if (d.mode == FileDialogState::Mode::Open) {
-                if (!fs::is_regular_file(path, ec)) d.error = path + " does not exist.";
+                if (!fs::is_regular_file(path, ec)) d.error = i18n::format(tr("%s does not exist."), path.c_str());
                 else accept(s, d, path);
             } else if (fs::exists(path, ec) && !d.confirmOverwrite) {
                 d.confirmOverwrite = true;

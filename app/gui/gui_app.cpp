@@ -44,7 +44,9 @@
 #include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
 #include "app/gui/window_capture.h"
+#include "app/gui/tr_text.h"
 #include "app/gui/window_size.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "render/chart.h"
 
@@ -93,14 +95,16 @@ void trackPointer(Gui& g, const SDL_Event& ev) {
 }
 
 void drawStatusBar(AppState& s, const UiContext& ui) {
-    char zoom[48];
-    std::snprintf(zoom, sizeof zoom, "Zoom %.0f%%", s.view.zoom * 100);
+    // TRANSLATORS: the status bar's zoom, e.g. "Zoom 125%".
+    const std::string zoomText = i18n::format(tr("Zoom %.0f%%"), static_cast<double>(s.view.zoom) * 100);
+    const char* zoom = zoomText.c_str();
     // Name and message shortened so that they never run into the zoom on the right (a narrow
     // window); the whole message is in a tooltip.
     const float end = ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 28 * ui.scale;
     // One line each: a newline or ESC in a path or message would break the bar.
-    const std::string name = s.doc.path.empty() ? "Untitled map" : maps::printableForMessage(s.doc.path);
-    const std::string title = name + (s.doc.modified() ? "  (unsaved changes)" : "");
+    const std::string name = s.doc.path.empty() ? tr("Untitled map") : maps::printableForMessage(s.doc.path);
+    // TRANSLATORS: the status bar: %s is the map's file (or "Untitled map").
+    const std::string title = s.doc.modified() ? i18n::format(tr("%s  (unsaved changes)"), name.c_str()) : name;
     const bool notice = !s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0;
     const float nameMax = notice ? std::max(120 * ui.scale, (end - ImGui::GetCursorPosX()) * 0.45f)
                                  : end - ImGui::GetCursorPosX();
@@ -220,15 +224,17 @@ void drawFrame(Gui& g) {
         s.reportRequest = 0;
     }
     drawExportDialogs(s, *g.exports, ui);
-    if (s.errorDialog && !ImGui::IsPopupOpen("Problem")) {
-        ImGui::OpenPopup("Problem");
+    // TRANSLATORS: the title of the error dialog.
+    const std::string problemTitle = idLabel(tr("Problem"), "problem");
+    if (s.errorDialog && !ImGui::IsPopupOpen(problemTitle.c_str())) {
+        ImGui::OpenPopup(problemTitle.c_str());
         testLog("dialog Problem");
     }
     ImGui::SetNextWindowSize(ImVec2(520 * ui.scale, 0));
-    if (ImGui::BeginPopupModal("Problem", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal(problemTitle.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextWrapped("%s", s.errorDialog ? s.errorDialog->c_str() : "");
-        ImGui::TextDisabled("Your current work is unchanged.");
-        if (ImGui::Button("OK", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_RETURN) ||
+        ImGui::TextDisabled("%s", tr("Your current work is unchanged."));
+        if (ImGui::Button(tr("OK"), ImVec2(buttonWidthFor({tr("OK")}, 120 * ui.scale), 0)) || s.pressed(SDL_SCANCODE_RETURN) ||
             s.pressed(SDL_SCANCODE_ESCAPE)) {
             s.errorDialog.reset();
             ImGui::CloseCurrentPopup();
@@ -253,8 +259,9 @@ int runGui(const GuiOptions& options) {
     }
     const std::string templatePath = defaultTemplatePath();
     if (templatePath.empty()) {
-        std::cerr << "bodymap: cannot find the body templates (set BODYMAP_ASSETS to the folder "
-                     "that contains templates/)\n";
+        std::cerr << "bodymap: "
+                  << tr("cannot find the body templates (set BODYMAP_ASSETS to the folder that contains templates/)")
+                  << "\n";
         return 1;
     }
     auto registry = maps::TemplateRegistry::loadFolder(assetsDir() + "/templates");
@@ -262,11 +269,15 @@ int runGui(const GuiOptions& options) {
         std::cerr << registry.error() << "\n";
         return 1;
     }
-    for (const auto& problem : registry->problems()) std::cerr << "bodymap: skipped " << problem << "\n";
+    for (const auto& problem : registry->problems()) {
+        std::cerr << "bodymap: " << i18n::format(tr("skipped %s"), problem.c_str()) << "\n";
+    }
     auto tmpl = registry->find("adult-neutral");
     if (!tmpl) {
-        std::cerr << "bodymap: the default template adult-neutral is not installed in "
-                  << assetsDir() << "/templates\n";
+        std::cerr << "bodymap: "
+                  << i18n::format(tr("the default template adult-neutral is not installed in %s/templates"),
+                                  assetsDir().c_str())
+                  << "\n";
         return 1;
     }
 
@@ -275,7 +286,7 @@ int runGui(const GuiOptions& options) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        std::cerr << "bodymap: cannot start the display: " << SDL_GetError() << "\n";
+        std::cerr << "bodymap: " << i18n::format(tr("cannot start the display: %s"), SDL_GetError()) << "\n";
         return 1;
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
@@ -293,13 +304,13 @@ int runGui(const GuiOptions& options) {
                                  SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
                                      SDL_WINDOW_HIDDEN);
     if (!g->window) {
-        std::cerr << "bodymap: cannot open a window: " << SDL_GetError() << "\n";
+        std::cerr << "bodymap: " << i18n::format(tr("cannot open a window: %s"), SDL_GetError()) << "\n";
         SDL_Quit();
         return 1;
     }
     g->gl = SDL_GL_CreateContext(g->window);
     if (!g->gl) {
-        std::cerr << "bodymap: cannot create an OpenGL 3 context: " << SDL_GetError() << "\n";
+        std::cerr << "bodymap: " << i18n::format(tr("cannot create an OpenGL 3 context: %s"), SDL_GetError()) << "\n";
         SDL_DestroyWindow(g->window);
         SDL_Quit();
         return 1;
@@ -328,13 +339,16 @@ int runGui(const GuiOptions& options) {
     AppState& s = g->state;
     s.templates = std::move(registry.value());
     s.tmpl = tmpl;
-    if (!initPinCrypto()) std::cerr << "bodymap: libsodium cannot be used; no therapist PIN can be set or checked\n";
+    if (!initPinCrypto()) {
+        std::cerr << "bodymap: " << tr("libsodium cannot be used; no therapist PIN can be set or checked") << "\n";
+    }
     replaceDocument(s, maps::PainMap::blankFor(s.templ()), "");
     s.doc.map.info.visitTime = maps::localTimeNow();
     s.doc.map.info.appVersion = appVersion();
     const bool unattended = !options.screenshot.empty() || options.bench;
     // An intake offers no recovery files: it restores only its own client's (below).
     initDocuments(s, options.library, unattended || !options.intakeClient.empty());
+    startUiLanguage(s, options.language);  // the settings are read now
     restorePinGate(s, ImGui::GetTime());  // wrong PINs of an earlier run still count
     if (!options.file.empty()) openMapFile(s, options.file);
     WindowSizeKeeper sizeKeeper;
@@ -346,7 +360,7 @@ int runGui(const GuiOptions& options) {
         auto started = startIntakeFromCommandLine(s, options.intakeClient, options.intakeFromLast,
                                                   options.screenshot.empty());
         if (!started) {
-            std::cerr << "bodymap: intake: " << started.error() << "\n";
+            std::cerr << "bodymap: " << i18n::format(tr("intake: %s"), started.error().c_str()) << "\n";
             exitCode = 1;
             s.quit = true;
         }
@@ -390,7 +404,7 @@ int runGui(const GuiOptions& options) {
                 const std::string path = ev.drop.file;
                 SDL_free(ev.drop.file);
                 s.deferred.push_back([path](AppState& st) {
-                    guardUnsaved(st, "opening " + path, [path](AppState& s2) { openMapFile(s2, path); });
+                    guardUnsaved(st, tr("Save the changes to %s before opening another map?"), [path](AppState& s2) { openMapFile(s2, path); });
                 });
             }
         };

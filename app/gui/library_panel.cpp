@@ -14,6 +14,8 @@
 #include "app/gui/intake/intake.h"
 #include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "render/chart.h"
@@ -55,12 +57,13 @@ void drawProblems(const AppState& s, const UiContext& ui) {
     const auto& problems = s.library.problems;
     if (problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
-    ImGui::TextWrapped("Not opened: %zu link%s or special file%s in the library", problems.size(),
-                       problems.size() == 1 ? "" : "s", problems.size() == 1 ? "" : "s");
+    textWrappedf(trn("Not opened: %zu link or special file in the library",
+                     "Not opened: %zu links or special files in the library", problems.size()),
+                 problems.size());
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("BodyMap does not follow symbolic links or read special files in the\n"
-                          "library, so that nothing outside it is shown or written.");
+        ImGui::SetTooltip("%s", tr("BodyMap does not follow symbolic links or read special files in the\n"
+                                   "library, so that nothing outside it is shown or written."));
     }
     ImGui::Indent(8 * ui.scale);
     const std::filesystem::path root(s.library.root);
@@ -73,7 +76,8 @@ void drawProblems(const AppState& s, const UiContext& ui) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problems[i].message.c_str());
     }
     if (problems.size() > kProblemsShown) {
-        ImGui::TextDisabled("and %zu more", problems.size() - kProblemsShown);
+        // TRANSLATORS: under a list of files the library did not open.
+        textDisabledf(trn("and %zu more", "and %zu more", problems.size() - kProblemsShown), problems.size() - kProblemsShown);
     }
     ImGui::Unindent(8 * ui.scale);
 }
@@ -108,22 +112,23 @@ void makeThumb(AppState& s, LibraryPanelState::Thumb& thumb, const std::string& 
 
 void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     ImGui::SetNextWindowSize(ImVec2(460 * ui.scale, 0));
-    if (!ImGui::BeginPopupModal("New client", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    ImGui::TextUnformatted("Name");
+    if (!ImGui::BeginPopupModal(idLabel(tr("New client"), "new-client").c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted(tr("Name"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##name", "e.g. Anna Novák", &p.newName);
-    ImGui::TextUnformatted("Client id");
+    // TRANSLATORS: an example client name in the empty name field; use a usual name of your language.
+    ImGui::InputTextWithHint("##name", tr("e.g. Anna Novák"), &p.newName);
+    ImGui::TextUnformatted(tr("Client id"));
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##id", "e.g. anna-novak-1984 (stays the same for every visit)", &p.newId);
+    ImGui::InputTextWithHint("##id", tr("e.g. anna-novak-1984 (stays the same for every visit)"), &p.newId);
     if (!p.newError.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", p.newError.c_str());
     ImGui::Spacing();
-    const float bw = 120 * ui.scale;
-    if (ImGui::Button("Create", ImVec2(bw, 0))) {
+    const float bw = buttonWidthFor({tr("Create"), tr("Cancel")}, 120 * ui.scale);
+    if (ImGui::Button(tr("Create"), ImVec2(bw, 0))) {
         std::string id = p.newId;
         if (id.empty()) id = p.newName;
         if (id.empty() || p.newName.empty()) {
-            p.newError = "Give a name and an id.";
+            p.newError = tr("Give a name and an id.");
         } else if (auto st = maps::Library(s.library.root).createClient(id, p.newName); !st) {
             p.newError = st.error();
         } else {
@@ -136,7 +141,7 @@ void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0))) {
+    if (ImGui::Button(tr("Cancel"), ImVec2(bw, 0))) {
         p.newError.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -145,48 +150,61 @@ void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
 // "Hand to client": the locked intake for the selected client, blank or from the last visit.
 void handToClientPopup(AppState& s, const UiContext& ui) {
     ImGui::SetNextWindowSize(ImVec2(620 * ui.scale, 0));
-    if (!ImGui::BeginPopupModal("Hand to client", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!ImGui::BeginPopupModal(idLabel(tr("Hand to client"), "hand-to-client").c_str(), nullptr,
+                                ImGuiWindowFlags_NoSavedSettings)) {
+        return;
+    }
     const LibraryState& lib = s.library;
     std::string name = lib.selectedClient;
     for (const auto& c : lib.clients) {
         if (c.id == lib.selectedClient) name = c.displayName;
     }
     if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextWrapped("Hand the device to %s", maps::printableForMessage(name, 120).c_str());
+    // TRANSLATORS: a heading; %s is the client's name.
+    textWrappedf(tr("Hand the device to %s"), maps::printableForMessage(name, 120).c_str());
     if (ui.bold) ImGui::PopFont();
-    ImGui::TextWrapped("The client draws a new visit and presses Done. Until then nothing else of the "
-                       "library can be seen or reached; the therapist PIN ends the intake early.");
+    ImGui::TextWrapped("%s", tr("The client draws a new visit and presses Done. Until then nothing else of the "
+                                "library can be seen or reached; the therapist PIN ends the intake early."));
     ImGui::Spacing();
-    const float bw = 210 * ui.scale;
+    const char* startBlank = tr("Start blank");
+    const char* startLast = tr("Start from the last visit");
+    const char* setPin = tr("Set PIN...");
+    const float bw = buttonWidthFor({startBlank, startLast, setPin}, 210 * ui.scale);
     auto start = [&](bool fromLast) {
         const std::string id = lib.selectedClient;
         ImGui::CloseCurrentPopup();
         s.deferred.push_back([id, fromLast](AppState& st) {
-            guardUnsaved(st, "handing the device to the client", [id, fromLast](AppState& s2) {
+            guardUnsaved(st, tr("Save the changes to %s before handing the device to the client?"),
+                         [id, fromLast](AppState& s2) {
                 if (auto started = startIntake(s2, id, fromLast); !started) {
-                    s2.errorDialog = "The intake did not start: " + started.error();
+                    s2.errorDialog = i18n::format(tr("The intake did not start: %s"), started.error().c_str());
                 }
             });
         });
     };
     if (s.settings.pinHash.empty()) {
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "Set the therapist PIN in Settings first.");
-        ImGui::TextDisabled("It is what ends an intake without Done.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+        ImGui::TextWrapped("%s", tr("Set the therapist PIN in Settings first."));
+        ImGui::PopStyleColor();
+        ImGui::TextDisabled("%s", tr("It is what ends an intake without Done."));
         ImGui::Spacing();
-        if (loggedButton("Set PIN...", ImVec2(bw, 0))) {
+        if (loggedButton(setPin, ImVec2(bw, 0))) {
             ImGui::CloseCurrentPopup();
             openPinSettings(s);
         }
         ImGui::SameLine();
     } else {
-        if (loggedButton("Start blank", ImVec2(bw, 0))) start(false);
+        if (loggedButton(startBlank, ImVec2(bw, 0))) start(false);
         ImGui::SameLine();
         ImGui::BeginDisabled(lib.visits.empty());
-        if (loggedButton("Start from the last visit", ImVec2(bw, 0))) start(true);
+        if (loggedButton(startLast, ImVec2(bw, 0))) start(true);
         ImGui::EndDisabled();
         ImGui::SameLine();
     }
-    if (loggedButton("Cancel##hand", ImVec2(120 * ui.scale, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
+    // Three buttons on one line while they fit the dialog; else Cancel goes to the next line.
+    const float cancelW = buttonWidthFor({tr("Cancel")}, 120 * ui.scale);
+    if (ImGui::GetContentRegionAvail().x < cancelW) ImGui::NewLine();
+    if (loggedButton((std::string(tr("Cancel")) + "##hand").c_str(), ImVec2(cancelW, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -194,8 +212,6 @@ void handToClientPopup(AppState& s, const UiContext& ui) {
 }  // namespace
 
 std::string friendlyDate(const std::string& iso) {
-    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
     // An ISO time, or the time in a visit file's name ("YYYY-MM-DDTHH-MM-SS[-N]"), which is all
     // the list has for a visit that cannot be read.
@@ -204,9 +220,8 @@ std::string friendlyDate(const std::string& iso) {
     if (!parsed || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59) {
         return maps::printableForMessage(iso, 80);  // may come from a file or a file name
     }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", d, kMonths[mo - 1], y, h, mi);
-    return buf;
+    // TRANSLATORS: a visit's date and time in lists ("12/02/2026, 3:45 PM").
+    return i18n::format(tr("%s, %s"), i18n::formatDate(y, mo, d).c_str(), i18n::formatTime(h, mi).c_str());
 }
 
 void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
@@ -216,14 +231,19 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         p.listing = lib.listing;
         pruneThumbs(s, p);
     }
-    ImGui::TextDisabled("Library: %s", lib.root.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(--library DIR or BODYMAP_LIBRARY to change)", lib.root.c_str());
+    textDisabledf(tr("Library: %s"), lib.root.c_str());
+    if (ImGui::IsItemHovered()) tooltipf(tr("%s\n(--library DIR or BODYMAP_LIBRARY to change)"), lib.root.c_str());
     if (!lib.error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", lib.error.c_str());
 
-    ImGui::SetNextItemWidth(-90 * ui.scale);
-    ImGui::InputTextWithHint("##search", "Search clients", &lib.search);
+    // TRANSLATORS: the button that creates a new client.
+    const char* newLabel = trc("client", "New...");
+    const float newW = buttonWidthFor({newLabel}, 80 * ui.scale);
+    ImGui::SetNextItemWidth(-(newW + ImGui::GetStyle().ItemSpacing.x));
+    ImGui::InputTextWithHint("##search", tr("Search clients"), &lib.search);
     ImGui::SameLine();
-    if (ImGui::Button("New...", ImVec2(-1, 0))) ImGui::OpenPopup("New client");
+    if (ImGui::Button((std::string(newLabel) + "##new-client").c_str(), ImVec2(-1, 0))) {
+        ImGui::OpenPopup(idLabel(tr("New client"), "new-client").c_str());
+    }
     newClientPopup(s, p, ui);
 
     ImGui::BeginChild("##clients", ImVec2(0, 170 * ui.scale), true);
@@ -251,46 +271,58 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         }
         ImGui::SameLine(12 * ui.scale);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetTextLineHeight() * 1.05f);
-        ImGui::TextDisabled("%d visit%s%s%s", c.visitCount, c.visitCount == 1 ? "" : "s",
-                            c.lastVisit.empty() ? "" : ", last ", friendlyDate(c.lastVisit).c_str());
+        const auto visits = static_cast<unsigned long>(std::max(0, c.visitCount));
+        std::string line = i18n::format(trn("%d visit", "%d visits", visits), c.visitCount);
+        if (!c.lastVisit.empty()) {
+            // TRANSLATORS: under a client's name: %d visits, the last on %s (date and time).
+            line = i18n::format(trn("%d visit, last %s", "%d visits, last %s", visits), c.visitCount,
+                                friendlyDate(c.lastVisit).c_str());
+        }
+        ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), line,
+                       ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX(), line);
         ImGui::PopID();
     }
     if (shown == 0) {
-        ImGui::TextDisabled(lib.clients.empty() ? "No clients yet. Create one with New..."
-                                                : "No client matches the search.");
+        ImGui::TextDisabled("%s", lib.clients.empty() ? tr("No clients yet. Create one with New...")
+                                                      : tr("No client matches the search."));
     }
     ImGui::EndChild();
     drawProblems(s, ui);
 
     if (lib.selectedClient.empty()) {
-        ImGui::TextWrapped("Pick a client to see their visits, or draw without one and use File > Save As.");
+        ImGui::TextWrapped("%s", tr("Pick a client to see their visits, or draw without one and use File > Save As."));
         return;
     }
-    heading("Visits", ui);
-    const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (ImGui::Button("New visit", ImVec2(hw, 0))) {
+    heading(tr("Visits"), ui);
+    // Side by side while both labels fit half the panel; else one under the other.
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    const bool sideBySide = buttonWidthFor({tr("New visit"), tr("From last visit")}, 0) <= half;
+    const float hw = sideBySide ? half : -1.0f;
+    if (ImGui::Button(tr("New visit"), ImVec2(hw, 0))) {
         s.deferred.push_back([](AppState& st) {
-            guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+            guardUnsaved(st, tr("Save the changes to %s before starting a new visit?"),
+                         [](AppState& s2) { newVisit(s2, false); });
         });
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A blank chart for this client (Ctrl+N)");
-    ImGui::SameLine();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("A blank chart for this client (Ctrl+N)"));
+    if (sideBySide) ImGui::SameLine();
     ImGui::BeginDisabled(lib.visits.empty());
-    if (loggedButton("From last visit", ImVec2(hw, 0))) {
+    if (loggedButton(tr("From last visit"), ImVec2(hw, 0))) {
         s.deferred.push_back([](AppState& st) {
-            guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, true); });
+            guardUnsaved(st, tr("Save the changes to %s before starting a new visit?"),
+                         [](AppState& s2) { newVisit(s2, true); });
         });
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("A new visit that starts with the pain drawn last time, to update");
+        ImGui::SetTooltip("%s", tr("A new visit that starts with the pain drawn last time, to update"));
     }
-    if (loggedButton("Hand to client...", ImVec2(-1, 0))) {
-        ImGui::OpenPopup("Hand to client");
+    if (loggedButton(tr("Hand to client..."), ImVec2(-1, 0))) {
+        ImGui::OpenPopup(idLabel(tr("Hand to client"), "hand-to-client").c_str());
         testLog("dialog Hand to client");
     }
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("The locked client intake: the client draws a new visit and sees nothing else");
+        ImGui::SetTooltip("%s", tr("The locked client intake: the client draws a new visit and sees nothing else"));
     }
     handToClientPopup(s, ui);
 
@@ -304,7 +336,8 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         if (ImGui::Selectable("##visit", current, 0, ImVec2(0, thumbH + 6 * ui.scale))) {
             const std::string path = v.path;
             s.deferred.push_back([path](AppState& st) {
-                guardUnsaved(st, "opening another visit", [path](AppState& s2) { openMapFile(s2, path); });
+                guardUnsaved(st, tr("Save the changes to %s before opening another visit?"),
+                             [path](AppState& s2) { openMapFile(s2, path); });
             });
         }
         auto& thumb = p.thumbs[v.path];
@@ -325,24 +358,25 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text),
                     friendlyDate(v.visitTime).c_str());
         const std::string sub = v.error.empty()
-                              ? std::string(v.drawnBy == maps::DrawnBy::Client ? "drawn by the client" : "drawn by the therapist")
-                              : "cannot be read";
+                              ? std::string(v.drawnBy == maps::DrawnBy::Client ? tr("drawn by the client") : tr("drawn by the therapist"))
+                              : std::string(tr("cannot be read"));
         // Who drew it and the therapist on lines of their own, each shortened to the row (a
         // therapist's name after the "drawn by" ran out of the panel); the whole on hover.
         const float textW = ImGui::GetItemRectMax().x - tx - 4 * ui.scale;
         const float lineH = ImGui::GetTextLineHeight();
         const std::string therapist = ellipsize(v.therapist, textW);
         dl->AddText(ImVec2(tx, row.y + 7 * ui.scale + lineH),
-                    ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
+                    ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram),
+                    ellipsize(sub, textW).c_str());
         if (!therapist.empty()) {
             dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                         therapist.c_str());
         }
         if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
-        else if (therapist != v.therapist && ImGui::IsItemHovered()) ImGui::SetTooltip("Therapist: %s", v.therapist.c_str());
+        else if (therapist != v.therapist && ImGui::IsItemHovered()) tooltipf(tr("Therapist: %s"), v.therapist.c_str());
         ImGui::PopID();
     }
-    if (lib.visits.empty()) ImGui::TextDisabled("No visits yet.");
+    if (lib.visits.empty()) ImGui::TextDisabled("%s", tr("No visits yet."));
     ImGui::EndChild();
 }
 

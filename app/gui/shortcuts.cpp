@@ -5,6 +5,7 @@
 
 #include "app/gui/document_ops.h"
 #include "app/gui/panels.h"
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::app {
 
@@ -54,7 +55,7 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
         case SDL_SCANCODE_N:
             if (!k.repeat) {
                 s.deferred.push_back([](AppState& st) {
-                    guardUnsaved(st, "starting a new visit", [](AppState& s2) { newVisit(s2, false); });
+                    guardUnsaved(st, tr("Save the changes to %s before starting a new visit?"), [](AppState& s2) { newVisit(s2, false); });
                 });
             }
             return true;
@@ -111,7 +112,7 @@ void handleShortcuts(AppState& s, const KeyPresses& keys) {
         } else if (c == SDL_SCANCODE_TAB && !k.repeat) {
             s.view.focus = s.view.focus == maps::ViewId::Front ? maps::ViewId::Back : maps::ViewId::Front;
             if (s.view.zoom > 1.0f) s.view.centerOnFocus = true;
-            if (!intake) s.post(s.view.focus == maps::ViewId::Front ? "Focus: front view" : "Focus: back view");
+            if (!intake) s.post(s.view.focus == maps::ViewId::Front ? tr("Focus: front view") : tr("Focus: back view"));
         } else if (c == SDL_SCANCODE_EQUALS || c == SDL_SCANCODE_KP_PLUS) {
             zoomBy(s, 1.25f);
         } else if (c == SDL_SCANCODE_MINUS || c == SDL_SCANCODE_KP_MINUS) {

@@ -3,12 +3,15 @@
 
 #include "app/gui/fascia_ui.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::app {
 
 void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool withTools) {
     if (!ImGui::BeginTabBar("##side")) return;
-    if (withTools && ImGui::BeginTabItem("Paint")) {
+    // TRANSLATORS: tabs of the side panel (short: four or five share its width).
+    if (withTools && ImGui::BeginTabItem(idLabel(trc("tab", "Paint"), "Paint").c_str())) {
         logLastItem("tab-Paint");
         drawToolsCompact(s, ui);
         ImGui::EndTabItem();
@@ -16,23 +19,23 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
     // After an intake the therapist lands on the client's page.
     const ImGuiTabItemFlags clients = s.library.reveal ? ImGuiTabItemFlags_SetSelected : 0;
     s.library.reveal = false;
-    if (ImGui::BeginTabItem("Clients", nullptr, clients)) {
+    if (ImGui::BeginTabItem(idLabel(tr("Clients"), "Clients").c_str(), nullptr, clients)) {
         drawLibraryPanel(s, p.library, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Visit")) {
+    if (ImGui::BeginTabItem(idLabel(trc("tab", "Visit"), "Visit").c_str())) {
         drawVisitTab(s, p, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Tags")) {
+    if (ImGui::BeginTabItem(idLabel(trc("tab", "Tags"), "Tags").c_str())) {
         if (withTools) {
             drawLinesAndView(s, ui);
-            heading("Tags", ui);
+            heading(trc("tab", "Tags"), ui);
         }
         drawTagsTab(s, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Figures")) {
+    if (ImGui::BeginTabItem(idLabel(trc("tab", "Figures"), "Figures").c_str())) {
         drawFiguresTab(s, p, ui);
         ImGui::EndTabItem();
     }

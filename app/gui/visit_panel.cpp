@@ -1,11 +1,14 @@
 // The Visit tab: client, date, who drew the map, therapist and notes. Each field edit is one
 // undoable step; the date and time control only ever produces a real date.
+#include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "app/gui/side_panels.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 #include "maps/client_library.h"
 #include "maps/map_format.h"
 #include "maps/visit_time.h"
@@ -21,35 +24,35 @@ void label(const char* text, const UiContext& ui) {
 }
 
 // Commits the working copy when the field just lost focus after a change.
-void commitIfEdited(AppState& s, SidePanelState& p, const char* what) {
+// `step` is the undo step's name ("Edit notes"), translated.
+void commitIfEdited(AppState& s, SidePanelState& p, const char* step) {
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, std::string("Edit ") + what);
+        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, step);
     }
 }
-
-constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
 
 // Puts the date control's fields into the document as one undoable step.
 void commitTime(AppState& s, SidePanelState& p, const maps::CivilTime& t) {
     p.editTime = maps::clampCivilTime(t);
     p.editInfo.visitTime = maps::formatCivilTime(p.editTime);
-    pushDocumentEdit(s, p.editInfo, s.doc.map.tags, "Edit date");
+    // TRANSLATORS: an undo step (Edit > Undo Edit date).
+    pushDocumentEdit(s, p.editInfo, s.doc.map.tags, tr("Edit date"));
 }
 
 enum class Step { None, Down, Up };
 
 // A number with - and + buttons either side: each click is one step. A typed number is kept in
 // `value` while its field is active (`typing`); `edited` says the text changed this frame.
-Step stepper(const char* id, int& value, const char* format, float fieldWidth, const char* what,
-             bool& typing, bool& edited) {
+// `earlier` and `later` are the buttons' tooltips.
+Step stepper(const char* id, int& value, const char* format, float fieldWidth, const char* earlier,
+             const char* later, bool& typing, bool& edited) {
     Step step = Step::None;
     const float b = ImGui::GetFrameHeight();
     const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
     ImGui::PushID(id);
     ImGui::BeginGroup();
     if (ImGui::Button("-", ImVec2(b, b))) step = Step::Down;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One %s earlier", what);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", earlier);
     ImGui::SameLine(0, inner);
     ImGui::SetNextItemWidth(fieldWidth);
     if (ImGui::InputScalar("##v", ImGuiDataType_S32, &value, nullptr, nullptr, format,
@@ -59,7 +62,7 @@ Step stepper(const char* id, int& value, const char* format, float fieldWidth, c
     if (ImGui::IsItemActive()) typing = true;
     ImGui::SameLine(0, inner);
     if (ImGui::Button("+", ImVec2(b, b))) step = Step::Up;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One %s later", what);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", later);
     ImGui::EndGroup();
     ImGui::PopID();
     return step;
@@ -92,12 +95,17 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Day");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Day"));
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("September").x + 2 * st.FramePadding.x + ImGui::GetFrameHeight());
-    if (ImGui::BeginCombo("##month", kMonthNames[t.month - 1])) {
+    float monthW = 0;  // the longest month name of the language
+    for (int m = 1; m <= 12; ++m) monthW = std::max(monthW, ImGui::CalcTextSize(i18n::monthName(m)).x);
+    ImGui::SetNextItemWidth(monthW + 2 * st.FramePadding.x + ImGui::GetFrameHeight());
+    if (ImGui::BeginCombo("##month", i18n::monthName(t.month))) {
         for (int m = 1; m <= 12; ++m) {
-            if (ImGui::Selectable(kMonthNames[m - 1], m == t.month)) {
+            ImGui::PushID(m);
+            const bool picked = ImGui::Selectable(i18n::monthName(m), m == t.month);
+            ImGui::PopID();
+            if (picked) {
                 t.month = m;  // 31 March -> April gives 30 April (clamped on commit)
                 commitTime(s, p, t);
             }
@@ -108,7 +116,13 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
     t = p.editTime;
     int year = t.year;
-    const Step ys = stepper("year", year, "%d", 4 * digitW + 2 * st.FramePadding.x + 2, "year", typing, edited);
+    // The year goes under the day and month when a long month name leaves no room for it.
+    const float yearFieldW = 4 * digitW + 2 * st.FramePadding.x + 2;
+    if (ImGui::GetContentRegionAvail().x < yearFieldW + 2 * ImGui::GetFrameHeight() + 2 * st.ItemInnerSpacing.x) {
+        ImGui::NewLine();
+    }
+    const Step ys = stepper("year", year, "%d", yearFieldW, tr("One year earlier"),
+                            tr("One year later"), typing, edited);
     if (ys != Step::None) {
         t.year = year + (ys == Step::Up ? 1 : -1);
         commitTime(s, p, t);
@@ -118,11 +132,15 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
 
     t = p.editTime;
     int hour = t.hour, minute = t.minute;
-    const Step hs = stepper("hour", hour, "%02d", numW, "hour", typing, edited);
+    // The time goes to a line of its own when the date leaves no room for it.
+    const float timeW = 6 * ImGui::GetFrameHeight() + 2 * numW + ImGui::CalcTextSize(":").x + 6 * st.ItemInnerSpacing.x;
+    if (ImGui::GetContentRegionAvail().x < timeW) ImGui::NewLine();
+    const Step hs = stepper("hour", hour, "%02d", numW, tr("One hour earlier"), tr("One hour later"), typing, edited);
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
     ImGui::TextUnformatted(":");
     ImGui::SameLine(0, st.ItemInnerSpacing.x);
-    const Step ms = stepper("minute", minute, "%02d", numW, "minute", typing, edited);
+    const Step ms = stepper("minute", minute, "%02d", numW, tr("One minute earlier"), tr("One minute later"), typing,
+                            edited);
     if (hs != Step::None) {
         commitTime(s, p, maps::addMinutes(t, hs == Step::Up ? 60 : -60));
     } else if (ms != Step::None) {
@@ -136,12 +154,15 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
         p.timeTyped = false;
         commitTime(s, p, p.editTime);
     }
+    // TRANSLATORS: a button that sets the visit's date and time to the present moment.
+    const char* nowLabel = trc("time", "Now");
     ImGui::SameLine();
-    if (ImGui::Button("Now", ImVec2(-1, 0))) {
+    if (ImGui::GetContentRegionAvail().x < buttonWidthFor({nowLabel}, 0)) ImGui::NewLine();
+    if (ImGui::Button(nowLabel, ImVec2(-1, 0))) {
         // Local time without a zone, as a new visit gets it.
         if (auto now = maps::parseCivilTime(maps::localTimeNow())) commitTime(s, p, *now);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Set the date and time to now");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Set the date and time to now"));
 }
 }  // namespace
 
@@ -156,41 +177,45 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     }
     const bool saved = !s.doc.path.empty();
 
-    label("Client", ui);
+    // TRANSLATORS: the Visit tab's heading over the client's name and id.
+    label(trc("visit", "Client"), ui);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##cname", "Client's name", &p.editInfo.clientName);
-    commitIfEdited(s, p, "client name");
+    ImGui::InputTextWithHint("##cname", tr("Client's name"), &p.editInfo.clientName);
+    // TRANSLATORS: undo steps (Edit > Undo Edit client name).
+    commitIfEdited(s, p, tr("Edit client name"));
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(saved);
-    ImGui::InputTextWithHint("##cid", "Client id (for the library)", &p.editInfo.clientId);
-    commitIfEdited(s, p, "client id");
+    ImGui::InputTextWithHint("##cid", tr("Client id (for the library)"), &p.editInfo.clientId);
+    commitIfEdited(s, p, tr("Edit client id"));
     ImGui::EndDisabled();
     if (saved && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("The id of a saved visit is fixed: it decides the client's folder");
+        ImGui::SetTooltip("%s", tr("The id of a saved visit is fixed: it decides the client's folder"));
     }
 
-    label("Date and time", ui);
+    label(tr("Date and time"), ui);
     dateTimeControl(s, p);
 
-    label("Drawn by", ui);
+    label(tr("Drawn by"), ui);
     int who = p.editInfo.drawnBy == maps::DrawnBy::Client ? 0 : 1;
-    if (ImGui::RadioButton("Client", who == 0)) who = 0;
+    // TRANSLATORS: "Drawn by": the client (the patient) or the therapist.
+    if (ImGui::RadioButton(trc("drawn by", "Client"), who == 0)) who = 0;
     ImGui::SameLine();
-    if (ImGui::RadioButton("Therapist", who == 1)) who = 1;
+    if (ImGui::RadioButton(trc("drawn by", "Therapist"), who == 1)) who = 1;
     const auto drawnBy = who == 0 ? maps::DrawnBy::Client : maps::DrawnBy::Therapist;
     if (drawnBy != s.doc.map.info.drawnBy) {
         p.editInfo.drawnBy = drawnBy;
-        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, "Change who drew the map");
+        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, tr("Change who drew the map"));
     }
 
-    label("Therapist", ui);
+    // TRANSLATORS: the Visit tab's heading over the therapist's name.
+    label(trc("visit", "Therapist"), ui);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##ther", "Therapist's name", &p.editInfo.therapist);
-    commitIfEdited(s, p, "therapist");
+    ImGui::InputTextWithHint("##ther", tr("Therapist's name"), &p.editInfo.therapist);
+    commitIfEdited(s, p, tr("Edit therapist"));
 
-    label("Notes", ui);
+    label(tr("Notes"), ui);
     ImGui::InputTextMultiline("##notes", &p.editInfo.notes, ImVec2(-1, 180 * ui.scale));
-    commitIfEdited(s, p, "notes");
+    commitIfEdited(s, p, tr("Edit notes"));
     // Dear ImGui 1.86 cannot wrap a text field: the whole notes, wrapped, on hover.
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !p.editInfo.notes.empty()) {
         ImGui::BeginTooltip();
@@ -201,10 +226,14 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     }
 
     ImGui::Spacing();
-    ImGui::TextDisabled("Template: %s, version %d", s.templ().name.c_str(), s.templ().version);
+    // TRANSLATORS: %s is the body template's name, %d its version number.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    textWrappedf(tr("Template: %s, version %d"), i18n::templateText(i18n::kTemplateContext, s.templ().name),
+                 s.templ().version);
+    ImGui::PopStyleColor();
     if (!s.doc.path.empty()) {  // wrapped: a library path is wider than the panel
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("File: %s", s.doc.path.c_str());
+        textWrappedf(tr("File: %s"), s.doc.path.c_str());
         ImGui::PopStyleColor();
     }
     p.editing = ImGui::IsAnyItemActive();
