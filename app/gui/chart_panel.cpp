@@ -317,6 +317,15 @@ void logGeometry(ChartPanelState& c) {
 
 // [SECTION] Drawing
 
+// For layout tests: "rect LABEL X Y W H" when it changed.
+void logChartRect(const char* label, ImVec2 p, ImVec2 size) {
+    if (!testLogEnabled()) return;
+    char rect[96];
+    std::snprintf(rect, sizeof rect, " %d %d %d %d", static_cast<int>(p.x), static_cast<int>(p.y),
+                  static_cast<int>(size.x), static_cast<int>(size.y));
+    testLogChanged(std::string("chart-rect ") + label, std::string("rect ") + label + rect);
+}
+
 // True when `font` has its own glyph for every character of `text` (no fallback).
 bool fontHasGlyphs(ImFont* font, const char* text) {
     for (const char* p = text; *p;) {
@@ -505,6 +514,7 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const LegendLayout legend = legendLayout(ui, size.x);
         const float legendH = legend.height;
         drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
+        logChartRect("chart-legend", ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
         size.y -= legendH;
     }
     computeLayout(s, c, pos, size);
@@ -578,8 +588,9 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const float labelSize = std::max(14.0f * ui.scale, static_cast<float>(t.width) * 0.06f * c.scale);
         ImFont* lf = ui.bold ? ui.bold : ImGui::GetFont();
         const ImVec2 ls = lf->CalcTextSizeA(labelSize, FLT_MAX, 0, label.c_str());
-        dl->AddText(lf, labelSize, ImVec2(o.x + (W - ls.x) / 2, o.y + H + kLabelCells * 0.12f * c.scale),
-                    ui_colors::kViewLabel, label.c_str());
+        const ImVec2 lp(o.x + (W - ls.x) / 2, o.y + H + kLabelCells * 0.12f * c.scale);
+        dl->AddText(lf, labelSize, lp, ui_colors::kViewLabel, label.c_str());
+        if (s.view.zoom == kMinZoom) logChartRect(front ? "view-label-front" : "view-label-back", lp, ls);
     }
 
     // Brush outline cursor and hover tooltip.

@@ -316,6 +316,18 @@ void changeText(double change, const char* format) {
     ImGui::PopStyleColor();
 }
 
+// The width the key figures want: the longest label and three columns as wide as their heading
+// or a value, whichever is wider (a translation's longer headings were cut to "Bef...").
+float keyFiguresWidth(const UiContext& ui) {
+    float labelW = ImGui::CalcTextSize(tr("Overlap (Jaccard)")).x;
+    for (const FigureRow& row : kFigureRows) labelW = std::max(labelW, ImGui::CalcTextSize(rowLabel(row).c_str()).x);
+    float colW = ImGui::CalcTextSize(i18n::format("-%.2f %%", 10.0).c_str()).x;
+    for (const char* h : {tr("Before"), tr("After"), tr("Change")}) colW = std::max(colW, ImGui::CalcTextSize(h).x);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return labelW + 8 * ui.scale + 3 * (colW + 2 * st.CellPadding.x + st.ItemSpacing.x) + 2 * st.WindowPadding.x +
+           st.ScrollbarSize;
+}
+
 void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui, bool withHeading) {
     if (withHeading) compareHeading(ui, tr("Key figures"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -371,10 +383,19 @@ void paintedText(const maps::CellStats& st) {
         return;
     }
     // TRANSLATORS: region table: the share of the region painted.
-    textf(tr("%.0f %%"), st.extentPct());
-    ImGui::SameLine(0, 4 * ImGui::GetStyle().ItemSpacing.x / 8);
+    const std::string share = i18n::format(tr("%.0f %%"), st.extentPct());
     // TRANSLATORS: region table, after the painted share: the mean intensity there ("at 3.5").
-    textDisabledf(tr("at %.1f"), st.meanIntensity());
+    const std::string at = i18n::format(tr("at %.1f"), st.meanIntensity());
+    const float space = 4 * ImGui::GetStyle().ItemSpacing.x / 8;
+    const bool both = ImGui::CalcTextSize(share.c_str()).x + space + ImGui::CalcTextSize(at.c_str()).x <=
+                      ImGui::GetContentRegionAvail().x;
+    ImGui::TextUnformatted(share.c_str());
+    if (both) {
+        ImGui::SameLine(0, space);
+        ImGui::TextDisabled("%s", at.c_str());
+    } else if (ImGui::IsItemHovered()) {  // a narrow column: the intensity on hover, not cut off
+        tooltipf("%s %s", share.c_str(), at.c_str());
+    }
 }
 
 void drawRegionTable(CompareWorkspaceState& c, const UiContext& ui, int& hoverRegion) {
@@ -405,7 +426,8 @@ void drawRegionTable(CompareWorkspaceState& c, const UiContext& ui, int& hoverRe
         ImGui::TableNextColumn();
         ImGui::PushID(rc.region);
         const char* name = i18n::templateText(i18n::kRegionContext, t.regions[static_cast<std::size_t>(rc.region)].name);
-        ImGui::Selectable(name, c.hoverRegion == rc.region,
+        // Shortened to its column (the row's tooltip names it in full).
+        ImGui::Selectable(ellipsize(name, ImGui::GetContentRegionAvail().x).c_str(), c.hoverRegion == rc.region,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
         if (ImGui::IsItemHovered()) {
             hoverRegion = rc.region;
@@ -482,12 +504,16 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
     for (int i = 0; i < 3; ++i) {
         const ImVec2 c0(pos.x + static_cast<float>(i) * (colW + gap), pos.y);
         card(c0, ImVec2(c0.x + colW, c0.y + cardH), sc);
+        const std::string cardId = "diff-card-" + std::to_string(i);
+        logCompareRect(cardId.c_str(), c0, ImVec2(c0.x + colW, c0.y + cardH));
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner));
         if (ui.bold) ImGui::PushFont(ui.bold);
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), titles[i], colW - 2 * inner, titles[i]);
         if (ui.bold) ImGui::PopFont();
+        logLastItem(("diff-title-" + std::to_string(i)).c_str());
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner + lineH));
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), subtitles[i], colW - 2 * inner, subtitles[i]);
+        logLastItem(("diff-subtitle-" + std::to_string(i)).c_str());
         origins[i] = ImVec2(std::floor(c0.x + (colW - static_cast<float>(pics[i]->width)) / 2),
                             c0.y + inner + titleH);
         if (pics[i]->valid()) {
@@ -501,19 +527,24 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         }
         const ImVec2 below(c0.x + inner, origins[i].y + picH + 6 * sc);
         if (i == 2) {
-            drawDiffLegend(p.cmp->difference, below, colW - 2 * inner, sc);
+            const float used = drawDiffLegend(p.cmp->difference, below, colW - 2 * inner, sc);
+            logCompareRect("diff-legend", below, ImVec2(below.x + colW - 2 * inner, below.y + used));
         } else {
             const std::string text = summaryLine(i == 0 ? p.cmp->before : p.cmp->after, colW - 2 * inner);
             float ly = below.y + 4 * sc;
+            float widest = 0;
             for (std::size_t at = 0; at <= text.size();) {  // each line centred
                 const std::size_t nl = std::min(text.find('\n', at), text.size());
                 const std::string line = text.substr(at, nl - at);
                 const ImVec2 ls = ImGui::CalcTextSize(line.c_str());
+                widest = std::max(widest, ls.x);
                 ImGui::GetWindowDrawList()->AddText(ImVec2(c0.x + (colW - ls.x) / 2, ly),
                                                     compare_colors::kNeutral, line.c_str());
                 ly += ImGui::GetFontSize() + 2 * sc;
                 at = nl + 1;
             }
+            logCompareRect(("diff-summary-" + std::to_string(i)).c_str(), ImVec2(c0.x + (colW - widest) / 2, below.y + 4 * sc),
+                           ImVec2(c0.x + (colW + widest) / 2, ly));
         }
     }
     for (const ImVec2& o : origins) drawRegionOutline(t, c.hoverRegion, o, k, sc);
@@ -522,7 +553,10 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
     const float y = pos.y + cardH + gap;
     const float h = pos.y + size.y - y;
     if (h > 80 * sc) {
-        const float leftW = std::clamp(size.x * 0.42f, 300 * sc, 460 * sc);
+        // As wide as the key figures need (at most 55 % of the row), at least 42 %, 300 to 460 px
+        // unless the figures need more.
+        const float want = std::min(keyFiguresWidth(ui), size.x * 0.55f);
+        const float leftW = std::clamp(std::max(size.x * 0.42f, want), 300 * sc, std::max(460 * sc, want));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, compare_colors::kPanel);
         ImGui::PushStyleColor(ImGuiCol_Border, compare_colors::kPanelBorder);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6 * sc);
@@ -531,6 +565,7 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         if (size.x < 880 * sc) {
             // Too narrow for both tables side by side (their numbers were cut off): one card,
             // a tab for each.
+            logCompareRect("diff-tables", ImVec2(pos.x, y), ImVec2(pos.x + size.x, y + h));
             ImGui::BeginChild("##tables", ImVec2(size.x, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
             if (ImGui::BeginTabBar("##tabletabs")) {
                 if (ImGui::BeginTabItem(idLabel(tr("Key figures"), "keyfigures").c_str())) {
@@ -545,6 +580,8 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
             }
             ImGui::EndChild();
         } else {
+            logCompareRect("diff-keyfigures", ImVec2(pos.x, y), ImVec2(pos.x + leftW, y + h));
+            logCompareRect("diff-regions", ImVec2(pos.x + leftW + gap, y), ImVec2(pos.x + size.x, y + h));
             ImGui::BeginChild("##keyfigures", ImVec2(leftW, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
             drawKeyFigures(*p.cmp, ui, true);
             ImGui::EndChild();

@@ -107,6 +107,7 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
                                                 sum.visitTimes.size(), shortDate(sum.visitTimes.front(), true).c_str(),
                                                 shortDate(sum.visitTimes.back(), true).c_str());
     ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), periodLine, size.x, periodLine);
+    logLastItem("freq-period");
     leftOutNote(se, pos.x, size.x);  // under the period, like on the Trends tab: inside the area
     const float noteH = ImGui::GetCursorScreenPos().y - pos.y;
     pos.y += noteH + 4 * sc;
@@ -140,12 +141,15 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(c0, ImVec2(c0.x + colW, c0.y + cardH), compare_colors::kPanel, 6 * sc);
         dl->AddRect(c0, ImVec2(c0.x + colW, c0.y + cardH), compare_colors::kPanelBorder, 6 * sc);
+        logCompareRect(("freq-card-" + std::to_string(i)).c_str(), c0, ImVec2(c0.x + colW, c0.y + cardH));
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner));
         if (ui.bold) ImGui::PushFont(ui.bold);
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), titles[i], colW - 2 * inner, titles[i]);
         if (ui.bold) ImGui::PopFont();
+        logLastItem(("freq-title-" + std::to_string(i)).c_str());
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner + lineH));
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), subtitles[i], colW - 2 * inner, subtitles[i]);
+        logLastItem(("freq-subtitle-" + std::to_string(i)).c_str());
         const CompareTexture& tex = *textures[i];
         const ImVec2 o(std::floor(c0.x + (colW - static_cast<float>(tex.width)) / 2), c0.y + inner + titleH);
         const ImVec2 e(o.x + static_cast<float>(tex.width), o.y + static_cast<float>(tex.height));

@@ -246,6 +246,7 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
                                             sum.visitTimes.size(), shortDate(sum.visitTimes.front(), true).c_str(),
                                             shortDate(sum.visitTimes.back(), true).c_str());
     ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), period, size.x, period);
+    logLastItem("trend-period");
     leftOutNote(se, pos.x, size.x);
     const int n = static_cast<int>(std::size(kTrends));
     const int cols = size.x > 860 * sc ? 3 : 2;
@@ -259,6 +260,7 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
         const float x = pos.x + static_cast<float>(i % cols) * (w + gap);
         const float y = top + static_cast<float>(i / cols) * (h + gap);
         drawTrendChart(sum, xs, kTrends[i], c, ui, ImVec2(x, y), ImVec2(x + w, y + h), hoverVisit);
+        logCompareRect(("trend-chart-" + std::to_string(i)).c_str(), ImVec2(x, y), ImVec2(x + w, y + h));
     }
     c.hoverVisit = hoverVisit;
 }

@@ -76,6 +76,14 @@ bool cellUnder(const maps::BodyTemplate& t, ImVec2 origin, float pxPerCell, ImVe
     return true;
 }
 
+void logCompareRect(const char* label, ImVec2 p0, ImVec2 p1) {
+    if (!testLogEnabled()) return;
+    char rect[96];
+    std::snprintf(rect, sizeof rect, " %d %d %d %d", static_cast<int>(p0.x), static_cast<int>(p0.y),
+                  static_cast<int>(p1.x - p0.x), static_cast<int>(p1.y - p0.y));
+    testLogChanged(std::string("compare-rect ") + label, std::string("rect ") + label + rect);
+}
+
 void compareHeading(const UiContext& ui, const char* text) {
     if (ui.bold) ImGui::PushFont(ui.bold);
     ImGui::TextUnformatted(text);
@@ -355,9 +363,11 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     if (ui.heading) ImGui::PushFont(ui.heading);
     ImGui::TextUnformatted(name.c_str());
     if (ui.heading) ImGui::PopFont();
+    logLastItem("compare-client");
     ImGui::SameLine(0, 14 * ui.scale);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
     textDisabledf(trn("%zu visit", "%zu visits", lib.visits.size()), lib.visits.size());
+    logLastItem("compare-visits");
 
     // Wide enough for the labels chosen, as far as the bar allows (the words and Swap beside).
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -382,28 +392,34 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 2 * ui.scale));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(beforeText);
+    logLastItem("compare-before-label");
     ImGui::SameLine(twoLines ? pad + labelW : 0.0f);
     if (visitCombo(s, "##before", c.beforePath, false, comboW)) {
         c.hoverRegion = -1;
         c.noEarlier.clear();
     }
+    logLastItem("compare-before");
     if (twoLines) {
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(afterText);
+        logLastItem("compare-after-label");
         ImGui::SameLine(pad + labelW);
     } else {
         ImGui::SameLine();
         ImGui::TextDisabled("\xE2\x86\x92");  // →
         ImGui::SameLine();
         ImGui::TextUnformatted(afterText);
+        logLastItem("compare-after-label");
         ImGui::SameLine();
     }
     if (visitCombo(s, "##after", c.afterPath, true, comboW)) c.hoverRegion = -1;
+    logLastItem("compare-after");
     ImGui::SameLine();
     ImGui::BeginDisabled(c.afterPath == kOpenMapChoice || c.beforePath.empty());
     if (ImGui::Button(idLabel(swapText, "swap").c_str())) std::swap(c.beforePath, c.afterPath);
     ImGui::EndDisabled();
+    logLastItem("compare-swap");
     if (ImGui::IsItemHovered()) tooltipf("%s", tr("Exchange before and after"));
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 4 * ui.scale));
@@ -413,14 +429,17 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
             c.tab = CompareTab::Difference;
             ImGui::EndTabItem();
         }
+        logLastItem("compare-tab-difference");
         if (ImGui::BeginTabItem(idLabel(tr("Trends"), "trends").c_str())) {
             c.tab = CompareTab::Trends;
             ImGui::EndTabItem();
         }
+        logLastItem("compare-tab-trends");
         if (ImGui::BeginTabItem(idLabel(tr("Frequency"), "frequency").c_str())) {
             c.tab = CompareTab::Frequency;
             ImGui::EndTabItem();
         }
+        logLastItem("compare-tab-frequency");
         ImGui::EndTabBar();
     }
     ImGui::PopItemWidth();
@@ -428,6 +447,7 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     const ImVec2 area(pos.x + pad, top + 2 * ui.scale);
     const ImVec2 areaSize(size.x - 2 * pad, pos.y + size.y - area.y - pad * 0.6f);
     if (areaSize.x < 50 || areaSize.y < 50) return;
+    logCompareRect("compare-area", area, ImVec2(area.x + areaSize.x, area.y + areaSize.y));
     switch (c.tab) {
         case CompareTab::Difference:
             if (c.beforePath.empty() && !c.noEarlier.empty()) {

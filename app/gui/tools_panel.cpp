@@ -46,7 +46,9 @@ void toolChoice(AppState& s, const UiContext& ui, int perRow) {
     const float w = (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow);
     for (int i = 0; i < 4; ++i) {
         if (i % perRow != 0) ImGui::SameLine();
-        if (toolButton(idLabel(labels[i], ids[i]).c_str(), tips[i], s.tools.tool == tools[i], w, ui)) {
+        const bool clicked = toolButton(idLabel(labels[i], ids[i]).c_str(), tips[i], s.tools.tool == tools[i], w, ui);
+        logLastItem((std::string("tool-") + ids[i]).c_str());
+        if (clicked) {
             s.tools.tool = tools[i];
             if (tools[i] == Tool::Tag && !s.view.visibleLines) {
                 s.view.visibleLines = (1u << maps::kFascialLineCount) - 1;
@@ -70,6 +72,7 @@ void brushSize(AppState& s, float width) {
     std::string text = i18n::format(tr("Size %s"), i18n::formatNumber(static_cast<double>(radius), 0).c_str());
     for (std::size_t at = text.find('%'); at != std::string::npos; at = text.find('%', at + 2)) text.insert(at, "%");
     if (ImGui::SliderFloat("##size", &radius, 2.0f, 60.0f, text.c_str())) s.tools.brush.radius = radius;
+    logLastItem("brush-size");
     if (ImGui::IsItemHovered()) tooltipf("%s", tr("Brush radius in chart cells ([ and ])"));
 }
 
@@ -80,6 +83,7 @@ void brushSoftness(AppState& s, float width) {
     std::string text = i18n::format(tr("Softness %s"), i18n::formatNumber(static_cast<double>(soft), 2).c_str());
     for (std::size_t at = text.find('%'); at != std::string::npos; at = text.find('%', at + 2)) text.insert(at, "%");
     if (ImGui::SliderFloat("##soft", &soft, 0.0f, 1.0f, text.c_str())) s.tools.brush.softness = soft;
+    logLastItem("brush-softness");
     if (ImGui::IsItemHovered()) {
         tooltipf("%s", tr("A soft brush fades towards its edge; it never lowers stronger pain there"));
     }
@@ -106,12 +110,14 @@ void undoRedo(AppState& s) {
 
 void viewOptions(AppState& s) {
     ImGui::Checkbox(idLabel(tr("Region borders"), "borders").c_str(), &s.view.regionBorders);
+    logLastItem("region-borders");
     // TRANSLATORS: button; %.0f is the zoom in percent ("150").
     const std::string zoom = idLabel(i18n::format(tr("Reset zoom (%.0f %%)"), static_cast<double>(s.view.zoom * 100)).c_str(), "resetzoom");
     if (ImGui::Button(zoom.c_str(), ImVec2(-1, 0))) {
         s.view.zoom = 1.0f;
         s.view.panX = s.view.panY = 0;
     }
+    logLastItem("reset-zoom");
     if (ImGui::IsItemHovered()) tooltipf("%s", tr("Wheel or +/- to zoom, middle or right drag to pan (Ctrl+0 resets)"));
 }
 }  // namespace
