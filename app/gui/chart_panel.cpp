@@ -370,7 +370,7 @@ void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
         for (maps::Quality quality : maps::kQualities) {
             if (q & maps::bit(quality)) {
                 // TRANSLATORS: between the pain qualities in a list ("Aching, Burning").
-                if (!qs.empty()) qs += tr(", ");
+                if (!qs.empty()) qs += trc("list separator", ", ");
                 qs += std::string(maps::qualityName(quality));
             }
         }

@@ -383,7 +383,7 @@ void paintedText(const maps::CellStats& st) {
         return;
     }
     // TRANSLATORS: region table: the share of the region painted.
-    const std::string share = i18n::format(tr("%.0f %%"), st.extentPct());
+    const std::string share = i18n::format(trc("region table", "%.0f %%"), st.extentPct());
     // TRANSLATORS: region table, after the painted share: the mean intensity there ("at 3.5").
     const std::string at = i18n::format(tr("at %.1f"), st.meanIntensity());
     const float space = 4 * ImGui::GetStyle().ItemSpacing.x / 8;

@@ -43,12 +43,12 @@ void drawScale(SeriesMapKind kind, ImVec2 pos, float width, float scale) {
     }
     dl->AddRect(ImVec2(x0, pos.y), ImVec2(x0 + barW, pos.y + h), IM_COL32(120, 115, 110, 255));
     // Labels at the quarters, or at the ends and the middle when they would touch each other.
-    const float labelW = ImGui::CalcTextSize(freq ? i18n::format(tr("%d %%"), 100).c_str()
+    const float labelW = ImGui::CalcTextSize(freq ? i18n::format(trc("frequency scale", "%d %%"), 100).c_str()
                                                   : i18n::formatNumber(7.5, 1).c_str()).x;
     const int every = barW / 4 < labelW + 8 * scale ? 2 : 1;
     for (int k = 0; k <= 4; ++k) {
         // TRANSLATORS: a tick of the frequency scale: a share of the visits in percent ("25 %").
-        const std::string label = freq ? i18n::format(tr("%d %%"), k * 25) : i18n::format("%g", k * 2.5);
+        const std::string label = freq ? i18n::format(trc("frequency scale", "%d %%"), k * 25) : i18n::format("%g", k * 2.5);
         const char* buf = label.c_str();
         const ImVec2 ts = ImGui::CalcTextSize(buf);
         const float x = x0 + barW * static_cast<float>(k) / 4;

@@ -187,7 +187,7 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
             // TRANSLATORS: a trend chart's value for a visit where it has none (no pain painted).
             const std::string v = vals[i] ? i18n::format(spec.format, *vals[i]) : std::string(tr("not defined"));
             // TRANSLATORS: a trend chart's tooltip: the visit's date, then the chart's title and the value.
-            tooltipf(tr("%s\n%s: %s"), friendlyDate(s.visitTimes[i]).c_str(), fullTitle, v.c_str());
+            tooltipf(trc("trend tooltip", "%s\n%s: %s"), friendlyDate(s.visitTimes[i]).c_str(), fullTitle, v.c_str());
         }
     }
     if (c.hoverVisit >= 0 && c.hoverVisit < static_cast<int>(xs.size())) {

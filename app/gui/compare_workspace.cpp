@@ -96,9 +96,9 @@ std::string shortDate(const std::string& iso, bool year) {
     const char* month = trc("short month", kMonths[mo - 1]);
     // TRANSLATORS: a short date on a chart axis: the day, the abbreviated month and the year
     // ("7 Sep 2026"); reorder with %2$s %1$d %3$d.
-    if (year) return i18n::format(tr("%d %s %d"), d, month, y);
+    if (year) return i18n::format(trc("axis date", "%d %s %d"), d, month, y);
     // TRANSLATORS: a short date on a chart axis without the year: the day and the month ("7 Sep").
-    return i18n::format(tr("%d %s"), d, month);
+    return i18n::format(trc("axis date", "%d %s"), d, month);
 }
 
 void leftOutNote(const SeriesState& se, float x, float width) {

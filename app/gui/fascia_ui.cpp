@@ -25,7 +25,8 @@ std::string kindsText(std::uint8_t kinds) {
     std::string out;
     for (maps::TagKind k : maps::kTagKinds) {
         if (!(kinds & static_cast<std::uint8_t>(k))) continue;
-        if (!out.empty()) out += tr(", ");
+        // TRANSLATORS: between the items of a list ("Tender, Restricted").
+        if (!out.empty()) out += trc("list separator", ", ");
         out += std::string(maps::tagKindName(k));
     }
     return out;
@@ -277,7 +278,7 @@ void fascialHelp(const UiContext& ui) {
     for (const auto& info : maps::fascialLines()) {
         // TRANSLATORS: a fascial line in the help: its name, its short id ("SBL") and
         // its description (reorder with %1$s %2$s %3$s).
-        const std::string line = i18n::format(tr("%s (%s): %s"), trc(i18n::kLineContext, std::string(info.name).c_str()),
+        const std::string line = i18n::format(trc("fascial line help", "%s (%s): %s"), trc(i18n::kLineContext, std::string(info.name).c_str()),
                                               std::string(info.id).c_str(), trc(i18n::kLineContext, std::string(info.description).c_str()));
         wrappedBullet(line.c_str());
     }
