@@ -10,6 +10,7 @@
 #include "app/cli/stats.h"
 #include "app/cli/validate.h"
 #include "maps/body_template.h"
+#include "maps/i18n/i18n.h"  // TEMPORARY (h2, for --lang below; the integrator keeps one)
 #include "maps/json_util.h"
 #include "render/chart.h"
 
@@ -196,6 +197,13 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
             gui.signalShot = *v;
         } else if (a == "--bench") {
             gui.bench = true;
+        } else if (a == "--lang") {
+            // TEMPORARY (h2): a minimal --lang for the pseudo-locale layout test, applied as the
+            // process default; the integrator keeps one parse of --lang and the GUI's own.
+            auto v = value("a language");
+            if (!v) return 2;
+            gui.language = *v;
+            i18n::setDefaultLanguage(*v);
         } else if (a == "--replay") {
             auto v = value("a replay script");
             if (!v) return 2;

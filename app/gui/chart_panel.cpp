@@ -12,7 +12,10 @@
 
 #include <cstdio>
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "render/chart.h"
 #include "render/colormap.h"
 #include "render/fascial_colors.h"
@@ -143,8 +146,9 @@ void pressAt(AppState& s, ChartPanelState& c, ImVec2 p, bool finger, SDL_FingerI
         if (r != maps::kNoRegion) {
             auto brush = s.tools.brush;
             brush.mode = maps::BrushMode::Paint;
+            // TRANSLATORS: an edit in the undo history; %s is a body region ("Left hand").
             pushEdit(s, maps::fillRegion(s.doc.map, s.templ(), r, brush),
-                     "Fill " + s.templ().regions[r].name);
+                     i18n::format(tr("Fill %s"), i18n::templateText(i18n::kRegionContext, s.templ().regions[r].name)));
         }
     } else {
         auto brush = s.tools.brush;
@@ -313,6 +317,27 @@ void logGeometry(ChartPanelState& c) {
 
 // [SECTION] Drawing
 
+// For layout tests: "rect LABEL X Y W H" when it changed.
+void logChartRect(const char* label, ImVec2 p, ImVec2 size) {
+    if (!testLogEnabled()) return;
+    char rect[96];
+    std::snprintf(rect, sizeof rect, " %d %d %d %d", static_cast<int>(p.x), static_cast<int>(p.y),
+                  static_cast<int>(size.x), static_cast<int>(size.y));
+    testLogChanged(std::string("chart-rect ") + label, std::string("rect ") + label + rect);
+}
+
+// True when `font` has its own glyph for every character of `text` (no fallback).
+bool fontHasGlyphs(ImFont* font, const char* text) {
+    for (const char* p = text; *p;) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) return false;
+        if (!font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+        p += n;
+    }
+    return true;
+}
+
 void drawRingScreen(ImDrawList* dl, const maps::Ring& ring, ImVec2 o, float scale, ImU32 col,
                     float thickness) {
     std::vector<ImVec2> pts;
@@ -327,29 +352,31 @@ void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
     const maps::RegionIndex r = t.regionAt(v, x, y);
     if (r == maps::kNoRegion) return;
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(t.regions[r].name.c_str());
+    ImGui::TextUnformatted(i18n::templateText(i18n::kRegionContext, t.regions[r].name));
     if (s.view.visibleLines || s.tools.tool == Tool::Tag) {
         for (int b : t.bandsAt(v, x, y)) {
             const auto& band = t.bands[static_cast<std::size_t>(b)];
             if (s.view.visibleLines && !((s.view.visibleLines >> band.lineIndex) & 1u)) continue;
             const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(band.lineIndex)];
-            colorChipText(IM_COL32(lc.r, lc.g, lc.b, 255), band.name.c_str());  // pale colours as text were unreadable
+            colorChipText(IM_COL32(lc.r, lc.g, lc.b, 255), i18n::templateText(i18n::kBandContext, band.name));  // pale colours as text were unreadable
         }
     }
     const int k = s.doc.map.intensityAt(v, x, y);
     if (k > 0) {
-        ImGui::Text("Intensity %d / 10", k);
+        // TRANSLATORS: the chart's hover tooltip; %d is the pain intensity 1-10 at the pointer.
+        textf(tr("Intensity %d / 10"), k);
         const std::uint8_t q = s.doc.map.qualitiesAt(v, x, y);
         std::string qs;
         for (maps::Quality quality : maps::kQualities) {
             if (q & maps::bit(quality)) {
-                if (!qs.empty()) qs += ", ";
+                // TRANSLATORS: between the pain qualities in a list ("Aching, Burning").
+                if (!qs.empty()) qs += trc("list separator", ", ");
                 qs += std::string(maps::qualityName(quality));
             }
         }
         if (!qs.empty()) ImGui::TextUnformatted(qs.c_str());
     } else {
-        ImGui::TextDisabled("No pain marked");
+        ImGui::TextDisabled("%s", tr("No pain marked"));
     }
     ImGui::EndTooltip();
 }
@@ -361,7 +388,8 @@ void finishStroke(AppState& s, ChartPanelState& c) {
     const ViewId v = c.stroke->view();
     s.painDirty[static_cast<std::size_t>(v)].include(c.stroke->takeDirty());
     const bool erase = s.tools.tool == Tool::Erase;
-    pushEdit(s, c.stroke->finish(), erase ? "Erase stroke" : "Paint stroke");
+    // TRANSLATORS: edits in the undo history ("Undo Paint stroke").
+    pushEdit(s, c.stroke->finish(), erase ? tr("Erase stroke") : tr("Paint stroke"));
     c.stroke.reset();
     testLog("stroke-committed history " + std::to_string(s.doc.history.size()));
 }
@@ -406,6 +434,9 @@ void uploadDirtyPain(AppState& s, ChartPanelState& c) {
 
 // The legend strip under the chart: the intensity colours 1-10 and the quality symbols. The
 // pieces flow into as many centred rows as the width needs (a narrow window cut them off).
+// TRANSLATORS: the label before the intensity colours 1 to 10 in the legend under the chart.
+static const char* painScaleLabel() { return tr("Pain 1-10"); }
+
 struct LegendLayout {
     float sw = 0, gap = 0, labelW = 0;
     std::vector<float> widths;         // [0] the intensity scale, then one per quality
@@ -417,7 +448,7 @@ LegendLayout legendLayout(const UiContext& ui, float width) {
     LegendLayout l;
     l.sw = 21.0f * ui.scale;
     l.gap = 2.0f * ui.scale;
-    l.labelW = ImGui::CalcTextSize("Pain 1-10").x + 8 * ui.scale;
+    l.labelW = ImGui::CalcTextSize(painScaleLabel()).x + 8 * ui.scale;
     l.widths.push_back(l.labelW + 10 * (l.sw + l.gap));
     for (maps::Quality q : maps::kQualities) {
         l.widths.push_back(l.sw * 1.3f + 5 * ui.scale + ImGui::CalcTextSize(std::string(maps::qualityName(q)).c_str()).x);
@@ -451,7 +482,7 @@ void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImV
         float x = pos.x + std::max(8.0f, (size.x - total) / 2);
         for (int i : row) {
             if (i == 0) {
-                dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), "Pain 1-10");
+                dl->AddText(ImVec2(x, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), painScaleLabel());
                 float bx = x + l.labelW;
                 for (int k = 1; k <= 10; ++k) {
                     const render::Rgba c = render::intensityColor(k);
@@ -483,6 +514,7 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const LegendLayout legend = legendLayout(ui, size.x);
         const float legendH = legend.height;
         drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
+        logChartRect("chart-legend", ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
         size.y -= legendH;
     }
     computeLayout(s, c, pos, size);
@@ -538,18 +570,27 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
         const bool front = v == ViewId::Front;
         const float markSize = std::max(18.0f * ui.scale, static_cast<float>(t.width) * 0.115f * c.scale);
         ImFont* mf = ui.mark ? ui.mark : ImGui::GetFont();
-        const char* leftMark = front ? "R" : "L";
-        const char* rightMark = front ? "L" : "R";
+        // TRANSLATORS: the large side marks on the chart, one letter each: the patient's right
+        // and left side (German R/L, French D/G, Spanish D/I).
+        const char* right = trc("side mark", "R");
+        // TRANSLATORS: see "R": the mark of the patient's left side.
+        const char* left = trc("side mark", "L");
+        const char* leftMark = front ? right : left;
+        const char* rightMark = front ? left : right;
+        // The mark font holds only the glyphs of the marks it was built for: another language's
+        // letters come from the bold font (scaled, a little softer) rather than as "?".
+        if (!fontHasGlyphs(mf, leftMark) || !fontHasGlyphs(mf, rightMark)) mf = ui.bold ? ui.bold : ImGui::GetFont();
         const ImVec2 rs = mf->CalcTextSizeA(markSize, FLT_MAX, 0, rightMark);
         const float my = o.y + static_cast<float>(t.height) * 0.02f * c.scale;
         dl->AddText(mf, markSize, ImVec2(o.x + W * 0.05f, my), ui_colors::kSideMark, leftMark);
         dl->AddText(mf, markSize, ImVec2(o.x + W * 0.95f - rs.x, my), ui_colors::kSideMark, rightMark);
-        const std::string label = t.view(v).label;
+        const std::string label = i18n::templateText(i18n::kViewContext, t.view(v).label);
         const float labelSize = std::max(14.0f * ui.scale, static_cast<float>(t.width) * 0.06f * c.scale);
         ImFont* lf = ui.bold ? ui.bold : ImGui::GetFont();
         const ImVec2 ls = lf->CalcTextSizeA(labelSize, FLT_MAX, 0, label.c_str());
-        dl->AddText(lf, labelSize, ImVec2(o.x + (W - ls.x) / 2, o.y + H + kLabelCells * 0.12f * c.scale),
-                    ui_colors::kViewLabel, label.c_str());
+        const ImVec2 lp(o.x + (W - ls.x) / 2, o.y + H + kLabelCells * 0.12f * c.scale);
+        dl->AddText(lf, labelSize, lp, ui_colors::kViewLabel, label.c_str());
+        if (s.view.zoom == kMinZoom) logChartRect(front ? "view-label-front" : "view-label-back", lp, ls);
     }
 
     // Brush outline cursor and hover tooltip.

@@ -11,6 +11,7 @@
 
 #include "app/gui/compare_workspace.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "app/gui/library_panel.h"
 #include "render/chart.h"
 #include "render/colormap.h"
@@ -42,7 +43,9 @@ const maps::PainMap* mapFor(AppState& s, CompareWorkspaceState& c, const std::st
 
 std::string dateOf(const AppState& s, const std::string& choice) {
     if (choice == kOpenMapChoice) {
-        return friendlyDate(s.doc.map.info.visitTime) + (s.doc.modified() ? " (open map, unsaved)" : " (open map)");
+        const std::string when = friendlyDate(s.doc.map.info.visitTime);
+        // TRANSLATORS: under "After": the map open in the chart; %s is its date.
+        return i18n::format(s.doc.modified() ? tr("%s (open map, unsaved)") : tr("%s (open map)"), when.c_str());
     }
     for (const auto& v : s.library.visits) {
         if (v.path == choice) return friendlyDate(v.visitTime);
@@ -62,28 +65,31 @@ void updatePair(AppState& s, CompareWorkspaceState& c) {
     p.beforeLabel = dateOf(s, c.beforePath);
     p.afterLabel = dateOf(s, c.afterPath);
     if (c.beforePath == c.afterPath) {
-        p.error = "Pick two different visits.";
+        p.error = tr("Pick two different visits.");
         return;
     }
     std::string err;
     const maps::PainMap* a = mapFor(s, c, c.beforePath, err);
     if (!a) {
-        p.error = "The visit of " + p.beforeLabel + " cannot be read: " + err;
+        // TRANSLATORS: %1$s is the visit's date, %2$s the loader's error.
+        p.error = i18n::format(tr("The visit of %s cannot be read: %s"), p.beforeLabel.c_str(), err.c_str());
         return;
     }
     const maps::PainMap* b = mapFor(s, c, c.afterPath, err);
     if (!b) {
-        p.error = "The visit of " + p.afterLabel + " cannot be read: " + err;
+        p.error = i18n::format(tr("The visit of %s cannot be read: %s"), p.afterLabel.c_str(), err.c_str());
         return;
     }
     p.tmpl = s.templates.find(a->templateId());
     if (!p.tmpl) {
-        p.error = "The body template " + a->templateId() + " is not installed.";
+        // TRANSLATORS: %s is a body template's id ("adult-v1").
+        p.error = i18n::format(tr("The body template %s is not installed."), a->templateId().c_str());
         return;
     }
     auto cmp = maps::compareMaps(*a, *b, *p.tmpl);
     if (!cmp) {
-        p.error = "These two maps cannot be compared: " + cmp.error();
+        // TRANSLATORS: %s is why ("they are on different templates").
+        p.error = i18n::format(tr("These two maps cannot be compared: %s"), cmp.error().c_str());
         return;
     }
     p.cmp = std::move(cmp.value());
@@ -132,14 +138,15 @@ void drawRegionOutline(const maps::BodyTemplate& t, int region, ImVec2 origin, f
     }
 }
 
+// The change at one spot between the two visits, as the difference tooltip names it.
 const char* changeName(maps::CellChange ch) {
     switch (ch) {
-        case maps::CellChange::New: return "new pain";
-        case maps::CellChange::Resolved: return "resolved";
-        case maps::CellChange::Worse: return "worse";
-        case maps::CellChange::Better: return "better";
-        case maps::CellChange::Unchanged: return "unchanged";
-        default: return "no pain";
+        case maps::CellChange::New: return trc("difference", "new pain");
+        case maps::CellChange::Resolved: return trc("difference", "resolved");
+        case maps::CellChange::Worse: return trc("difference", "worse");
+        case maps::CellChange::Better: return trc("difference", "better");
+        case maps::CellChange::Unchanged: return trc("difference", "unchanged");
+        default: return trc("difference", "no pain");
     }
 }
 
@@ -159,8 +166,10 @@ void hoverPicture(AppState& s, CompareWorkspaceState& c, ImVec2 origin, float k,
     if (!a || !b) return;
     const int before = a->intensityAt(v, x, y), after = b->intensityAt(v, x, y);
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(t.regions[r].name.c_str());
-    ImGui::Text("Here: %d \xE2\x86\x92 %d, %s", before, after, changeName(maps::classifyChange(before, after)));
+    ImGui::TextUnformatted(i18n::templateText(i18n::kRegionContext, t.regions[r].name));
+    // TRANSLATORS: hover tooltip on the compared maps: the intensity before, after, and the
+    // change ("better", "new pain").
+    textf(tr("Here: %d \xE2\x86\x92 %d, %s"), before, after, changeName(maps::classifyChange(before, after)));
     ImGui::EndTooltip();
 }
 
@@ -181,9 +190,15 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
     y += sh + 2 * scale;
     // "<- better  0  worse ->" under the bar; on a narrow bar without the arrows and the 0, so
     // that the words never run into each other.
-    const bool roomy = ImGui::CalcTextSize("\xE2\x86\x90 better 0 worse \xE2\x86\x92").x + 16 * scale <= barW;
-    const char* betterLabel = roomy ? "\xE2\x86\x90 better" : "better";
-    const char* worseLabel = roomy ? "worse \xE2\x86\x92" : "worse";
+    // TRANSLATORS: the two ends of the difference map's colour scale (short).
+    const char* betterWord = trc("difference scale", "better");
+    const char* worseWord = trc("difference scale", "worse");
+    const std::string betterArrow = std::string("\xE2\x86\x90 ") + betterWord;
+    const std::string worseArrow = std::string(worseWord) + " \xE2\x86\x92";
+    const bool roomy = ImGui::CalcTextSize(betterArrow.c_str()).x + ImGui::CalcTextSize(worseArrow.c_str()).x +
+                           ImGui::CalcTextSize(" 0 ").x + 16 * scale <= barW;
+    const char* betterLabel = roomy ? betterArrow.c_str() : betterWord;
+    const char* worseLabel = roomy ? worseArrow.c_str() : worseWord;
     dl->AddText(ImVec2(x0, y), compare_colors::kBetter, betterLabel);
     const ImVec2 ws = ImGui::CalcTextSize(worseLabel);
     dl->AddText(ImVec2(x0 + barW - ws.x, y), compare_colors::kWorse, worseLabel);
@@ -195,11 +210,17 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
 
     // Cell counts per class, in the colour of their side of the scale.
     const auto n = [&d](maps::CellChange ch) { return d.counts[static_cast<std::size_t>(ch)]; };
-    char worse[96], better[96], same[64];
-    std::snprintf(worse, sizeof worse, "new %d \xC2\xB7 worse %d", n(maps::CellChange::New), n(maps::CellChange::Worse));
-    std::snprintf(better, sizeof better, "resolved %d \xC2\xB7 better %d", n(maps::CellChange::Resolved),
-                  n(maps::CellChange::Better));
-    std::snprintf(same, sizeof same, "unchanged %d", n(maps::CellChange::Unchanged));
+    // TRANSLATORS: counts of body cells under the difference map, by change: cells with new
+    // pain and cells that got worse (keep it short).
+    const std::string worseS = i18n::format(tr("new %d \xC2\xB7 worse %d"), n(maps::CellChange::New), n(maps::CellChange::Worse));
+    // TRANSLATORS: counts of body cells whose pain went away and whose pain got less (short).
+    const std::string betterS = i18n::format(tr("resolved %d \xC2\xB7 better %d"), n(maps::CellChange::Resolved),
+                                             n(maps::CellChange::Better));
+    // TRANSLATORS: count of body cells with the same pain in both visits (short).
+    const std::string sameS = i18n::format(tr("unchanged %d"), n(maps::CellChange::Unchanged));
+    const char* worse = worseS.c_str();
+    const char* better = betterS.c_str();
+    const char* same = sameS.c_str();
     const float gap = 14 * scale;
     const float chip = fh * 0.75f;
     const float total = ImGui::CalcTextSize(worse).x + ImGui::CalcTextSize(better).x + gap;
@@ -226,9 +247,12 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
     ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
     ImGui::Dummy(ImVec2(width, fh));
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s \xC2\xB7 %s \xC2\xB7 %s\nBody cells by change (painted = intensity 1 or more).\n"
-                          "Colour = after - before: blue better or resolved, red worse or new, grey "
-                          "unchanged pain.", better, worse, same);
+        // TRANSLATORS: tooltip of the difference legend; the first line is the three counts
+        // above ("resolved 3 · better 5", "new 1 · worse 2", "unchanged 40").
+        tooltipf(tr("%s \xC2\xB7 %s \xC2\xB7 %s\nBody cells by change (painted = intensity 1 or more).\n"
+                    "Colour = after - before: blue better or resolved, red worse or new, grey "
+                    "unchanged pain."),
+                 better, worse, same);
     }
     return y + fh - pos.y;
 }
@@ -236,10 +260,11 @@ float drawDiffLegend(const maps::DifferenceMap& d, ImVec2 pos, float width, floa
 // "extent 1.7 % · max 5 · WPI 2" on one line when it fits `width`, else on two lines
 // ("extent 1.7 %" / "max 5 · WPI 2"): a narrow card cut it to "extent 1.7...".
 std::string summaryLine(const maps::MapMetrics& m, float width) {
-    char extent[48], rest[64];
-    std::snprintf(extent, sizeof extent, "extent %.1f %%", m.overall.cells.extentPct());
-    std::snprintf(rest, sizeof rest, "max %d \xC2\xB7 WPI %d", m.overall.cells.maxIntensity, m.wpi);
-    const std::string one = std::string(extent) + " \xC2\xB7 " + rest;
+    // TRANSLATORS: under a compared chart: the share of the body painted (short).
+    const std::string extent = i18n::format(tr("extent %.1f %%"), m.overall.cells.extentPct());
+    // TRANSLATORS: under a compared chart: the maximum intensity and the Widespread Pain Index (short).
+    const std::string rest = i18n::format(tr("max %d \xC2\xB7 WPI %d"), m.overall.cells.maxIntensity, m.wpi);
+    const std::string one = extent + " \xC2\xB7 " + rest;
     if (ImGui::CalcTextSize(one.c_str()).x <= width) return one;
     return ellipsize(extent, width) + "\n" + ellipsize(rest, width);
 }
@@ -252,42 +277,73 @@ struct FigureRow {
     const char* format;
     double scale = 1.0;  // shown value = stored value x scale (burden: fraction -> %)
 };
+// Labels translated where shown, with trc("key figure", label); "front" and "back" are
+// indented under the whole body's extent.
 constexpr FigureRow kFigureRows[] = {
-    {"extent_pct", "Pain extent, whole body", "%.1f %%"},
-    {"front_extent_pct", "  front", "%.1f %%"},
-    {"back_extent_pct", "  back", "%.1f %%"},
-    {"max_intensity", "Maximum intensity", "%.0f"},
-    {"mean_intensity", "Mean intensity", "%.1f"},
-    {"pain_burden", "Pain burden", "%.2f %%", 100.0},
-    {"wpi", "WPI (of 19)", "%.0f"},
-    {"generalized_pain", "Generalized pain (of 5)", "%.0f"},
+    {"extent_pct", trNoopC("key figure", "Pain extent, whole body"), "%.1f %%"},
+    // TRANSLATORS: the pain extent on the front of the body (a row under "Pain extent, whole body").
+    {"front_extent_pct", trNoopC("key figure", "front"), "%.1f %%"},
+    // TRANSLATORS: the pain extent on the back of the body (a row under "Pain extent, whole body").
+    {"back_extent_pct", trNoopC("key figure", "back"), "%.1f %%"},
+    {"max_intensity", trNoopC("key figure", "Maximum intensity"), "%.0f"},
+    {"mean_intensity", trNoopC("key figure", "Mean intensity"), "%.1f"},
+    {"pain_burden", trNoopC("key figure", "Pain burden"), "%.2f %%", 100.0},
+    // TRANSLATORS: the Widespread Pain Index, 0 to 19 regions.
+    {"wpi", trNoopC("key figure", "WPI (of 19)"), "%.0f"},
+    {"generalized_pain", trNoopC("key figure", "Generalized pain (of 5)"), "%.0f"},
 };
+
+bool indented(const FigureRow& row) { return row.key[0] == 'f' || row.key[0] == 'b'; }
+
+std::string rowLabel(const FigureRow& row) {
+    return (indented(row) ? "  " : "") + std::string(trc("key figure", row.label));
+}
 
 // A signed change in the colour of its direction (more pain is worse for every key figure).
 void changeText(double change, const char* format) {
-    char value[48], buf[64];
-    std::snprintf(value, sizeof value, format, std::abs(change));
-    const double shown = std::atof(value);
-    if (shown == 0.0) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(compare_colors::kNeutral), "same");
+    char value[48];
+    std::snprintf(value, sizeof value, format, std::abs(change));  // C locale: only to test for 0
+    if (std::atof(value) == 0.0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, compare_colors::kNeutral);
+        // TRANSLATORS: a key figure did not change between the two visits.
+        ImGui::TextUnformatted(trc("change", "same"));
+        ImGui::PopStyleColor();
         return;
     }
-    std::snprintf(buf, sizeof buf, "%s%s", change > 0 ? "+" : "-", value);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(change > 0 ? compare_colors::kWorse : compare_colors::kBetter),
-                       "%s", buf);
+    const std::string text = (change > 0 ? "+" : "-") + i18n::format(format, std::abs(change));
+    ImGui::PushStyleColor(ImGuiCol_Text, change > 0 ? compare_colors::kWorse : compare_colors::kBetter);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+}
+
+// The width the key figures want: the longest label and three columns as wide as their heading
+// or a value, whichever is wider (a translation's longer headings were cut to "Bef...").
+float keyFiguresWidth(const UiContext& ui) {
+    float labelW = ImGui::CalcTextSize(tr("Overlap (Jaccard)")).x;
+    for (const FigureRow& row : kFigureRows) labelW = std::max(labelW, ImGui::CalcTextSize(rowLabel(row).c_str()).x);
+    float colW = ImGui::CalcTextSize(i18n::format("-%.2f %%", 10.0).c_str()).x;
+    for (const char* h : {tr("Before"), tr("After"), tr("Change")}) colW = std::max(colW, ImGui::CalcTextSize(h).x);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return labelW + 8 * ui.scale + 3 * (colW + 2 * st.CellPadding.x + st.ItemSpacing.x) + 2 * st.WindowPadding.x +
+           st.ScrollbarSize;
 }
 
 void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui, bool withHeading) {
-    if (withHeading) compareHeading(ui, "Key figures");
+    if (withHeading) compareHeading(ui, tr("Key figures"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##figures", 4, flags)) return;
-    float labelW = ImGui::CalcTextSize("Overlap (Jaccard)").x;
-    for (const FigureRow& row : kFigureRows) labelW = std::max(labelW, ImGui::CalcTextSize(row.label).x);
-    ImGui::TableSetupColumn("Measure", ImGuiTableColumnFlags_WidthFixed, labelW + 8 * ui.scale);
-    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    // TRANSLATORS: a row of the key figures: the share of the painted area common to both visits.
+    const char* overlapLabel = tr("Overlap (Jaccard)");
+    float labelW = ImGui::CalcTextSize(overlapLabel).x;
+    for (const FigureRow& row : kFigureRows) labelW = std::max(labelW, ImGui::CalcTextSize(rowLabel(row).c_str()).x);
+    // The labels keep their width while the numbers have room; a narrow card wraps them.
+    labelW = std::min(labelW, ImGui::GetContentRegionAvail().x * 0.5f);
+    // TRANSLATORS: column headings of the key figures and the region table.
+    ImGui::TableSetupColumn(tr("Measure"), ImGuiTableColumnFlags_WidthFixed, labelW + 8 * ui.scale);
+    ImGui::TableSetupColumn(tr("Before"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("After"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("Change"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     for (const FigureRow& row : kFigureRows) {
         const maps::MetricChange* m = nullptr;
@@ -295,12 +351,12 @@ void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui, bool withH
         if (!m) continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row.label);
+        ImGui::TextWrapped("%s", rowLabel(row).c_str());
         ImGui::TableNextColumn();
-        if (m->before) ImGui::Text(row.format, *m->before * row.scale);
+        if (m->before) textf(row.format, *m->before * row.scale);
         else ImGui::TextDisabled("\xE2\x80\x94");
         ImGui::TableNextColumn();
-        if (m->after) ImGui::Text(row.format, *m->after * row.scale);
+        if (m->after) textf(row.format, *m->after * row.scale);
         else ImGui::TextDisabled("\xE2\x80\x94");
         ImGui::TableNextColumn();
         if (m->change) changeText(*m->change * row.scale, row.format);
@@ -308,36 +364,51 @@ void drawKeyFigures(const maps::Comparison& cmp, const UiContext& ui, bool withH
     }
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("Overlap (Jaccard)");
+    ImGui::TextWrapped("%s", overlapLabel);
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Cells painted in both visits / cells painted in either: 1 = the same "
-                          "area, 0 = no common area.");
+        tooltipf("%s", tr("Cells painted in both visits / cells painted in either: 1 = the same "
+                          "area, 0 = no common area."));
     }
     ImGui::TableNextColumn();
     ImGui::TableNextColumn();
     ImGui::TableNextColumn();
-    ImGui::Text("%.2f", cmp.overlap.jaccard);
+    ImGui::TextUnformatted(i18n::formatNumber(cmp.overlap.jaccard, 2).c_str());
     ImGui::EndTable();
 }
 
 void paintedText(const maps::CellStats& st) {
     if (st.paintedCells == 0) {
-        ImGui::TextDisabled("none");
+        // TRANSLATORS: a region not painted in this visit (region table).
+        ImGui::TextDisabled("%s", trc("painted", "none"));
         return;
     }
-    ImGui::Text("%.0f %%", st.extentPct());
-    ImGui::SameLine(0, 4 * ImGui::GetStyle().ItemSpacing.x / 8);
-    ImGui::TextDisabled("at %.1f", st.meanIntensity());
+    // TRANSLATORS: region table: the share of the region painted.
+    const std::string share = i18n::format(trc("region table", "%.0f %%"), st.extentPct());
+    // TRANSLATORS: region table, after the painted share: the mean intensity there ("at 3.5").
+    const std::string at = i18n::format(tr("at %.1f"), st.meanIntensity());
+    const float space = 4 * ImGui::GetStyle().ItemSpacing.x / 8;
+    const bool both = ImGui::CalcTextSize(share.c_str()).x + space + ImGui::CalcTextSize(at.c_str()).x <=
+                      ImGui::GetContentRegionAvail().x;
+    ImGui::TextUnformatted(share.c_str());
+    if (both) {
+        ImGui::SameLine(0, space);
+        ImGui::TextDisabled("%s", at.c_str());
+    } else if (ImGui::IsItemHovered()) {  // a narrow column: the intensity on hover, not cut off
+        tooltipf("%s %s", share.c_str(), at.c_str());
+    }
 }
 
 void drawRegionTable(CompareWorkspaceState& c, const UiContext& ui, int& hoverRegion) {
     const maps::Comparison& cmp = *c.pair.cmp;
     const maps::BodyTemplate& t = *c.pair.tmpl;
-    compareHeading(ui, "Changes by region");
+    compareHeading(ui, tr("Changes by region"));
     ImGui::SameLine();
-    ImGui::TextDisabled("(%zu, largest change first)", cmp.regions.size());
+    // TRANSLATORS: after "Changes by region": how many regions changed.
+    const std::string count = i18n::format(trn("(%zu, largest change first)", "(%zu, largest change first)", cmp.regions.size()),
+                                           cmp.regions.size());
+    ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), count, ImGui::GetContentRegionAvail().x, count);
     if (cmp.regions.empty()) {
-        ImGui::TextDisabled("No region changed.");
+        ImGui::TextDisabled("%s", tr("No region changed."));
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -345,24 +416,27 @@ void drawRegionTable(CompareWorkspaceState& c, const UiContext& ui, int& hoverRe
                                   ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##regions", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Region", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("Region"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(tr("Before"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn(tr("After"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn(tr("Change"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     for (const maps::RegionChange& rc : cmp.regions) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushID(rc.region);
-        const std::string& name = t.regions[static_cast<std::size_t>(rc.region)].name;
-        ImGui::Selectable(name.c_str(), c.hoverRegion == rc.region,
+        const char* name = i18n::templateText(i18n::kRegionContext, t.regions[static_cast<std::size_t>(rc.region)].name);
+        // Shortened to its column (the row's tooltip names it in full).
+        ImGui::Selectable(ellipsize(name, ImGui::GetContentRegionAvail().x).c_str(), c.hoverRegion == rc.region,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
         if (ImGui::IsItemHovered()) {
             hoverRegion = rc.region;
             const auto n = [&rc](maps::CellChange ch) { return rc.cells[static_cast<std::size_t>(ch)]; };
-            ImGui::SetTooltip("%s\nPainted: %.0f %% \xE2\x86\x92 %.0f %% of the region\nMax intensity: %d "
-                              "\xE2\x86\x92 %d\nCells: %d new, %d worse, %d better, %d resolved",
-                              name.c_str(), rc.before.extentPct(), rc.after.extentPct(),
+            // TRANSLATORS: tooltip of a region in the region table: its name, the painted share
+            // before and after, the maximum intensity before and after, and cell counts by change.
+            tooltipf(tr("%s\nPainted: %.0f %% \xE2\x86\x92 %.0f %% of the region\nMax intensity: %d "
+                        "\xE2\x86\x92 %d\nCells by change: new %d, worse %d, better %d, resolved %d"),
+                              name, rc.before.extentPct(), rc.after.extentPct(),
                               rc.before.maxIntensity, rc.after.maxIntensity, n(maps::CellChange::New),
                               n(maps::CellChange::Worse), n(maps::CellChange::Better),
                               n(maps::CellChange::Resolved));
@@ -377,12 +451,15 @@ void drawRegionTable(CompareWorkspaceState& c, const UiContext& ui, int& hoverRe
         // change of the painted share, which people read more easily.
         const double burden = rc.burdenChange();
         const double pts = rc.coverageChangePct();
-        char buf[48];
-        if (std::abs(pts) >= 0.5) std::snprintf(buf, sizeof buf, "%+.0f pts", pts);
-        else std::snprintf(buf, sizeof buf, "%s", burden > 0 ? "more intense" : "less intense");
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(burden > 0 ? compare_colors::kWorse
-                                                                     : compare_colors::kBetter),
-                           "%s", buf);
+        // TRANSLATORS: region table: the change of the painted share in percentage points ("+12 pts").
+        const std::string text = std::abs(pts) >= 0.5 ? i18n::format(tr("%+.0f pts"), pts)
+                                 // TRANSLATORS: region table: the same share painted, at a higher intensity.
+                                 : std::string(burden > 0 ? tr("more intense")
+                                                          // TRANSLATORS: the same share painted, at a lower intensity.
+                                                          : tr("less intense"));
+        ImGui::PushStyleColor(ImGuiCol_Text, burden > 0 ? compare_colors::kWorse : compare_colors::kBetter);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopStyleColor();
     }
     ImGui::EndTable();
 }
@@ -394,7 +471,7 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
     updatePair(s, c);
     ComparedPair& p = c.pair;
     if (!p.cmp) {
-        centredMessage(ui, pos, size, "Nothing to compare yet", p.error.c_str());
+        centredMessage(ui, pos, size, tr("Nothing to compare yet"), p.error.c_str());
         return;
     }
     const maps::BodyTemplate& t = *p.tmpl;
@@ -420,16 +497,23 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
 
     int hoverRegion = -1;
     const CompareTexture* pics[3] = {&p.before, &p.after, &p.diff};
-    const char* titles[3] = {"Before", "After", "Difference"};
-    const std::string subtitles[3] = {p.beforeLabel, p.afterLabel, "after - before, per cell"};
+    const char* titles[3] = {tr("Before"), tr("After"), tr("Difference")};
+    // TRANSLATORS: under the difference map's title: what its colours show.
+    const std::string subtitles[3] = {p.beforeLabel, p.afterLabel, tr("after - before, per cell")};
     ImVec2 origins[3];
     for (int i = 0; i < 3; ++i) {
         const ImVec2 c0(pos.x + static_cast<float>(i) * (colW + gap), pos.y);
         card(c0, ImVec2(c0.x + colW, c0.y + cardH), sc);
+        const std::string cardId = "diff-card-" + std::to_string(i);
+        logCompareRect(cardId.c_str(), c0, ImVec2(c0.x + colW, c0.y + cardH));
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner));
-        compareHeading(ui, titles[i]);
+        if (ui.bold) ImGui::PushFont(ui.bold);
+        ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), titles[i], colW - 2 * inner, titles[i]);
+        if (ui.bold) ImGui::PopFont();
+        logLastItem(("diff-title-" + std::to_string(i)).c_str());
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner + lineH));
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), subtitles[i], colW - 2 * inner, subtitles[i]);
+        logLastItem(("diff-subtitle-" + std::to_string(i)).c_str());
         origins[i] = ImVec2(std::floor(c0.x + (colW - static_cast<float>(pics[i]->width)) / 2),
                             c0.y + inner + titleH);
         if (pics[i]->valid()) {
@@ -443,19 +527,24 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         }
         const ImVec2 below(c0.x + inner, origins[i].y + picH + 6 * sc);
         if (i == 2) {
-            drawDiffLegend(p.cmp->difference, below, colW - 2 * inner, sc);
+            const float used = drawDiffLegend(p.cmp->difference, below, colW - 2 * inner, sc);
+            logCompareRect("diff-legend", below, ImVec2(below.x + colW - 2 * inner, below.y + used));
         } else {
             const std::string text = summaryLine(i == 0 ? p.cmp->before : p.cmp->after, colW - 2 * inner);
             float ly = below.y + 4 * sc;
+            float widest = 0;
             for (std::size_t at = 0; at <= text.size();) {  // each line centred
                 const std::size_t nl = std::min(text.find('\n', at), text.size());
                 const std::string line = text.substr(at, nl - at);
                 const ImVec2 ls = ImGui::CalcTextSize(line.c_str());
+                widest = std::max(widest, ls.x);
                 ImGui::GetWindowDrawList()->AddText(ImVec2(c0.x + (colW - ls.x) / 2, ly),
                                                     compare_colors::kNeutral, line.c_str());
                 ly += ImGui::GetFontSize() + 2 * sc;
                 at = nl + 1;
             }
+            logCompareRect(("diff-summary-" + std::to_string(i)).c_str(), ImVec2(c0.x + (colW - widest) / 2, below.y + 4 * sc),
+                           ImVec2(c0.x + (colW + widest) / 2, ly));
         }
     }
     for (const ImVec2& o : origins) drawRegionOutline(t, c.hoverRegion, o, k, sc);
@@ -464,7 +553,10 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
     const float y = pos.y + cardH + gap;
     const float h = pos.y + size.y - y;
     if (h > 80 * sc) {
-        const float leftW = std::clamp(size.x * 0.42f, 300 * sc, 460 * sc);
+        // As wide as the key figures need (at most 55 % of the row), at least 42 %, 300 to 460 px
+        // unless the figures need more.
+        const float want = std::min(keyFiguresWidth(ui), size.x * 0.55f);
+        const float leftW = std::clamp(std::max(size.x * 0.42f, want), 300 * sc, std::max(460 * sc, want));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, compare_colors::kPanel);
         ImGui::PushStyleColor(ImGuiCol_Border, compare_colors::kPanelBorder);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 6 * sc);
@@ -473,13 +565,14 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
         if (size.x < 880 * sc) {
             // Too narrow for both tables side by side (their numbers were cut off): one card,
             // a tab for each.
+            logCompareRect("diff-tables", ImVec2(pos.x, y), ImVec2(pos.x + size.x, y + h));
             ImGui::BeginChild("##tables", ImVec2(size.x, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
             if (ImGui::BeginTabBar("##tabletabs")) {
-                if (ImGui::BeginTabItem("Key figures")) {
+                if (ImGui::BeginTabItem(idLabel(tr("Key figures"), "keyfigures").c_str())) {
                     drawKeyFigures(*p.cmp, ui, false);  // the tab names it
                     ImGui::EndTabItem();
                 }
-                if (ImGui::BeginTabItem("Changes by region")) {
+                if (ImGui::BeginTabItem(idLabel(tr("Changes by region"), "regionchanges").c_str())) {
                     drawRegionTable(c, ui, hoverRegion);
                     ImGui::EndTabItem();
                 }
@@ -487,6 +580,8 @@ void drawDifferenceTab(AppState& s, CompareWorkspaceState& c, const UiContext& u
             }
             ImGui::EndChild();
         } else {
+            logCompareRect("diff-keyfigures", ImVec2(pos.x, y), ImVec2(pos.x + leftW, y + h));
+            logCompareRect("diff-regions", ImVec2(pos.x + leftW + gap, y), ImVec2(pos.x + size.x, y + h));
             ImGui::BeginChild("##keyfigures", ImVec2(leftW, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
             drawKeyFigures(*p.cmp, ui, true);
             ImGui::EndChild();

@@ -8,6 +8,7 @@
 
 #include "app/gui/compare_workspace.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "render/series_image.h"
 
 namespace bodymap::app {
@@ -42,12 +43,13 @@ void drawScale(SeriesMapKind kind, ImVec2 pos, float width, float scale) {
     }
     dl->AddRect(ImVec2(x0, pos.y), ImVec2(x0 + barW, pos.y + h), IM_COL32(120, 115, 110, 255));
     // Labels at the quarters, or at the ends and the middle when they would touch each other.
-    const float labelW = ImGui::CalcTextSize(freq ? "100%" : "7.5").x;
+    const float labelW = ImGui::CalcTextSize(freq ? i18n::format(trc("frequency scale", "%d %%"), 100).c_str()
+                                                  : i18n::formatNumber(7.5, 1).c_str()).x;
     const int every = barW / 4 < labelW + 8 * scale ? 2 : 1;
     for (int k = 0; k <= 4; ++k) {
-        char buf[16];
-        if (freq) std::snprintf(buf, sizeof buf, "%d%%", k * 25);
-        else std::snprintf(buf, sizeof buf, "%g", k * 2.5);
+        // TRANSLATORS: a tick of the frequency scale: a share of the visits in percent ("25 %").
+        const std::string label = freq ? i18n::format(trc("frequency scale", "%d %%"), k * 25) : i18n::format("%g", k * 2.5);
+        const char* buf = label.c_str();
         const ImVec2 ts = ImGui::CalcTextSize(buf);
         const float x = x0 + barW * static_cast<float>(k) / 4;
         dl->AddLine(ImVec2(x, pos.y + h), ImVec2(x, pos.y + h + 3 * scale), IM_COL32(120, 115, 110, 255));
@@ -70,9 +72,11 @@ void hoverCell(const maps::BodyTemplate& t, const maps::SeriesSummary& s, ImVec2
     const double share = s.frequency[vi][i];
     const auto hits = static_cast<long>(std::lround(share * static_cast<double>(n)));
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(t.regions[r].name.c_str());
-    ImGui::Text("Pain here in %ld of %zu visits (%.0f %%)", hits, n, share * 100);
-    ImGui::Text("Mean intensity %.1f / 10 (all visits)", s.meanIntensity[vi][i]);
+    ImGui::TextUnformatted(i18n::templateText(i18n::kRegionContext, t.regions[r].name));
+    // TRANSLATORS: frequency map tooltip: in how many of the client's visits this spot hurt.
+    textf(trn("Pain here in %ld of %zu visit (%.0f %%)", "Pain here in %ld of %zu visits (%.0f %%)", n), hits, n,
+          share * 100);
+    textf(tr("Mean intensity %.1f / 10 (all visits)"), s.meanIntensity[vi][i]);
     ImGui::EndTooltip();
 }
 
@@ -81,25 +85,29 @@ void hoverCell(const maps::BodyTemplate& t, const maps::SeriesSummary& s, ImVec2
 void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, ImVec2 pos,
                       ImVec2 size) {
     if (!updateSeries(s, c)) {
-        char line[64];
-        std::snprintf(line, sizeof line, "Loading %zu of %zu", c.series.loaded + 1, c.series.paths.size());
-        centredMessage(ui, pos, size, "Reading the visits", line);
+        // TRANSLATORS: while the visits of the client are read for the trends and maps.
+        const std::string line = i18n::format(trn("Loading %zu of %zu visit", "Loading %zu of %zu visits", c.series.paths.size()),
+                                              c.series.loaded + 1, c.series.paths.size());
+        centredMessage(ui, pos, size, tr("Reading the visits"), line.c_str());
         return;
     }
     SeriesState& se = c.series;
     if (!se.summary) {
-        centredMessage(ui, pos, size, "No frequency map yet", se.error.c_str());
+        centredMessage(ui, pos, size, tr("No frequency map yet"), se.error.c_str());
         return;
     }
     const maps::SeriesSummary& sum = *se.summary;
     const maps::BodyTemplate& t = *se.tmpl;
     const float sc = ui.scale;
-    char period[128];
-    std::snprintf(period, sizeof period, "%zu visits, %s to %s", sum.visitTimes.size(),
-                  shortDate(sum.visitTimes.front(), true).c_str(), shortDate(sum.visitTimes.back(), true).c_str());
     ImGui::SetCursorScreenPos(pos);
-    const std::string periodLine = std::string(period) + ". Hover the body for the values.";
+    // TRANSLATORS: above the frequency maps: the number of visits, the first and the last date.
+    const std::string periodLine = i18n::format(trn("%zu visit, %s to %s. Hover the body for the values.",
+                                                    "%zu visits, %s to %s. Hover the body for the values.",
+                                                    sum.visitTimes.size()),
+                                                sum.visitTimes.size(), shortDate(sum.visitTimes.front(), true).c_str(),
+                                                shortDate(sum.visitTimes.back(), true).c_str());
     ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), periodLine, size.x, periodLine);
+    logLastItem("freq-period");
     leftOutNote(se, pos.x, size.x);  // under the period, like on the Trends tab: inside the area
     const float noteH = ImGui::GetCursorScreenPos().y - pos.y;
     pos.y += noteH + 4 * sc;
@@ -122,9 +130,9 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
         uploadTexture(*textures[i], img.pixels, img.width, img.height);
     }
 
-    const char* titles[2] = {"How often it hurt", "Mean intensity"};
-    const std::string subtitles[2] = {"Share of the visits with pain at each spot",
-                                      "Over all visits; a visit without pain there counts as 0"};
+    const char* titles[2] = {tr("How often it hurt"), tr("Mean intensity")};
+    const std::string subtitles[2] = {tr("Share of the visits with pain at each spot"),
+                                      tr("Over all visits; a visit without pain there counts as 0")};
     const float picH = static_cast<float>(se.frequency.height);
     const float cardH = inner + titleH + picH + legendH + inner;
     const float k = static_cast<float>(se.frequency.width) / (static_cast<float>(t.width) * 2.06f);
@@ -133,10 +141,15 @@ void drawFrequencyTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(c0, ImVec2(c0.x + colW, c0.y + cardH), compare_colors::kPanel, 6 * sc);
         dl->AddRect(c0, ImVec2(c0.x + colW, c0.y + cardH), compare_colors::kPanelBorder, 6 * sc);
+        logCompareRect(("freq-card-" + std::to_string(i)).c_str(), c0, ImVec2(c0.x + colW, c0.y + cardH));
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner));
-        compareHeading(ui, titles[i]);
+        if (ui.bold) ImGui::PushFont(ui.bold);
+        ellipsizedText(ImGui::GetColorU32(ImGuiCol_Text), titles[i], colW - 2 * inner, titles[i]);
+        if (ui.bold) ImGui::PopFont();
+        logLastItem(("freq-title-" + std::to_string(i)).c_str());
         ImGui::SetCursorScreenPos(ImVec2(c0.x + inner, c0.y + inner + lineH));
         ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), subtitles[i], colW - 2 * inner, subtitles[i]);
+        logLastItem(("freq-subtitle-" + std::to_string(i)).c_str());
         const CompareTexture& tex = *textures[i];
         const ImVec2 o(std::floor(c0.x + (colW - static_cast<float>(tex.width)) / 2), c0.y + inner + titleH);
         const ImVec2 e(o.x + static_cast<float>(tex.width), o.y + static_cast<float>(tex.height));

@@ -11,6 +11,7 @@
 #include "app/gui/compare_workspace.h"
 #include "app/gui/library_panel.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "maps/visit_time.h"
 
 namespace bodymap::app {
@@ -24,13 +25,16 @@ struct TrendSpec {
     double fixedMax;      // y axis top; 0 = from the data
     double scale = 1.0;   // shown value = stored value x scale (burden: fraction -> %)
 };
+// Titles translated where shown (trc("trend chart", title)).
 constexpr TrendSpec kTrends[] = {
-    {"extent_pct", "Pain extent (% of body)", "%.1f %%", 0},
-    {"max_intensity", "Maximum intensity (0-10)", "%.0f", 10},
-    {"mean_intensity", "Mean intensity (0-10)", "%.1f", 10},
-    {"pain_burden", "Pain burden (%)", "%.2f %%", 0, 100.0},
-    {"wpi", "Widespread Pain Index (0-19)", "%.0f", 19},
-    {"generalized_pain", "Generalized pain (regions of 5)", "%.0f", 5},
+    // xgettext:no-c-format
+    {"extent_pct", trNoopC("trend chart", "Pain extent (% of body)"), "%.1f %%", 0},
+    {"max_intensity", trNoopC("trend chart", "Maximum intensity (0-10)"), "%.0f", 10},
+    {"mean_intensity", trNoopC("trend chart", "Mean intensity (0-10)"), "%.1f", 10},
+    {"pain_burden", trNoopC("trend chart", "Pain burden (%)"), "%.2f %%", 0, 100.0},
+    {"wpi", trNoopC("trend chart", "Widespread Pain Index (0-19)"), "%.0f", 19},
+    // TRANSLATORS: a trend chart: in how many of the 5 body regions of the fibromyalgia criteria pain is.
+    {"generalized_pain", trNoopC("trend chart", "Generalized pain (regions of 5)"), "%.0f", 5},
 };
 
 // A round axis top at or above v: 1, 2, 2.5, 5 x 10^k.
@@ -59,13 +63,14 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     const float pad = 10 * sc;
     const float fh = ImGui::GetFontSize();
     ImFont* bold = ui.bold ? ui.bold : ImGui::GetFont();
+    const char* fullTitle = trc("trend chart", spec.title);
     ImGui::PushFont(bold);  // shortened in its own font: a narrow card cut the title off
-    const std::string title = ellipsize(spec.title, p1.x - p0.x - 2 * pad);
+    const std::string title = ellipsize(fullTitle, p1.x - p0.x - 2 * pad);
     ImGui::PopFont();
     dl->AddText(bold, fh, ImVec2(p0.x + pad, p0.y + pad), IM_COL32(40, 40, 40, 255), title.c_str());
-    if (title != spec.title && ImGui::IsMouseHoveringRect(p0, ImVec2(p1.x, p0.y + pad + fh)) &&
+    if (title != fullTitle && ImGui::IsMouseHoveringRect(p0, ImVec2(p1.x, p0.y + pad + fh)) &&
         ImGui::IsWindowHovered()) {
-        ImGui::SetTooltip("%s", spec.title);
+        tooltipf("%s", fullTitle);
     }
     if (!trend || trend->values.empty()) return;
 
@@ -73,25 +78,27 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     std::vector<std::optional<double>> vals = trend->values;
     for (auto& v : vals) if (v) *v *= spec.scale;
     if (vals.back()) {
-        char last[48], text[160];
-        std::snprintf(last, sizeof last, spec.format, *vals.back());
+        const std::string last = i18n::format(spec.format, *vals.back());
+        std::string text = last;
         ImU32 col = compare_colors::kNeutral;
         if (vals.front()) {
             const double d = *vals.back() - *vals.front();
             char dv[48];
-            std::snprintf(dv, sizeof dv, spec.format, std::abs(d));
+            std::snprintf(dv, sizeof dv, spec.format, std::abs(d));  // C locale: only to test for 0
             if (std::atof(dv) != 0.0) {
-                std::snprintf(text, sizeof text, "%s  (%s%s since first)", last, d > 0 ? "+" : "-", dv);
+                const std::string change = (d > 0 ? "+" : "-") + i18n::format(spec.format, std::abs(d));
+                // TRANSLATORS: a trend chart's latest value and its change since the first visit
+                // ("3.5 %  (+1.2 % since first)").
+                text = i18n::format(tr("%s  (%s since first)"), last.c_str(), change.c_str());
                 col = d > 0 ? compare_colors::kWorse : compare_colors::kBetter;
             } else {
-                std::snprintf(text, sizeof text, "%s  (as at first)", last);
+                // TRANSLATORS: a trend chart's latest value, the same as at the first visit.
+                text = i18n::format(tr("%s  (as at first)"), last.c_str());
             }
-        } else {
-            std::snprintf(text, sizeof text, "%s", last);
         }
-        const ImVec2 ts = ImGui::CalcTextSize(text);
-        if (p0.x + pad + bold->CalcTextSizeA(fh, FLT_MAX, 0, spec.title).x + 16 * sc < p1.x - pad - ts.x) {
-            dl->AddText(ImVec2(p1.x - pad - ts.x, p0.y + pad), col, text);
+        const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+        if (p0.x + pad + bold->CalcTextSizeA(fh, FLT_MAX, 0, fullTitle).x + 16 * sc < p1.x - pad - ts.x) {
+            dl->AddText(ImVec2(p1.x - pad - ts.x, p0.y + pad), col, text.c_str());
         }
     }
 
@@ -102,9 +109,8 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
         for (const auto& v : vals) if (v) mx = std::max(mx, *v);
         top = niceCeil(std::max(mx * 1.1, spec.key == std::string("pain_burden") ? 1.0 : 5.0));
     }
-    char tickText[32];
-    std::snprintf(tickText, sizeof tickText, spec.format, top);
-    const float yLabelW = ImGui::CalcTextSize(tickText).x + 6 * sc;
+    std::string tickText = i18n::format(spec.format, top);
+    const float yLabelW = ImGui::CalcTextSize(tickText.c_str()).x + 6 * sc;
     const ImVec2 a(p0.x + pad + yLabelW, p0.y + pad + fh + 10 * sc);     // plot top-left
     const ImVec2 b(p1.x - pad - 8 * sc, p1.y - pad - fh - 6 * sc);      // plot bottom-right
     if (b.x - a.x < 40 || b.y - a.y < 30) return;
@@ -129,9 +135,9 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
         const float y = yOf(v);
         dl->AddLine(ImVec2(a.x, y), ImVec2(b.x, y), v == 0 ? compare_colors::kAxis : compare_colors::kGrid);
         if (!labelled) continue;
-        std::snprintf(tickText, sizeof tickText, spec.format, v);
-        const ImVec2 ts = ImGui::CalcTextSize(tickText);
-        dl->AddText(ImVec2(a.x - ts.x - 5 * sc, y - ts.y / 2), compare_colors::kNeutral, tickText);
+        tickText = i18n::format(spec.format, v);
+        const ImVec2 ts = ImGui::CalcTextSize(tickText.c_str());
+        dl->AddText(ImVec2(a.x - ts.x - 5 * sc, y - ts.y / 2), compare_colors::kNeutral, tickText.c_str());
     }
 
     // X: real dates; a margin so that the first and last points are not on the border.
@@ -178,9 +184,10 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
         }
         if (hoverVisit >= 0 && hoverVisit < static_cast<int>(vals.size())) {
             const auto i = static_cast<std::size_t>(hoverVisit);
-            char v[48] = "not defined";
-            if (vals[i]) std::snprintf(v, sizeof v, spec.format, *vals[i]);
-            ImGui::SetTooltip("%s\n%s: %s", friendlyDate(s.visitTimes[i]).c_str(), spec.title, v);
+            // TRANSLATORS: a trend chart's value for a visit where it has none (no pain painted).
+            const std::string v = vals[i] ? i18n::format(spec.format, *vals[i]) : std::string(tr("not defined"));
+            // TRANSLATORS: a trend chart's tooltip: the visit's date, then the chart's title and the value.
+            tooltipf(trc("trend tooltip", "%s\n%s: %s"), friendlyDate(s.visitTimes[i]).c_str(), fullTitle, v.c_str());
         }
     }
     if (c.hoverVisit >= 0 && c.hoverVisit < static_cast<int>(xs.size())) {
@@ -211,14 +218,14 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
 void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, ImVec2 pos,
                    ImVec2 size) {
     if (!updateSeries(s, c)) {
-        char line[64];
-        std::snprintf(line, sizeof line, "Loading %zu of %zu", c.series.loaded + 1, c.series.paths.size());
-        centredMessage(ui, pos, size, "Reading the visits", line);
+        const std::string line = i18n::format(trn("Loading %zu of %zu visit", "Loading %zu of %zu visits", c.series.paths.size()),
+                                              c.series.loaded + 1, c.series.paths.size());
+        centredMessage(ui, pos, size, tr("Reading the visits"), line.c_str());
         return;
     }
     const SeriesState& se = c.series;
     if (!se.summary) {
-        centredMessage(ui, pos, size, "No trends yet", se.error.c_str());
+        centredMessage(ui, pos, size, tr("No trends yet"), se.error.c_str());
         return;
     }
     const maps::SeriesSummary& sum = *se.summary;
@@ -232,11 +239,14 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
     const float gap = 12 * sc;
     const float noteH = ImGui::GetTextLineHeightWithSpacing() * (se.skipped.empty() ? 1.0f : 2.0f);
     ImGui::SetCursorScreenPos(pos);
-    char period[160];
-    std::snprintf(period, sizeof period, "%zu visits, %s to %s. Hover a chart for the values.",
-                  sum.visitTimes.size(), shortDate(sum.visitTimes.front(), true).c_str(),
-                  shortDate(sum.visitTimes.back(), true).c_str());
+    // TRANSLATORS: above the trend charts: the number of visits, the first and the last date.
+    const std::string period = i18n::format(trn("%zu visit, %s to %s. Hover a chart for the values.",
+                                                "%zu visits, %s to %s. Hover a chart for the values.",
+                                                sum.visitTimes.size()),
+                                            sum.visitTimes.size(), shortDate(sum.visitTimes.front(), true).c_str(),
+                                            shortDate(sum.visitTimes.back(), true).c_str());
     ellipsizedText(ImGui::GetColorU32(ImGuiCol_TextDisabled), period, size.x, period);
+    logLastItem("trend-period");
     leftOutNote(se, pos.x, size.x);
     const int n = static_cast<int>(std::size(kTrends));
     const int cols = size.x > 860 * sc ? 3 : 2;
@@ -250,6 +260,7 @@ void drawTrendsTab(AppState& s, CompareWorkspaceState& c, const UiContext& ui, I
         const float x = pos.x + static_cast<float>(i % cols) * (w + gap);
         const float y = top + static_cast<float>(i / cols) * (h + gap);
         drawTrendChart(sum, xs, kTrends[i], c, ui, ImVec2(x, y), ImVec2(x + w, y + h), hoverVisit);
+        logCompareRect(("trend-chart-" + std::to_string(i)).c_str(), ImVec2(x, y), ImVec2(x + w, y + h));
     }
     c.hoverVisit = hoverVisit;
 }

@@ -12,6 +12,7 @@
 
 #include "app/gui/library_panel.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "maps/compare_choice.h"
 #include "maps/map_format.h"
 
@@ -20,8 +21,13 @@ namespace bodymap::app {
 namespace {
 constexpr double kLoadBudgetSeconds = 0.03;  // file reading per frame while a series loads
 constexpr ImU32 kWorkspaceBg = IM_COL32(238, 236, 232, 255);
-constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// TRANSLATORS: abbreviated month names for the dates on the trend charts' axes ("7 Sep").
+constexpr const char* kMonths[] = {trNoopC("short month", "Jan"), trNoopC("short month", "Feb"),
+                                   trNoopC("short month", "Mar"), trNoopC("short month", "Apr"),
+                                   trNoopC("short month", "May"), trNoopC("short month", "Jun"),
+                                   trNoopC("short month", "Jul"), trNoopC("short month", "Aug"),
+                                   trNoopC("short month", "Sep"), trNoopC("short month", "Oct"),
+                                   trNoopC("short month", "Nov"), trNoopC("short month", "Dec")};
 
 double nowSeconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -70,6 +76,14 @@ bool cellUnder(const maps::BodyTemplate& t, ImVec2 origin, float pxPerCell, ImVe
     return true;
 }
 
+void logCompareRect(const char* label, ImVec2 p0, ImVec2 p1) {
+    if (!testLogEnabled()) return;
+    char rect[96];
+    std::snprintf(rect, sizeof rect, " %d %d %d %d", static_cast<int>(p0.x), static_cast<int>(p0.y),
+                  static_cast<int>(p1.x - p0.x), static_cast<int>(p1.y - p0.y));
+    testLogChanged(std::string("compare-rect ") + label, std::string("rect ") + label + rect);
+}
+
 void compareHeading(const UiContext& ui, const char* text) {
     if (ui.bold) ImGui::PushFont(ui.bold);
     ImGui::TextUnformatted(text);
@@ -79,22 +93,30 @@ void compareHeading(const UiContext& ui, const char* text) {
 std::string shortDate(const std::string& iso, bool year) {
     int y = 0, mo = 0, d = 0;
     if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12) return iso;
-    char buf[32];
-    if (year) std::snprintf(buf, sizeof buf, "%d %s %d", d, kMonths[mo - 1], y);
-    else std::snprintf(buf, sizeof buf, "%d %s", d, kMonths[mo - 1]);
-    return buf;
+    const char* month = trc("short month", kMonths[mo - 1]);
+    // TRANSLATORS: a short date on a chart axis: the day, the abbreviated month and the year
+    // ("7 Sep 2026"); reorder with %2$s %1$d %3$d.
+    if (year) return i18n::format(trc("axis date", "%d %s %d"), d, month, y);
+    // TRANSLATORS: a short date on a chart axis without the year: the day and the month ("7 Sep").
+    return i18n::format(trc("axis date", "%d %s"), d, month);
 }
 
 void leftOutNote(const SeriesState& se, float x, float width) {
     if (se.skipped.empty()) return;
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     std::string more;
-    if (se.skipped.size() > 1) more = " and " + std::to_string(se.skipped.size() - 1) + " more";
-    std::string full = "Left out of the trends and maps:";
+    if (se.skipped.size() > 1) {
+        // TRANSLATORS: after the first visit left out of the trends ("Left out: 7 Sep 2026:
+        // cannot be read"), the count of the others.
+        more = i18n::format(trn(" and %zu more", " and %zu more", se.skipped.size() - 1), se.skipped.size() - 1);
+    }
+    std::string full = tr("Left out of the trends and maps:");
     for (const auto& why : se.skipped) full += "\n\xE2\x80\xA2 " + why;  // bullet
     // The count stays visible: only the first reason is shortened.
     const float moreW = ImGui::CalcTextSize(more.c_str()).x;
-    const std::string first = ellipsize("Left out: " + se.skipped.front(), std::max(40.0f, width - moreW));
+    // TRANSLATORS: %s is a visit and why it is left out ("7 Sep 2026: cannot be read (...)").
+    const std::string first = ellipsize(i18n::format(tr("Left out: %s"), se.skipped.front().c_str()),
+                                        std::max(40.0f, width - moreW));
     ellipsizedText(IM_COL32(153, 77, 0, 255), first + more, width, full);
 }
 
@@ -144,18 +166,20 @@ bool updateSeries(AppState& s, CompareWorkspaceState& c) {
         for (const auto& e : s.library.visits) if (e.path == path) entry = &e;
         const std::string when = entry ? friendlyDate(entry->visitTime) : path;
         if (!v.map) {
-            se.skipped.push_back(when + ": cannot be read (" + v.error + ")");
+            // TRANSLATORS: a visit left out of the trends: %1$s its date, %2$s the loader's error.
+            se.skipped.push_back(i18n::format(tr("%s: cannot be read (%s)"), when.c_str(), v.error.c_str()));
             continue;
         }
         if (!se.tmpl) se.tmpl = s.templates.find(v.map->templateId());
         if (!se.tmpl || !maps::checkMapOnTemplate(*v.map, *se.tmpl)) {
-            se.skipped.push_back(when + ": drawn on another body template");
+            // TRANSLATORS: a visit left out of the trends; %s is its date.
+            se.skipped.push_back(i18n::format(tr("%s: drawn on another body template"), when.c_str()));
             continue;
         }
         maps.push_back(&*v.map);
     }
     if (maps.size() < 2) {
-        se.error = "Trends and the frequency map need at least two saved visits that can be read.";
+        se.error = tr("Trends and the frequency map need at least two saved visits that can be read.");
         return true;
     }
     auto summary = maps::summarizeSeries(maps, *se.tmpl);
@@ -170,20 +194,26 @@ namespace {
 
 std::string visitLabel(const maps::VisitEntry& v, bool newest) {
     std::string label = friendlyDate(v.visitTime);
-    if (newest) label += "  (latest)";
-    if (!v.error.empty()) label += "  (cannot be read)";
+    // TRANSLATORS: a visit in the Before/After pickers; %s is its date.
+    if (newest && !v.error.empty()) return i18n::format(tr("%s  (latest, cannot be read)"), label.c_str());
+    // TRANSLATORS: the newest visit in the Before/After pickers; %s is its date.
+    if (newest) return i18n::format(tr("%s  (latest)"), label.c_str());
+    // TRANSLATORS: a visit in the Before/After pickers whose file cannot be read; %s is its date.
+    if (!v.error.empty()) return i18n::format(tr("%s  (cannot be read)"), label.c_str());
     return label;
 }
 
 std::string choiceLabel(const AppState& s, const std::string& path) {
     if (path == kOpenMapChoice) {  // the date first: it is what the combo must not cut off
-        return friendlyDate(s.doc.map.info.visitTime) + (s.doc.modified() ? "  (open, unsaved)" : "  (open)");
+        const std::string when = friendlyDate(s.doc.map.info.visitTime);
+        // TRANSLATORS: the map open in the chart, in the After picker; %s is its date.
+        return i18n::format(s.doc.modified() ? tr("%s  (open, unsaved)") : tr("%s  (open)"), when.c_str());
     }
     const auto& visits = s.library.visits;
     for (std::size_t i = 0; i < visits.size(); ++i) {
         if (visits[i].path == path) return visitLabel(visits[i], i == 0);
     }
-    return "Pick a visit";
+    return tr("Pick a visit");
 }
 
 bool listed(const AppState& s, const std::string& path) {
@@ -214,9 +244,11 @@ void pickDefaults(AppState& s, CompareWorkspaceState& c, const std::string& name
                       : std::string(kOpenMapChoice);
     c.beforePath = pick.beforeSide == Side::Visit ? visits[pick.before].path : std::string();
     if (pick.openIsFirst) {
-        c.noEarlier = "The open visit (" + friendlyDate(open.visitTime) + ") is " + name +
-                      "'s first: there is no earlier visit to compare it with. Pick two visits "
-                      "above, or see the Trends and Frequency tabs.";
+        // TRANSLATORS: %1$s is the open visit's date, %2$s the client's name.
+        c.noEarlier = i18n::format(tr("The open visit (%s) is the first of %s: there is no earlier visit to "
+                                      "compare it with. Pick two visits above, or see the Trends and "
+                                      "Frequency tabs."),
+                                   friendlyDate(open.visitTime).c_str(), name.c_str());
     } else if (pick.beforeSide == Side::None) {
         c.beforePath = visits[0].path;  // nothing readable: the combo shows why
     }
@@ -308,20 +340,21 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     const float pad = 14 * ui.scale;
     const LibraryState& lib = s.library;
     if (lib.selectedClient.empty()) {
-        centredMessage(ui, pos, size, "Compare visits",
-                       "Pick a client in the Clients tab on the right: their visits can then be "
-                       "compared here, side by side, with the difference map, trends over all "
-                       "visits and the frequency map. Press F3 to go back to the chart.");
+        centredMessage(ui, pos, size, tr("Compare visits"),
+                       tr("Pick a client in the Clients tab on the right: their visits can then be "
+                          "compared here, side by side, with the difference map, trends over all "
+                          "visits and the frequency map. Press F3 to go back to the chart."));
         return;
     }
     if (lib.stale) return;  // the Clients tab re-lists the visits this frame
     const std::string name = clientName(s);
     defaultChoices(s, c, name);
     if (lib.visits.empty()) {
-        const std::string title = name + " has no saved visits yet";
+        // TRANSLATORS: %s is the client's name.
+        const std::string title = i18n::format(tr("%s has no saved visits yet"), name.c_str());
         centredMessage(ui, pos, size, title.c_str(),
-                       "Draw a map and save it as a visit (File > Save); with two visits they can "
-                       "be compared here. Press F3 to go back to the chart.");
+                       tr("Draw a map and save it as a visit (File > Save); with two visits they can "
+                          "be compared here. Press F3 to go back to the chart."));
         return;
     }
 
@@ -330,66 +363,83 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     if (ui.heading) ImGui::PushFont(ui.heading);
     ImGui::TextUnformatted(name.c_str());
     if (ui.heading) ImGui::PopFont();
+    logLastItem("compare-client");
     ImGui::SameLine(0, 14 * ui.scale);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * ui.scale);
-    ImGui::TextDisabled("%zu visit%s", lib.visits.size(), lib.visits.size() == 1 ? "" : "s");
+    textDisabledf(trn("%zu visit", "%zu visits", lib.visits.size()), lib.visits.size());
+    logLastItem("compare-visits");
 
     // Wide enough for the labels chosen, as far as the bar allows (the words and Swap beside).
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float fixedW = ImGui::CalcTextSize("Before After \xE2\x86\x92 Swap").x + 2 * st.FramePadding.x +
-                         6 * st.ItemSpacing.x;
+    // TRANSLATORS: "Before" and "After" label the two visit pickers of the compare workspace
+    // and the first two pictures; "Swap" exchanges them.
+    const char* beforeText = tr("Before");
+    const char* afterText = tr("After");
+    const char* swapText = tr("Swap");
+    const float fixedW = ImGui::CalcTextSize(beforeText).x + ImGui::CalcTextSize(afterText).x +
+                         ImGui::CalcTextSize("\xE2\x86\x92").x + ImGui::CalcTextSize(swapText).x +
+                         2 * st.FramePadding.x + 6 * st.ItemSpacing.x;
     const float needW = std::max(ImGui::CalcTextSize(choiceLabel(s, c.beforePath).c_str()).x,
                                  ImGui::CalcTextSize(choiceLabel(s, c.afterPath).c_str()).x) +
                         ImGui::GetFrameHeight() + 2 * st.FramePadding.x;
     // A narrow workspace puts "After" on a line of its own rather than cutting off the dates.
     const bool twoLines = (size.x - 2 * pad - fixedW) / 2 < 200 * ui.scale;
-    const float labelW = std::max(ImGui::CalcTextSize("Before").x, ImGui::CalcTextSize("After").x) + st.ItemSpacing.x;
-    const float roomW = twoLines ? size.x - 2 * pad - labelW - ImGui::CalcTextSize("Swap").x -
+    const float labelW = std::max(ImGui::CalcTextSize(beforeText).x, ImGui::CalcTextSize(afterText).x) + st.ItemSpacing.x;
+    const float roomW = twoLines ? size.x - 2 * pad - labelW - ImGui::CalcTextSize(swapText).x -
                                        2 * st.FramePadding.x - 2 * st.ItemSpacing.x
                                  : std::max(120 * ui.scale, (size.x - 2 * pad - fixedW) / 2);
     const float comboW = std::min(std::max(needW, 180 * ui.scale), roomW);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 2 * ui.scale));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Before");
+    ImGui::TextUnformatted(beforeText);
+    logLastItem("compare-before-label");
     ImGui::SameLine(twoLines ? pad + labelW : 0.0f);
     if (visitCombo(s, "##before", c.beforePath, false, comboW)) {
         c.hoverRegion = -1;
         c.noEarlier.clear();
     }
+    logLastItem("compare-before");
     if (twoLines) {
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y));
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("After");
+        ImGui::TextUnformatted(afterText);
+        logLastItem("compare-after-label");
         ImGui::SameLine(pad + labelW);
     } else {
         ImGui::SameLine();
         ImGui::TextDisabled("\xE2\x86\x92");  // →
         ImGui::SameLine();
-        ImGui::TextUnformatted("After");
+        ImGui::TextUnformatted(afterText);
+        logLastItem("compare-after-label");
         ImGui::SameLine();
     }
     if (visitCombo(s, "##after", c.afterPath, true, comboW)) c.hoverRegion = -1;
+    logLastItem("compare-after");
     ImGui::SameLine();
     ImGui::BeginDisabled(c.afterPath == kOpenMapChoice || c.beforePath.empty());
-    if (ImGui::Button("Swap")) std::swap(c.beforePath, c.afterPath);
+    if (ImGui::Button(idLabel(swapText, "swap").c_str())) std::swap(c.beforePath, c.afterPath);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Exchange before and after");
+    logLastItem("compare-swap");
+    if (ImGui::IsItemHovered()) tooltipf("%s", tr("Exchange before and after"));
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + 4 * ui.scale));
     ImGui::PushItemWidth(size.x - 2 * pad);
     if (ImGui::BeginTabBar("##comparetabs")) {
-        if (ImGui::BeginTabItem("Difference")) {
+        if (ImGui::BeginTabItem(idLabel(tr("Difference"), "difference").c_str())) {
             c.tab = CompareTab::Difference;
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Trends")) {
+        logLastItem("compare-tab-difference");
+        if (ImGui::BeginTabItem(idLabel(tr("Trends"), "trends").c_str())) {
             c.tab = CompareTab::Trends;
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Frequency")) {
+        logLastItem("compare-tab-trends");
+        if (ImGui::BeginTabItem(idLabel(tr("Frequency"), "frequency").c_str())) {
             c.tab = CompareTab::Frequency;
             ImGui::EndTabItem();
         }
+        logLastItem("compare-tab-frequency");
         ImGui::EndTabBar();
     }
     ImGui::PopItemWidth();
@@ -397,10 +447,11 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     const ImVec2 area(pos.x + pad, top + 2 * ui.scale);
     const ImVec2 areaSize(size.x - 2 * pad, pos.y + size.y - area.y - pad * 0.6f);
     if (areaSize.x < 50 || areaSize.y < 50) return;
+    logCompareRect("compare-area", area, ImVec2(area.x + areaSize.x, area.y + areaSize.y));
     switch (c.tab) {
         case CompareTab::Difference:
             if (c.beforePath.empty() && !c.noEarlier.empty()) {
-                centredMessage(ui, area, areaSize, "No earlier visit", c.noEarlier.c_str());
+                centredMessage(ui, area, areaSize, tr("No earlier visit"), c.noEarlier.c_str());
             } else {
                 drawDifferenceTab(s, c, ui, area, areaSize);
             }

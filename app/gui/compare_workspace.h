@@ -99,6 +99,8 @@ void uploadTexture(CompareTexture& t, const std::vector<std::uint8_t>& rgba, int
 // geometry) drawn at `origin` with `pxPerCell`: the view and cell; false when off both grids.
 bool cellUnder(const maps::BodyTemplate& t, ImVec2 origin, float pxPerCell, ImVec2 p,
                maps::ViewId& view, int& x, int& y);
+// For layout tests: "rect LABEL X Y W H" of [p0, p1) when the test log is on and it changed.
+void logCompareRect(const char* label, ImVec2 p0, ImVec2 p1);
 // A heading in the bold font.
 void compareHeading(const UiContext& ui, const char* text);
 // Short date for axes: "7 Sep"; with the year: "7 Sep 2026".

@@ -1,12 +1,15 @@
 // Fascial lines in the GUI (see fascia_ui.h).
 #include "app/gui/fascia_ui.h"
 
+#include <algorithm>
 #include <string>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 #include "maps/fascial_lines.h"
 #include "render/fascial_colors.h"
 
@@ -22,7 +25,8 @@ std::string kindsText(std::uint8_t kinds) {
     std::string out;
     for (maps::TagKind k : maps::kTagKinds) {
         if (!(kinds & static_cast<std::uint8_t>(k))) continue;
-        if (!out.empty()) out += ", ";
+        // TRANSLATORS: between the items of a list ("Tender, Restricted").
+        if (!out.empty()) out += trc("list separator", ", ");
         out += std::string(maps::tagKindName(k));
     }
     return out;
@@ -57,7 +61,7 @@ int tagIndexOf(const AppState& s, int band) {
 void drawFascialControls(AppState& s, const UiContext& ui) {
     const auto& lines = maps::fascialLines();
     bool all = s.view.visibleLines == (1u << maps::kFascialLineCount) - 1;
-    if (ImGui::Checkbox("Show all lines", &all)) {
+    if (ImGui::Checkbox(idLabel(tr("Show all lines"), "alllines").c_str(), &all)) {
         s.view.visibleLines = all ? static_cast<std::uint16_t>((1u << maps::kFascialLineCount) - 1) : 0;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -72,7 +76,8 @@ void drawFascialControls(AppState& s, const UiContext& ui) {
                                                                 : s.view.visibleLines & ~(1u << l));
         }
         const auto& info = lines[static_cast<std::size_t>(l)];
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(info.name).c_str());
+        const char* lineName = trc(i18n::kLineContext, std::string(info.name).c_str());
+        if (ImGui::IsItemHovered()) tooltipf("%s", lineName);
         ImGui::SameLine();
         const float h = ImGui::GetFontSize();
         const ImVec2 sw(ImGui::GetCursorScreenPos().x, p.y + (ImGui::GetFrameHeight() - h) / 2);
@@ -80,7 +85,7 @@ void drawFascialControls(AppState& s, const UiContext& ui) {
         ImGui::Dummy(ImVec2(h * 1.4f, h));
         ImGui::SameLine();
         ImGui::TextUnformatted(std::string(info.id).c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(info.name).c_str());
+        if (ImGui::IsItemHovered()) tooltipf("%s", lineName);
         ImGui::PopID();
     }
     (void)ui;
@@ -96,7 +101,7 @@ void tagAt(AppState& s, maps::ViewId v, int x, int y) {
         bands = std::move(visible);
     }
     if (bands.empty()) {
-        s.post(s.view.visibleLines ? "No band of the shown lines here" : "No fascial band here");
+        s.post(s.view.visibleLines ? tr("No band of the shown lines here") : tr("No fascial band here"));
         return;
     }
     if (bands.size() == 1) {
@@ -109,9 +114,9 @@ void tagAt(AppState& s, maps::ViewId v, int x, int y) {
 
 void drawTagEditor(AppState& s, const UiContext& ui) {
     TagEditor& e = s.tagEditor;
-    if (!e.choices.empty() && !ImGui::IsPopupOpen("Which band?")) ImGui::OpenPopup("Which band?");
-    if (ImGui::BeginPopup("Which band?")) {
-        ImGui::TextDisabled("Several lines run here. Tag which band?");
+    if (!e.choices.empty() && !ImGui::IsPopupOpen("###whichband")) ImGui::OpenPopup("###whichband");
+    if (ImGui::BeginPopup("###whichband")) {
+        ImGui::TextDisabled("%s", tr("Several lines run here. Tag which band?"));
         for (int b : e.choices) {
             const auto& band = s.templ().bands[static_cast<std::size_t>(b)];
             ImGui::PushID(b);
@@ -120,7 +125,7 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h, p.y + 2 + h), lineColor(band.lineIndex), 3.0f);
             ImGui::Dummy(ImVec2(h, h));
             ImGui::SameLine();
-            if (ImGui::Selectable(band.name.c_str())) {
+            if (ImGui::Selectable(i18n::templateText(i18n::kBandContext, band.name))) {
                 openEditor(s, b);
                 ImGui::CloseCurrentPopup();
             }
@@ -131,12 +136,20 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
         e.choices.clear();  // dismissed
     }
 
-    if (e.open && !ImGui::IsPopupOpen("Fascial tag")) ImGui::OpenPopup("Fascial tag");
-    ImGui::SetNextWindowSize(ImVec2(470 * ui.scale, 0));
-    if (!ImGui::BeginPopupModal("Fascial tag", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const std::string modalId = idLabel(tr("Fascial tag"), "fascialtag");
+    if (e.open && !ImGui::IsPopupOpen(modalId.c_str())) ImGui::OpenPopup(modalId.c_str());
+    // Wide enough for the buttons in one row (longer in some languages).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const char* okLabel = tagIndexOf(s, e.band) >= 0 ? tr("Update") : tr("Add tag");
+    float bw = 120 * ui.scale;
+    for (const char* l : {okLabel, tr("Cancel"), tr("Remove tag")}) {
+        bw = std::max(bw, ImGui::CalcTextSize(l).x + 2 * st.FramePadding.x);
+    }
+    ImGui::SetNextWindowSize(ImVec2(std::max(470 * ui.scale, 3 * bw + 2 * st.ItemSpacing.x + 2 * st.WindowPadding.x), 0));
+    if (!ImGui::BeginPopupModal(modalId.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     const auto& band = s.templ().bands[static_cast<std::size_t>(e.band)];
     if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextWrapped("%s", band.name.c_str());
+    ImGui::TextWrapped("%s", i18n::templateText(i18n::kBandContext, band.name));
     if (ui.bold) ImGui::PopFont();
     ImGui::Spacing();
     for (maps::TagKind k : maps::kTagKinds) {
@@ -146,29 +159,26 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
                                                    : e.kinds & ~static_cast<std::uint8_t>(k));
         }
     }
-    ImGui::TextUnformatted("Note");
+    ImGui::TextUnformatted(tr("Note"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextMultiline("##note", &e.note, ImVec2(-1, 90 * ui.scale));
     const int existing = tagIndexOf(s, e.band);
-    const float bw = 120 * ui.scale;
     ImGui::BeginDisabled(e.kinds == 0);
     bool ctrlEnter = false;
     for (const auto& k : s.keys) ctrlEnter |= k.ctrl && (k.scancode == SDL_SCANCODE_RETURN || k.scancode == SDL_SCANCODE_KP_ENTER);
-    const bool ok = ImGui::Button(existing >= 0 ? "Update" : "Add tag", ImVec2(bw, 0)) ||
+    const bool ok = ImGui::Button(idLabel(okLabel, "ok").c_str(), ImVec2(bw, 0)) ||
                     (ctrlEnter && e.kinds != 0);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Enter");
-    if (e.kinds == 0) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("Pick at least one kind");
-    }
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) tooltipf("%s", tr("Ctrl+Enter"));
     ImGui::SameLine();
-    const bool cancel = ImGui::Button("Cancel", ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE);
+    const bool cancel = ImGui::Button(tr("Cancel"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE);
     bool remove = false;
     if (existing >= 0) {
         ImGui::SameLine();
-        remove = ImGui::Button("Remove tag", ImVec2(bw, 0));
+        remove = ImGui::Button(tr("Remove tag"), ImVec2(bw, 0));
     }
+    // On its own line: beside the buttons a longer translation ran out of the popup.
+    if (e.kinds == 0) ImGui::TextDisabled("%s", tr("Pick at least one kind"));
     if (ok || remove) {
         auto tags = s.doc.map.tags;
         if (remove) {
@@ -179,8 +189,10 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
         } else {
             tags.push_back({band.id, e.kinds, e.note});
         }
+        const char* bandName = i18n::templateText(i18n::kBandContext, band.name);
+        // TRANSLATORS: edits in the undo history; %s is a fascial band's name.
         pushDocumentEdit(s, s.doc.map.info, std::move(tags),
-                         (remove ? "Remove tag on " : "Tag ") + band.name);
+                         remove ? i18n::format(tr("Remove tag on %s"), bandName) : i18n::format(tr("Tag %s"), bandName));
     }
     if (ok || remove || cancel) {
         e.open = false;
@@ -192,12 +204,13 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
 void drawTagsTab(AppState& s, const UiContext& ui) {
     const auto& t = s.templ();
     if (s.doc.map.tags.empty()) {
-        ImGui::TextWrapped("No fascial tags yet. Choose the Tag tool (T), show the lines you work "
-                           "on, and click a band on the chart.");
+        ImGui::TextWrapped("%s", tr("No fascial tags yet. Choose the Tag tool (T), show the lines you work "
+                                    "on, and click a band on the chart."));
         return;
     }
-    ImGui::TextDisabled("%zu tag%s. Click one to show it on the chart.", s.doc.map.tags.size(),
-                        s.doc.map.tags.size() == 1 ? "" : "s");
+    textDisabledf(trn("%zu tag. Click it to show it on the chart.", "%zu tags. Click one to show it on the chart.",
+                      s.doc.map.tags.size()),
+                  s.doc.map.tags.size());
     int removeIndex = -1;
     for (std::size_t i = 0; i < s.doc.map.tags.size(); ++i) {
         const auto& tag = s.doc.map.tags[i];
@@ -211,12 +224,14 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
                                                       lineColor(t.bands[static_cast<std::size_t>(b)].lineIndex), 2.0f);
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x + 12 * ui.scale, p.y));
-        const std::string name = b >= 0 ? t.bands[static_cast<std::size_t>(b)].name : tag.bandId + " (not in this template)";
+        // TRANSLATORS: a tag on a band this template does not have; %s is the band's id.
+        const std::string name = b >= 0 ? std::string(i18n::templateText(i18n::kBandContext, t.bands[static_cast<std::size_t>(b)].name))
+                                        : i18n::format(tr("%s (not in this template)"), tag.bandId.c_str());
         // Long band names ("Lateral Line: obliques and intercostals (side of trunk), back
         // (left)") were cut at the panel's edge: shortened with "...", the whole on hover.
         const std::string shown = ellipsize(name, ImGui::GetContentRegionAvail().x);
         const bool clicked = ImGui::Selectable((shown + "##band").c_str(), s.view.highlightBand == b && b >= 0);
-        if (shown != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+        if (shown != name && ImGui::IsItemHovered()) tooltipf("%s", name.c_str());
         if (clicked) {
             s.view.highlightBand = b;
             if (b >= 0) {
@@ -232,32 +247,39 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
         }
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
         ImGui::BeginDisabled(b < 0);
-        if (ImGui::SmallButton("Edit")) openEditor(s, b);
+        if (ImGui::SmallButton(tr("Edit"))) openEditor(s, b);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::SmallButton("Delete")) removeIndex = static_cast<int>(i);
+        if (ImGui::SmallButton(tr("Delete"))) removeIndex = static_cast<int>(i);
         ImGui::PopID();
     }
     if (removeIndex >= 0) {
         auto tags = s.doc.map.tags;
-        const std::string id = tags[static_cast<std::size_t>(removeIndex)].bandId;
+        const std::string& bandId = tags[static_cast<std::size_t>(removeIndex)].bandId;
+        const int b = t.bandIndex(bandId);
+        // TRANSLATORS: an edit in the undo history; %s is a fascial band's name.
+        const std::string label = i18n::format(tr("Delete tag on %s"),
+                                               b >= 0 ? i18n::templateText(i18n::kBandContext, t.bands[static_cast<std::size_t>(b)].name)
+                                                      : bandId.c_str());
         tags.erase(tags.begin() + removeIndex);
-        pushDocumentEdit(s, s.doc.map.info, std::move(tags), "Delete tag on " + id);
+        pushDocumentEdit(s, s.doc.map.info, std::move(tags), label);
     }
 }
 
 void fascialHelp(const UiContext& ui) {
     if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextUnformatted("Fascial lines");
+    ImGui::TextUnformatted(tr("Fascial lines"));
     if (ui.bold) ImGui::PopFont();
-    ImGui::TextWrapped("The overlay shows twelve myofascial lines as bands between their stations, "
-                       "each in its own colour; the Figures tab shows how much of the painted area "
-                       "lies on each line. With the Tag tool (T) a therapist marks a band as "
-                       "restricted, tender, tense, an adhesion or treated today, with a note.");
-    ImGui::TextWrapped("%s", std::string(maps::fascialLinesCredit()).c_str());
+    ImGui::TextWrapped("%s", tr("The overlay shows twelve myofascial lines as bands between their stations, "
+                                "each in its own colour; the Figures tab shows how much of the painted area "
+                                "lies on each line. With the Tag tool (T) a therapist marks a band as "
+                                "restricted, tender, tense, an adhesion or treated today, with a note."));
+    ImGui::TextWrapped("%s", trc(i18n::kLineContext, std::string(maps::fascialLinesCredit()).c_str()));
     for (const auto& info : maps::fascialLines()) {
-        const std::string line = std::string(info.name) + " (" + std::string(info.id) + "): " +
-                                 std::string(info.description);
+        // TRANSLATORS: a fascial line in the help: its name, its short id ("SBL") and
+        // its description (reorder with %1$s %2$s %3$s).
+        const std::string line = i18n::format(trc("fascial line help", "%s (%s): %s"), trc(i18n::kLineContext, std::string(info.name).c_str()),
+                                              std::string(info.id).c_str(), trc(i18n::kLineContext, std::string(info.description).c_str()));
         wrappedBullet(line.c_str());
     }
 }

@@ -3,9 +3,11 @@
 // into a tab of the side panel (see drawFrame).
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "app/gui/fascia_ui.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "maps/fascial_lines.h"
 
 namespace bodymap::app {
@@ -19,7 +21,7 @@ bool toolButton(const char* label, const char* shortcut, bool active, float widt
     }
     const bool clicked = ImGui::Button(label, ImVec2(width, 34 * ui.scale));
     if (active) ImGui::PopStyleColor(3);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shortcut);
+    if (ImGui::IsItemHovered()) tooltipf("%s", shortcut);
     return clicked;
 }
 
@@ -27,19 +29,31 @@ bool toolButton(const char* label, const char* shortcut, bool active, float widt
 
 namespace {
 void toolChoice(AppState& s, const UiContext& ui, int perRow) {
-    const float sp = ImGui::GetStyle().ItemSpacing.x;
-    const float w = (ImGui::GetContentRegionAvail().x - static_cast<float>(perRow - 1) * sp) / static_cast<float>(perRow);
-    if (toolButton("Paint", "Paint pain (B)", s.tools.tool == Tool::Paint, w, ui)) s.tools.tool = Tool::Paint;
-    if (perRow > 1) ImGui::SameLine();
-    if (toolButton("Erase", "Erase (E)", s.tools.tool == Tool::Erase, w, ui)) s.tools.tool = Tool::Erase;
-    if (perRow > 2) ImGui::SameLine();
-    if (toolButton("Fill", "Fill a whole region with one click (F)", s.tools.tool == Tool::Fill, w, ui)) {
-        s.tools.tool = Tool::Fill;
+    // TRANSLATORS: the tool buttons stand four in a row in a narrow panel: keep them short.
+    const char* labels[4] = {trc("tool", "Paint"), trc("tool", "Erase"), trc("tool", "Fill"), trc("tool", "Tag")};
+    const char* ids[4] = {"paint", "erase", "fill", "tag"};
+    const char* tips[4] = {tr("Paint pain (B)"), tr("Erase (E)"), tr("Fill a whole region with one click (F)"),
+                           tr("Tag a fascial band: restricted, tender, ... (T)")};
+    const Tool tools[4] = {Tool::Paint, Tool::Erase, Tool::Fill, Tool::Tag};
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float need = 0;
+    for (const char* l : labels) need = std::max(need, ImGui::CalcTextSize(l).x + 2 * st.FramePadding.x);
+    // Longer words (a translation) go two in a row rather than being cut by their buttons.
+    while (perRow > 1 && (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow) < need) {
+        perRow = perRow > 2 ? 2 : 1;
     }
-    if (perRow != 2) ImGui::SameLine();
-    if (toolButton("Tag", "Tag a fascial band: restricted, tender, ... (T)", s.tools.tool == Tool::Tag, w, ui)) {
-        s.tools.tool = Tool::Tag;
-        if (!s.view.visibleLines) s.view.visibleLines = (1u << maps::kFascialLineCount) - 1;
+    const float w = (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow);
+    for (int i = 0; i < 4; ++i) {
+        if (i % perRow != 0) ImGui::SameLine();
+        const bool clicked = toolButton(idLabel(labels[i], ids[i]).c_str(), tips[i], s.tools.tool == tools[i], w, ui);
+        logLastItem((std::string("tool-") + ids[i]).c_str());
+        if (clicked) {
+            s.tools.tool = tools[i];
+            if (tools[i] == Tool::Tag && !s.view.visibleLines) {
+                s.view.visibleLines = (1u << maps::kFascialLineCount) - 1;
+            }
+        }
     }
 }
 
@@ -47,90 +61,105 @@ void intensityChoice(AppState& s, const UiContext& ui, float maxSwatch, bool hin
     const float avail = ImGui::GetContentRegionAvail().x;
     const float sw = std::min(maxSwatch, (avail - 5 * 4.0f) / 6.0f);
     intensitySwatches(s, sw, ui);
-    if (hint) ImGui::TextDisabled("Keys 1-9, 0 for 10");
+    if (hint) ImGui::TextDisabled("%s", tr("Keys 1-9, 0 for 10"));
 }
 
 void brushSize(AppState& s, float width) {
     float radius = s.tools.brush.radius;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::SliderFloat("##size", &radius, 2.0f, 60.0f, "Size %.0f")) s.tools.brush.radius = radius;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Brush radius in chart cells ([ and ])");
+    // The slider's text is its own format: the number shown through i18n::format, '%' kept.
+    // TRANSLATORS: the brush size slider's text; %s is the radius ("12").
+    std::string text = i18n::format(tr("Size %s"), i18n::formatNumber(static_cast<double>(radius), 0).c_str());
+    for (std::size_t at = text.find('%'); at != std::string::npos; at = text.find('%', at + 2)) text.insert(at, "%");
+    if (ImGui::SliderFloat("##size", &radius, 2.0f, 60.0f, text.c_str())) s.tools.brush.radius = radius;
+    logLastItem("brush-size");
+    if (ImGui::IsItemHovered()) tooltipf("%s", tr("Brush radius in chart cells ([ and ])"));
 }
 
 void brushSoftness(AppState& s, float width) {
     float soft = s.tools.brush.softness;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::SliderFloat("##soft", &soft, 0.0f, 1.0f, "Softness %.2f")) s.tools.brush.softness = soft;
+    // TRANSLATORS: the brush softness slider's text; %s is 0.00 to 1.00.
+    std::string text = i18n::format(tr("Softness %s"), i18n::formatNumber(static_cast<double>(soft), 2).c_str());
+    for (std::size_t at = text.find('%'); at != std::string::npos; at = text.find('%', at + 2)) text.insert(at, "%");
+    if (ImGui::SliderFloat("##soft", &soft, 0.0f, 1.0f, text.c_str())) s.tools.brush.softness = soft;
+    logLastItem("brush-softness");
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("A soft brush fades towards its edge; it never lowers stronger pain there");
+        tooltipf("%s", tr("A soft brush fades towards its edge; it never lowers stronger pain there"));
     }
 }
 
 void undoRedo(AppState& s) {
     const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::BeginDisabled(!s.doc.history.canUndo());
-    if (loggedButton("Undo", ImVec2(hw, 0))) undo(s);
+    if (loggedButton(tr("Undo"), ImVec2(hw, 0))) undo(s);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && s.doc.history.canUndo()) {
-        ImGui::SetTooltip("Undo %s (Ctrl+Z)", s.doc.history.undoLabel().c_str());
+        // TRANSLATORS: tooltip of Undo; %s is what would be undone ("Paint stroke", "Fill Left hand").
+        tooltipf(tr("Undo %s (Ctrl+Z)"), s.doc.history.undoLabel().c_str());
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!s.doc.history.canRedo());
-    if (loggedButton("Redo", ImVec2(hw, 0))) redo(s);
+    if (loggedButton(tr("Redo"), ImVec2(hw, 0))) redo(s);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && s.doc.history.canRedo()) {
-        ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z or Ctrl+Y)", s.doc.history.redoLabel().c_str());
+        // TRANSLATORS: tooltip of Redo; %s is what would be redone ("Paint stroke", "Fill Left hand").
+        tooltipf(tr("Redo %s (Ctrl+Shift+Z or Ctrl+Y)"), s.doc.history.redoLabel().c_str());
     }
 }
 
 void viewOptions(AppState& s) {
-    ImGui::Checkbox("Region borders", &s.view.regionBorders);
-    char zoom[32];
-    std::snprintf(zoom, sizeof zoom, "Reset zoom (%.0f%%)", s.view.zoom * 100);
-    if (ImGui::Button(zoom, ImVec2(-1, 0))) {
+    ImGui::Checkbox(idLabel(tr("Region borders"), "borders").c_str(), &s.view.regionBorders);
+    logLastItem("region-borders");
+    // TRANSLATORS: button; %.0f is the zoom in percent ("150").
+    const std::string zoom = idLabel(i18n::format(tr("Reset zoom (%.0f %%)"), static_cast<double>(s.view.zoom * 100)).c_str(), "resetzoom");
+    if (ImGui::Button(zoom.c_str(), ImVec2(-1, 0))) {
         s.view.zoom = 1.0f;
         s.view.panX = s.view.panY = 0;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Wheel or +/- to zoom, middle or right drag to pan (Ctrl+0 resets)");
+    logLastItem("reset-zoom");
+    if (ImGui::IsItemHovered()) tooltipf("%s", tr("Wheel or +/- to zoom, middle or right drag to pan (Ctrl+0 resets)"));
 }
 }  // namespace
 
 void drawToolsPanel(AppState& s, const UiContext& ui) {
-    heading("Tool", ui);
+    heading(tr("Tool"), ui);
     toolChoice(s, ui, 4);
-    heading("Intensity", ui);
+    heading(tr("Intensity"), ui);
     intensityChoice(s, ui, 1e9f, true);
-    heading("Brush", ui);
+    heading(tr("Brush"), ui);
     brushSize(s, -1);
     brushSoftness(s, -1);
-    heading("What it feels like", ui);
+    heading(tr("What it feels like"), ui);
     qualityToggles(s, ui, false);
-    heading("Edit", ui);
+    heading(tr("Edit"), ui);
     undoRedo(s);
-    heading("Fascial lines", ui);
+    heading(tr("Fascial lines"), ui);
     drawFascialControls(s, ui);
-    heading("View", ui);
+    // TRANSLATORS: the tools panel's section of display options (not a body view).
+    heading(trc("panel section", "View"), ui);
     viewOptions(s);
 }
 
 void drawToolsCompact(AppState& s, const UiContext& ui) {
     toolChoice(s, ui, 4);
     undoRedo(s);
-    heading("Intensity", ui);
+    heading(tr("Intensity"), ui);
     intensityChoice(s, ui, 36 * ui.scale, false);
     ImGui::Spacing();  // the sliders say what they are: no "Brush" heading (saves a row)
     const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     brushSize(s, hw);
     ImGui::SameLine();
     brushSoftness(s, hw);
-    heading("What it feels like", ui);
+    heading(tr("What it feels like"), ui);
     qualityToggles(s, ui, false);
 }
 
 void drawLinesAndView(AppState& s, const UiContext& ui) {
-    heading("Fascial lines", ui);
+    heading(tr("Fascial lines"), ui);
     drawFascialControls(s, ui);
-    heading("View", ui);
+    // TRANSLATORS: the tools panel's section of display options (not a body view).
+    heading(trc("panel section", "View"), ui);
     viewOptions(s);
 }
 

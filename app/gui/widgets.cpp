@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "render/colormap.h"
 
 namespace bodymap::app {
@@ -104,9 +105,10 @@ void intensitySwatches(AppState& s, float size, const UiContext& ui) {
             }
         }
         if (hovered) {
-            ImGui::SetTooltip(k == 0 ? "0: no pain (eraser)"
-                              : k == 10 ? "10: worst pain imaginable (key 0)"
-                                        : "%d (key %d)", k, k);
+            if (k == 0) tooltipf("%s", tr("0: no pain (eraser)"));
+            else if (k == 10) tooltipf("%s", tr("10: worst pain imaginable (key 0)"));
+            // TRANSLATORS: tooltip of an intensity swatch: the intensity and its key (both 1-9).
+            else tooltipf(tr("%d (key %d)"), k, k);
         }
         ImGui::PopID();
     }
@@ -155,9 +157,10 @@ void qualityToggles(AppState& s, const UiContext& ui, bool large) {
             dl->AddLine(ImVec2(cx - r * 0.3f, cy + r * 0.7f), ImVec2(cx + r, cy - r * 0.8f), IM_COL32(52, 86, 140, 255), 2.5f * ui.scale);
         }
         if (hovered) {
-            ImGui::SetTooltip("%s: paint marks this feeling with the %s pattern (toggle)",
-                              std::string(maps::qualityName(q)).c_str(),
-                              std::string(maps::qualitySymbol(q)).c_str());
+            // TRANSLATORS: tooltip of a pain quality toggle: %1$s the quality ("Burning"), %2$s its
+            // symbol ("xxx").
+            tooltipf(tr("%s: paint marks this feeling with the %s pattern (toggle)"),
+                     std::string(maps::qualityName(q)).c_str(), std::string(maps::qualitySymbol(q)).c_str());
         }
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, 2 * ui.scale));
@@ -180,9 +183,16 @@ void legend(const UiContext& ui) {
     }
     dl->AddRect(p, ImVec2(p.x + w, p.y + h), IM_COL32(150, 143, 136, 255));
     ImGui::Dummy(ImVec2(w, h + ImGui::GetFontSize() + 4));
-    ImGui::TextDisabled("1 mild");
-    ImGui::SameLine(w - ImGui::CalcTextSize("10 worst imaginable").x);
-    ImGui::TextDisabled("10 worst imaginable");
+    // TRANSLATORS: the two ends of the intensity legend, under the colours 1 and 10.
+    const char* mild = tr("1 mild");
+    const char* worst = tr("10 worst imaginable");
+    if (ImGui::CalcTextSize(mild).x + ImGui::CalcTextSize(worst).x + ImGui::GetStyle().ItemSpacing.x > w) {
+        ImGui::TextDisabled("%s", mild);  // one under the other when both do not fit in a row
+    } else {
+        ImGui::TextDisabled("%s", mild);
+        ImGui::SameLine(w - ImGui::CalcTextSize(worst).x);
+    }
+    ImGui::TextDisabled("%s", worst);
     ImGui::Spacing();
     const float sh = ImGui::GetFontSize() * 1.2f;
     for (maps::Quality q : maps::kQualities) {
@@ -191,8 +201,7 @@ void legend(const UiContext& ui) {
                              IM_COL32(253, 190, 110, 255));
         ImGui::Dummy(ImVec2(sh * 1.8f, sh));
         ImGui::SameLine();
-        ImGui::Text("%s  %s", std::string(maps::qualityName(q)).c_str(),
-                    std::string(maps::qualitySymbol(q)).c_str());
+        textf("%s  %s", std::string(maps::qualityName(q)).c_str(), std::string(maps::qualitySymbol(q)).c_str());
     }
 }
 
