@@ -130,8 +130,6 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << maps::printableForMessage(registry.error()) << "\n";
         return 1;
     }
-    // The legend (and the view labels) in the language asked for.
-    i18n::LanguageScope scope(language.empty() ? i18n::currentLanguage() : language);
     render::ChartOptions options;
     options.legend = legend;
     std::shared_ptr<const maps::BodyTemplate> tmpl;
@@ -155,7 +153,11 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
     const auto which = view == "front"  ? render::ViewSelection::Front
                        : view == "back" ? render::ViewSelection::Back
                                         : render::ViewSelection::Both;
-    const render::RgbaImage img = render::renderChart(*tmpl, which, width, options);
+    const render::RgbaImage img = [&] {
+        // The legend (and the view labels) in the language asked for; messages stay the command line's.
+        i18n::LanguageScope scope(language.empty() ? i18n::currentLanguage() : language);
+        return render::renderChart(*tmpl, which, width, options);
+    }();
     if (auto st = render::writePng(img, output); !st) {
         err << maps::printableForMessage(st.error()) << "\n";
         return 1;
