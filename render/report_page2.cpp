@@ -93,28 +93,38 @@ double drawFigureChanges(PageFlow& f, const ReportData& d, const ChangeSection& 
     const TextStyle hdr = right(style(Ink::kSmall, false, 0.42));
     // TRANSLATORS: column headers of the report's change table: the value at this visit, and the change.
     const std::string hThis = trc("report column", "this"), hChange = trc("report column", "change");
-    auto colW = [&](const std::string& header) {
-        double hw = 0, vw = 0, th = 0;
-        measureText(cr, header, hdr, hw, th);
-        measureText(cr, "\u2212" + fixed(100, 2), style(Ink::kBody, true), vw, th);
-        return std::max(hw, vw);
+    // The cells' text first, so that each column is as wide as its header or its widest value.
+    struct Cells { const char* label; std::string before, after, change; };
+    std::vector<Cells> cells;
+    for (const Item& it : kItems) {
+        const maps::MetricChange* m = findChange(c, it.key);
+        if (!m) continue;
+        auto v = [&](const std::optional<double>& o) { return o ? fixed(*o * it.scale, it.digits) : "\u2013"; };
+        cells.push_back({it.label, v(m->before), v(m->after),
+                         m->change ? signedFixed(*m->change * it.scale, it.digits) : "\u2013"});
+    }
+    auto colW = [&](const std::string& header, std::string Cells::*field, bool bold) {
+        double best = 0, vw = 0, th = 0;
+        measureText(cr, header, hdr, best, th);
+        for (const Cells& cl : cells) {
+            measureText(cr, cl.*field, style(Ink::kBody, bold), vw, th);
+            best = std::max(best, vw);
+        }
+        return best;
     };
-    const double cChg = x + w, cNow = cChg - colW(hChange) - 8, cPrev = cNow - colW(hThis) - 8;
-    const double labelW = cPrev - colW(baseWord(sec)) - 6 - x;
+    const double cChg = x + w, cNow = cChg - colW(hChange, &Cells::change, false) - 8;
+    const double cPrev = cNow - colW(hThis, &Cells::after, true) - 8;
+    const double labelW = cPrev - colW(baseWord(sec), &Cells::before, false) - 6 - x;
     drawText(cr, baseWord(sec), cPrev, y, hdr);
     drawText(cr, hThis, cNow, y, hdr);
     y += drawText(cr, hChange, cChg, y, hdr) + 1;
     TextStyle labelStyle = style(Ink::kBody);
     labelStyle.wrapWidth = std::max(labelW, 40.0);
-    for (const Item& it : kItems) {
-        const maps::MetricChange* m = findChange(c, it.key);
-        if (!m) continue;
-        auto v = [&](const std::optional<double>& o) { return o ? fixed(*o * it.scale, it.digits) : "\u2013"; };
-        const double rh = drawText(cr, tr(it.label), x, y, labelStyle);
-        drawText(cr, v(m->before), cPrev, y, right(style(Ink::kBody)));
-        drawText(cr, v(m->after), cNow, y, right(style(Ink::kBody, true)));
-        drawText(cr, m->change ? signedFixed(*m->change * it.scale, it.digits) : "\u2013", cChg, y,
-                 right(style(Ink::kBody)));
+    for (const Cells& cl : cells) {
+        const double rh = drawText(cr, tr(cl.label), x, y, labelStyle);
+        drawText(cr, cl.before, cPrev, y, right(style(Ink::kBody)));
+        drawText(cr, cl.after, cNow, y, right(style(Ink::kBody, true)));
+        drawText(cr, cl.change, cChg, y, right(style(Ink::kBody)));
         y += rh + 2;
     }
     // The painted area: how much is new, gone, worse or better, as % of the body.
