@@ -22,8 +22,7 @@ namespace {
 
 int compareUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap compare: " << maps::printableForMessage(problem, 200) << "\n"
-        << "Usage: bodymap compare [--templates DIR] A.json B.json [--json] [--png DIFF.png] "
-           "[--width PX]\n";
+        << tr("Usage: bodymap compare [--templates DIR] A.json B.json [--json] [--png DIFF.png] [--width PX]") << "\n";
     return 2;
 }
 
@@ -183,27 +182,27 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
         } else if (!onlyFiles && a == "--json") {
             json = true;
         } else if (!onlyFiles && a == "--png") {
-            if (i + 1 >= args.size()) return compareUsage(err, "--png needs a file name");
+            if (i + 1 >= args.size()) return compareUsage(err, tr("--png needs a file name"));
             png = args[++i];
         } else if (!onlyFiles && a == "--width") {
-            if (i + 1 >= args.size()) return compareUsage(err, "--width needs a number");
+            if (i + 1 >= args.size()) return compareUsage(err, tr("--width needs a number"));
             const std::string& v = args[++i];
             char* end = nullptr;
             const long w = std::strtol(v.c_str(), &end, 10);
             if (v.empty() || *end != '\0' || w < 64 || w > 8000) {
-                return compareUsage(err, "--width must be a number of pixels from 64 to 8000");
+                return compareUsage(err, tr("--width must be a number of pixels from 64 to 8000"));
             }
             width = static_cast<int>(w);
         } else if (!onlyFiles && a == "--templates") {
-            if (i + 1 >= args.size()) return compareUsage(err, "--templates needs a folder");
+            if (i + 1 >= args.size()) return compareUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
         } else if (!onlyFiles && !a.empty() && a[0] == '-') {
-            return compareUsage(err, "unknown option " + a);
+            return compareUsage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else {
             files.push_back(a);
         }
     }
-    if (files.size() != 2) return compareUsage(err, "give exactly two map files (earlier, later)");
+    if (files.size() != 2) return compareUsage(err, tr("give exactly two map files (earlier, later)"));
 
     auto reg = loadCliTemplates(templatesDir);
     if (!reg) {
@@ -221,10 +220,11 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     if (bad) return 1;
     if (a->map.templateId() != b->map.templateId()) {
-        err << maps::printableForMessage(files[1]) << ": drawn on template "
-            << maps::quoteForMessage(b->map.templateId()) << ", but " << maps::printableForMessage(files[0])
-            << " on " << maps::quoteForMessage(a->map.templateId())
-            << "; only maps on the same template can be compared\n";
+        // TRANSLATORS: the first and third %s are map files, the others their templates.
+        err << i18n::format(tr("%s: drawn on template %s, but %s on %s; only maps on the same template can be compared"),
+                            maps::printableForMessage(files[1]).c_str(), maps::quoteForMessage(b->map.templateId()).c_str(),
+                            maps::printableForMessage(files[0]).c_str(), maps::quoteForMessage(a->map.templateId()).c_str())
+            << "\n";
         return 1;
     }
     auto c = maps::compareMaps(a->map, b->map, *a->tmpl);
@@ -247,7 +247,7 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
         out << maps::dumpJsonForTerminal(j) << "\n";
     } else {
         printText(out, a.value(), b.value(), c.value(), 15);
-        if (!png.empty()) out << "Wrote " << maps::printableForMessage(png) << "\n";
+        if (!png.empty()) out << i18n::format(tr("Wrote %s"), maps::printableForMessage(png).c_str()) << "\n";
     }
     return 0;
 }

@@ -34,7 +34,7 @@ constexpr const char* kGeneralizedPainCriterion =
 
 int statsUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap stats: " << maps::printableForMessage(problem, 200) << "\n"
-        << "Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]\n";
+        << tr("Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]") << "\n";
     return 2;
 }
 
@@ -294,7 +294,7 @@ maps::Result<maps::TemplateRegistry> loadCliTemplates(const std::string& dir) {
     std::string folder = dir;
     if (folder.empty()) {
         const std::string assets = assetsDir();
-        if (assets.empty()) return maps::Error{"cannot find the body templates (set BODYMAP_ASSETS)"};
+        if (assets.empty()) return maps::Error{tr("cannot find the body templates (set BODYMAP_ASSETS)")};
         folder = (std::filesystem::path(assets) / "templates").string();
     }
     return maps::TemplateRegistry::loadFolder(folder);
@@ -308,8 +308,9 @@ maps::Result<LoadedMap> loadCliMap(const std::string& file, const maps::Template
     lm.map = std::move(map.value());
     lm.tmpl = reg.find(lm.map.templateId());
     if (!lm.tmpl) {
-        return maps::Error{maps::printableForMessage(file) + ": template " +
-                           maps::quoteForMessage(lm.map.templateId()) + " is not installed"};
+        // TRANSLATORS: the first %s is a map file, the second a template id.
+        return maps::Error{i18n::format(tr("%s: template %s is not installed"), maps::printableForMessage(file).c_str(),
+                                        maps::quoteForMessage(lm.map.templateId()).c_str())};
     }
     return lm;
 }
@@ -325,18 +326,18 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
             onlyFiles = true;
         } else if (!onlyFiles && (a == "--json" || a == "--csv")) {
             const Format f = a == "--json" ? Format::Json : Format::Csv;
-            if (format != Format::Text && format != f) return statsUsage(err, "choose one of --json and --csv");
+            if (format != Format::Text && format != f) return statsUsage(err, tr("choose one of --json and --csv"));
             format = f;
         } else if (!onlyFiles && a == "--templates") {
-            if (i + 1 >= args.size()) return statsUsage(err, "--templates needs a folder");
+            if (i + 1 >= args.size()) return statsUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
         } else if (!onlyFiles && !a.empty() && a[0] == '-') {
-            return statsUsage(err, "unknown option " + a);
+            return statsUsage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else {
             files.push_back(a);
         }
     }
-    if (files.empty()) return statsUsage(err, "no files given");
+    if (files.empty()) return statsUsage(err, tr("no files given"));
 #if defined(__GLIBC__)
     // Each map holds ~2 MiB of rasters; without this, glibc returns the heap top to the system
     // after every file and faults it back in for the next (measured: ~60% of the time of
