@@ -8,6 +8,7 @@
 #include "maps/atomic_file.h"
 #include "render/cairo_util.h"
 #include "render/colormap.h"
+#include "maps/i18n/i18n.h"
 #include "render/legend.h"
 #include "render/pain_image.h"
 #include "render/text.h"
@@ -131,10 +132,15 @@ void drawSideMarks(cairo_t* cr, const BodyTemplate& t, ViewId view) {
     mark.g = c.g / 255.0;
     mark.b = c.b / 255.0;
     const double y = t.height * 0.02;
+    // TRANSLATORS: the one-letter marks of the patient's right and left side in the chart's top
+    // corners (keep them one or two letters).
+    const char* rightMark = trc("patient's side", "R");
+    // TRANSLATORS: see "R": the patient's left side.
+    const char* leftMark = trc("patient's side", "L");
     mark.align = Align::Left;
-    drawText(cr, front ? "R" : "L", t.width * 0.05, y, mark);
+    drawText(cr, front ? rightMark : leftMark, t.width * 0.05, y, mark);
     mark.align = Align::Right;
-    drawText(cr, front ? "L" : "R", t.width * 0.95, y, mark);
+    drawText(cr, front ? leftMark : rightMark, t.width * 0.95, y, mark);
 }
 
 void drawViewLabel(cairo_t* cr, const BodyTemplate& t, ViewId view) {
@@ -143,7 +149,7 @@ void drawViewLabel(cairo_t* cr, const BodyTemplate& t, ViewId view) {
     label.bold = true;
     label.align = Align::Center;
     label.r = label.g = label.b = 0.30;
-    drawText(cr, t.view(view).label, t.width / 2.0, t.height + kLabelBandCells * 0.12, label);
+    drawText(cr, i18n::templateText(i18n::kViewContext, t.view(view).label), t.width / 2.0, t.height + kLabelBandCells * 0.12, label);
 }
 
 double panelHeightCells(const BodyTemplate& t) { return t.height + kLabelBandCells; }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "maps/i18n/i18n.h"
 #include "maps/pain_map.h"
 #include "render/cairo_util.h"
 #include "render/colormap.h"
@@ -95,16 +96,21 @@ void qualitySwatch(cairo_t* cr, maps::Quality q, double x, double y, double side
 // Lays out (and draws when `draw`) the quality legend; returns its height.
 double qualityLegend(cairo_t* cr, double x, double y, double width, double textSize, bool draw) {
     const TextStyle title = [&] { TextStyle s = inkStyle(textSize); s.bold = true; return s; }();
+    TextStyle wrapped = title;
+    wrapped.wrapWidth = width;
+    // TRANSLATORS: title of the legend of the sensation symbols (PNG and report).
+    const char* heading = tr("Sensation (symbols over the colour)");
     double tw = 0, th = 0;
-    measureText(cr, "Sensation (symbols over the colour)", title, tw, th);
-    if (draw) drawText(cr, "Sensation (symbols over the colour)", x, y, title);
+    measureText(cr, heading, wrapped, tw, th);
+    if (draw) drawText(cr, heading, x, y, wrapped);
     const TextStyle label = inkStyle(textSize);
     const double side = textSize * 2.4;
     const double gap = textSize * 0.5, itemGap = textSize * 1.2;
     double cx = x, cy = y + th + textSize * 0.35;
     for (maps::Quality q : maps::kQualities) {
-        const std::string text = std::string(maps::qualityName(q)) + "  " +
-                                 std::string(maps::qualitySymbol(q));
+        // TRANSLATORS: a sensation's legend entry: its name and its symbol ("Burning  ^").
+        const std::string text = i18n::format(tr("%s  %s"), std::string(maps::qualityName(q)).c_str(),
+                                              std::string(maps::qualitySymbol(q)).c_str());
         double w = 0, h = 0;
         measureText(cr, text, label, w, h);
         const double itemW = side + gap + w;
@@ -121,12 +127,18 @@ double qualityLegend(cairo_t* cr, double x, double y, double width, double textS
     return cy + side - y;
 }
 
+const char* intensityTitle() {
+    // TRANSLATORS: title of the intensity colour scale (PNG legend and report).
+    return tr("Intensity (0 no pain, 10 worst imaginable)");
+}
+
 }  // namespace
 
 double drawIntensityLegend(cairo_t* cr, double x, double y, double width, double textSize) {
     TextStyle title = inkStyle(textSize);
     title.bold = true;
-    const double th = drawText(cr, "Intensity (0 no pain, 10 worst imaginable)", x, y, title);
+    title.wrapWidth = width;
+    const double th = drawText(cr, intensityTitle(), x, y, title);
     const double sw = std::min(width / 10.0, textSize * 3.2);
     const double sh = textSize * 1.4;
     const double top = y + th + textSize * 0.35;
@@ -161,7 +173,8 @@ double legendHeight(cairo_t* cr, double width, double textSize) {
     double tw = 0, th = 0;
     TextStyle title = inkStyle(textSize);
     title.bold = true;
-    measureText(cr, "Intensity", title, tw, th);
+    title.wrapWidth = width;
+    measureText(cr, intensityTitle(), title, tw, th);
     const double intensity = th + textSize * 0.35 + textSize * 1.4;
     return intensity + textSize * 1.2 + qualityLegend(cr, 0, 0, width, textSize, false);
 }
@@ -170,7 +183,8 @@ double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, doubl
                             const std::string& earlier) {
     const TextStyle label = inkStyle(textSize);
     double lw = 0, lh = 0, rw = 0, rh = 0;
-    const std::string left = "better / resolved", right = "worse / new";
+    // TRANSLATORS: the two ends of the difference colour scale (blue end, red end).
+    const std::string left = tr("better / resolved"), right = tr("worse / new");
     measureText(cr, left, label, lw, lh);
     measureText(cr, right, label, rw, rh);
     const double sh = textSize * 1.3;
@@ -196,10 +210,14 @@ double drawDifferenceLegend(cairo_t* cr, double x, double y, double width, doubl
     setSource(cr, kUnchangedPain);
     cairo_fill(cr);
     double uh = 0, uw = 0;
-    const std::string u = "unchanged pain;  colour = change of intensity (this visit \u2212 " + earlier + ")";
-    measureText(cr, u, label, uw, uh);
-    drawText(cr, u, x + sh + textSize * 0.6, row2 + (sh - uh) / 2, label);
-    return row2 + sh - y;
+    // TRANSLATORS: the last line of the difference legend, next to the grey swatch.
+    const std::string u = earlier == "first" ? tr("unchanged pain;  colour = change of intensity (this visit \u2212 first)")
+                                             : tr("unchanged pain;  colour = change of intensity (this visit \u2212 previous)");
+    TextStyle uStyle = label;
+    uStyle.wrapWidth = std::max(width - sh - textSize * 0.6, width * 0.5);
+    measureText(cr, u, uStyle, uw, uh);
+    drawText(cr, u, x + sh + textSize * 0.6, row2 + std::max(0.0, (sh - uh) / 2), uStyle);
+    return row2 + std::max(sh, uh) - y;
 }
 
 }  // namespace bodymap::render

@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "maps/atomic_file.h"
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::render {
 
@@ -25,6 +26,10 @@ std::optional<Paper> parsePaper(std::string_view s) {
     if (l == "a4") return Paper::A4;
     if (l == "letter") return Paper::Letter;
     return std::nullopt;
+}
+
+Paper defaultPaper(std::string_view language) {
+    return i18n::conventionsFor(language).paper == i18n::PaperKind::Letter ? Paper::Letter : Paper::A4;
 }
 
 std::optional<ChangeSince> parseChangeSince(std::string_view s) {
@@ -46,21 +51,23 @@ std::string today() {
 }
 
 maps::Result<ReportData> prepare(const ReportInput& in) {
-    if (!in.tmpl || !in.current) return maps::Error{"report: no map or template given"};
+    if (!in.tmpl || !in.current) return maps::Error{tr("report: no map or template given")};
     const maps::BodyTemplate& t = *in.tmpl;
     ReportData d;
     d.in = &in;
     d.t = &t;
     d.printedDate = in.printedDate.empty() ? today() : in.printedDate;
     auto m = maps::computeMetrics(*in.current, t);
-    if (!m) return maps::Error{"report: " + m.error()};
+    if (!m) return maps::Error{i18n::format(tr("report: %s"), m.error().c_str())};
     d.metrics = std::move(m.value());
     if (in.previous.empty()) return d;
     std::vector<const maps::PainMap*> all;
     for (const maps::PainMap* p : in.previous) {
-        if (!p) return maps::Error{"report: an earlier visit is missing"};
+        if (!p) return maps::Error{tr("report: an earlier visit is missing")};
         if (auto st = maps::checkMapOnTemplate(*p, t); !st) {
-            return maps::Error{"report: earlier visit " + p->info.visitTime + ": " + st.error()};
+            // TRANSLATORS: the first %s is the earlier visit's time, the second what is wrong with it.
+            return maps::Error{i18n::format(tr("report: earlier visit %s: %s"), p->info.visitTime.c_str(),
+                                            st.error().c_str())};
         }
         // The current visit given again (same map or same visit time) is not an earlier one.
         if (p == in.current || p->info.visitTime == in.current->info.visitTime) continue;
@@ -87,12 +94,12 @@ maps::Result<ReportData> prepare(const ReportInput& in) {
     if (in.since != ChangeSince::Previous && first != previous) bases.push_back({first, true});
     for (const auto& [base, isFirst] : bases) {
         auto c = maps::compareMaps(*base, *in.current, t);
-        if (!c) return maps::Error{"report: " + c.error()};
+        if (!c) return maps::Error{i18n::format(tr("report: %s"), c.error().c_str())};
         d.changes.push_back({base, isFirst, std::move(c.value())});
     }
     all.push_back(in.current);
     auto s = maps::summarizeSeries(all, t);
-    if (!s) return maps::Error{"report: " + s.error()};
+    if (!s) return maps::Error{i18n::format(tr("report: %s"), s.error().c_str())};
     d.series = std::move(s.value());
     return d;
 }
@@ -106,6 +113,8 @@ cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned in
 
 maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* layout,
                                           const ReportProgress& progress) {
+    // Everything drawn (and the messages) in the report's language.
+    i18n::LanguageScope scope(in.language.empty() ? i18n::currentLanguage() : in.language);
     auto prepared = prepare(in);
     if (!prepared) return maps::Error{prepared.error()};
     const ReportData& d = prepared.value();
@@ -129,7 +138,8 @@ maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* l
 
     std::string bytes;
     cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, paper.width, paper.height);
-    const std::string title = "Pain drawing report: " + in.current->info.clientName;
+    // TRANSLATORS: the PDF's title (shown by PDF viewers); %s is the client's name.
+    const std::string title = i18n::format(tr("Pain drawing report: %s"), in.current->info.clientName.c_str());
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, ("BodyMap " + in.appVersion).c_str());
     cairo_t* cr = cairo_create(pdf);
@@ -143,7 +153,7 @@ maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* l
     const cairo_status_t st = cairo_surface_status(pdf);
     cairo_surface_destroy(pdf);
     if (st != CAIRO_STATUS_SUCCESS) {
-        return maps::Error{std::string("report: cannot make the PDF: ") + cairo_status_to_string(st)};
+        return maps::Error{i18n::format(tr("report: cannot make the PDF: %s"), cairo_status_to_string(st))};
     }
     if (progress) progress(1.0);
     return bytes;

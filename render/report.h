@@ -56,7 +56,14 @@ struct ReportInput {
     std::string appVersion;     // BodyMap version for the footer
     ChangeSince since = ChangeSince::Previous;
     ReportLimits limits = kReportLimits;
+    // The report's language (an i18n tag: "en", "de", "pseudo", ...); empty: the language tr()
+    // uses on the calling thread. The pages are drawn under an i18n::LanguageScope of it.
+    std::string language;
 };
+
+// The paper a report in `language` takes when none is chosen: Letter for US English, A4 for
+// the others (i18n::conventionsFor).
+Paper defaultPaper(std::string_view language);
 
 // Called with the share done, 0..1, as pages are drawn (for a GUI progress bar).
 using ReportProgress = std::function<void(double fraction)>;
@@ -144,16 +151,20 @@ private:
 };
 
 // Shared text helpers (report_layout.cpp). Sizes in points.
-// 1730 -> "1,730".
+// 1730 -> "1,730" (en), "1.730" (de).
 std::string grouped(std::size_t n);
 struct Ink {
     static constexpr double kBody = 9.0;     // body text
     static constexpr double kSmall = 7.5;    // table notes, footer
     static constexpr double kHeading = 11.0; // section headings
 };
-// "2026-11-16T10:00:00" -> "16 Nov 2026, 10:00"; date only when withTime is false.
+// "2026-11-16T10:00:00" -> "November 16, 2026, 10:00 AM" in the current language; date only
+// when withTime is false; text that is not such a time comes back unchanged.
 std::string formatVisitTime(const std::string& iso, bool withTime = true);
+// A number with the language's decimal separator, never "-0.0".
 std::string fixed(double v, int digits);
+// A visit's date in figures without the year, for chart labels: "11/16" (en), "16.11." (de).
+std::string shortDate(const std::string& iso);
 std::string signedFixed(double v, int digits);
 // A section heading with a rule under it at the cursor; keeps `keepWith` points below it on
 // the same page. Moves the cursor.

@@ -10,6 +10,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "maps/i18n/i18n.h"
 #include "render/colormap.h"
 #include "render/text.h"
 
@@ -117,7 +118,9 @@ void PageFlow::openPage() {
     drawText(m_cr, line, left(), m_margin, [] { TextStyle s = grey(Ink::kSmall); s.bold = true; return s; }());
     TextStyle r = grey(Ink::kSmall);
     r.align = Align::Right;
-    drawText(m_cr, "Visit " + formatVisitTime(v.visitTime), right(), m_margin, r);
+    // TRANSLATORS: top right of the report's continuation pages; %s is the visit's date and time.
+    const std::string visit = i18n::format(tr("Visit %s"), formatVisitTime(v.visitTime).c_str());
+    drawText(m_cr, ellipsize(m_cr, visit, Ink::kSmall, false, width() * 0.38), right(), m_margin, r);
     hairline(m_cr, left(), right(), m_margin + 13, 0.7, 0.5);
     box(left(), m_margin, right(), m_margin + 13, "running-header");
 }
@@ -138,11 +141,18 @@ std::vector<SurfacePtr> PageFlow::finish(ReportLayout& layout) {
         cairo_t* cr = cairo_create(m_pages[static_cast<std::size_t>(i)].get());
         hairline(cr, left(), right(), fy - 5, 0.7, 0.5);
         TextStyle s = grey(Ink::kSmall);
-        const std::string version = m_data.in->appVersion.empty() ? "" : " " + m_data.in->appVersion;
-        drawText(cr, "BodyMap" + version + "  \u00b7  pain drawing report  \u00b7  printed " +
-                         m_data.printedDate, left(), fy, s);
+        // TRANSLATORS: the report's page number in the footer, e.g. "Page 2 of 3".
+        const std::string pageText = i18n::format(tr("Page %d of %d"), i + 1, n);
+        const std::string printed = formatVisitTime(m_data.printedDate, false);
+        // TRANSLATORS: the report's footer; the first %s is the BodyMap version (may be empty), the second the
+        // date the report was printed.
+        const std::string footer = i18n::format(tr("BodyMap %s \u00b7 pain drawing report \u00b7 printed %s"),
+                                                m_data.in->appVersion.c_str(), printed.c_str());
+        double pw = 0, ph = 0;
+        measureText(cr, pageText, s, pw, ph);
+        drawText(cr, ellipsize(cr, footer, Ink::kSmall, false, width() - pw - 12), left(), fy, s);
         s.align = Align::Right;
-        drawText(cr, "Page " + std::to_string(i + 1) + " of " + std::to_string(n), right(), fy, s);
+        drawText(cr, pageText, right(), fy, s);
         cairo_destroy(cr);
         m_boxes.push_back({i, left(), fy - 5, right(), fy + 10, "footer", {}});
     }
@@ -154,32 +164,44 @@ std::vector<SurfacePtr> PageFlow::finish(ReportLayout& layout) {
 }
 
 std::string formatVisitTime(const std::string& iso, bool withTime) {
-    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int y = 0, mo = 0, d = 0, h = 0, mi = 0;
-    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) < 3 || mo < 1 || mo > 12) {
+    if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) < 3 || mo < 1 || mo > 12 || d < 1 ||
+        d > 31) {
         return iso;
     }
-    char buf[48];
-    if (withTime && iso.find('T') != std::string::npos) {
-        std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d", d, kMonths[mo - 1], y, h, mi);
-    } else {
-        std::snprintf(buf, sizeof buf, "%d %s %d", d, kMonths[mo - 1], y);
+    const std::string date = i18n::formatDateLong(y, mo, d);
+    if (withTime && iso.find('T') != std::string::npos && h >= 0 && h < 24 && mi >= 0 && mi < 60) {
+        // TRANSLATORS: a visit's date and time in the report, e.g. "November 16, 2026, 10:00 AM".
+        return i18n::format(tr("%s, %s"), date.c_str(), i18n::formatTime(h, mi).c_str());
     }
-    return buf;
+    return date;
+}
+
+std::string shortDate(const std::string& iso) {
+    int y = 0, mo = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &mo, &d) < 3 || mo < 1 || mo > 12 || d < 1 || d > 31) return iso;
+    std::string s = i18n::formatDate(y, mo, d);
+    const std::string year = std::to_string(y);
+    const std::size_t at = s.rfind(year);
+    if (at == std::string::npos) return s;
+    // The year and the separator on its side ("11/16/2026" -> "11/16"; "16.11.2026" -> "16.11.").
+    std::size_t from = at, to = at + year.size();
+    if (to < s.size() && (s[to] == '/' || s[to] == '-' || s[to] == ' ')) ++to;
+    else if (from > 0 && (s[from - 1] == '/' || s[from - 1] == '-' || s[from - 1] == ' ')) --from;
+    s.erase(from, to - from);
+    return s;
 }
 
 std::string fixed(double v, int digits) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    std::string s = buf;
-    if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // "-0.0"
+    std::string s = i18n::formatNumber(v, digits);
+    // "-0.0" (any decimal separator): no sign.
+    if (!s.empty() && s[0] == '-' && s.find_first_not_of("-0.,") == std::string::npos) s.erase(0, 1);
     return s;
 }
 
 std::string signedFixed(double v, int digits) {
     const std::string s = fixed(v, digits);
-    if (s.find_first_not_of("0.") == std::string::npos) return s;  // zero: no sign
+    if (s.find_first_not_of("0.,") == std::string::npos) return s;  // zero: no sign
     return s[0] == '-' ? "\u2212" + s.substr(1) : "+" + s;
 }
 
@@ -268,7 +290,10 @@ std::string cutAtWord(const std::string& text, std::size_t maxBytes) {
 
 std::string grouped(std::size_t n) {
     std::string s = std::to_string(n);
-    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    // The thousands separator goes with the decimal one: 1,730 (en), 1.730 (de, es), 1 730 (fr).
+    const std::string lang = i18n::currentLanguage();
+    const std::string sep = lang == "fr" ? "\u202f" : i18n::conventions().decimalPoint == ',' ? "." : ",";
+    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, sep);
     return s;
 }
 

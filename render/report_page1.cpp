@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "maps/i18n/i18n.h"
 #include "render/chart.h"
 #include "render/colormap.h"
 #include "render/legend.h"
@@ -34,8 +35,8 @@ double field(cairo_t* cr, const std::string& label, const std::string& value, do
     const TextStyle l = style(Ink::kBody, false, 0.42);
     double lw = 0, lh = 0;
     measureText(cr, label, l, lw, lh);
-    drawText(cr, label, x, y, l);
-    const double vx = x + std::max(lw + 6, 62.0);
+    const double vx = x + std::min(std::max(lw + 6, 62.0), w * 0.6);
+    drawText(cr, ellipsize(cr, label, Ink::kBody, false, vx - x - 6), x, y, l);
     drawText(cr, ellipsize(cr, value.empty() ? "\u2013" : value, Ink::kBody, false, x + w - vx), vx, y,
              style(Ink::kBody));
     return lh;
@@ -45,43 +46,60 @@ void drawHeader(PageFlow& f, const ReportData& d) {
     cairo_t* cr = f.cr();
     const maps::VisitInfo& v = d.in->current->info;
     const double y0 = f.y;
-    const double rightW = 150;
-    // Right: what this is and when it was printed.
+    // Right: what this is and when it was printed, as wide as the title needs (at most 45 %).
     TextStyle t = style(Ink::kHeading, true);
     const Rgba c = palette::kSideMark;
     t.r = c.r / 255.0;
     t.g = c.g / 255.0;
     t.b = c.b / 255.0;
     t.align = Align::Right;
-    const double th = drawText(cr, "Pain drawing report", f.right(), y0, t);
+    // TRANSLATORS: the report's title, top right of its first page.
+    const std::string title = tr("Pain drawing report");
+    // TRANSLATORS: under the report's title; %s is the date it was printed.
+    const std::string printed = i18n::format(tr("printed %s"), formatVisitTime(d.printedDate, false).c_str());
     TextStyle small = style(Ink::kSmall, false, 0.42);
     small.align = Align::Right;
-    drawText(cr, "printed " + d.printedDate, f.right(), y0 + th + 2, small);
+    double tw = 0, tth = 0, pw = 0, ph = 0;
+    measureText(cr, title, t, tw, tth);
+    measureText(cr, printed, small, pw, ph);
+    const double rightW = std::min(std::max({150.0, tw + 1, pw + 1}), f.width() * 0.45);
+    t.wrapWidth = rightW;
+    small.wrapWidth = rightW;
+    const double th = drawText(cr, title, f.right() - rightW, y0, t);
+    const double sh = drawText(cr, printed, f.right() - rightW, y0 + th + 2, small);
     // Left: the client's name, wrapped (long names take two lines, never run under the title).
     TextStyle name = style(17, true);
     name.wrapWidth = f.width() - rightW - kColumnGap;
     const std::string who = v.clientName.empty() ? v.clientId : v.clientName;
     const double nh = drawText(cr, who, f.left(), y0, name);
     f.box(f.left(), y0, f.left() + name.wrapWidth, y0 + nh, "client-name");
-    f.box(f.right() - rightW, y0, f.right(), y0 + th + 2 + Ink::kSmall * 1.3, "title");
-    double y = y0 + std::max(nh, th + 14) + 6;
+    f.box(f.right() - rightW, y0, f.right(), y0 + th + 2 + sh, "title");
+    double y = y0 + std::max(nh, th + 2 + sh) + 6;
     const double fieldsTop = y;
     const double colW = (f.width() - kColumnGap) / 2;
     const double x2 = f.left() + colW + kColumnGap;
-    const std::string drawnBy = v.drawnBy == maps::DrawnBy::Client ? "client" : "therapist";
-    double h = field(cr, "Client ID", v.clientId, f.left(), y, colW);
-    field(cr, "Therapist", v.therapist, x2, y, colW);
+    // TRANSLATORS: who drew the map, the value of the report's "Drawn by" field.
+    const std::string drawnBy = v.drawnBy == maps::DrawnBy::Client ? trc("drawn by", "client")
+                                                                      // TRANSLATORS: see "client".
+                                                                      : trc("drawn by", "therapist");
+    double h = field(cr, tr("Client ID"), v.clientId, f.left(), y, colW);
+    // TRANSLATORS: report header field: the therapist's name follows.
+    field(cr, trc("report field", "Therapist"), v.therapist, x2, y, colW);
     y += h + 2;
-    h = field(cr, "Visit", formatVisitTime(v.visitTime), f.left(), y, colW);
-    field(cr, "Drawn by", drawnBy, x2, y, colW);
+    // TRANSLATORS: report header field: the visit's date and time follow.
+    h = field(cr, trc("report field", "Visit"), formatVisitTime(v.visitTime), f.left(), y, colW);
+    // TRANSLATORS: report header field: "client" or "therapist" follows.
+    field(cr, tr("Drawn by"), drawnBy, x2, y, colW);
     y += h + 2;
     f.box(f.left(), fieldsTop, f.right(), y, "header-fields");
     f.y = y;
     if (!d.in->referralTo.empty()) {
         const TextStyle l = style(Ink::kBody, true);
         double lw = 0, lh = 0;
-        measureText(cr, "Referral to", l, lw, lh);
-        drawText(cr, "Referral to", f.left(), f.y, l);
+        // TRANSLATORS: report header: the doctor the report is for follows ("Referral to  Dr Hale").
+        const std::string referral = tr("Referral to");
+        measureText(cr, referral, l, lw, lh);
+        drawText(cr, referral, f.left(), f.y, l);
         const double vx = f.left() + std::max(lw + 6, 62.0);
         paragraph(f, d.in->referralTo, vx, f.right() - vx, Ink::kBody, true, "referral");
         f.y += 2;
@@ -125,8 +143,11 @@ struct Row {
 std::string painfulAreaNote(const maps::PainfulAreaRule& rule) {
     std::string r = maps::describeRule(rule);
     if (!r.empty()) r[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(r[0])));
-    return r + ". This threshold is BodyMap's own filter against specks of paint, not part of "
-               "the ACR definition.";
+    // TRANSLATORS: under the report's key figures; %s is the rule for a painful area (a sentence
+    // from the metrics, e.g. "an area counts as painful from 4 cells").
+    return i18n::format(tr("%s. This threshold is BodyMap's own filter against specks of paint, not part of "
+                           "the ACR definition."),
+                        r.c_str());
 }
 
 std::vector<Row> keyFigures(const ReportData& d) {
@@ -135,32 +156,41 @@ std::vector<Row> keyFigures(const ReportData& d) {
     std::vector<Row> rows;
     const auto& fv = m.views[0].cells;
     const auto& bv = m.views[1].cells;
-    rows.push_back({"Pain extent", fixed(all.extentPct(), 1) + " % of body",
-                    "front " + fixed(fv.extentPct(), 1) + " %, back " + fixed(bv.extentPct(), 1) + " %"});
-    rows.push_back({"Max intensity", std::to_string(all.maxIntensity) + " / 10", ""});
-    rows.push_back({"Mean intensity", all.paintedCells ? fixed(all.meanIntensity(), 1) + " / 10" : "\u2013",
-                    "over the painted area"});
+    // TRANSLATORS: report key figure; the value is "12.5 % of body". %% is a percent sign.
+    rows.push_back({tr("Pain extent"), i18n::format(tr("%.1f %% of body"), all.extentPct()),
+                    // TRANSLATORS: under "Pain extent": the extent on the front and back views.
+                    i18n::format(tr("front %.1f %%, back %.1f %%"), fv.extentPct(), bv.extentPct())});
+    // TRANSLATORS: a 0-10 intensity in the report's key figures, e.g. "7 / 10".
+    rows.push_back({tr("Max intensity"), i18n::format(tr("%d / 10"), all.maxIntensity), ""});
+    rows.push_back({tr("Mean intensity"),
+                    all.paintedCells ? i18n::format(tr("%.1f / 10"), all.meanIntensity()) : std::string("\u2013"),
+                    tr("over the painted area")});
     // Two decimals below 1 %, so that a little pain does not read "0.0 %" (as in the GUI).
     const double burdenPct = all.burden() * 100;
-    rows.push_back({"Pain burden", fixed(burdenPct, burdenPct > 0 && burdenPct < 1 ? 2 : 1) + " %",
-                    "sum of intensity / (10 \u00d7 body area)"});
+    rows.push_back({tr("Pain burden"),
+                    i18n::format(tr("%s %%"), fixed(burdenPct, burdenPct > 0 && burdenPct < 1 ? 2 : 1).c_str()),
+                    tr("sum of intensity / (10 \u00d7 body area)")});
     std::string areas;
     for (int a = 0; a < maps::kWpiAreaCount; ++a) {
         if (!m.wpiAreas[static_cast<std::size_t>(a)].painful) continue;
-        areas += (areas.empty() ? "" : ", ") + std::string(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));
+        const std::string name(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));
+        areas = areas.empty() ? name : i18n::format(tr("%s, %s"), areas.c_str(), name.c_str());
     }
-    rows.push_back({"WPI", std::to_string(m.wpi) + " / 19", areas.empty() ? "no painful area" : areas});
-    rows.push_back({"Generalized pain", std::to_string(m.generalizedPain) + " / 5 regions",
-                    m.generalizedPain >= 4 ? "criterion met (4 or more regions)"
-                                           : "criterion not met (needs 4 of 5 regions)"});
+    // TRANSLATORS: the widespread pain index, "WPI", of 19 areas: "3 / 19".
+    rows.push_back({tr("WPI"), i18n::format(tr("%d / 19"), m.wpi), areas.empty() ? tr("no painful area") : areas});
+    rows.push_back({tr("Generalized pain"),
+                    i18n::format(tr("%d / 5 regions"), m.generalizedPain),
+                    m.generalizedPain >= 4 ? tr("criterion met (4 or more regions)")
+                                           : tr("criterion not met (needs 4 of 5 regions)")});
     std::string quals;
     for (std::size_t q = 0; q < maps::kQualityCount; ++q) {
         const double e = m.overall.qualityExtentPct(static_cast<int>(q));
         if (m.overall.qualityCells[q] == 0) continue;
-        quals += (quals.empty() ? "" : ", ") + std::string(maps::qualityName(maps::kQualities[q])) + " " +
-                 fixed(e, 1) + " %";
+        // TRANSLATORS: a sensation and its extent in the report, e.g. "burning 3.5 %".
+        const std::string item = i18n::format(tr("%s %.1f %%"), std::string(maps::qualityName(maps::kQualities[q])).c_str(), e);
+        quals = quals.empty() ? item : i18n::format(tr("%s, %s"), quals.c_str(), item.c_str());
     }
-    if (!quals.empty()) rows.push_back({"Sensations", "", quals});
+    if (!quals.empty()) rows.push_back({tr("Sensations"), "", quals});
     return rows;
 }
 
@@ -170,13 +200,21 @@ double drawFigures(PageFlow& f, const ReportData& d, double x, double y, double 
     TextStyle h = style(Ink::kHeading, true);
     const Rgba c = palette::kSideMark;
     h.r = c.r / 255.0, h.g = c.g / 255.0, h.b = c.b / 255.0;
-    y += drawText(cr, "Key figures", x, y, h) + 4;
+    h.wrapWidth = w;
+    // TRANSLATORS: a heading of the report's first page.
+    y += drawText(cr, tr("Key figures"), x, y, h) + 4;
     for (const Row& r : keyFigures(d)) {
-        const double rh = drawText(cr, r.label, x, y, style(Ink::kBody, true));
+        // The value at the right; the label wraps in what is left of the line.
         TextStyle v = style(Ink::kBody, true);
+        double vw = 0, vh = 0;
+        if (!r.value.empty()) measureText(cr, r.value, v, vw, vh);
+        vw = std::min(vw, w * 0.5);
+        TextStyle l = style(Ink::kBody, true);
+        l.wrapWidth = w - vw - 8;
+        const double rh = drawText(cr, r.label, x, y, l);
         v.align = Align::Right;
-        drawText(cr, r.value, x + w, y, v);
-        y += rh;
+        if (!r.value.empty()) drawText(cr, ellipsize(cr, r.value, Ink::kBody, true, w * 0.5), x + w, y, v);
+        y += std::max(rh, vh);
         if (!r.detail.empty()) {
             TextStyle det = style(Ink::kSmall, false, 0.40);
             det.wrapWidth = w - 8;
@@ -186,8 +224,12 @@ double drawFigures(PageFlow& f, const ReportData& d, double x, double y, double 
     }
     TextStyle note = style(Ink::kSmall - 0.5, false, 0.45);
     note.wrapWidth = w;
-    const std::string noteText = "WPI areas (ACR 2010/2016) and generalized pain are measures taken from the "
-                                 "drawing, not a diagnosis. " + painfulAreaNote(d.metrics.rule);
+    const std::string noteText = i18n::format(
+        // TRANSLATORS: the note under the report's key figures; %s is a further sentence (the
+        // threshold of a painful area).
+        tr("WPI areas (ACR 2010/2016) and generalized pain are measures taken from the drawing, not a "
+           "diagnosis. %s"),
+        painfulAreaNote(d.metrics.rule).c_str());
     y += drawText(cr, noteText, x, y, note);
     f.box(x, y0, x + w, y, "figures", noteText);
     return y;
@@ -211,33 +253,55 @@ double drawRegions(PageFlow& f, const ReportData& d, double x, double y, double 
     TextStyle h = style(Ink::kHeading, true);
     const Rgba c = palette::kSideMark;
     h.r = c.r / 255.0, h.g = c.g / 255.0, h.b = c.b / 255.0;
-    y += drawText(cr, "Most painful regions", x, y, h) + 4;
+    h.wrapWidth = w;
+    // TRANSLATORS: a heading of the report's first page (a table of regions follows).
+    y += drawText(cr, tr("Most painful regions"), x, y, h) + 4;
     if (idx.empty()) {
-        y += drawText(cr, "No pain marked.", x, y, style(Ink::kBody));
+        y += drawText(cr, tr("No pain marked."), x, y, style(Ink::kBody));
         f.box(x, y0, x + w, y, "regions");
         return y;
     }
-    const double cMax = x + w - 70, cMean = x + w - 36, cArea = x + w;
+    // Columns sized from their headers and the widest value they can hold.
     TextStyle hdr = style(Ink::kSmall, false, 0.42);
+    const TextStyle num = style(Ink::kBody);
+    auto widest = [&](const std::string& header, const std::string& value) {
+        double hw = 0, vw = 0, th = 0;
+        measureText(cr, header, hdr, hw, th);
+        measureText(cr, value, num, vw, th);
+        return std::max(hw, vw);
+    };
+    // TRANSLATORS: column headers of the report's "Most painful regions" table (short: the
+    // columns are narrow): the region's name, its maximum and mean intensity, the area painted.
+    const std::string hRegion = trc("report column", "region"), hMax = trc("report column", "max"),
+                      hMean = trc("report column", "mean"), hArea = trc("report column", "area");
+    const std::string pctSample = i18n::format(tr("%s %%"), "100");
+    const double wArea = widest(hArea, pctSample), wMean = widest(hMean, fixed(10, 1)), wMax = widest(hMax, "10");
+    const double cArea = x + w, cMean = cArea - wArea - 8, cMax = cMean - wMean - 8;
+    const double nameW = std::max(cMax - wMax - 8 - x, w * 0.3);
     hdr.align = Align::Right;
-    drawText(cr, "region", x, y, style(Ink::kSmall, false, 0.42));
-    drawText(cr, "max", cMax, y, hdr);
-    drawText(cr, "mean", cMean, y, hdr);
-    y += drawText(cr, "area", cArea, y, hdr) + 1;
+    TextStyle hdrL = style(Ink::kSmall, false, 0.42);
+    drawText(cr, ellipsize(cr, hRegion, Ink::kSmall, false, nameW), x, y, hdrL);
+    drawText(cr, hMax, cMax, y, hdr);
+    drawText(cr, hMean, cMean, y, hdr);
+    y += drawText(cr, hArea, cArea, y, hdr) + 1;
     for (std::size_t k = 0; k < std::min(idx.size(), kMaxRegions); ++k) {
         const auto& r = d.metrics.regions[static_cast<std::size_t>(idx[k])];
         const std::string& name = d.t->regions[static_cast<std::size_t>(idx[k])].name;
-        const double rh = drawText(cr, ellipsize(cr, name, Ink::kBody, false, cMax - 24 - x), x, y, style(Ink::kBody));
-        TextStyle num = style(Ink::kBody);
-        num.align = Align::Right;
-        drawText(cr, std::to_string(r.maxIntensity), cMax, y, num);
-        drawText(cr, fixed(r.meanIntensity(), 1), cMean, y, num);
-        drawText(cr, fixed(r.extentPct(), 0) + " %", cArea, y, num);
+        const std::string shown = i18n::templateText(i18n::kRegionContext, name);
+        const double rh = drawText(cr, ellipsize(cr, shown, Ink::kBody, false, nameW), x, y, style(Ink::kBody));
+        TextStyle n = num;
+        n.align = Align::Right;
+        drawText(cr, std::to_string(r.maxIntensity), cMax, y, n);
+        drawText(cr, fixed(r.meanIntensity(), 1), cMean, y, n);
+        drawText(cr, i18n::format(tr("%s %%"), fixed(r.extentPct(), 0).c_str()), cArea, y, n);
         y += rh + 1.5;
     }
     if (idx.size() > kMaxRegions) {
-        y += drawText(cr, "and " + std::to_string(idx.size() - kMaxRegions) + " more regions with pain",
-                      x, y, style(Ink::kSmall, false, 0.42));
+        const std::size_t more = idx.size() - kMaxRegions;
+        TextStyle m = style(Ink::kSmall, false, 0.42);
+        m.wrapWidth = w;
+        y += drawText(cr, i18n::format(trn("and %zu more region with pain", "and %zu more regions with pain", more), more),
+                      x, y, m);
     }
     f.box(x, y0, x + w, y, "regions");
     return y;
@@ -246,7 +310,9 @@ double drawRegions(PageFlow& f, const ReportData& d, double x, double y, double 
 std::string kindsText(std::uint8_t kinds) {
     std::string s;
     for (maps::TagKind k : maps::kTagKinds) {
-        if (kinds & static_cast<std::uint8_t>(k)) s += (s.empty() ? "" : ", ") + std::string(maps::tagKindName(k));
+        if (!(kinds & static_cast<std::uint8_t>(k))) continue;
+        const std::string name(maps::tagKindName(k));
+        s = s.empty() ? name : i18n::format(tr("%s, %s"), s.c_str(), name.c_str());
     }
     return s;
 }
@@ -254,9 +320,12 @@ std::string kindsText(std::uint8_t kinds) {
 void drawTags(PageFlow& f, const ReportData& d) {
     const auto& tags = d.in->current->tags;
     const ReportLimits& lim = d.in->limits;
-    heading(f, "Fascial tags", 14);
+    // TRANSLATORS: a heading of the report (the fascial tags of the visit follow).
+    heading(f, tr("Fascial tags"), 14);
     if (tags.empty()) {
-        f.y += drawText(f.cr(), "No fascial tags recorded at this visit.", f.left(), f.y, style(Ink::kBody, false, 0.35));
+        TextStyle none = style(Ink::kBody, false, 0.35);
+        none.wrapWidth = f.width();
+        f.y += drawText(f.cr(), tr("No fascial tags recorded at this visit."), f.left(), f.y, none);
         f.y += 8;
         return;
     }
@@ -269,7 +338,8 @@ void drawTags(PageFlow& f, const ReportData& d) {
         // Bounded: at most maxTags rows and maxTagPages pages; the rest is counted below.
         if (shown >= lim.maxTags) break;
         const int b = d.t->bandIndex(tag.bandId);
-        const std::string band = b >= 0 ? d.t->bands[static_cast<std::size_t>(b)].name : tag.bandId;
+        const std::string band = b >= 0 ? i18n::templateText(i18n::kBandContext, d.t->bands[static_cast<std::size_t>(b)].name)
+                                        : tag.bandId;
         std::string note = cutAtWord(tag.note, lim.maxTagNoteChars);
         const bool cut = note.size() < tag.note.size();
         if (cut) note += " \u2026";
@@ -306,14 +376,18 @@ void drawTags(PageFlow& f, const ReportData& d) {
     }
     const std::size_t left = tags.size() - shown;
     if (left > 0) {
-        notice(f, "\u2026 " + grouped(left) + (left == 1 ? " more tag is" : " more tags are") +
-                      " not shown (" + grouped(shown) + " of " + grouped(tags.size()) +
-                      " printed); see the map file.",
+        notice(f,
+               // TRANSLATORS: the first %s is the number of tags left out of the report; %s of %s are printed.
+               i18n::format(trn("\u2026 %s more tag is not shown (%s of %s printed); see the map file.",
+                                "\u2026 %s more tags are not shown (%s of %s printed); see the map file.", left),
+                            grouped(left).c_str(), grouped(shown).c_str(), grouped(tags.size()).c_str()),
                f.left(), f.width(), "omitted-tags");
     }
     if (cutNotes > 0) {
-        notice(f, cutNotes == 1 ? "One tag note is shortened (\u2026); the whole note is in the map file."
-                                : grouped(cutNotes) + " tag notes are shortened (\u2026); the whole notes are in the map file.",
+        notice(f,
+               i18n::format(trn("One tag note is shortened (\u2026); the whole note is in the map file.",
+                                "%s tag notes are shortened (\u2026); the whole notes are in the map file.", cutNotes),
+                            grouped(cutNotes).c_str()),
                f.left(), f.width(), "shortened-tag-notes");
     }
     f.y += 4;
@@ -339,20 +413,27 @@ void drawVisitPage(PageFlow& f, const ReportData& d) {
     yr = drawRegions(f, d, x2, yr + 14, w2);
     f.y = std::max(yl, yr) + 16;
     drawTags(f, d);
-    heading(f, "Visit notes", 14);
+    // TRANSLATORS: a heading of the report (the therapist's notes of the visit follow).
+    heading(f, tr("Visit notes"), 14);
     const std::string& notes = d.in->current->info.notes;
     if (notes.empty()) {
-        f.y += drawText(f.cr(), "No notes.", f.left(), f.y, style(Ink::kBody, false, 0.35));
+        f.y += drawText(f.cr(), tr("No notes."), f.left(), f.y, style(Ink::kBody, false, 0.35));
     } else {
         const std::size_t drawn =
             paragraph(f, notes, f.left(), f.width(), Ink::kBody, false, "notes", d.in->limits.maxNotePages,
                       Ink::kSmall * 3.5);
         if (drawn < notes.size()) {
             const std::size_t left = notes.size() - drawn;
-            notice(f, "\u2026 The visit notes continue for " + grouped(left) +
-                          (left == 1 ? " more character that is" : " more characters that are") +
-                          " not printed (the report prints at most " +
-                          std::to_string(d.in->limits.maxNotePages) + " pages of notes); see the map file.",
+            const int pages = d.in->limits.maxNotePages;
+            notice(f,
+                   // TRANSLATORS: %s characters of the visit notes are left out; the report prints
+                   // at most %d pages of notes (3 or more).
+                   i18n::format(trn("\u2026 The visit notes continue for %s more character that is not printed "
+                                    "(the report prints at most %d pages of notes); see the map file.",
+                                    "\u2026 The visit notes continue for %s more characters that are not printed "
+                                    "(the report prints at most %d pages of notes); see the map file.",
+                                    left),
+                                grouped(left).c_str(), pages),
                    f.left(), f.width(), "omitted-notes");
         }
     }

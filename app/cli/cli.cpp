@@ -10,7 +10,7 @@
 #include "app/cli/stats.h"
 #include "app/cli/validate.h"
 #include "maps/body_template.h"
-#include "maps/i18n/i18n.h"  // TEMPORARY (h2, for --lang below; the integrator keeps one)
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "render/chart.h"
 
@@ -18,7 +18,9 @@ namespace bodymap::app {
 
 namespace {
 
-constexpr const char* kHelp = R"(BodyMap - paint where it hurts on a front and back body chart.
+// TRANSLATORS: the command line's --help text. Keep the commands and options (words that start
+// with "bodymap", "-" or "--", and FILE, DIR, OUT.png ...) as they are; translate the descriptions.
+constexpr const char* kHelp = trNoop(R"(BodyMap - paint where it hurts on a front and back body chart.
 
 Usage:
   bodymap [--library DIR] [FILE.json]          open the GUI (a new map when no file)
@@ -32,11 +34,14 @@ Usage:
                                                no spreadsheet runs it as a formula)
   bodymap compare A.json B.json [--json] [--png DIFF.png]
   bodymap render FILE -o OUT.png [--view front|back|both] [--width PX (64-3200)] [--no-legend]
+                 [--lang L]                    L: the legend's language
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template
   bodymap report FILE [--previous FILE...] -o OUT.pdf [--paper a4|letter] [--to "Dr ..."]
                  [--since previous|first|both]     change since the previous visit, the first, or both
+                 [--lang L]                    the report's language; without --paper its paper
+                                               follows it (Letter for en, A4 for the others)
   bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
-                 [--since previous|first|both]
+                 [--since previous|first|both] [--lang L]
                                                the report to the default printer (CUPS lp)
   bodymap --screenshot OUT.png [--frames N] [FILE]   run the GUI N frames and save what it shows
   bodymap --help | --version
@@ -44,6 +49,9 @@ Usage:
 Options:
   --library DIR    the client library (default: $BODYMAP_LIBRARY, else ~/.local/share/bodymap)
   --size WxH       initial window size in pixels (default: the last size, or 1600x1000)
+  --lang L         the language of the window (for intake: of the intake), of the report or of
+                   the legend: en, en_GB, de, es, fr or pseudo (40 % longer text, for layout
+                   tests); default: the setting, else the system's language
   --signal-screenshot OUT.png   (for tests) save what the window shows on each SIGUSR1
   --bench          paint a scripted stroke sequence in the real window; print frame times
   --replay FILE    (for tests) push the timed mouse, finger, key and window events of FILE
@@ -51,11 +59,11 @@ Options:
 
 Exit codes: 0 success, 1 bad input (the message names the file and the problem), 2 usage error.
 Left and right are always the patient's: on the front view the patient's right is on the left.
-)";
+)");
 
 int usage(std::ostream& err, const std::string& problem) {
     // Problems quote the command line, which may hold control characters: escaped.
-    err << "bodymap: " << maps::printableForMessage(problem, 200) << "\n" << "Try 'bodymap --help'.\n";
+    err << "bodymap: " << maps::printableForMessage(problem, 200) << "\n" << tr("Try 'bodymap --help'.") << "\n";
     return 2;
 }
 
@@ -69,11 +77,20 @@ bool parseInt(const std::string& s, int lo, int hi, int& out) {
 
 }  // namespace
 
+bool isCliLanguage(const std::string& tag) {
+    return tag == "en" || tag == "en_GB" || tag == "de" || tag == "es" || tag == "fr" || tag == "pseudo";
+}
+
+std::string badLanguageMessage() {
+    return tr("--lang must be one of en, en_GB, de, es, fr, pseudo");
+}
+
 int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string file, output, view = "both";
     bool blank = false;
     bool legend = true;
     int width = 1200;
+    std::string language;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto next = [&](std::string& dst) {
@@ -83,29 +100,31 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
         };
         std::string value;
         if (a == "-o" || a == "--output") {
-            if (!next(output)) return usage(err, "render: -o needs a file name");
+            if (!next(output)) return usage(err, tr("render: -o needs a file name"));
         } else if (a == "--view") {
             if (!next(view) || (view != "front" && view != "back" && view != "both")) {
-                return usage(err, "render: --view must be front, back or both");
+                return usage(err, tr("render: --view must be front, back or both"));
             }
         } else if (a == "--width") {
             if (!next(value) || !parseInt(value, 64, 3200, width)) {  // 3200: peak ~270 MB (one view)
-                return usage(err, "render: --width must be a number of pixels from 64 to 3200");
+                return usage(err, tr("render: --width must be a number of pixels from 64 to 3200"));
             }
         } else if (a == "--blank") {
             blank = true;
         } else if (a == "--no-legend") {
             legend = false;
+        } else if (a == "--lang") {
+            if (!next(language) || !isCliLanguage(language)) return usage(err, "render: " + badLanguageMessage());
         } else if (!a.empty() && a[0] == '-') {
-            return usage(err, "render: unknown option " + a);
+            return usage(err, i18n::format(tr("render: unknown option %s"), a.c_str()));
         } else if (file.empty()) {
             file = a;
         } else {
-            return usage(err, "render: only one input file");
+            return usage(err, tr("render: only one input file"));
         }
     }
-    if (output.empty()) return usage(err, "render: missing -o OUT.png");
-    if (file.empty() && !blank) return usage(err, "render: missing input FILE (or --blank)");
+    if (output.empty()) return usage(err, tr("render: missing -o OUT.png"));
+    if (file.empty() && !blank) return usage(err, tr("render: missing input FILE (or --blank)"));
     auto registry = loadCliTemplates("");
     if (!registry) {
         err << maps::printableForMessage(registry.error()) << "\n";
@@ -127,19 +146,25 @@ int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostr
     } else {
         tmpl = registry->find("adult-neutral");
         if (!tmpl) {
-            err << "bodymap: the default template adult-neutral is not installed\n";
+            err << "bodymap: " << tr("the default template adult-neutral is not installed") << "\n";
             return 1;
         }
     }
     const auto which = view == "front"  ? render::ViewSelection::Front
                        : view == "back" ? render::ViewSelection::Back
                                         : render::ViewSelection::Both;
-    const render::RgbaImage img = render::renderChart(*tmpl, which, width, options);
+    const render::RgbaImage img = [&] {
+        // The legend (and the view labels) in the language asked for; messages stay the command line's.
+        i18n::LanguageScope scope(language.empty() ? i18n::currentLanguage() : language);
+        return render::renderChart(*tmpl, which, width, options);
+    }();
     if (auto st = render::writePng(img, output); !st) {
         err << maps::printableForMessage(st.error()) << "\n";
         return 1;
     }
-    out << "wrote " << maps::printableForMessage(output) << " (" << img.width << "x" << img.height << ")\n";
+    // TRANSLATORS: after `bodymap render`: the file written and its size in pixels.
+    out << i18n::format(tr("wrote %s (%dx%d)"), maps::printableForMessage(output).c_str(), img.width, img.height)
+        << "\n";
     return 0;
 }
 
@@ -160,63 +185,63 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         const std::string& a = args[i];
         auto value = [&](const char* what) -> const std::string* {
             if (i + 1 >= args.size()) {
-                usage(err, std::string(a) + " needs " + what);
+                // TRANSLATORS: %s is an option ("--library"), the second what must follow it.
+                usage(err, i18n::format(tr("%s needs %s"), a.c_str(), what));
                 return nullptr;
             }
             return &args[++i];
         };
         if (a == "--help" || a == "-h") {
-            out << kHelp;
+            out << tr(kHelp);
             return 0;
         } else if (a == "--version") {
             out << "bodymap " << appVersion() << "\n";
             return 0;
         } else if (a == "--library") {
-            auto v = value("a folder");
+            auto v = value(tr("a folder"));
             if (!v) return 2;
             gui.library = *v;
         } else if (a == "--screenshot") {
-            auto v = value("an output file");
+            auto v = value(tr("an output file"));
             if (!v) return 2;
             gui.screenshot = *v;
         } else if (a == "--frames") {
-            auto v = value("a number");
+            auto v = value(tr("a number"));
             if (!v) return 2;
-            if (!parseInt(*v, 1, 100000, gui.frames)) return usage(err, "--frames must be 1 to 100000");
+            if (!parseInt(*v, 1, 100000, gui.frames)) return usage(err, tr("--frames must be 1 to 100000"));
         } else if (a == "--size") {
             auto v = value("WxH");
             if (!v) return 2;
             const auto x = v->find('x');
             if (x == std::string::npos || !parseInt(v->substr(0, x), 320, 10000, gui.width) ||
                 !parseInt(v->substr(x + 1), 240, 10000, gui.height)) {
-                return usage(err, "--size must look like 1600x1000");
+                return usage(err, tr("--size must look like 1600x1000"));
             }
         } else if (a == "--signal-screenshot") {
-            auto v = value("an output file");
+            auto v = value(tr("an output file"));
             if (!v) return 2;
             gui.signalShot = *v;
+        } else if (a == "--lang") {
+            // TRANSLATORS: what must follow --lang.
+            auto v = value(tr("a language (en, en_GB, de, es, fr or pseudo)"));
+            if (!v) return 2;
+            if (!isCliLanguage(*v)) return usage(err, badLanguageMessage());
+            gui.language = *v;
         } else if (a == "--bench") {
             gui.bench = true;
-        } else if (a == "--lang") {
-            // TEMPORARY (h2): a minimal --lang for the pseudo-locale layout test, applied as the
-            // process default; the integrator keeps one parse of --lang and the GUI's own.
-            auto v = value("a language");
-            if (!v) return 2;
-            gui.language = *v;
-            i18n::setDefaultLanguage(*v);
         } else if (a == "--replay") {
-            auto v = value("a replay script");
+            auto v = value(tr("a replay script"));
             if (!v) return 2;
             gui.replay = *v;
         } else if (!a.empty() && a[0] == '-') {
-            return usage(err, "unknown option " + a);
+            return usage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else if (gui.file.empty()) {
             if (i == 0 && !std::filesystem::exists(a) && a.find('.') == std::string::npos) {
-                return usage(err, "unknown command " + a);
+                return usage(err, i18n::format(tr("unknown command %s"), a.c_str()));
             }
             gui.file = a;
         } else {
-            return usage(err, "only one file can be opened");
+            return usage(err, tr("only one file can be opened"));
         }
     }
     return std::nullopt;

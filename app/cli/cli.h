@@ -27,6 +27,11 @@ struct GuiOptions {
     std::string language;
 };
 
+// The languages --lang accepts: en, en_GB, de, es, fr, pseudo.
+bool isCliLanguage(const std::string& tag);
+// The usage problem of a bad --lang value, naming the accepted ones (translated).
+std::string badLanguageMessage();
+
 // Parses and runs a subcommand, or fills `gui` and returns nullopt when the GUI should start.
 std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptions& gui,
                                   std::ostream& out, std::ostream& err);
@@ -36,7 +41,7 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
 std::optional<int> runIntake(const std::vector<std::string>& args, GuiOptions& gui, std::ostream& out,
                              std::ostream& err);
 
-// `bodymap render FILE -o OUT.png [--view front|back|both] [--width PX]`.
+// `bodymap render FILE -o OUT.png [--view front|back|both] [--width PX] [--lang L]`.
 int runRender(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace bodymap::app

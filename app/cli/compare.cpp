@@ -2,6 +2,8 @@
 // JSON; optionally draws the difference map with render::renderDifference (see cli_compare.h).
 #include "app/cli/compare.h"
 
+#include "maps/i18n/i18n.h"
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -20,20 +22,10 @@ namespace {
 
 int compareUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap compare: " << maps::printableForMessage(problem, 200) << "\n"
-        << "Usage: bodymap compare [--templates DIR] A.json B.json [--json] [--png DIFF.png] "
-           "[--width PX]\n";
+        << tr("Usage: bodymap compare [--templates DIR] A.json B.json [--json] [--png DIFF.png] [--width PX]") << "\n";
     return 2;
 }
 
-std::string fixed(double v, int digits) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-std::string signedFixed(double v, int digits) {
-    const std::string s = fixed(v, digits);
-    return (v >= 0 && s.find_first_not_of("0.") != std::string::npos) ? "+" + s : s;
-}
 double rounded(double v) { return std::round(v * 1e4) / 1e4; }
 nlohmann::json optionalNumber(const std::optional<double>& v) {
     return v ? nlohmann::json(rounded(*v)) : nlohmann::json(nullptr);
@@ -47,64 +39,89 @@ int digitsFor(const std::string& key) {
     }
     return 2;
 }
-std::string optText(const std::optional<double>& v, int digits) { return v ? fixed(*v, digits) : "n/a"; }
 int cnt(const maps::ChangeCounts& c, maps::CellChange k) { return c[static_cast<std::size_t>(k)]; }
 
 constexpr std::array<maps::CellChange, 5> kShown{maps::CellChange::New, maps::CellChange::Resolved,
                                                  maps::CellChange::Worse, maps::CellChange::Better,
                                                  maps::CellChange::Unchanged};
 
+// Numbers for people: the language's decimal separator (the JSON keeps '.').
+std::string num(double v, int digits) { return i18n::formatNumber(v, digits); }
+std::string optNum(const std::optional<double>& v, int digits) { return v ? num(*v, digits) : std::string(tr("n/a")); }
+std::string signedNum(double v, int digits) {
+    const std::string s = num(v, digits);
+    return (v >= 0 && s.find_first_not_of("0.,") != std::string::npos) ? "+" + s : s;
+}
+
+// The text of `compare` for people, in the command line's language.
 void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const maps::Comparison& c,
                std::size_t maxRegions) {
     const maps::BodyTemplate& t = *a.tmpl;
-    out << "Compare " << maps::printableForMessage(a.file);
-    if (!a.map.info.visitTime.empty()) out << " (" << a.map.info.visitTime << ")";
-    out << "\n     -> " << maps::printableForMessage(b.file);
-    if (!b.map.info.visitTime.empty()) out << " (" << b.map.info.visitTime << ")";
-    out << "\n";
-    out << "Cells:";
+    auto fileAndTime = [](const LoadedMap& m) {
+        const std::string f = maps::printableForMessage(m.file);
+        return m.map.info.visitTime.empty() ? f : i18n::format("%s (%s)", f.c_str(), m.map.info.visitTime.c_str());
+    };
+    // TRANSLATORS: `bodymap compare`: the earlier and the later map (file and visit time); keep the
+    // arrow under the first file name.
+    out << i18n::format(tr("Compare %s\n     -> %s"), fileAndTime(a).c_str(), fileAndTime(b).c_str()) << "\n";
+    std::string cells;
     for (std::size_t k = 0; k < kShown.size(); ++k) {
-        out << (k ? ", " : " ") << maps::cellChangeId(kShown[k]) << " " << cnt(c.difference.counts, kShown[k]);
+        cells += (k ? ", " : " ") + std::string(maps::cellChangeId(kShown[k])) + " " +
+                 std::to_string(cnt(c.difference.counts, kShown[k]));
     }
-    out << "\n";
-    out << "Amount of change: " << c.difference.absDeltaSum << " intensity steps in total (net "
-        << (c.difference.deltaSum > 0 ? "+" : "") << c.difference.deltaSum << ")\n";
-    out << "Overlap of painted areas (Jaccard): " << fixed(c.overlap.jaccard, 3) << " ("
-        << c.overlap.intersection << " cells in both / " << c.overlap.unionCells
-        << " in either" << (c.overlap.unionCells == 0 ? "; both blank = 1 by definition" : "")
-        << ")\n";
-    out << "Metrics (before -> after, change):\n";
+    // TRANSLATORS: `bodymap compare`; %s lists the cell counts by kind of change (ids: new, resolved, ...).
+    out << i18n::format(tr("Cells:%s"), cells.c_str()) << "\n";
+    const std::string net = (c.difference.deltaSum > 0 ? "+" : "") + std::to_string(c.difference.deltaSum);
+    out << i18n::format(trn("Amount of change: %lld intensity step in total (net %s)",
+                            "Amount of change: %lld intensity steps in total (net %s)",
+                            static_cast<unsigned long>(c.difference.absDeltaSum)),
+                        static_cast<long long>(c.difference.absDeltaSum), net.c_str())
+        << "\n";
+    out << (c.overlap.unionCells == 0
+                ? i18n::format(tr("Overlap of painted areas (Jaccard): %s (%d cells in both / %d in either; both "
+                                  "blank = 1 by definition)"),
+                               num(c.overlap.jaccard, 3).c_str(), static_cast<int>(c.overlap.intersection),
+                               static_cast<int>(c.overlap.unionCells))
+                : i18n::format(tr("Overlap of painted areas (Jaccard): %s (%d cells in both / %d in either)"),
+                               num(c.overlap.jaccard, 3).c_str(), static_cast<int>(c.overlap.intersection),
+                               static_cast<int>(c.overlap.unionCells)))
+        << "\n";
+    out << tr("Metrics (before -> after, change):") << "\n";
     for (const auto& m : c.metrics) {
         // Burden is shown as % here as everywhere people read it; the JSON keeps the fraction.
         const bool pct = m.key == "pain_burden";
         const double k = pct ? 100.0 : 1.0;
         auto scaled = [k](const std::optional<double>& v) { return v ? std::optional<double>(*v * k) : v; };
-        std::string label = pct ? std::string("Pain burden (%)") : m.label;
+        // xgettext:no-c-format
+        std::string label = pct ? std::string(tr("Pain burden (%)")) : m.label;
         if (label.size() < 40) label.resize(40, ' ');
         const int digits = pct ? 2 : digitsFor(m.key);
-        out << "  " << label << " " << optText(scaled(m.before), digits) << " -> "
-            << optText(scaled(m.after), digits);
-        if (m.change) out << "  (" << signedFixed(*m.change * k, digits) << ")";
+        out << "  " << label << " " << optNum(scaled(m.before), digits) << " -> " << optNum(scaled(m.after), digits);
+        if (m.change) out << "  (" << signedNum(*m.change * k, digits) << ")";
         out << "\n";
     }
-    out << "Rule: " << maps::describeRule(c.after.rule) << "; " << kPainfulRuleOrigin << "\n";
+    out << i18n::format(tr("Rule: %s; %s"), maps::describeRule(c.after.rule).c_str(), tr(kPainfulRuleOrigin)) << "\n";
     if (c.regions.empty()) {
-        out << "Regions: no change\n";
+        out << tr("Regions: no change") << "\n";
         return;
     }
-    out << "Regions by size of change (burden change; coverage; new/resolved/worse/better cells):\n";
+    out << tr("Regions by size of change (burden change; coverage; new/resolved/worse/better cells):") << "\n";
     for (std::size_t i = 0; i < c.regions.size() && i < maxRegions; ++i) {
         const auto& r = c.regions[i];
-        std::string name = maps::printableForMessage(t.regions[static_cast<std::size_t>(r.region)].name, 80);
+        std::string name = maps::printableForMessage(
+            i18n::templateText(i18n::kRegionContext, t.regions[static_cast<std::size_t>(r.region)].name), 80);
         if (name.size() < 34) name.resize(34, ' ');
-        out << "  " << name << " " << signedFixed(r.burdenChange(), 4) << "; "
-            << fixed(r.before.extentPct(), 1) << "% -> " << fixed(r.after.extentPct(), 1) << "%; "
+        out << "  " << name << " " << signedNum(r.burdenChange(), 4) << "; "
+            << i18n::format("%.1f%% -> %.1f%%", r.before.extentPct(), r.after.extentPct()) << "; "
             << cnt(r.cells, maps::CellChange::New) << "/" << cnt(r.cells, maps::CellChange::Resolved)
             << "/" << cnt(r.cells, maps::CellChange::Worse) << "/"
             << cnt(r.cells, maps::CellChange::Better) << "\n";
     }
     if (c.regions.size() > maxRegions) {
-        out << "  ... and " << c.regions.size() - maxRegions << " more (use --json for all)\n";
+        const std::size_t more = c.regions.size() - maxRegions;
+        out << i18n::format(trn("  ... and %zu more (use --json for all)", "  ... and %zu more (use --json for all)", more),
+                            more)
+            << "\n";
     }
 }
 
@@ -165,27 +182,27 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
         } else if (!onlyFiles && a == "--json") {
             json = true;
         } else if (!onlyFiles && a == "--png") {
-            if (i + 1 >= args.size()) return compareUsage(err, "--png needs a file name");
+            if (i + 1 >= args.size()) return compareUsage(err, tr("--png needs a file name"));
             png = args[++i];
         } else if (!onlyFiles && a == "--width") {
-            if (i + 1 >= args.size()) return compareUsage(err, "--width needs a number");
+            if (i + 1 >= args.size()) return compareUsage(err, tr("--width needs a number"));
             const std::string& v = args[++i];
             char* end = nullptr;
             const long w = std::strtol(v.c_str(), &end, 10);
             if (v.empty() || *end != '\0' || w < 64 || w > 8000) {
-                return compareUsage(err, "--width must be a number of pixels from 64 to 8000");
+                return compareUsage(err, tr("--width must be a number of pixels from 64 to 8000"));
             }
             width = static_cast<int>(w);
         } else if (!onlyFiles && a == "--templates") {
-            if (i + 1 >= args.size()) return compareUsage(err, "--templates needs a folder");
+            if (i + 1 >= args.size()) return compareUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
         } else if (!onlyFiles && !a.empty() && a[0] == '-') {
-            return compareUsage(err, "unknown option " + a);
+            return compareUsage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else {
             files.push_back(a);
         }
     }
-    if (files.size() != 2) return compareUsage(err, "give exactly two map files (earlier, later)");
+    if (files.size() != 2) return compareUsage(err, tr("give exactly two map files (earlier, later)"));
 
     auto reg = loadCliTemplates(templatesDir);
     if (!reg) {
@@ -203,10 +220,11 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     if (bad) return 1;
     if (a->map.templateId() != b->map.templateId()) {
-        err << maps::printableForMessage(files[1]) << ": drawn on template "
-            << maps::quoteForMessage(b->map.templateId()) << ", but " << maps::printableForMessage(files[0])
-            << " on " << maps::quoteForMessage(a->map.templateId())
-            << "; only maps on the same template can be compared\n";
+        // TRANSLATORS: the first and third %s are map files, the others their templates.
+        err << i18n::format(tr("%s: drawn on template %s, but %s on %s; only maps on the same template can be compared"),
+                            maps::printableForMessage(files[1]).c_str(), maps::quoteForMessage(b->map.templateId()).c_str(),
+                            maps::printableForMessage(files[0]).c_str(), maps::quoteForMessage(a->map.templateId()).c_str())
+            << "\n";
         return 1;
     }
     auto c = maps::compareMaps(a->map, b->map, *a->tmpl);
@@ -229,7 +247,7 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
         out << maps::dumpJsonForTerminal(j) << "\n";
     } else {
         printText(out, a.value(), b.value(), c.value(), 15);
-        if (!png.empty()) out << "Wrote " << maps::printableForMessage(png) << "\n";
+        if (!png.empty()) out << i18n::format(tr("Wrote %s"), maps::printableForMessage(png).c_str()) << "\n";
     }
     return 0;
 }

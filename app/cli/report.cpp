@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "app/assets_path.h"
+#include "app/cli/cli.h"
 #include "app/cli/stats.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/atomic_file.h"
 #include "render/report.h"
@@ -30,17 +32,26 @@ struct ReportArgs {
     std::string templates;
     std::string referralTo;
     std::string printer;
-    render::Paper paper = render::Paper::A4;
+    std::optional<render::Paper> paper;  // none: the language's (Letter for en, A4 for the others)
+    std::string language;                // --lang L; empty: the command line's (the system's)
     render::ChangeSince since = render::ChangeSince::Previous;
 };
 
 int reportUsage(std::ostream& err, const std::string& cmd, const std::string& problem) {
-    err << "bodymap " << cmd << ": " << problem << "\n"
-        << "Usage: bodymap " << cmd << " FILE [--previous FILE...] "
-        << (cmd == "report" ? "-o OUT.pdf " : "[--printer NAME] ")
-        << "[--paper a4|letter] [--to \"Dr ...\"] [--since previous|first|both]\n"
-        << "  --since  which earlier visit the change pages compare with: the previous one (the\n"
-        << "           default), the first one given, or both (two change sections)\n";
+    err << "bodymap " << cmd << ": " << maps::printableForMessage(problem, 200) << "\n";
+    if (cmd == "report") {
+        err << tr("Usage: bodymap report FILE [--previous FILE...] -o OUT.pdf [--paper a4|letter] [--to \"Dr ...\"] "
+                  "[--since previous|first|both] [--lang L]")
+            << "\n";
+    } else {
+        err << tr("Usage: bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] "
+                  "[--to \"Dr ...\"] [--since previous|first|both] [--lang L]")
+            << "\n";
+    }
+    err << tr("  --since  which earlier visit the change pages compare with: the previous one (the\n"
+              "           default), the first one given, or both (two change sections)\n"
+              "  --lang   the report's language: en, en_GB, de, es, fr or pseudo; without --paper the\n"
+              "           paper follows it (Letter for en, A4 for the others)\n");
     return 2;
 }
 
@@ -59,35 +70,37 @@ std::optional<int> parseArgs(const std::vector<std::string>& args, const std::st
             while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-')) {
                 a.previous.push_back(args[++i]);
             }
-            if (a.previous.size() == before) return reportUsage(err, cmd, "--previous needs at least one file");
+            if (a.previous.size() == before) return reportUsage(err, cmd, tr("--previous needs at least one file"));
         } else if ((w == "-o" || w == "--output") && cmd == "report") {
-            if (!next(a.output)) return reportUsage(err, cmd, "-o needs a file name");
+            if (!next(a.output)) return reportUsage(err, cmd, tr("-o needs a file name"));
         } else if (w == "--printer" && cmd == "print") {
-            if (!next(a.printer)) return reportUsage(err, cmd, "--printer needs a name");
+            if (!next(a.printer)) return reportUsage(err, cmd, tr("--printer needs a name"));
         } else if (w == "--paper") {
             std::string v;
             auto p = next(v) ? render::parsePaper(v) : std::nullopt;
-            if (!p) return reportUsage(err, cmd, "--paper must be a4 or letter");
+            if (!p) return reportUsage(err, cmd, tr("--paper must be a4 or letter"));
             a.paper = *p;
         } else if (w == "--since") {
             std::string v;
             auto since = next(v) ? render::parseChangeSince(v) : std::nullopt;
-            if (!since) return reportUsage(err, cmd, "--since must be previous, first or both");
+            if (!since) return reportUsage(err, cmd, tr("--since must be previous, first or both"));
             a.since = *since;
+        } else if (w == "--lang") {
+            if (!next(a.language) || !isCliLanguage(a.language)) return reportUsage(err, cmd, badLanguageMessage());
         } else if (w == "--to") {
-            if (!next(a.referralTo)) return reportUsage(err, cmd, "--to needs a name");
+            if (!next(a.referralTo)) return reportUsage(err, cmd, tr("--to needs a name"));
         } else if (w == "--templates") {
-            if (!next(a.templates)) return reportUsage(err, cmd, "--templates needs a folder");
+            if (!next(a.templates)) return reportUsage(err, cmd, tr("--templates needs a folder"));
         } else if (!w.empty() && w[0] == '-') {
-            return reportUsage(err, cmd, "unknown option " + w);
+            return reportUsage(err, cmd, i18n::format(tr("unknown option %s"), w.c_str()));
         } else if (a.file.empty()) {
             a.file = w;
         } else {
-            return reportUsage(err, cmd, "only one FILE (earlier visits go after --previous)");
+            return reportUsage(err, cmd, tr("only one FILE (earlier visits go after --previous)"));
         }
     }
-    if (a.file.empty()) return reportUsage(err, cmd, "missing input FILE");
-    if (cmd == "report" && a.output.empty()) return reportUsage(err, cmd, "missing -o OUT.pdf");
+    if (a.file.empty()) return reportUsage(err, cmd, tr("missing input FILE"));
+    if (cmd == "report" && a.output.empty()) return reportUsage(err, cmd, tr("missing -o OUT.pdf"));
     return std::nullopt;
 }
 
@@ -111,11 +124,15 @@ bool buildReport(const ReportArgs& a, const std::string& path, std::ostream& err
             return false;
         }
         if (m->tmpl != current->tmpl) {
-            err << maps::printableForMessage(f) << ": drawn on template "
-                << maps::printableForMessage(m->map.templateId(), 80) << " v" << m->map.templateVersion()
-                << ", but " << maps::printableForMessage(a.file) << " on "
-                << maps::printableForMessage(current->map.templateId(), 80) << " v"
-                << current->map.templateVersion() << "; a report compares maps of one template\n";
+            // TRANSLATORS: the first and fourth placeholders are files, the others templates and versions.
+            err << i18n::format(tr("%s: drawn on template %s v%d, but %s on %s v%d; a report compares maps of "
+                                   "one template"),
+                                maps::printableForMessage(f).c_str(),
+                                maps::printableForMessage(m->map.templateId(), 80).c_str(), m->map.templateVersion(),
+                                maps::printableForMessage(a.file).c_str(),
+                                maps::printableForMessage(current->map.templateId(), 80).c_str(),
+                                current->map.templateVersion())
+                << "\n";
             return false;
         }
         earlier.push_back(std::move(m.value()));
@@ -124,7 +141,9 @@ bool buildReport(const ReportArgs& a, const std::string& path, std::ostream& err
     in.tmpl = current->tmpl.get();
     in.current = &current->map;
     for (const LoadedMap& m : earlier) in.previous.push_back(&m.map);
-    in.paper = a.paper;
+    // The report's language: --lang, else the command line's; the paper follows it unless given.
+    in.language = a.language.empty() ? i18n::currentLanguage() : a.language;
+    in.paper = a.paper ? *a.paper : render::defaultPaper(in.language);
     in.referralTo = a.referralTo;
     in.since = a.since;
     in.appVersion = appVersion();
@@ -185,20 +204,20 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     ReportArgs a;
     if (auto rc = parseArgs(args, "report", a, err)) return *rc;
     if (!buildReport(a, a.output, err)) return 1;
-    out << "wrote " << maps::printableForMessage(a.output) << "\n";
+    out << i18n::format(tr("wrote %s"), maps::printableForMessage(a.output).c_str()) << "\n";
     return 0;
 }
 
 std::optional<std::string> printerProblem(const std::string& printer) {
     if (!onPath("lp")) {
-        return std::string("CUPS is not installed (lp not found); save the report as a PDF and print that");
+        return std::string(tr("CUPS is not installed (lp not found); save the report as a PDF and print that"));
     }
     if (printer.empty()) {
         std::string lpstat;
         const int rc = onPath("lpstat") ? run({"lpstat", "-d"}, lpstat) : -1;
         if (rc != 0 || lpstat.find("system default destination:") == std::string::npos) {
-            return std::string("no printer is set up (CUPS lpstat reports no default destination); "
-                               "set one with 'lpoptions -d NAME'");
+            return std::string(tr("no printer is set up (CUPS lpstat reports no default destination); "
+                                  "set one with 'lpoptions -d NAME'"));
         }
     }
     return std::nullopt;
@@ -214,7 +233,10 @@ bool sendToPrinter(const std::string& pdf, const std::string& printer, std::stri
         message = lpOut;
         return true;
     }
-    message = "lp failed" + (rc > 0 ? " (exit " + std::to_string(rc) + ")" : std::string()) + ": " + lpOut;
+    // TRANSLATORS: printing failed; %d is lp's exit status, %s what lp said.
+    message = rc > 0 ? i18n::format(tr("lp failed (exit %d): %s"), rc, lpOut.c_str())
+                     // TRANSLATORS: printing failed (lp could not be run); %s what lp said.
+                     : i18n::format(tr("lp failed: %s"), lpOut.c_str());
     return false;
 }
 
@@ -223,7 +245,9 @@ int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (auto rc = parseArgs(args, "print", a, err)) return *rc;
     // Check for CUPS before the work, so that the message comes at once.
     if (auto problem = printerProblem(a.printer)) {
-        err << "bodymap print: " << *problem << (a.printer.empty() && onPath("lp") ? " or use --printer NAME" : "")
+        err << "bodymap print: "
+            << (a.printer.empty() && onPath("lp") ? i18n::format(tr("%s or use --printer NAME"), problem->c_str())
+                                                  : *problem)
             << "\n";
         return 1;
     }
@@ -240,8 +264,11 @@ int runPrint(const std::vector<std::string>& args, std::ostream& out, std::ostre
         std::string message;
         if (sendToPrinter(pdf, a.printer, message)) {
             while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
-            out << "sent the report of " << maps::printableForMessage(a.file)
-                << " to the printer: " << maps::printableForMessage(message, 300) << "\n";
+            // TRANSLATORS: after `bodymap print`; %s is the map file, the second %s lp's answer.
+            out << i18n::format(tr("sent the report of %s to the printer: %s"),
+                                maps::printableForMessage(a.file).c_str(),
+                                maps::printableForMessage(message, 300).c_str())
+                << "\n";
             result = 0;
         } else {
             err << "bodymap print: " << maps::printableForMessage(message, 300) << "\n";

@@ -15,6 +15,7 @@
 
 #include "app/assets_path.h"
 #include "maps/fascial_lines.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "maps/metrics.h"
@@ -33,7 +34,7 @@ constexpr const char* kGeneralizedPainCriterion =
 
 int statsUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap stats: " << maps::printableForMessage(problem, 200) << "\n"
-        << "Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]\n";
+        << tr("Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]") << "\n";
     return 2;
 }
 
@@ -176,92 +177,124 @@ nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
     return j;
 }
 
+// The text of `stats` for people, in the command line's language (numbers through i18n::format;
+// --json and --csv stay English with '.' decimals).
 void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m) {
     const maps::BodyTemplate& t = *lm.tmpl;
     const auto& all = m.overall.cells;
+    auto list = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) s = s.empty() ? x : i18n::format(tr("%s, %s"), s.c_str(), x.c_str());
+        return s;
+    };
     out << maps::printableForMessage(lm.file) << "\n";
-    out << "  Template: " << lm.map.templateId() << " v" << lm.map.templateVersion();
-    if (!lm.map.info.visitTime.empty()) out << "   Visit: " << lm.map.info.visitTime;
-    out << "\n";
-    out << "  Pain extent: " << fixed(all.extentPct(), 2) << "% of body cells (front "
-        << fixed(m.views[0].cells.extentPct(), 2) << "%, back "
-        << fixed(m.views[1].cells.extentPct(), 2) << "%), "
-        << maps::withThousands(static_cast<std::uint64_t>(all.paintedCells)) << " cells\n";
-    out << "  Intensity: mean " << fixed(all.meanIntensity(), 2) << " (over painted cells), max "
-        << all.maxIntensity << "\n";
-    out << "  Pain burden: " << fixed(all.burden() * 100.0, 2)
-        << "% (sum of intensity / (10 x body cells))\n";
+    const std::string id = lm.map.templateId();
+    if (lm.map.info.visitTime.empty()) {
+        out << i18n::format(tr("  Template: %s v%d"), id.c_str(), lm.map.templateVersion()) << "\n";
+    } else {
+        out << i18n::format(tr("  Template: %s v%d   Visit: %s"), id.c_str(), lm.map.templateVersion(),
+                            lm.map.info.visitTime.c_str())
+            << "\n";
+    }
+    const std::string cells = maps::withThousands(static_cast<std::uint64_t>(all.paintedCells));
+    // TRANSLATORS: `bodymap stats`; the last %s is the number of painted cells.
+    out << i18n::format(trn("  Pain extent: %.2f%% of body cells (front %.2f%%, back %.2f%%), %s cell",
+                            "  Pain extent: %.2f%% of body cells (front %.2f%%, back %.2f%%), %s cells",
+                            static_cast<unsigned long>(all.paintedCells)),
+                        all.extentPct(), m.views[0].cells.extentPct(), m.views[1].cells.extentPct(), cells.c_str())
+        << "\n";
+    out << i18n::format(tr("  Intensity: mean %.2f (over painted cells), max %d"), all.meanIntensity(),
+                        all.maxIntensity)
+        << "\n";
+    out << i18n::format(tr("  Pain burden: %.2f%% (sum of intensity / (10 x body cells))"), all.burden() * 100.0)
+        << "\n";
     std::vector<std::string> names;
     for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
         if (m.wpiAreas[a].painful) names.emplace_back(maps::wpiAreaName(static_cast<maps::WpiArea>(a)));
     }
-    out << "  WPI: " << m.wpi << " of 19" << (names.empty() ? "" : ": " + joined(names, ", ")) << "\n";
+    out << (names.empty() ? i18n::format(tr("  WPI: %d of 19"), m.wpi)
+                          // TRANSLATORS: `bodymap stats`; %s lists the painful areas.
+                          : i18n::format(tr("  WPI: %d of 19: %s"), m.wpi, list(names).c_str()))
+        << "\n";
     names.clear();
     for (std::size_t g = 0; g < maps::kGpRegionCount; ++g) {
         if (m.gpRegions[g]) names.emplace_back(maps::gpRegionName(static_cast<maps::GpRegion>(g)));
     }
-    out << "  Generalized pain: " << m.generalizedPain << " of 5 regions"
-        << (names.empty() ? "" : ": " + joined(names, ", "))
-        << " (jaw, chest and abdomen excluded); "
-        << (m.generalizedPain >= kGeneralizedPainMinRegions ? "criterion met" : "criterion not met")
-        << " (at least " << kGeneralizedPainMinRegions << " of 5 regions)\n";
-    out << "  Rule: " << maps::describeRule(m.rule) << "; " << kPainfulRuleOrigin << "\n";
-    out << "  Qualities (% of body):";
+    const bool met = m.generalizedPain >= kGeneralizedPainMinRegions;
+    // TRANSLATORS: `bodymap stats`, the generalized pain line: "criterion met" or "criterion not met".
+    const char* verdict = met ? tr("criterion met") : tr("criterion not met");
+    out << (names.empty()
+                // TRANSLATORS: `bodymap stats`; %s is "criterion met" or "criterion not met", the
+                // last %d the regions it needs.
+                ? i18n::format(tr("  Generalized pain: %d of 5 regions (jaw, chest and abdomen excluded); %s (at "
+                                  "least %d of 5 regions)"),
+                               m.generalizedPain, verdict, kGeneralizedPainMinRegions)
+                // TRANSLATORS: as above; the first %s lists the painful regions.
+                : i18n::format(tr("  Generalized pain: %d of 5 regions: %s (jaw, chest and abdomen excluded); %s "
+                                  "(at least %d of 5 regions)"),
+                               m.generalizedPain, list(names).c_str(), verdict, kGeneralizedPainMinRegions))
+        << "\n";
+    // TRANSLATORS: `bodymap stats`; the first %s is the painful-area rule, the second where it comes from.
+    out << i18n::format(tr("  Rule: %s; %s"), maps::describeRule(m.rule).c_str(), tr(kPainfulRuleOrigin)) << "\n";
+    std::vector<std::string> quals;
     for (std::size_t i = 0; i < maps::kQualityCount; ++i) {
-        out << (i ? ", " : " ") << maps::qualityName(maps::kQualities[i]) << " "
-            << fixed(m.overall.qualityExtentPct(static_cast<int>(i)), 2) << "%";
+        quals.push_back(i18n::format(tr("%s %.2f%%"), std::string(maps::qualityName(maps::kQualities[i])).c_str(),
+                                     m.overall.qualityExtentPct(static_cast<int>(i))));
     }
-    out << "\n";
-    out << "  Left/right: left " << fixed(m.symmetry.left.extentPct(), 2) << "%, right "
-        << fixed(m.symmetry.right.extentPct(), 2) << "% of each side; symmetry "
-        << (m.symmetry.extentIndex ? fixed(*m.symmetry.extentIndex, 2) : "n/a (no pain)")
-        << " (1 = equal)\n";
+    out << i18n::format(tr("  Qualities (%% of body): %s"), list(quals).c_str()) << "\n";
+    const std::string symmetry = m.symmetry.extentIndex ? i18n::format("%.2f", *m.symmetry.extentIndex)
+                                                        : std::string(tr("n/a (no pain)"));
+    out << i18n::format(tr("  Left/right: left %.2f%%, right %.2f%% of each side; symmetry %s (1 = equal)"),
+                        m.symmetry.left.extentPct(), m.symmetry.right.extentPct(), symmetry.c_str())
+        << "\n";
     if (all.paintedCells > 0 && !m.fascial.lines.empty()) {
-        out << "  Fascial lines (share of the painted area on the line's bands, mean intensity there):\n";
+        out << tr("  Fascial lines (share of the painted area on the line's bands, mean intensity there):") << "\n";
         for (const auto& l : m.fascial.lines) {
             if (l.paintedCells == 0) continue;
-            std::string name = l.name + " (" + l.line + ")";
+            std::string name = i18n::format("%s (%s)", trc(i18n::kLineContext, l.name.c_str()), l.line.c_str());
             if (name.size() < 36) name.resize(36, ' ');
-            out << "    " << name << " " << padLeft(fixed(l.sharePct, 1) + "%", 6) << "  "
-                << padLeft(fixed(l.meanIntensity(), 1), 4) << "\n";
+            out << "    " << name << " " << padLeft(i18n::format("%.1f%%", l.sharePct), 6) << "  "
+                << padLeft(i18n::format("%.1f", l.meanIntensity()), 4) << "\n";
         }
     }
     if (m.fascial.tags > 0) {
-        out << "  Fascial tags: " << m.fascial.tags << " (";
-        bool first = true;
+        std::vector<std::string> kinds;
         for (std::size_t k = 0; k < maps::kTagKindCount; ++k) {
             if (m.fascial.tagsByKind[k] == 0) continue;
-            out << (first ? "" : ", ") << maps::tagKindName(maps::kTagKinds[k]) << " "
-                << m.fascial.tagsByKind[k];
-            first = false;
+            kinds.push_back(i18n::format("%s %d", std::string(maps::tagKindName(maps::kTagKinds[k])).c_str(),
+                                         static_cast<int>(m.fascial.tagsByKind[k])));
         }
-        out << ")\n";
+        // TRANSLATORS: `bodymap stats`; %d tags, %s the count of each kind.
+        out << i18n::format(tr("  Fascial tags: %d (%s)"), static_cast<int>(m.fascial.tags), list(kinds).c_str())
+            << "\n";
     }
     bool header = false;
     for (std::size_t r = 0; r < m.regions.size() && r < t.regions.size(); ++r) {
         const auto& c = m.regions[r];
         if (c.paintedCells == 0) continue;
-        if (!header) out << "  Regions with pain (coverage, mean, max):\n";
+        if (!header) out << tr("  Regions with pain (coverage, mean, max):") << "\n";
         header = true;
-        std::string name = maps::printableForMessage(t.regions[r].name, 80);
+        std::string name = maps::printableForMessage(i18n::templateText(i18n::kRegionContext, t.regions[r].name), 80);
         if (name.size() < 34) name.resize(34, ' ');
-        out << "    " << name << " " << padLeft(fixed(c.extentPct(), 1) + "%", 6) << "  "
-            << padLeft(fixed(c.meanIntensity(), 1), 4) << "  " << padLeft(std::to_string(c.maxIntensity), 2) << "\n";
+        out << "    " << name << " " << padLeft(i18n::format("%.1f%%", c.extentPct()), 6) << "  "
+            << padLeft(i18n::format("%.1f", c.meanIntensity()), 4) << "  "
+            << padLeft(std::to_string(c.maxIntensity), 2) << "\n";
     }
-    out << "  (WPI and generalized pain are measures from the drawing, not a diagnosis.)\n";
+    out << tr("  (WPI and generalized pain are measures from the drawing, not a diagnosis.)") << "\n";
 }
 
 }  // namespace
 
+// English in --json and --csv; translated (tr) where `stats` prints text.
 const char* const kPainfulRuleOrigin =
-    "this rule is BodyMap's own filter against specks of paint, not part of the ACR definition "
-    "of WPI or generalized pain";
+    trNoop("this rule is BodyMap's own filter against specks of paint, not part of the ACR definition "
+           "of WPI or generalized pain");
 
 maps::Result<maps::TemplateRegistry> loadCliTemplates(const std::string& dir) {
     std::string folder = dir;
     if (folder.empty()) {
         const std::string assets = assetsDir();
-        if (assets.empty()) return maps::Error{"cannot find the body templates (set BODYMAP_ASSETS)"};
+        if (assets.empty()) return maps::Error{tr("cannot find the body templates (set BODYMAP_ASSETS)")};
         folder = (std::filesystem::path(assets) / "templates").string();
     }
     return maps::TemplateRegistry::loadFolder(folder);
@@ -275,8 +308,9 @@ maps::Result<LoadedMap> loadCliMap(const std::string& file, const maps::Template
     lm.map = std::move(map.value());
     lm.tmpl = reg.find(lm.map.templateId());
     if (!lm.tmpl) {
-        return maps::Error{maps::printableForMessage(file) + ": template " +
-                           maps::quoteForMessage(lm.map.templateId()) + " is not installed"};
+        // TRANSLATORS: the first %s is a map file, the second a template id.
+        return maps::Error{i18n::format(tr("%s: template %s is not installed"), maps::printableForMessage(file).c_str(),
+                                        maps::quoteForMessage(lm.map.templateId()).c_str())};
     }
     return lm;
 }
@@ -292,18 +326,18 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
             onlyFiles = true;
         } else if (!onlyFiles && (a == "--json" || a == "--csv")) {
             const Format f = a == "--json" ? Format::Json : Format::Csv;
-            if (format != Format::Text && format != f) return statsUsage(err, "choose one of --json and --csv");
+            if (format != Format::Text && format != f) return statsUsage(err, tr("choose one of --json and --csv"));
             format = f;
         } else if (!onlyFiles && a == "--templates") {
-            if (i + 1 >= args.size()) return statsUsage(err, "--templates needs a folder");
+            if (i + 1 >= args.size()) return statsUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
         } else if (!onlyFiles && !a.empty() && a[0] == '-') {
-            return statsUsage(err, "unknown option " + a);
+            return statsUsage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else {
             files.push_back(a);
         }
     }
-    if (files.empty()) return statsUsage(err, "no files given");
+    if (files.empty()) return statsUsage(err, tr("no files given"));
 #if defined(__GLIBC__)
     // Each map holds ~2 MiB of rasters; without this, glibc returns the heap top to the system
     // after every file and faults it back in for the next (measured: ~60% of the time of

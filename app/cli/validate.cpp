@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/assets_path.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "maps/template_registry.h"
@@ -13,7 +14,7 @@ namespace bodymap::app {
 namespace {
 int validateUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap validate: " << maps::printableForMessage(problem, 200) << "\n"
-        << "Usage: bodymap validate [--templates DIR] FILE...\n";
+        << tr("Usage: bodymap validate [--templates DIR] FILE...") << "\n";
     return 2;
 }
 }  // namespace
@@ -27,20 +28,20 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
         if (!onlyFiles && a == "--") {
             onlyFiles = true;
         } else if (!onlyFiles && a == "--templates") {
-            if (i + 1 >= args.size()) return validateUsage(err, "--templates needs a folder");
+            if (i + 1 >= args.size()) return validateUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
         } else if (!onlyFiles && !a.empty() && a[0] == '-') {
-            return validateUsage(err, "unknown option " + a);
+            return validateUsage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else {
             files.push_back(a);
         }
     }
-    if (files.empty()) return validateUsage(err, "no files given");
+    if (files.empty()) return validateUsage(err, tr("no files given"));
 
     if (templatesDir.empty()) {
         const std::string assets = assetsDir();
         if (assets.empty()) {
-            err << "bodymap validate: cannot find the body templates (set BODYMAP_ASSETS)\n";
+            err << "bodymap validate: " << tr("cannot find the body templates (set BODYMAP_ASSETS)") << "\n";
             return 1;
         }
         templatesDir = (std::filesystem::path(assets) / "templates").string();
@@ -54,7 +55,8 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
     for (const std::string& file : files) {
         auto map = maps::loadMap(file, registry.value());
         if (map) {
-            out << maps::printableForMessage(file) << ": ok\n";
+            // TRANSLATORS: `bodymap validate`: the file is a valid map.
+            out << i18n::format(tr("%s: ok"), maps::printableForMessage(file).c_str()) << "\n";
         } else {
             // Messages from maps/ are escaped already; printableForMessage changes nothing then.
             err << maps::printableForMessage(map.error()) << "\n";

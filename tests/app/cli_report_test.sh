@@ -9,13 +9,13 @@ NOW="$DEMO/2026-11-16T10-00-00.json"
 PREV=("$DEMO/2026-09-07T09-30-00.json" "$DEMO/2026-09-21T09-30-00.json" "$DEMO/2026-10-05T10-00-00.json" "$DEMO/2026-10-26T10-00-00.json")
 
 # Two pages with earlier visits; the text a physician reads is really text in the PDF.
-"$BODYMAP" report "$NOW" --previous "${PREV[@]}" -o "$WORK/r.pdf" --to "Dr. Hélène Müller" >"$WORK/out.txt" 2>&1 \
+"$BODYMAP" report "$NOW" --previous "${PREV[@]}" -o "$WORK/r.pdf" --paper a4 --to "Dr. Hélène Müller" >"$WORK/out.txt" 2>&1 \
   || { cat "$WORK/out.txt"; fail "report exited with an error"; }
 pdfinfo "$WORK/r.pdf" >"$WORK/info.txt"
 grep -q "^Pages: *2$" "$WORK/info.txt" || { cat "$WORK/info.txt"; fail "expected 2 pages"; }
-grep -q "595.28 x 841.89 pts (A4)" "$WORK/info.txt" || fail "default paper is not A4"
+grep -q "595.28 x 841.89 pts (A4)" "$WORK/info.txt" || fail "--paper a4 is not A4"
 pdftotext -layout "$WORK/r.pdf" "$WORK/r.txt"
-for s in "Anna Beispiel (demo)" "demo-anna" "16 Nov 2026, 10:00" "Sam Okafor (demo)" "Referral to" \
+for s in "Anna Beispiel (demo)" "demo-anna" "November 16, 2026, 10:00 AM" "Sam Okafor (demo)" "Referral to" \
          "Dr. Hélène Müller" "Key figures" "Pain extent" "0.1 % of body" "Max intensity" "1 / 10" \
          "WPI" "1 / 19" "Generalized pain" "Most painful regions" "Visit notes" "discharged to home programme" \
          "Change since the previous visit" "Trends over the 5 visits given" "Change per region" \
@@ -34,14 +34,14 @@ done
 pass "WPI note and region verdict rule in the report"
 
 # --since: the change since the first visit given as well as since the previous one (issue 12).
-"$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since both -o "$WORK/both.pdf" >/dev/null || fail "--since both failed"
+"$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since both --paper a4 -o "$WORK/both.pdf" >/dev/null || fail "--since both failed"
 pdfinfo "$WORK/both.pdf" | grep -q "^Pages: *3$" || fail "--since both: expected 3 pages"
 pdftotext "$WORK/both.pdf" - | tr '\n' ' ' | tr -s ' ' >"$WORK/both.txt"
-for s in "Change since the previous visit" "Change since the first visit given" "First visit given 7 Sep 2026, 09:30" \
+for s in "Change since the previous visit" "Change since the first visit given" "First visit given September 7, 2026, 9:30 AM" \
          "Key figures, first"; do
   grep -qF "$s" "$WORK/both.txt" || fail "--since both lacks '$s'"
 done
-"$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since first -o "$WORK/first.pdf" >/dev/null || fail "--since first failed"
+"$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since first --paper a4 -o "$WORK/first.pdf" >/dev/null || fail "--since first failed"
 pdftotext "$WORK/first.pdf" - | tr '\n' ' ' >"$WORK/first.txt"
 grep -qF "Change since the first visit given" "$WORK/first.txt" && ! grep -qF "Change since the previous visit" "$WORK/first.txt" \
   || fail "--since first should show only the change since the first visit"
@@ -66,7 +66,7 @@ sed -e "s|\"notes\": \"[^\"]*\"|\"notes\": \"$BIGNOTE\"|" "$NOW" | awk -v f="$WO
   '/"fascialTags": \[\]/ { getline t < f; sub(/\[\]/, "[" t "]") } { print }' >"$WORK/max.json"
 "$BODYMAP" validate "$WORK/max.json" >/dev/null || fail "the maximal file is not valid: $("$BODYMAP" validate "$WORK/max.json" 2>&1 | head -3)"
 start=$(date +%s)
-"$BODYMAP" report "$WORK/max.json" --previous "${PREV[3]}" -o "$WORK/max.pdf" >/dev/null 2>"$WORK/err.txt" \
+"$BODYMAP" report "$WORK/max.json" --previous "${PREV[3]}" --paper a4 -o "$WORK/max.pdf" >/dev/null 2>"$WORK/err.txt" \
   || { cat "$WORK/err.txt"; fail "report of the maximal file failed"; }
 secs=$(( $(date +%s) - start ))
 pages=$(pdfinfo "$WORK/max.pdf" | awk '/^Pages:/ {print $2}')
@@ -89,7 +89,7 @@ LONGNAME="Αλεξάνδρα-Маргарита Ÿsolde Wolfeschlegelsteinhausen
 NOTE=$(for i in $(seq 1 120); do printf 'Deep ache in the right buttock after sitting, better with walking. '; done)
 sed -e "s|\"clientName\": \"[^\"]*\"|\"clientName\": \"$LONGNAME\"|" \
     -e "s|\"notes\": \"[^\"]*\"|\"notes\": \"$NOTE ZZLASTWORD\"|" "$NOW" >"$WORK/long.json"
-"$BODYMAP" report "$WORK/long.json" --previous "${PREV[3]}" -o "$WORK/long.pdf" >/dev/null 2>"$WORK/err.txt" \
+"$BODYMAP" report "$WORK/long.json" --previous "${PREV[3]}" --paper a4 -o "$WORK/long.pdf" >/dev/null 2>"$WORK/err.txt" \
   || { cat "$WORK/err.txt"; fail "long report failed"; }
 pages=$(pdfinfo "$WORK/long.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" -ge 3 ] || fail "a very long note should continue on a further page ($pages pages)"
@@ -131,7 +131,7 @@ chmod +x "$WORK"/noprinter/* "$WORK"/cups/*
 rc=0; PATH="$WORK/noprinter" "$BODYMAP" print "$NOW" 2>"$WORK/err.txt" || rc=$?
 [ "$rc" = 1 ] && grep -q "no printer is set up (CUPS lpstat reports no default destination)" "$WORK/err.txt" \
   || fail "no-printer message: $(cat "$WORK/err.txt")"
-PATH="$WORK/cups" "$BODYMAP" print "$NOW" --previous "${PREV[3]}" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; fail "print with a fake lp failed"; }
+PATH="$WORK/cups" "$BODYMAP" print "$NOW" --paper a4 --previous "${PREV[3]}" >"$WORK/out.txt" 2>&1 || { cat "$WORK/out.txt"; fail "print with a fake lp failed"; }
 pdfinfo "$WORK/printed.pdf" | grep -q "^Pages: *2$" || fail "lp did not receive the two-page report"
 pass "print: clear messages without CUPS or printer; lp receives the PDF"
 
