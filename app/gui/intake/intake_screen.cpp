@@ -185,14 +185,19 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
                                   kMinTarget * k, 72 * k);
     c.onlyView.reset();
 
-    // Left: the instruction, what it feels like, the marker size.
+    // Left: what it feels like, the marker size (the instruction is above the chart).
     const float lx = pos.x + pad, lw = leftW - 2 * pad;
     ImGui::SetCursorScreenPos(ImVec2(lx, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(tr(kInstruction), ui, lx + lw);
-    ImGui::Dummy(ImVec2(0, 4 * k));
-    headingText(tr("What does it feel like?"), ui);
-    const float qh = std::clamp((size.y - 290 * k) / 5 - 8 * k, kMinTarget * k, 64 * k);
+    headingText(tr("What does it feel like?"), ui, lx + lw);
+    // The feelings take what the marker size and the next-mark line (two lines) leave.
+    ImFont* hf = ui.heading ? ui.heading : ImGui::GetFont();
+    const float bodyLine = (ui.body ? ui.body->FontSize : ImGui::GetFontSize());
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float sizeHead = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, lw, tr("Size of the marker")).y;
+    const float below = 2 * bodyLine + sp + 4 * k + sp + sizeHead + sp + std::max(kMinTarget * k, 52 * k) + sp;
+    const float room = pos.y + size.y - pad - ImGui::GetCursorScreenPos().y - below;
+    const float qh = std::clamp(room / 5 - 2 * k - 2 * sp, kMinTarget * k, 64 * k);
     for (int i = 0; i < maps::kQualityCount; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
         qualityButton(s, i, ImVec2(lw, qh), ui);
@@ -202,7 +207,7 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     nextMarkLine(s, ui, lx + lw);
     ImGui::Dummy(ImVec2(0, 4 * k));
     ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
-    headingText(tr("Size of the marker"), ui);
+    headingText(tr("Size of the marker"), ui, lx + lw);
     ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
     markerSizeButtons(s, ImVec2((lw - 2 * gap) / 3, std::max(kMinTarget * k, 52 * k)), gap, ui);
     ImGui::EndGroup();
@@ -221,11 +226,18 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     const float sgap = 4 * k;
     const float sw = swatchFor(mw - 2 * pad, sgap, k);
     const float rowW = 11 * sw + 10 * sgap;
-    ImGui::SetCursorScreenPos(ImVec2(mx + std::max(pad, (mw - rowW) / 2), pos.y + pad));
+    // Above it, the instruction.
+    const float ix = mx + std::max(pad, (mw - rowW) / 2);
+    ImGui::SetCursorScreenPos(ImVec2(ix, pos.y + pad));
+    ImGui::BeginGroup();
+    bodyText(tr(kInstruction), ui, ix + rowW);
+    ImGui::EndGroup();
+    const float iy = ImGui::GetItemRectMax().y + gap;
+    ImGui::SetCursorScreenPos(ImVec2(ix, iy));
     ImGui::BeginGroup();
     intensityRow(s, sw, sgap, ui);
     ImGui::EndGroup();
-    const float top = pos.y + pad + intensityRowHeight(sw, ui) + gap;
+    const float top = iy + intensityRowHeight(sw, ui) + gap;
     // Under the chart: the client's language button.
     const float langH = languageButtonHeight(ui);
     const float langY = pos.y + size.y - pad - langH;

@@ -77,9 +77,11 @@ void bodyText(const char* text, const UiContext& ui, float wrapX) {
     ImGui::PopFont();
 }
 
-void headingText(const char* text, const UiContext& ui) {
+void headingText(const char* text, const UiContext& ui, float wrapX) {
     ImGui::PushFont(headingFont(ui));
+    if (wrapX > 0) ImGui::PushTextWrapPos(wrapX - ImGui::GetWindowPos().x);
     ImGui::TextUnformatted(text);
+    if (wrapX > 0) ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
 
@@ -218,9 +220,28 @@ void markerSizeButtons(AppState& s, ImVec2 size, float gap, const UiContext& ui)
     }
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
-        const std::string label = idLabel(trc("marker size", kSizeNames[i]), (std::string("marker-") + kSizeNames[i]).c_str());
-        if (bigButton(label.c_str(), i == nearest, size, ui, IM_COL32(52, 86, 140, 255), kSizeNames[i])) {
+        const char* name = trc("marker size", kSizeNames[i]);
+        const std::string id = std::string("marker-") + kSizeNames[i];
+        // The name when it fits the button, else a dot of the marker's size (never cut off).
+        // (All three the same way: names when every one fits.)
+        ImFont* bf = bodyFont(ui);
+        bool fits = true;
+        for (const char* n : kSizeNames) {
+            fits = fits && bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, trc("marker size", n)).x +
+                                   2 * ImGui::GetStyle().FramePadding.x <= size.x;
+        }
+        const std::string label = fits ? idLabel(name, id.c_str()) : "###" + id;
+        const bool chosen = i == nearest;
+        if (bigButton(label.c_str(), chosen, size, ui, IM_COL32(52, 86, 140, 255), kSizeNames[i])) {
             s.tools.brush.radius = kMarkerSizes[i];
+        }
+        if (!fits) {
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            const float r = (4.0f + 5.0f * static_cast<float>(i)) * ui.scale;
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), r,
+                                                        chosen ? IM_COL32(255, 255, 255, 255) : kInk);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
+            testLogChanged("label " + std::string(kSizeNames[i]), "label " + std::string(kSizeNames[i]) + " " + name);
         }
     }
 }
