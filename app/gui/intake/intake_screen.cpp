@@ -105,14 +105,19 @@ float swatchFor(float width, float gap, float scale) {
 
 // The client's language button: "Language: Deutsch", in the language's own name; opens the list.
 float languageButtonHeight(const UiContext& ui) { return 52 * ui.scale; }
-void languageButton(AppState& s, ImVec2 at, float maxW, const UiContext& ui) {
+std::string languageButtonText(const AppState& s) {
     // TRANSLATORS: the intake's language button; %s is the current language's own name
     // ("Deutsch"). It opens the list of languages.
-    const std::string text = i18n::format(tr("Language: %s"), i18n::nativeName(s.intake.language).c_str());
+    return i18n::format(tr("Language: %s"), i18n::nativeName(s.intake.language).c_str());
+}
+float languageButtonWidth(const AppState& s, const UiContext& ui) {
     ImFont* f = ui.body ? ui.body : ImGui::GetFont();
-    const float w = std::min(maxW, std::max(kMinTarget * ui.scale,
-                                            f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str()).x +
-                                                2 * ImGui::GetStyle().FramePadding.x + 24 * ui.scale));
+    return std::max(kMinTarget * ui.scale, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, languageButtonText(s).c_str()).x +
+                                               2 * ImGui::GetStyle().FramePadding.x + 24 * ui.scale);
+}
+void languageButton(AppState& s, ImVec2 at, float maxW, const UiContext& ui) {
+    const std::string text = languageButtonText(s);
+    const float w = std::min(maxW, languageButtonWidth(s, ui));
     ImGui::SetCursorScreenPos(at);
     if (bigButton(idLabel(text.c_str(), "language").c_str(), false, ImVec2(w, languageButtonHeight(ui)), ui, kActive,
                   "Language")) {
@@ -226,23 +231,22 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     const float sgap = 4 * k;
     const float sw = swatchFor(mw - 2 * pad, sgap, k);
     const float rowW = 11 * sw + 10 * sgap;
-    // Above it, the instruction.
+    // Above it, the instruction and, right of it, the client's language button.
     const float ix = mx + std::max(pad, (mw - rowW) / 2);
+    const float langW = std::min(languageButtonWidth(s, ui), rowW / 2);
     ImGui::SetCursorScreenPos(ImVec2(ix, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(tr(kInstruction), ui, ix + rowW);
+    bodyText(tr(kInstruction), ui, ix + rowW - langW - gap);
     ImGui::EndGroup();
-    const float iy = ImGui::GetItemRectMax().y + gap;
+    const float textBottom = ImGui::GetItemRectMax().y;
+    languageButton(s, ImVec2(ix + rowW - langW, pos.y + pad), langW, ui);
+    const float iy = std::max(textBottom, pos.y + pad + languageButtonHeight(ui)) + gap;
     ImGui::SetCursorScreenPos(ImVec2(ix, iy));
     ImGui::BeginGroup();
     intensityRow(s, sw, sgap, ui);
     ImGui::EndGroup();
     const float top = iy + intensityRowHeight(sw, ui) + gap;
-    // Under the chart: the client's language button.
-    const float langH = languageButtonHeight(ui);
-    const float langY = pos.y + size.y - pad - langH;
-    languageButton(s, ImVec2(mx + pad, langY), mw - 2 * pad, ui);
-    return drawChart(s, c, ui, ImVec2(mx, top), ImVec2(mw, langY - gap - top));
+    return drawChart(s, c, ui, ImVec2(mx, top), ImVec2(mw, pos.y + size.y - top));
 }
 
 ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
@@ -254,13 +258,16 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
                                       (s.intake.portraitView == maps::ViewId::Front ? "front" : "back"));
     s.view.focus = s.intake.portraitView;
 
-    // Top: the instruction and the Front / Back switch.
+    // Top: the instruction, the client's language button right of it, the Front / Back switch.
+    const float langW = std::min(languageButtonWidth(s, ui), w / 2);
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(tr(kInstruction), ui, x + w);
+    bodyText(tr(kInstruction), ui, x + w - langW - gap);
     ImGui::EndGroup();
+    const float textBottom = ImGui::GetItemRectMax().y;
+    languageButton(s, ImVec2(x + w - langW, pos.y + pad), langW, ui);
     const float switchH = 64 * k, switchW = std::min(220 * k, (w - gap) / 2);
-    const float sy = ImGui::GetItemRectMax().y + gap;
+    const float sy = std::max(textBottom, pos.y + pad + languageButtonHeight(ui)) + gap;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x / 2 - switchW - gap / 2, sy));
     const bool front = s.intake.portraitView == maps::ViewId::Front;
     if (bigButton(idLabel(trc(i18n::kViewContext, "Front"), "front").c_str(), front, ImVec2(switchW, switchH), ui,
@@ -315,11 +322,7 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
     intensityRow(s, sw, 6 * k, ui);
     ImGui::EndGroup();
 
-    // Under the chart: the client's language button.
-    const float langH = languageButtonHeight(ui);
-    const float langY = iy - gap - langH;
-    languageButton(s, ImVec2(x, langY), w, ui);
-    return drawChart(s, c, ui, ImVec2(pos.x, chartTop), ImVec2(size.x, std::max(0.0f, langY - gap - chartTop)));
+    return drawChart(s, c, ui, ImVec2(pos.x, chartTop), ImVec2(size.x, std::max(0.0f, iy - gap - chartTop)));
 }
 
 }  // namespace
