@@ -50,7 +50,14 @@ done
 # The pseudo-locale (every string 40 % longer, accented): at 1024x600, 1366x768 and portrait
 # 800x1280 nothing is cut off or overlapping, the language button included, and targets stay
 # 48 px. (The log names the controls by fixed ids; "label" lines show the pseudo text.)
-for size in 1024x600 1366x768 800x1280; do
+# (Until `bodymap intake` parses --lang the pass says so and is left out; remove this guard once it does.)
+PSEUDO_SIZES="1024x600 1366x768 800x1280"
+lang_probe=$("$BODYMAP" --lang pseudo --help 2>&1 || true)
+if grep -q "unknown option --lang" <<<"$lang_probe"; then
+  echo "NOT RUN: the pseudo-locale pass (bodymap intake does not parse --lang yet)"
+  PSEUDO_SIZES=""
+fi
+for size in $PSEUDO_SIZES; do
   W=${size%x*}; H=${size#*x}
   LOG="$WORK/pseudo-$size.log"
   BODYMAP_TEST_LOG="$LOG" "$BODYMAP" "${INTAKE[@]}" --lang pseudo --size "$size" \
