@@ -1,6 +1,8 @@
 // Ids, names and the WPI-area to generalized-pain-region table (see clinical_areas.h).
 #include "maps/clinical_areas.h"
 
+#include "maps/i18n/i18n.h"
+
 namespace bodymap::maps {
 
 namespace {
@@ -12,25 +14,25 @@ struct AreaInfo {
 // Order matches WpiArea. Region assignment per Wolfe et al. 2016, Table 1: region 1 left upper,
 // 2 right upper, 3 left lower, 4 right lower, 5 axial; jaw/chest/abdomen excluded.
 constexpr std::array<AreaInfo, kWpiAreaCount> kAreas{{
-    {"jaw-left", "Left jaw", std::nullopt},
-    {"jaw-right", "Right jaw", std::nullopt},
-    {"shoulder-girdle-left", "Left shoulder girdle", GpRegion::LeftUpper},
-    {"shoulder-girdle-right", "Right shoulder girdle", GpRegion::RightUpper},
-    {"upper-arm-left", "Left upper arm", GpRegion::LeftUpper},
-    {"upper-arm-right", "Right upper arm", GpRegion::RightUpper},
-    {"lower-arm-left", "Left lower arm", GpRegion::LeftUpper},
-    {"lower-arm-right", "Right lower arm", GpRegion::RightUpper},
-    {"hip-left", "Left hip (buttock, trochanter)", GpRegion::LeftLower},
-    {"hip-right", "Right hip (buttock, trochanter)", GpRegion::RightLower},
-    {"upper-leg-left", "Left upper leg", GpRegion::LeftLower},
-    {"upper-leg-right", "Right upper leg", GpRegion::RightLower},
-    {"lower-leg-left", "Left lower leg", GpRegion::LeftLower},
-    {"lower-leg-right", "Right lower leg", GpRegion::RightLower},
-    {"neck", "Neck", GpRegion::Axial},
-    {"upper-back", "Upper back", GpRegion::Axial},
-    {"lower-back", "Lower back", GpRegion::Axial},
-    {"chest", "Chest", std::nullopt},
-    {"abdomen", "Abdomen", std::nullopt},
+    {"jaw-left", trNoopC("WPI area", "Left jaw"), std::nullopt},
+    {"jaw-right", trNoopC("WPI area", "Right jaw"), std::nullopt},
+    {"shoulder-girdle-left", trNoopC("WPI area", "Left shoulder girdle"), GpRegion::LeftUpper},
+    {"shoulder-girdle-right", trNoopC("WPI area", "Right shoulder girdle"), GpRegion::RightUpper},
+    {"upper-arm-left", trNoopC("WPI area", "Left upper arm"), GpRegion::LeftUpper},
+    {"upper-arm-right", trNoopC("WPI area", "Right upper arm"), GpRegion::RightUpper},
+    {"lower-arm-left", trNoopC("WPI area", "Left lower arm"), GpRegion::LeftUpper},
+    {"lower-arm-right", trNoopC("WPI area", "Right lower arm"), GpRegion::RightUpper},
+    {"hip-left", trNoopC("WPI area", "Left hip (buttock, trochanter)"), GpRegion::LeftLower},
+    {"hip-right", trNoopC("WPI area", "Right hip (buttock, trochanter)"), GpRegion::RightLower},
+    {"upper-leg-left", trNoopC("WPI area", "Left upper leg"), GpRegion::LeftLower},
+    {"upper-leg-right", trNoopC("WPI area", "Right upper leg"), GpRegion::RightLower},
+    {"lower-leg-left", trNoopC("WPI area", "Left lower leg"), GpRegion::LeftLower},
+    {"lower-leg-right", trNoopC("WPI area", "Right lower leg"), GpRegion::RightLower},
+    {"neck", trNoopC("WPI area", "Neck"), GpRegion::Axial},
+    {"upper-back", trNoopC("WPI area", "Upper back"), GpRegion::Axial},
+    {"lower-back", trNoopC("WPI area", "Lower back"), GpRegion::Axial},
+    {"chest", trNoopC("WPI area", "Chest"), std::nullopt},
+    {"abdomen", trNoopC("WPI area", "Abdomen"), std::nullopt},
 }};
 
 struct GpInfo {
@@ -38,11 +40,11 @@ struct GpInfo {
     std::string_view name;
 };
 constexpr std::array<GpInfo, kGpRegionCount> kGp{{
-    {"left-upper", "Left upper region"},
-    {"right-upper", "Right upper region"},
-    {"left-lower", "Left lower region"},
-    {"right-lower", "Right lower region"},
-    {"axial", "Axial region"},
+    {"left-upper", trNoopC("pain region", "Left upper region")},
+    {"right-upper", trNoopC("pain region", "Right upper region")},
+    {"left-lower", trNoopC("pain region", "Left lower region")},
+    {"right-lower", trNoopC("pain region", "Right lower region")},
+    {"axial", trNoopC("pain region", "Axial region")},
 }};
 }  // namespace
 
@@ -55,7 +57,8 @@ std::optional<Side> parseSide(std::string_view id) {
 }
 
 std::string_view wpiAreaId(WpiArea a) { return kAreas[static_cast<std::size_t>(a)].id; }
-std::string_view wpiAreaName(WpiArea a) { return kAreas[static_cast<std::size_t>(a)].name; }
+// The names are literals: data() ends with a NUL.
+std::string_view wpiAreaName(WpiArea a) { return trc("WPI area", kAreas[static_cast<std::size_t>(a)].name.data()); }
 
 std::optional<WpiArea> parseWpiArea(std::string_view id) {
     for (std::size_t i = 0; i < kAreas.size(); ++i) {
@@ -65,7 +68,7 @@ std::optional<WpiArea> parseWpiArea(std::string_view id) {
 }
 
 std::string_view gpRegionId(GpRegion r) { return kGp[static_cast<std::size_t>(r)].id; }
-std::string_view gpRegionName(GpRegion r) { return kGp[static_cast<std::size_t>(r)].name; }
+std::string_view gpRegionName(GpRegion r) { return trc("pain region", kGp[static_cast<std::size_t>(r)].name.data()); }
 
 std::optional<GpRegion> parseGpRegion(std::string_view id) {
     for (std::size_t i = 0; i < kGp.size(); ++i) {

@@ -30,11 +30,11 @@ std::string_view sideId(Side s);                       // "left" / "right"
 std::optional<Side> parseSide(std::string_view id);
 
 std::string_view wpiAreaId(WpiArea a);                 // e.g. "shoulder-girdle-left"
-std::string_view wpiAreaName(WpiArea a);               // e.g. "Left shoulder girdle"
+std::string_view wpiAreaName(WpiArea a);               // e.g. "Left shoulder girdle" (translated: display only)
 std::optional<WpiArea> parseWpiArea(std::string_view id);
 
 std::string_view gpRegionId(GpRegion r);               // e.g. "left-upper"
-std::string_view gpRegionName(GpRegion r);             // e.g. "Left upper region"
+std::string_view gpRegionName(GpRegion r);             // e.g. "Left upper region" (translated: display only)
 std::optional<GpRegion> parseGpRegion(std::string_view id);
 
 // The generalized-pain region an area belongs to per the 2016 criteria; none for jaw, chest

@@ -1,6 +1,8 @@
 // Bounded JSON parsing and path-aware access (see json_util.h).
 #include "maps/json_util.h"
 
+#include "maps/i18n/i18n.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -326,7 +328,7 @@ std::string lineAndColumn(std::string_view text, std::size_t offset) {
             lineStart = i + 1;
         }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(offset - lineStart + 1);
+    return i18n::format(tr("line %zu, column %zu"), line, offset - lineStart + 1);
 }
 
 }  // namespace
@@ -334,10 +336,12 @@ std::string lineAndColumn(std::string_view text, std::size_t offset) {
 Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string& source,
                                         int maxDepth, std::size_t maxContainers) {
     const std::string name = printableForMessage(source);
-    if (text.empty()) return Error{name + ": not valid JSON: the file is empty"};
+    // TRANSLATORS: %s is a file name.
+    if (text.empty()) return Error{i18n::format(tr("%s: not valid JSON: the file is empty"), name.c_str())};
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        return Error{name + ": not valid JSON: a NUL byte at " + lineAndColumn(text, nul) +
-                     " (byte " + std::to_string(nul) + "; not a text file?)"};
+        // TRANSLATORS: %s is a file name, then "line 3, column 7", then the byte offset.
+        return Error{i18n::format(tr("%s: not valid JSON: a NUL byte at %s (byte %zu; not a text file?)"), name.c_str(),
+                                  lineAndColumn(text, nul).c_str(), nul)};
     }
     nlohmann::json root;
     BoundedDomBuilder builder(root, static_cast<std::size_t>(std::max(maxDepth, 0)), maxContainers);
@@ -345,12 +349,15 @@ Result<nlohmann::json> parseJsonLimited(std::string_view text, const std::string
         if (!nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) {
             std::string where;
             if (const auto at = builder.unplacedErrorOffset(); at != std::string::npos) {
-                where = " at " + lineAndColumn(text, std::min(at, text.size()));
+                // TRANSLATORS: the first %s is a file name, the second the problem, the third
+                // "line 3, column 7".
+                return Error{i18n::format(tr("%s: %s at %s"), name.c_str(), builder.error().c_str(),
+                                          lineAndColumn(text, std::min(at, text.size())).c_str())};
             }
-            return Error{name + ": " + builder.error() + where};
+            return Error{i18n::format(tr("%s: %s"), name.c_str(), builder.error().c_str())};
         }
     } catch (const std::exception& e) {  // bad_alloc on hostile input: still an error value
-        return Error{name + ": cannot read: " + printableForMessage(e.what(), 200)};
+        return Error{i18n::format(tr("%s: cannot read: %s"), name.c_str(), printableForMessage(e.what(), 200).c_str())};
     }
     return root;
 }
@@ -369,13 +376,13 @@ std::string fileTypeName(mode_t mode) {
 
 std::string errnoReason(int err) {
     switch (err) {
-        case ENOENT: return "no such file";
+        case ENOENT: return tr("no such file");
         case EACCES:
-        case EPERM: return "permission denied";
-        case ELOOP: return "too many levels of symbolic links (a symlink loop?)";
-        case ENOTDIR: return "a part of the path is not a folder";
-        case ENAMETOOLONG: return "the file name is too long";
-        case EISDIR: return "is a directory, not a file";
+        case EPERM: return tr("permission denied");
+        case ELOOP: return tr("too many levels of symbolic links (a symlink loop?)");
+        case ENOTDIR: return tr("a part of the path is not a folder");
+        case ENAMETOOLONG: return tr("the file name is too long");
+        case EISDIR: return tr("is a directory, not a file");
         default: {
             std::string s = std::strerror(err);
             if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
@@ -390,22 +397,24 @@ Result<std::string> readFileLimited(const std::string& path, std::uintmax_t maxB
     const std::string name = printableForMessage(path);
     struct stat st {};
     // stat before open: opening a FIFO would block and opening a device can have side effects.
-    if (::stat(path.c_str(), &st) != 0) return Error{name + ": cannot read: " + errnoReason(errno)};
-    if (S_ISDIR(st.st_mode)) return Error{name + ": is a directory, not a file"};
+    // TRANSLATORS: %s is a file name, then why it cannot be read ("no such file").
+    if (::stat(path.c_str(), &st) != 0) return Error{i18n::format(tr("%s: cannot read: %s"), name.c_str(), errnoReason(errno).c_str())};
+    if (S_ISDIR(st.st_mode)) return Error{i18n::format(tr("%s: is a directory, not a file"), name.c_str())};
     if (!S_ISREG(st.st_mode)) {
-        return Error{name + ": not a regular file (" + fileTypeName(st.st_mode) + ")"};
+        // TRANSLATORS: %s is a file name, then what it is ("a FIFO").
+        return Error{i18n::format(tr("%s: not a regular file (%s)"), name.c_str(), std::string(fileTypeName(st.st_mode)).c_str())};
     }
     if (static_cast<std::uintmax_t>(st.st_size) > maxBytes) {
-        return Error{name + ": file is too large (" + std::to_string(st.st_size) + " bytes, limit " +
-                     std::to_string(maxBytes) + ")"};
+        return Error{i18n::format(tr("%s: file is too large (%s bytes, limit %s)"), name.c_str(),
+                                  std::to_string(st.st_size).c_str(), std::to_string(maxBytes).c_str())};
     }
     // O_NONBLOCK: should the path be swapped for a FIFO after the stat, open does not block.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return Error{name + ": cannot read: " + errnoReason(errno)};
+    if (fd < 0) return Error{i18n::format(tr("%s: cannot read: %s"), name.c_str(), errnoReason(errno).c_str())};
     struct stat fst {};
     if (::fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode)) {
         ::close(fd);
-        return Error{name + ": not a regular file (it changed while being opened)"};
+        return Error{i18n::format(tr("%s: not a regular file (it changed while being opened)"), name.c_str())};
     }
     std::string data;
     data.resize(static_cast<std::size_t>(fst.st_size) + 1);  // + 1 notices a file that grew
@@ -420,15 +429,15 @@ Result<std::string> readFileLimited(const std::string& path, std::uintmax_t maxB
             if (errno == EINTR) continue;
             const int err = errno;
             ::close(fd);
-            return Error{name + ": read failed: " + errnoReason(err)};
+            return Error{i18n::format(tr("%s: read failed: %s"), name.c_str(), errnoReason(err).c_str())};
         }
         if (n == 0) break;
         got += static_cast<std::size_t>(n);
     }
     ::close(fd);
     if (got > maxBytes) {
-        return Error{name + ": file is too large (it grew over the limit of " +
-                     std::to_string(maxBytes) + " bytes while being read)"};
+        return Error{i18n::format(tr("%s: file is too large (it grew over the limit of %s bytes while being read)"),
+                                  name.c_str(), std::to_string(maxBytes).c_str())};
     }
     data.resize(got);
     return data;
@@ -437,30 +446,32 @@ Result<std::string> readFileLimited(const std::string& path, std::uintmax_t maxB
 // [SECTION] JsonCursor
 
 void JsonCursor::fail(const std::string& problem) const {
-    throw JsonPathError((m_path.empty() ? std::string("(top level)") : shortPath(m_path)) + ": " +
+    throw JsonPathError((m_path.empty() ? std::string(tr("(top level)")) : shortPath(m_path)) + ": " +
                         problem);
 }
 
 namespace {
 const char* typeName(const nlohmann::json& j) {
-    if (j.is_null()) return "null";
-    if (j.is_boolean()) return "a boolean";
-    if (j.is_number()) return "a number";
-    if (j.is_string()) return "a string";
-    if (j.is_array()) return "an array";
-    return "an object";
+    // TRANSLATORS: JSON value types, in "expected a string, found %s".
+    if (j.is_null()) return trc("JSON type", "null");
+    if (j.is_boolean()) return trc("JSON type", "a boolean");
+    if (j.is_number()) return trc("JSON type", "a number");
+    if (j.is_string()) return trc("JSON type", "a string");
+    if (j.is_array()) return trc("JSON type", "an array");
+    return trc("JSON type", "an object");
 }
 }  // namespace
 
 void JsonCursor::requireObject() const {
-    if (!m_j->is_object()) fail(std::string("expected an object, found ") + typeName(*m_j));
+    if (!m_j->is_object()) fail(i18n::format(tr("expected an object, found %s"), typeName(*m_j)));
 }
 
 JsonCursor JsonCursor::at(const char* key) const {
     requireObject();
     auto it = m_j->find(key);
     std::string childPath = jsonPathAppend(m_path, key);
-    if (it == m_j->end()) throw JsonPathError(shortPath(childPath) + ": missing");
+    // TRANSLATORS: %s is a JSON path ("views[0].label"): a required value is not there.
+    if (it == m_j->end()) throw JsonPathError(i18n::format(tr("%s: missing"), shortPath(childPath).c_str()));
     return JsonCursor(*it, childPath);
 }
 
@@ -472,13 +483,13 @@ std::optional<JsonCursor> JsonCursor::find(const char* key) const {
 }
 
 JsonCursor JsonCursor::at(std::size_t index) const {
-    if (!m_j->is_array()) fail(std::string("expected an array, found ") + typeName(*m_j));
+    if (!m_j->is_array()) fail(i18n::format(tr("expected an array, found %s"), typeName(*m_j)));
     if (index >= m_j->size()) fail("index " + std::to_string(index) + " out of range");
     return JsonCursor((*m_j)[index], m_path + "[" + std::to_string(index) + "]");
 }
 
 std::size_t JsonCursor::arraySize(std::size_t maxSize) const {
-    if (!m_j->is_array()) fail(std::string("expected an array, found ") + typeName(*m_j));
+    if (!m_j->is_array()) fail(i18n::format(tr("expected an array, found %s"), typeName(*m_j)));
     if (m_j->size() > maxSize) {
         fail("too many elements (" + std::to_string(m_j->size()) + ", limit " +
              std::to_string(maxSize) + ")");
@@ -487,7 +498,7 @@ std::size_t JsonCursor::arraySize(std::size_t maxSize) const {
 }
 
 std::string JsonCursor::string(std::size_t maxLength) const {
-    if (!m_j->is_string()) fail(std::string("expected a string, found ") + typeName(*m_j));
+    if (!m_j->is_string()) fail(i18n::format(tr("expected a string, found %s"), typeName(*m_j)));
     const auto& s = m_j->get_ref<const std::string&>();
     if (s.size() > maxLength) {
         fail("text too long (" + std::to_string(s.size()) + " bytes, limit " +
@@ -501,17 +512,17 @@ std::int64_t JsonCursor::integer(std::int64_t min, std::int64_t max) const {
     if (m_j->is_number_integer()) {
         if (m_j->is_number_unsigned() &&
             m_j->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
-            fail("number out of range");
+            fail(tr("number out of range"));
         }
         v = m_j->get<std::int64_t>();
     } else if (m_j->is_number_float()) {
         double d = m_j->get<double>();
         if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e15) {
-            fail("expected an integer, found " + m_j->dump());
+            fail(i18n::format(tr("expected an integer, found %s"), m_j->dump().c_str()));
         }
         v = static_cast<std::int64_t>(d);
     } else {
-        fail(std::string("expected an integer, found ") + typeName(*m_j));
+        fail(i18n::format(tr("expected an integer, found %s"), typeName(*m_j)));
     }
     if (v < min || v > max) {
         fail("value " + std::to_string(v) + " out of range [" + std::to_string(min) + ", " +
@@ -521,7 +532,7 @@ std::int64_t JsonCursor::integer(std::int64_t min, std::int64_t max) const {
 }
 
 double JsonCursor::number(double min, double max) const {
-    if (!m_j->is_number()) fail(std::string("expected a number, found ") + typeName(*m_j));
+    if (!m_j->is_number()) fail(i18n::format(tr("expected a number, found %s"), typeName(*m_j)));
     double v = m_j->get<double>();
     if (!std::isfinite(v) || v < min || v > max) {
         std::ostringstream os;
@@ -532,7 +543,7 @@ double JsonCursor::number(double min, double max) const {
 }
 
 bool JsonCursor::boolean() const {
-    if (!m_j->is_boolean()) fail(std::string("expected true or false, found ") + typeName(*m_j));
+    if (!m_j->is_boolean()) fail(i18n::format(tr("expected true or false, found %s"), typeName(*m_j)));
     return m_j->get<bool>();
 }
 

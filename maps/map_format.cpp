@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #include "maps/atomic_file.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 
 namespace bodymap::maps {
@@ -78,13 +79,13 @@ std::string inQuotes(const std::string& s) { return quoteForMessage(s); }
 
 // Rejects members other than `allowed`: a typo in a field name must not pass silently.
 void checkKeys(const JsonCursor& c, std::initializer_list<const char*> allowed,
-               const char* problem = "unknown field") {
+               const char* problem = trNoop("unknown field")) {
     c.requireObject();
     for (const auto& item : c.json().items()) {
         const bool known = std::any_of(allowed.begin(), allowed.end(),
                                        [&](const char* k) { return item.key() == k; });
         if (!known) {
-            JsonCursor(item.value(), jsonPathAppend(c.path(), item.key())).fail(problem);
+            JsonCursor(item.value(), jsonPathAppend(c.path(), item.key())).fail(tr(problem));
         }
     }
 }
@@ -100,13 +101,14 @@ void checkHeader(const JsonCursor& root) {
     JsonCursor format = root.at("format");
     const std::string name = format.string(64);
     if (name != kFormatName) {
-        format.fail("expected \"bodymap\", found " + inQuotes(name) + " (not a BodyMap map file)");
+        // TRANSLATORS: %s is the value found, in quotes.
+        format.fail(i18n::format(tr("expected \"bodymap\", found %s (not a BodyMap map file)"), inQuotes(name).c_str()));
     }
     JsonCursor version = root.at("version");
     const auto v = version.integer(1, INT32_MAX);
     if (v > kMapFormatVersion) {
-        version.fail("written by a newer BodyMap (format version " + std::to_string(v) +
-                     "); please update");
+        version.fail(i18n::format(tr("written by a newer BodyMap (format version %s); please update"),
+                                  std::to_string(v).c_str()));
     }
 }
 
@@ -118,8 +120,8 @@ VisitInfo readVisit(const JsonCursor& c) {
     JsonCursor time = c.at("time");
     info.visitTime = time.string(64);
     if (!isIsoDateTime(info.visitTime)) {
-        time.fail("expected an ISO 8601 date and time like \"2026-11-24T14:30:00\", found " +
-                  inQuotes(info.visitTime));
+        time.fail(i18n::format(tr("expected an ISO 8601 date and time like \"2026-11-24T14:30:00\", found %s"),
+                               inQuotes(info.visitTime).c_str()));
     }
     JsonCursor drawnBy = c.at("drawnBy");
     const std::string who = drawnBy.string(64);
@@ -128,7 +130,7 @@ VisitInfo readVisit(const JsonCursor& c) {
     } else if (who == "therapist") {
         info.drawnBy = DrawnBy::Therapist;
     } else {
-        drawnBy.fail("expected \"client\" or \"therapist\", found " + inQuotes(who));
+        drawnBy.fail(i18n::format(tr("expected \"client\" or \"therapist\", found %s"), inQuotes(who).c_str()));
     }
     info.therapist = optionalString(c, "therapist", kMaxNameBytes);
     info.notes = optionalString(c, "notes", kMaxNotesBytes);
@@ -146,23 +148,26 @@ std::vector<FascialTag> readTags(const JsonCursor& c, const BodyTemplate& t) {
         FascialTag tag;
         JsonCursor band = tc.at("band");
         tag.bandId = band.string(200);
-        if (tag.bandId.empty()) band.fail("must not be empty");
+        if (tag.bandId.empty()) band.fail(tr("must not be empty"));
         // Templates without fascial bands cannot check ids; tags are kept as written.
         if (!t.bands.empty() && t.bandIndex(tag.bandId) < 0) {
-            band.fail("unknown fascial band " + inQuotes(tag.bandId) + " in template " + printableForMessage(t.id, 80));
+            // TRANSLATORS: the first %s is a band id in quotes, the second a template id.
+            band.fail(i18n::format(tr("unknown fascial band %s in template %s"), inQuotes(tag.bandId).c_str(),
+                                   printableForMessage(t.id, 80).c_str()));
         }
         JsonCursor kinds = tc.at("kinds");
         const std::size_t nk = kinds.arraySize(kTagKindCount);
-        if (nk == 0) kinds.fail("a tag needs at least one kind");
+        if (nk == 0) kinds.fail(tr("a tag needs at least one kind"));
         for (std::size_t k = 0; k < nk; ++k) {
             JsonCursor kc = kinds.at(k);
             const std::string id = kc.string(64);
             auto kind = parseTagKind(id);
             if (!kind) {
-                kc.fail("unknown tag kind " + inQuotes(id) +
-                        " (expected restricted, tender, tense, adhesion or treated-today)");
+                // TRANSLATORS: %s is the value found; the expected words are file values: keep them.
+                kc.fail(i18n::format(tr("unknown tag kind %s (expected restricted, tender, tense, adhesion or treated-today)"),
+                                     inQuotes(id).c_str()));
             }
-            if (tag.kinds & static_cast<std::uint8_t>(*kind)) kc.fail("kind " + inQuotes(id) + " listed twice");
+            if (tag.kinds & static_cast<std::uint8_t>(*kind)) kc.fail(i18n::format(tr("kind %s listed twice"), inQuotes(id).c_str()));
             tag.kinds = static_cast<std::uint8_t>(tag.kinds | static_cast<std::uint8_t>(*kind));
         }
         tag.note = optionalString(tc, "note", kMaxTagNoteBytes);
@@ -181,7 +186,7 @@ std::vector<std::uint8_t> readRuns(const JsonCursor& c, std::size_t cells, int m
     for (std::size_t i = 0; i < n; ++i) {
         JsonCursor run = c.at(i);
         if (!run.json().is_array() || run.json().size() != 2) {
-            run.fail("expected a run [value, count]");
+            run.fail(tr("expected a run [value, count]"));
         }
         const auto value = run.at(std::size_t{0}).integer(0, maxValue);
         const auto count = run.at(std::size_t{1}).integer(1, static_cast<std::int64_t>(cells));
@@ -191,8 +196,8 @@ std::vector<std::uint8_t> readRuns(const JsonCursor& c, std::size_t cells, int m
         }
     }
     if (total != cells) {
-        c.fail("run lengths add up to " + withThousands(total) + ", expected " +
-               withThousands(cells));
+        c.fail(i18n::format(tr("run lengths add up to %s, expected %s"), withThousands(total).c_str(),
+                            withThousands(cells).c_str()));
     }
     return out;
 }
@@ -230,8 +235,8 @@ ViewLayer readLayer(const JsonCursor& c, int width, int height) {
     const std::size_t bad = firstQualityWithoutIntensity(layer);
     if (bad < cells) {
         const std::size_t w = static_cast<std::size_t>(width);
-        qc.fail("cell " + withThousands(bad) + " (x " + std::to_string(bad % w) + ", y " +
-                std::to_string(bad / w) + ") has qualities but no intensity");
+        qc.fail(i18n::format(tr("cell %s (x %zu, y %zu) has qualities but no intensity"), withThousands(bad).c_str(),
+                             bad % w, bad / w));
     }
     return layer;
 }
@@ -248,15 +253,15 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     if (!t) {
         std::string installed;
         for (const auto& id : templates.ids()) installed += (installed.empty() ? "" : ", ") + printableForMessage(id, 80);
-        idc.fail("unknown template " + inQuotes(templateId) + " (installed: " +
-                 (installed.empty() ? "none" : installed) + ")");
+        // TRANSLATORS: the first %s is a template id in quotes, the second the installed ones.
+        idc.fail(i18n::format(tr("unknown template %s (installed: %s)"), inQuotes(templateId).c_str(),
+                              installed.empty() ? tr("none") : installed.c_str()));
     }
     JsonCursor vc = tc.at("version");
     const int templateVersion = static_cast<int>(vc.integer(1, 1000000));
     if (templateVersion > t->version) {
-        vc.fail("template " + printableForMessage(templateId, 80) + " version " + std::to_string(templateVersion) +
-                " is newer than the installed version " + std::to_string(t->version) +
-                "; please update");
+        vc.fail(i18n::format(tr("template %s version %d is newer than the installed version %d; please update"),
+                             printableForMessage(templateId, 80).c_str(), templateVersion, t->version));
     }
 
     JsonCursor grid = root.at("grid");
@@ -264,9 +269,8 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     const int width = static_cast<int>(grid.at("width").integer(1, kMaxGrid));
     const int height = static_cast<int>(grid.at("height").integer(1, kMaxGrid));
     if (width != t->width || height != t->height) {
-        grid.fail(std::to_string(width) + " x " + std::to_string(height) +
-                  " cells does not match template " + printableForMessage(templateId, 80) + " (" +
-                  std::to_string(t->width) + " x " + std::to_string(t->height) + ")");
+        grid.fail(i18n::format(tr("%d x %d cells does not match template %s (%d x %d)"), width, height,
+                               printableForMessage(templateId, 80).c_str(), t->width, t->height));
     }
 
     VisitInfo info = readVisit(root.at("visit"));
@@ -274,7 +278,7 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     if (auto tagc = root.find("fascialTags")) tags = readTags(*tagc, *t);
 
     JsonCursor views = root.at("views");
-    checkKeys(views, {"front", "back"}, "unknown view (expected front and back)");
+    checkKeys(views, {"front", "back"}, trNoop("unknown view (expected front and back)"));
     PainMap map(templateId, templateVersion, width, height);
     for (ViewId v : kViews) {
         const std::string key(viewId(v));
@@ -294,7 +298,8 @@ Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& sour
     } catch (const JsonPathError& e) {
         return Error{printableForMessage(source) + ": " + e.what()};
     } catch (const std::exception& e) {  // e.g. bad_alloc on hostile input: still no crash
-        return Error{printableForMessage(source) + ": cannot read: " + printableForMessage(e.what(), 200)};
+        return Error{i18n::format(tr("%s: cannot read: %s"), printableForMessage(source).c_str(),
+                                  printableForMessage(e.what(), 200).c_str())};
     }
 }
 
@@ -321,7 +326,8 @@ Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source
     } catch (const JsonPathError& e) {
         return Error{printableForMessage(source) + ": " + e.what()};
     } catch (const std::exception& e) {
-        return Error{printableForMessage(source) + ": cannot read: " + printableForMessage(e.what(), 200)};
+        return Error{i18n::format(tr("%s: cannot read: %s"), printableForMessage(source).c_str(),
+                                  printableForMessage(e.what(), 200).c_str())};
     }
 }
 
@@ -420,7 +426,8 @@ namespace {
 Result<std::string> saveText(const PainMap& map, const std::string& path) {
     // Never write a file that loadMap would refuse: check the loader's limits first.
     auto refuse = [&path](const std::string& why) {
-        return Result<std::string>(Error{path + ": cannot save: " + why});
+        // TRANSLATORS: %s is a file name, then why the map cannot be saved.
+        return Result<std::string>(Error{i18n::format(tr("%s: cannot save: %s"), path.c_str(), why.c_str())});
     };
     const VisitInfo& v = map.info;
     if (v.notes.size() > kMaxNotesBytes) {

@@ -1,6 +1,8 @@
 // Metrics of one pain map (see metrics.h and METRICS.md).
 #include "maps/metrics.h"
 
+#include "maps/i18n/i18n.h"
+
 #include "maps/fascial_lines.h"
 
 #include <algorithm>
@@ -315,31 +317,37 @@ std::vector<ScalarMetric> scalarMetrics(const MapMetrics& m) {
         out.push_back({std::move(key), std::move(label), v});
     };
     const CellStats& all = m.overall.cells;
-    add("extent_pct", "Pain extent (% of body)", all.extentPct());
+    // xgettext:no-c-format
+    add("extent_pct", tr("Pain extent (% of body)"), all.extentPct());
     for (ViewId v : kViews) {
         const CellStats& c = m.views[static_cast<std::size_t>(viewIndex(v))].cells;
         const std::string id(viewId(v));
-        add(id + "_extent_pct", "Pain extent, " + id + " (% of view)", c.extentPct());
+        // TRANSLATORS: a metric's label; %s is the view ("front" or "back").
+        const char* view = v == ViewId::Front ? trc("metric view", "front") : trc("metric view", "back");
+        add(id + "_extent_pct", i18n::format(tr("Pain extent, %s (%% of view)"), view), c.extentPct());
     }
-    add("painted_cells", "Painted cells", all.paintedCells);
-    add("mean_intensity", "Mean intensity (painted cells, 0-10)", all.meanIntensity());
-    add("max_intensity", "Max intensity (0-10)", all.maxIntensity);
-    add("pain_burden", "Pain burden (0-1)", all.burden());
-    add("wpi", "WPI (0-19)", m.wpi);
-    add("generalized_pain", "Generalized pain regions (0-5)", m.generalizedPain);
+    add("painted_cells", tr("Painted cells"), all.paintedCells);
+    add("mean_intensity", tr("Mean intensity (painted cells, 0-10)"), all.meanIntensity());
+    add("max_intensity", tr("Max intensity (0-10)"), all.maxIntensity);
+    add("pain_burden", tr("Pain burden (0-1)"), all.burden());
+    add("wpi", tr("WPI (0-19)"), m.wpi);
+    add("generalized_pain", tr("Generalized pain regions (0-5)"), m.generalizedPain);
     for (std::size_t q = 0; q < kQualityCount; ++q) {
         const std::string id(qualityId(kQualities[q]));
         std::string key = id;
         std::replace(key.begin(), key.end(), '-', '_');
-        add(key + "_extent_pct", std::string(qualityName(kQualities[q])) + " extent (% of body)",
+        // TRANSLATORS: a metric's label; %s is a pain quality ("Burning").
+        add(key + "_extent_pct", i18n::format(tr("%s extent (%% of body)"), std::string(qualityName(kQualities[q])).c_str()),
             m.overall.qualityExtentPct(static_cast<int>(q)));
     }
-    add("left_extent_pct", "Left side extent (% of left side)", m.symmetry.left.extentPct());
-    add("right_extent_pct", "Right side extent (% of right side)", m.symmetry.right.extentPct());
-    add("symmetry_index", "Left/right symmetry of extent (0-1)", m.symmetry.extentIndex);
-    add("intensity_symmetry_index", "Left/right symmetry of burden (0-1)",
+    // xgettext:no-c-format
+    add("left_extent_pct", tr("Left side extent (% of left side)"), m.symmetry.left.extentPct());
+    // xgettext:no-c-format
+    add("right_extent_pct", tr("Right side extent (% of right side)"), m.symmetry.right.extentPct());
+    add("symmetry_index", tr("Left/right symmetry of extent (0-1)"), m.symmetry.extentIndex);
+    add("intensity_symmetry_index", tr("Left/right symmetry of burden (0-1)"),
         m.symmetry.intensityIndex);
-    add("fascial_tags", "Fascial tags", m.fascial.tags);
+    add("fascial_tags", tr("Fascial tags"), m.fascial.tags);
     return out;
 }
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "maps/i18n/i18n.h"
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -16,11 +18,11 @@ struct Named {
     std::string_view symbol;
 };
 constexpr std::array<Named, kQualityCount> kQualityNames{{
-    {"aching", "Aching", "^^^"},
-    {"burning", "Burning", "xxx"},
-    {"stabbing", "Stabbing", "///"},
-    {"pins-and-needles", "Pins and needles", "ooo"},
-    {"numbness", "Numbness", "==="},
+    {"aching", trNoopC("pain quality", "Aching"), "^^^"},
+    {"burning", trNoopC("pain quality", "Burning"), "xxx"},
+    {"stabbing", trNoopC("pain quality", "Stabbing"), "///"},
+    {"pins-and-needles", trNoopC("pain quality", "Pins and needles"), "ooo"},
+    {"numbness", trNoopC("pain quality", "Numbness"), "==="},
 }};
 constexpr std::array<Named, kTagKindCount> kTagNames{{
     {"restricted", "Restricted", ""},
@@ -43,7 +45,10 @@ std::size_t bitIndex(E e) {
 }  // namespace
 
 std::string_view qualityId(Quality q) { return kQualityNames[bitIndex(q)].id; }
-std::string_view qualityName(Quality q) { return kQualityNames[bitIndex(q)].name; }
+std::string_view qualityName(Quality q) {
+    return trc("pain quality", kQualityNames[bitIndex(q)].name.data());  // the names are literals
+}
+std::string_view qualityEnglishName(Quality q) { return kQualityNames[bitIndex(q)].name; }
 std::string_view qualitySymbol(Quality q) { return kQualityNames[bitIndex(q)].symbol; }
 std::optional<Quality> parseQuality(std::string_view id) {
     for (Quality q : kQualities) {

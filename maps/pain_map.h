@@ -31,7 +31,10 @@ constexpr std::array<Quality, kQualityCount> kQualities{
 
 inline std::uint8_t bit(Quality q) { return static_cast<std::uint8_t>(q); }
 std::string_view qualityId(Quality q);      // "aching", "pins-and-needles", ...
+// The name a person reads, in the current language (never a key: qualityId is).
 std::string_view qualityName(Quality q);    // "Aching", "Pins and needles", ...
+// The English name, for test logs and stable labels.
+std::string_view qualityEnglishName(Quality q);
 std::string_view qualitySymbol(Quality q);  // "^^^", "xxx", ...
 std::optional<Quality> parseQuality(std::string_view id);
 

@@ -2,7 +2,8 @@
 # 1920x1080, portrait 800x1280): Paint, Erase, Undo, Redo, the zoom buttons, Done, the eleven
 # intensity levels, the four feelings and the marker sizes are all inside the window, at least
 # 48x48 px, and overlap nothing; portrait shows one view with a large Front / Back switch, and
-# the switch shows the back view. Screenshots are kept in $WORK for a look.
+# the switch shows the back view; the same with the pseudo-locale's longer strings. Screenshots
+# are kept in $WORK for a look.
 source "$(dirname "$0")/lib.sh"
 start_xvfb 1920x1280
 # An intake needs a client of a library and, when it is not a screenshot run, a therapist PIN
@@ -46,6 +47,36 @@ for size in 1024x600 1280x800 1366x768 1920x1080 800x1280; do
   fi
   pass "$size: intake controls inside the window, at least 48 px, not overlapping"
 done
+# The pseudo-locale (every string 40 % longer, accented): at 1024x600, 1366x768 and portrait
+# 800x1280 nothing is cut off or overlapping, the language button included, and targets stay
+# 48 px. (The log names the controls by fixed ids; "label" lines show the pseudo text.)
+# (Until `bodymap intake` parses --lang the pass says so and is left out; remove this guard once it does.)
+PSEUDO_SIZES="1024x600 1366x768 800x1280"
+lang_probe=$("$BODYMAP" --lang pseudo --help 2>&1 || true)
+if grep -q "unknown option --lang" <<<"$lang_probe"; then
+  echo "NOT RUN: the pseudo-locale pass (bodymap intake does not parse --lang yet)"
+  PSEUDO_SIZES=""
+fi
+for size in $PSEUDO_SIZES; do
+  W=${size%x*}; H=${size#*x}
+  LOG="$WORK/pseudo-$size.log"
+  BODYMAP_TEST_LOG="$LOG" "$BODYMAP" "${INTAKE[@]}" --lang pseudo --size "$size" \
+    --screenshot "$WORK/pseudo-$size.png" --frames 6 >"$WORK/out.txt" 2>&1 \
+    || { cat "$WORK/out.txt"; fail "pseudo $size: bodymap exited with an error"; }
+  grep -q '^label Done \[' "$LOG" || fail "pseudo $size: the intake is not in the pseudo-locale"
+  keys=("${KEYS[@]}" Language)
+  [ "$H" -gt "$W" ] && keys+=(Front Back)
+  /usr/bin/python3 "$CHECK" "$LOG" "$W" "$H" 48 "${keys[@]}" >"$WORK/check.txt" \
+    || { cat "$WORK/check.txt"; fail "pseudo $size: intake controls cut off, too small or overlapping"; }
+  # The language button and the feelings lie outside the chart area.
+  /usr/bin/python3 "$CHECK" "$LOG" "$W" "$H" 48 Language Aching Numbness panel-chart >"$WORK/check.txt" \
+    || { cat "$WORK/check.txt"; fail "pseudo $size: the chart overlaps the language button or the feelings"; }
+  read -r cx0 cy0 cw ch < <(grep "^rect panel-chart " "$LOG" | tail -1 | awk '{print $3, $4, $5, $6}')
+  # (longer strings take more lines above it: 35 % instead of 40 %)
+  [ "$ch" -ge $(( H * 35 / 100 )) ] || fail "pseudo $size: the chart area is only $ch px high"
+  pass "pseudo $size: intake controls inside the window, at least 48 px, not overlapping"
+done
+
 # The text the client reads is in the 20 px body font, headings 22 px.
 grep -q "^font intake-body 20 heading 22" "$WORK/intake-1024x600.log" || fail "the intake body font is not 20 px"
 pass "intake text in a 20 px font"

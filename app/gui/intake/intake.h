@@ -18,12 +18,20 @@ namespace bodymap::app {
 // Starts intake for `clientId` of the current library: a new visit of that client only, drawn
 // by the client, blank or with the pain of the last visit. Refuses (the document unchanged) when
 // `requirePin` and no therapist PIN is set, when the library cannot be read or has no such
-// client. The caller has answered the unsaved-changes guard.
-maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLastVisit, bool requirePin = true);
-// `bodymap intake --client ID`: restores the client's own intake recovery file when a killed
-// intake left one (never another client's or the therapist's), else starts as startIntake.
+// client. The caller has answered the unsaved-changes guard. `language`: the intake's language
+// (what the client reads; the client can switch it); "" or unknown: the therapist UI's.
+maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLastVisit, bool requirePin = true,
+                         const std::string& language = "");
+// `bodymap intake --client ID [--lang L]`: restores the client's own intake recovery file when a
+// killed intake left one (never another client's or the therapist's), else starts as startIntake.
 maps::Status startIntakeFromCommandLine(AppState& s, const std::string& clientId, bool fromLastVisit,
-                                        bool requirePin);
+                                        bool requirePin, const std::string& language = "");
+// The Hand to client dialog's "Client's language" combo: the shipped languages by their own
+// names. An empty `tag` starts as the therapist UI's language; pass `tag` to startIntake.
+// Returns true when the choice changed.
+bool intakeLanguageCombo(const UiContext& ui, std::string& tag);
+// The tag an intake uses for `requested`: a shipped language or "pseudo"; else the UI's.
+std::string intakeLanguageFor(const std::string& requested);
 // The client pressed Done: asks "no pain today?" when nothing is painted, else saves and shows
 // the hand-back page.
 void intakeDone(AppState& s);
@@ -35,6 +43,8 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size);
 // The small grey "Therapist" button at the cursor (the drawing screen places it): asks for the
 // PIN to leave the intake.
 void drawTherapistButton(AppState& s, const UiContext& ui);
+// Its width (it is labelled in the therapist's language).
+float therapistButtonWidth(const AppState& s);
 // Drawn over the whole window during intake: the PIN dialog.
 void drawIntakeDialogs(AppState& s, const UiContext& ui);
 

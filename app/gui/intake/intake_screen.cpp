@@ -10,6 +10,8 @@
 #include "app/gui/intake/intake.h"
 #include "app/gui/intake/intake_widgets.h"
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 
 namespace bodymap::app {
 
@@ -17,16 +19,22 @@ namespace {
 using namespace intake;
 
 constexpr ImU32 kDoneColor = IM_COL32(46, 125, 70, 255);
+// TRANSLATORS: the first line the client reads on the intake screen. "R" is the letter the chart
+// draws on the body's right side (it is not translated there).
 constexpr const char* kInstruction =
-    "Touch and drag on the body where you feel pain. Your right side is marked R.";
+    trNoop("Touch and drag on the body where you feel pain. Your right side is marked R.");
+constexpr ImU32 kActive = IM_COL32(52, 86, 140, 255);
 
 // The actions, laid out in `cols` columns of buttons `size` (Done spans a whole row).
 // Done goes at screen y `doneY`, or right under the others when it is negative.
 void actionButtons(AppState& s, ImVec2 origin, ImVec2 size, float gap, int cols, float doneH,
                    float doneY, const UiContext& ui) {
     struct Action { const char* label; const char* log; };
-    const Action actions[] = {{"Paint", "Paint"}, {"Erase", "Erase"}, {"Undo", "Undo"}, {"Redo", "Redo"},
-                              {"+##zoomin", "ZoomIn"}, {"-##zoomout", "ZoomOut"}, {"Fit", "Fit"}};
+    // TRANSLATORS: the intake's action buttons (about 110 px wide, a large font). "Fit" shows
+    // the whole body again after zooming.
+    const Action actions[] = {{trNoopC("intake", "Paint"), "Paint"}, {trNoopC("intake", "Erase"), "Erase"},
+                              {trNoopC("intake", "Undo"), "Undo"},   {trNoopC("intake", "Redo"), "Redo"},
+                              {"+", "ZoomIn"}, {"-", "ZoomOut"}, {trNoopC("intake", "Fit"), "Fit"}};
     int i = 0;
     const int count = static_cast<int>(sizeof actions / sizeof actions[0]);
     const float rowW = static_cast<float>(cols) * size.x + static_cast<float>(cols - 1) * gap;
@@ -37,29 +45,32 @@ void actionButtons(AppState& s, ImVec2 origin, ImVec2 size, float gap, int cols,
         const ImVec2 bs(i == count - 1 && i % cols == 0 ? rowW : size.x, size.y);
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         const std::string log(a.log);
+        const std::string text = log == "ZoomIn" || log == "ZoomOut" ? std::string(a.label) : std::string(trc("intake", a.label));
+        const std::string labelId = idLabel(text.c_str(), a.log);
+        const char* label = labelId.c_str();
         if (log == "Paint") {
-            if (bigButton(a.label, s.tools.tool == Tool::Paint, bs, ui)) s.tools.tool = Tool::Paint;
+            if (bigButton(label, s.tools.tool == Tool::Paint, bs, ui, kActive, a.log)) s.tools.tool = Tool::Paint;
         } else if (log == "Erase") {
-            if (bigButton(a.label, s.tools.tool == Tool::Erase, bs, ui)) s.tools.tool = Tool::Erase;
+            if (bigButton(label, s.tools.tool == Tool::Erase, bs, ui, kActive, a.log)) s.tools.tool = Tool::Erase;
         } else if (log == "Undo") {
             ImGui::BeginDisabled(!s.doc.history.canUndo());
-            if (bigButton(a.label, false, bs, ui)) undo(s);
+            if (bigButton(label, false, bs, ui, kActive, a.log)) undo(s);
             ImGui::EndDisabled();
         } else if (log == "Redo") {
             ImGui::BeginDisabled(!s.doc.history.canRedo());
-            if (bigButton(a.label, false, bs, ui)) redo(s);
+            if (bigButton(label, false, bs, ui, kActive, a.log)) redo(s);
             ImGui::EndDisabled();
         } else if (log == "ZoomIn") {
             ImGui::BeginDisabled(s.view.zoom >= 8.0f);
-            if (bigButton(a.label, false, bs, ui, 0, a.log)) zoomChart(s, 1.25f);
+            if (bigButton(label, false, bs, ui, 0, a.log)) zoomChart(s, 1.25f);
             ImGui::EndDisabled();
         } else if (log == "ZoomOut") {
             ImGui::BeginDisabled(s.view.zoom <= 1.0f);
-            if (bigButton(a.label, false, bs, ui, 0, a.log)) zoomChart(s, 1.0f / 1.25f);
+            if (bigButton(label, false, bs, ui, 0, a.log)) zoomChart(s, 1.0f / 1.25f);
             ImGui::EndDisabled();
         } else {
             ImGui::BeginDisabled(s.view.zoom <= 1.0f && s.view.panX == 0 && s.view.panY == 0);
-            if (bigButton(a.label, false, bs, ui)) fitChart(s);
+            if (bigButton(label, false, bs, ui, kActive, a.log)) fitChart(s);
             ImGui::EndDisabled();
         }
         ++i;
@@ -67,7 +78,10 @@ void actionButtons(AppState& s, ImVec2 origin, ImVec2 size, float gap, int cols,
     const int rows = (i + cols - 1) / cols;
     const float y = doneY >= 0 ? doneY : origin.y + static_cast<float>(rows) * (size.y + gap);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
-    if (bigButton("Done", true, ImVec2(rowW, doneH), ui, kDoneColor)) intakeDone(s);
+    // TRANSLATORS: the client's button that ends the intake and saves the drawing.
+    if (bigButton(idLabel(trc("intake", "Done"), "done").c_str(), true, ImVec2(rowW, doneH), ui, kDoneColor, "Done")) {
+        intakeDone(s);
+    }
 }
 
 // The chart in [pos, pos+size), in its own child window; returns its white area.
@@ -89,6 +103,75 @@ float swatchFor(float width, float gap, float scale) {
     return std::clamp((width - 10 * gap) / 11.0f, kMinTarget * scale, 64.0f * scale);
 }
 
+// The client's language button: "Language: Deutsch", in the language's own name; opens the list.
+float languageButtonHeight(const UiContext& ui) { return 52 * ui.scale; }
+std::string languageButtonText(const AppState& s) {
+    // TRANSLATORS: the intake's language button; %s is the current language's own name
+    // ("Deutsch"). It opens the list of languages.
+    return i18n::format(tr("Language: %s"), i18n::nativeName(s.intake.language).c_str());
+}
+float languageButtonWidth(const AppState& s, const UiContext& ui) {
+    ImFont* f = ui.body ? ui.body : ImGui::GetFont();
+    return std::max(kMinTarget * ui.scale, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, languageButtonText(s).c_str()).x +
+                                               2 * ImGui::GetStyle().FramePadding.x + 24 * ui.scale);
+}
+void languageButton(AppState& s, ImVec2 at, float maxW, const UiContext& ui) {
+    const std::string text = languageButtonText(s);
+    const float w = std::min(maxW, languageButtonWidth(s, ui));
+    ImGui::SetCursorScreenPos(at);
+    if (bigButton(idLabel(text.c_str(), "language").c_str(), false, ImVec2(w, languageButtonHeight(ui)), ui, kActive,
+                  "Language")) {
+        s.intake.languageList = true;
+        testLog("intake-language-list");
+    }
+}
+
+// The list of languages, by their own names, in large buttons; a choice switches at once.
+void languageList(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) {
+    const float k = ui.scale;
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::BeginChild("##intake-languages", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const auto& langs = i18n::shippedLanguages();
+    const float gap = 12 * k;
+    const float bw = std::min(480 * k, size.x - 48 * k);
+    const float bh = std::clamp((size.y - 220 * k) / static_cast<float>(langs.size() + 1) - gap, 56 * k, 72 * k);
+    const float x = pos.x + (size.x - bw) / 2;
+    float y = pos.y + std::max(24 * k, (size.y - static_cast<float>(langs.size() + 1) * (bh + gap) - 100 * k) / 2);
+    ImFont* tf = ui.title ? ui.title : ImGui::GetFont();
+    // TRANSLATORS: the heading of the intake's list of languages.
+    const char* title = tr("Choose your language");
+    const float tw = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, 0, title).x;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + std::max(24 * k, (size.x - tw) / 2), y));
+    ImGui::PushFont(tf);
+    ImGui::PushTextWrapPos(size.x - 24 * k);
+    ImGui::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    y = ImGui::GetItemRectMax().y + 2 * gap;
+    for (const i18n::Language& l : langs) {
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        const std::string log = "language-" + l.tag;
+        // The language's own name, never translated: a client finds their own.
+        if (bigButton(idLabel(l.nativeName.c_str(), log.c_str()).c_str(), l.tag == s.intake.language, ImVec2(bw, bh), ui,
+                      kActive, log.c_str())) {
+            s.deferred.push_back([tag = l.tag](AppState& st) {
+                st.intake.language = tag;
+                st.intake.languageList = false;
+                testLog("intake-language " + tag);
+            });
+        }
+        y += bh + gap;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y + gap));
+    // TRANSLATORS: leaves the intake's list of languages without changing the language.
+    if (bigButton(idLabel(tr("Back to the drawing"), "language-back").c_str(), false, ImVec2(bw, bh), ui, kActive,
+                  "language-back")) {
+        s.intake.languageList = false;
+        testLog("intake-language-list-closed");
+    }
+    ImGui::EndChild();
+}
+
 ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
     const float k = ui.scale;
     const float pad = 14 * k, gap = 8 * k;
@@ -107,14 +190,19 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
                                   kMinTarget * k, 72 * k);
     c.onlyView.reset();
 
-    // Left: the instruction, what it feels like, the marker size.
+    // Left: what it feels like, the marker size (the instruction is above the chart).
     const float lx = pos.x + pad, lw = leftW - 2 * pad;
     ImGui::SetCursorScreenPos(ImVec2(lx, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(kInstruction, ui, lx + lw);
-    ImGui::Dummy(ImVec2(0, 4 * k));
-    headingText("What does it feel like?", ui);
-    const float qh = std::clamp((size.y - 290 * k) / 5 - 8 * k, kMinTarget * k, 64 * k);
+    headingText(tr("What does it feel like?"), ui, lx + lw);
+    // The feelings take what the marker size and the next-mark line (two lines) leave.
+    ImFont* hf = ui.heading ? ui.heading : ImGui::GetFont();
+    const float bodyLine = (ui.body ? ui.body->FontSize : ImGui::GetFontSize());
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float sizeHead = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, lw, tr("Size of the marker")).y;
+    const float below = 2 * bodyLine + sp + 4 * k + sp + sizeHead + sp + std::max(kMinTarget * k, 52 * k) + sp;
+    const float room = pos.y + size.y - pad - ImGui::GetCursorScreenPos().y - below;
+    const float qh = std::clamp(room / 5 - 2 * k - 2 * sp, kMinTarget * k, 64 * k);
     for (int i = 0; i < maps::kQualityCount; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
         qualityButton(s, i, ImVec2(lw, qh), ui);
@@ -124,7 +212,7 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     nextMarkLine(s, ui, lx + lw);
     ImGui::Dummy(ImVec2(0, 4 * k));
     ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
-    headingText("Size of the marker", ui);
+    headingText(tr("Size of the marker"), ui, lx + lw);
     ImGui::SetCursorScreenPos(ImVec2(lx, ImGui::GetCursorScreenPos().y));
     markerSizeButtons(s, ImVec2((lw - 2 * gap) / 3, std::max(kMinTarget * k, 52 * k)), gap, ui);
     ImGui::EndGroup();
@@ -134,7 +222,7 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     actionButtons(s, ImVec2(ax, pos.y + pad), ImVec2(btnW, btnH), gap, cols, doneH,
                   pos.y + size.y - pad - doneH, ui);
     // The therapist's way out, small and grey, just above Done.
-    const float tw = ImGui::CalcTextSize("Therapist").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float tw = therapistButtonWidth(s);
     ImGui::SetCursorScreenPos(ImVec2(ax + (colW - tw) / 2, pos.y + size.y - pad - doneH - gap - therapistH));
     drawTherapistButton(s, ui);
 
@@ -143,11 +231,21 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     const float sgap = 4 * k;
     const float sw = swatchFor(mw - 2 * pad, sgap, k);
     const float rowW = 11 * sw + 10 * sgap;
-    ImGui::SetCursorScreenPos(ImVec2(mx + std::max(pad, (mw - rowW) / 2), pos.y + pad));
+    // Above it, the instruction and, right of it, the client's language button.
+    const float ix = mx + std::max(pad, (mw - rowW) / 2);
+    const float langW = std::min(languageButtonWidth(s, ui), rowW / 2);
+    ImGui::SetCursorScreenPos(ImVec2(ix, pos.y + pad));
+    ImGui::BeginGroup();
+    bodyText(tr(kInstruction), ui, ix + rowW - langW - gap);
+    ImGui::EndGroup();
+    const float textBottom = ImGui::GetItemRectMax().y;
+    languageButton(s, ImVec2(ix + rowW - langW, pos.y + pad), langW, ui);
+    const float iy = std::max(textBottom, pos.y + pad + languageButtonHeight(ui)) + gap;
+    ImGui::SetCursorScreenPos(ImVec2(ix, iy));
     ImGui::BeginGroup();
     intensityRow(s, sw, sgap, ui);
     ImGui::EndGroup();
-    const float top = pos.y + pad + intensityRowHeight(sw, ui) + gap;
+    const float top = iy + intensityRowHeight(sw, ui) + gap;
     return drawChart(s, c, ui, ImVec2(mx, top), ImVec2(mw, pos.y + size.y - top));
 }
 
@@ -160,20 +258,25 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
                                       (s.intake.portraitView == maps::ViewId::Front ? "front" : "back"));
     s.view.focus = s.intake.portraitView;
 
-    // Top: the instruction and the Front / Back switch.
+    // Top: the instruction, the client's language button right of it, the Front / Back switch.
+    const float langW = std::min(languageButtonWidth(s, ui), w / 2);
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(kInstruction, ui, x + w);
+    bodyText(tr(kInstruction), ui, x + w - langW - gap);
     ImGui::EndGroup();
+    const float textBottom = ImGui::GetItemRectMax().y;
+    languageButton(s, ImVec2(x + w - langW, pos.y + pad), langW, ui);
     const float switchH = 64 * k, switchW = std::min(220 * k, (w - gap) / 2);
-    const float sy = ImGui::GetItemRectMax().y + gap;
+    const float sy = std::max(textBottom, pos.y + pad + languageButtonHeight(ui)) + gap;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x / 2 - switchW - gap / 2, sy));
     const bool front = s.intake.portraitView == maps::ViewId::Front;
-    if (bigButton("Front", front, ImVec2(switchW, switchH), ui)) s.intake.portraitView = maps::ViewId::Front;
+    if (bigButton(idLabel(trc(i18n::kViewContext, "Front"), "front").c_str(), front, ImVec2(switchW, switchH), ui,
+                  kActive, "Front")) s.intake.portraitView = maps::ViewId::Front;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x / 2 + gap / 2, sy));
-    if (bigButton("Back", !front, ImVec2(switchW, switchH), ui)) s.intake.portraitView = maps::ViewId::Back;
+    if (bigButton(idLabel(trc(i18n::kViewContext, "Back"), "back").c_str(), !front, ImVec2(switchW, switchH), ui,
+                  kActive, "Back")) s.intake.portraitView = maps::ViewId::Back;
     // The therapist's way out, small and grey, right of the switch.
-    const float tw = ImGui::CalcTextSize("Therapist").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float tw = therapistButtonWidth(s);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - pad - tw, sy + (switchH - kMinTarget * k) / 2));
     drawTherapistButton(s, ui);
     const float chartTop = sy + switchH + gap;
@@ -188,9 +291,9 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
     const float sizeH = 56 * k;
     const float sizeY = actionsY - gap * 2 - sizeH;
     ImFont* hf = ui.heading ? ui.heading : ImGui::GetFont();
-    const float labelW = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, "Size of the marker").x + 16 * k;
+    const float labelW = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, tr("Size of the marker")).x + 16 * k;
     ImGui::SetCursorScreenPos(ImVec2(x, sizeY + (sizeH - hf->FontSize) / 2));
-    headingText("Size of the marker", ui);
+    headingText(tr("Size of the marker"), ui);
     ImGui::SetCursorScreenPos(ImVec2(x + labelW, sizeY));
     markerSizeButtons(s, ImVec2((w - labelW - 2 * gap) / 3, sizeH), gap, ui);
 
@@ -200,7 +303,7 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
     const float qy = sizeY - gap * 2 - static_cast<float>(qrows) * (qh + gap) - lineH;
     const float headH = hf->FontSize + 6 * k;
     ImGui::SetCursorScreenPos(ImVec2(x, qy - headH));
-    headingText("What does it feel like?", ui);
+    headingText(tr("What does it feel like?"), ui);
     for (int i = 0; i < maps::kQualityCount; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(i % 2) * (qw + gap),
                                          qy + static_cast<float>(i / 2) * (qh + gap)));
@@ -229,6 +332,14 @@ ImVec4 drawIntakeScreen(AppState& s, ChartPanelState& c, const UiContext& ui, Im
     if (testLogEnabled()) {
         const auto px = [&](const ImFont* f) { return std::to_string(f ? std::lround(f->FontSize / ui.scale) : 0); };
         testLogChanged("intake-fonts", "font intake-body " + px(ui.body) + " heading " + px(ui.heading));
+    }
+    s.intake.uiLanguage = i18n::currentLanguage();  // the therapist's, outside the client's scope
+    // Everything the client reads in the intake's language (the Therapist button excepted).
+    i18n::LanguageScope client(s.intake.language);
+    testLogChanged("intake-instruction", std::string("label instruction ") + tr(kInstruction));
+    if (s.intake.languageList) {
+        languageList(s, ui, pos, size);
+        return ImVec4(0, 0, 0, 0);
     }
     const ImVec4 chart = size.y > size.x ? portrait(s, c, ui, pos, size) : landscape(s, c, ui, pos, size);
     return chart;

@@ -11,6 +11,8 @@
 #include "app/gui/document_ops.h"
 #include "app/gui/intake/intake_widgets.h"
 #include "app/gui/intake/pin.h"
+#include "app/gui/tr_text.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 
@@ -18,17 +20,20 @@ namespace bodymap::app {
 
 namespace {
 
+// Saved in the map, which does not depend on the intake's language: English.
 constexpr const char* kNoPainNote = "No pain today (confirmed by the client at intake).";
 constexpr const char* kPinPopup = "##intake-pin";
 
 // The state of a fresh session for the client (the PIN gate of this process is kept).
-void enterIntake(AppState& s, const std::string& clientId, const std::string& clientName) {
+void enterIntake(AppState& s, const std::string& clientId, const std::string& clientName,
+                 const std::string& language) {
     const PinGate gate = s.intake.gate;
     s.intake = {};
     s.intake.gate = gate;
     s.intake.phase = IntakePhase::Drawing;
     s.intake.clientId = clientId;
     s.intake.clientName = clientName;
+    s.intake.language = intakeLanguageFor(language);
     // Nothing of the therapist's GUI stays open or pending behind the kiosk. Recovery files of
     // other work stay on disk and are offered at the next start of the therapist GUI.
     s.recoveryOffer.clear();
@@ -48,6 +53,7 @@ void enterIntake(AppState& s, const std::string& clientId, const std::string& cl
     s.view.panX = s.view.panY = 0;
     s.view.visibleLines = 0;
     testLog("intake-start " + clientId);
+    testLog("intake-language " + s.intake.language);
 }
 
 const maps::ClientEntry* findClient(const AppState& s, const std::string& clientId) {
@@ -62,12 +68,14 @@ maps::Result<maps::ClientEntry> listClient(AppState& s, const std::string& clien
     s.library.selectedClient = clientId;
     refreshLibrary(s);
     if (!s.library.error.empty()) {
-        return maps::Error{"the client library cannot be read: " + s.library.error};
+        return maps::Error{i18n::format(tr("the client library cannot be read: %s"), s.library.error.c_str())};
     }
     const maps::ClientEntry* c = findClient(s, clientId);
     if (!c) {
-        return maps::Error{"no client \"" + maps::printableForMessage(clientId, 80) + "\" in the library " +
-                           maps::printableForMessage(s.library.root)};
+        // TRANSLATORS: the first %s is the client's id, the second the library's folder.
+        return maps::Error{i18n::format(tr("no client \"%s\" in the library %s"),
+                                        maps::printableForMessage(clientId, 80).c_str(),
+                                        maps::printableForMessage(s.library.root).c_str())};
     }
     return *c;
 }
@@ -83,12 +91,14 @@ void leaveIntake(AppState& s) {
     s.library.stale = true;
     s.library.reveal = true;
     if (was == IntakePhase::SaveFailed) {
-        s.errorDialog = "The client's drawing could not be saved at Done:\n\n" + error +
-                        "\n\nIt is open and kept in the recovery file: save it with File > Save (Ctrl+S).";
+        // TRANSLATORS: shown to the therapist after unlocking; %s is why the save failed.
+        s.errorDialog = i18n::format(tr("The client's drawing could not be saved at Done:\n\n%s\n\n"
+                                        "It is open and kept in the recovery file: save it with File > Save (Ctrl+S)."),
+                                     error.c_str());
     } else if (was == IntakePhase::ThankYou) {
-        s.post("The client's new visit is open, ready to review");
+        s.post(tr("The client's new visit is open, ready to review"));
     } else {
-        s.post("Intake ended without Done; the client's drawing is open and not saved yet");
+        s.post(tr("Intake ended without Done; the client's drawing is open and not saved yet"));
     }
     testLog("intake-left " + clientId);
 }
@@ -161,9 +171,9 @@ void drawPinPrompt(AppState& s, const UiContext& ui) {
     ImGui::PopStyleVar();
     if (!open) return;
     const float width = ImGui::GetContentRegionAvail().x;
-    centredText("Therapist PIN", ui.heading, std::max(width, 1.0f), ImGui::GetColorU32(ImGuiCol_Text));
-    ImGui::TextDisabled(in.pinPrompt == PinPurpose::Quit ? "Enter the PIN to close BodyMap."
-                                                         : "Enter the PIN to end the client's intake.");
+    centredText(tr("Therapist PIN"), ui.heading, std::max(width, 1.0f), ImGui::GetColorU32(ImGuiCol_Text));
+    textDisabledf("%s", in.pinPrompt == PinPurpose::Quit ? tr("Enter the PIN to close BodyMap.")
+                                                         : tr("Enter the PIN to end the client's intake."));
     ImGui::Spacing();
     const PinPadAction a = drawPinPad(s, in.pin, ui, true);
     if (a == PinPadAction::Cancel) {
@@ -180,7 +190,7 @@ void drawPinPrompt(AppState& s, const UiContext& ui) {
             leaveIntake(s);
             if (why == PinPurpose::Quit) s.deferred.push_back([](AppState& st) { requestQuit(st); });
         } else {
-            in.pin = {"", s.settings.pinHash.empty() ? "No therapist PIN is set" : "Wrong PIN", true};
+            in.pin = {"", s.settings.pinHash.empty() ? tr("No therapist PIN is set") : tr("Wrong PIN"), true};
         }
     }
     ImGui::EndPopup();
@@ -188,9 +198,10 @@ void drawPinPrompt(AppState& s, const UiContext& ui) {
 
 }  // namespace
 
-maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLastVisit, bool requirePin) {
+maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLastVisit, bool requirePin,
+                         const std::string& language) {
     if (requirePin && s.settings.pinHash.empty()) {
-        return maps::Error{"Set the therapist PIN in Settings first (Settings > Therapist PIN...)."};
+        return maps::Error{tr("Set the therapist PIN in Settings first (Settings > Therapist PIN...).")};
     }
     auto client = listClient(s, clientId);
     if (!client) return maps::Error{client.error()};
@@ -201,7 +212,9 @@ maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLast
         const auto it = std::find_if(visits.begin(), visits.end(), [](const maps::VisitEntry& v) { return v.error.empty(); });
         if (it != visits.end()) {
             auto loaded = maps::loadMap(it->path, s.templates);
-            if (!loaded) return maps::Error{"could not start from the last visit: " + loaded.error()};
+            if (!loaded) {
+                return maps::Error{i18n::format(tr("could not start from the last visit: %s"), loaded.error().c_str())};
+            }
             if (auto t = s.templates.find(loaded->templateId())) s.tmpl = t;
             prev = std::move(loaded.value());
         }
@@ -212,23 +225,23 @@ maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLast
     map.info.appVersion = appVersion();
     replaceDocument(s, std::move(map), "");
     if (prev) s.doc.restored = true;  // a copy that is not saved anywhere yet
-    enterIntake(s, client->id, client->displayName);
+    enterIntake(s, client->id, client->displayName, language);
     return maps::Ok{};
 }
 
 maps::Status startIntakeFromCommandLine(AppState& s, const std::string& clientId, bool fromLastVisit,
-                                        bool requirePin) {
+                                        bool requirePin, const std::string& language) {
     if (requirePin && s.settings.pinHash.empty()) {
-        return maps::Error{"Set the therapist PIN in Settings first (Settings > Therapist PIN...)."};
+        return maps::Error{tr("Set the therapist PIN in Settings first (Settings > Therapist PIN...).")};
     }
     auto client = listClient(s, clientId);
     if (!client) return maps::Error{client.error()};
     if (restoreIntakeRecovery(s, client->id)) {
-        enterIntake(s, client->id, client->displayName);
+        enterIntake(s, client->id, client->displayName, language);
         testLog("intake-restored " + client->id);
         return maps::Ok{};
     }
-    return startIntake(s, clientId, fromLastVisit, requirePin);
+    return startIntake(s, clientId, fromLastVisit, requirePin, language);
 }
 
 void intakeDone(AppState& s) {
@@ -254,6 +267,7 @@ void requestIntakeExit(AppState& s, PinPurpose why) {
 void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) {
     const IntakePhase phase = s.intake.phase;
     if (phase == IntakePhase::Off || phase == IntakePhase::Drawing) return;
+    s.intake.uiLanguage = i18n::currentLanguage();  // the therapist's, outside the client's scope
     ImGui::SetCursorScreenPos(pos);
     ImGui::BeginChild("##intake-page", size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const float w = size.x;
@@ -261,36 +275,43 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) 
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 quiet = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     ImGui::SetCursorPosY(std::max(24 * ui.scale, size.y * 0.22f));
-    if (phase == IntakePhase::ConfirmNoPain) {
-        centredText("No pain today?", ui.title, w, text, colW);
-        ImGui::Spacing();
-        centredText("You have not marked any pain on the body.", ui.heading, w, quiet, colW);
-        ImGui::Dummy(ImVec2(0, 36 * ui.scale));
-        const float gap = 24 * ui.scale;
-        const float bw = std::min(340 * ui.scale, (colW - gap) / 2);
-        const float bh = 72 * ui.scale;
-        ImGui::SetCursorPosX((w - 2 * bw - gap) / 2);
-        if (intake::bigButton("Yes, no pain today", true, ImVec2(bw, bh), ui, IM_COL32(46, 125, 70, 255))) {
-            s.deferred.push_back([](AppState& st) { saveIntake(st, true); });
+    {
+        // What the client reads, in the intake's language.
+        i18n::LanguageScope client(s.intake.language);
+        if (phase == IntakePhase::ConfirmNoPain) {
+            centredText(tr("No pain today?"), ui.title, w, text, colW);
+            ImGui::Spacing();
+            centredText(tr("You have not marked any pain on the body."), ui.heading, w, quiet, colW);
+            ImGui::Dummy(ImVec2(0, 36 * ui.scale));
+            const float gap = 24 * ui.scale;
+            const float bw = std::min(340 * ui.scale, (colW - gap) / 2);
+            const float bh = 72 * ui.scale;
+            ImGui::SetCursorPosX((w - 2 * bw - gap) / 2);
+            if (intake::bigButton(idLabel(tr("Yes, no pain today"), "yes-no-pain").c_str(), true, ImVec2(bw, bh), ui,
+                                  IM_COL32(46, 125, 70, 255), "Yes, no pain today")) {
+                s.deferred.push_back([](AppState& st) { saveIntake(st, true); });
+            }
+            ImGui::SameLine(0, gap);
+            if (intake::bigButton(idLabel(tr("Go back and draw"), "back-to-drawing").c_str(), false, ImVec2(bw, bh),
+                                  ui, IM_COL32(52, 86, 140, 255), "Go back and draw")) {
+                s.intake.phase = IntakePhase::Drawing;
+                testLog("intake-back-to-drawing");
+            }
+        } else {
+            const bool saved = phase == IntakePhase::ThankYou;
+            // Short lines for a large font: a title, then what to do, then what happened.
+            centredText(saved ? tr("Thank you!") : tr("Please hand the device to your therapist"), ui.title, w, text,
+                        colW);
+            ImGui::Dummy(ImVec2(0, 12 * ui.scale));
+            if (saved) centredText(tr("Please hand the device back to your therapist."), ui.heading, w, text, colW);
+            ImGui::Spacing();
+            centredText(saved ? tr("Your drawing is saved for your therapist.")
+                              : tr("Your drawing could not be saved just now, but it is kept safe."),
+                        ui.heading, w, quiet, colW);
         }
-        ImGui::SameLine(0, gap);
-        if (intake::bigButton("Go back and draw", false, ImVec2(bw, bh), ui)) {
-            s.intake.phase = IntakePhase::Drawing;
-            testLog("intake-back-to-drawing");
-        }
-    } else {
-        const bool saved = phase == IntakePhase::ThankYou;
-        // Short lines for a large font: a title, then what to do, then what happened.
-        centredText(saved ? "Thank you!" : "Please hand the device to your therapist", ui.title, w, text, colW);
-        ImGui::Dummy(ImVec2(0, 12 * ui.scale));
-        if (saved) centredText("Please hand the device back to your therapist.", ui.heading, w, text, colW);
-        ImGui::Spacing();
-        centredText(saved ? "Your drawing is saved for your therapist."
-                          : "Your drawing could not be saved just now, but it is kept safe.",
-                    ui.heading, w, quiet, colW);
     }
-    // The therapist's way back, small, at the bottom.
-    const char* unlock = phase == IntakePhase::ConfirmNoPain ? "Therapist" : "Therapist: unlock";
+    // The therapist's way back, small, at the bottom, in the therapist's language.
+    const char* unlock = phase == IntakePhase::ConfirmNoPain ? tr("Therapist") : tr("Therapist: unlock");
     const float uw = ImGui::CalcTextSize(unlock).x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SetCursorPos(ImVec2((w - uw) / 2, size.y - 60 * ui.scale));
     if (therapistButton(unlock, ui)) requestIntakeExit(s, PinPurpose::Leave);
@@ -298,8 +319,49 @@ void drawIntakePages(AppState& s, const UiContext& ui, ImVec2 pos, ImVec2 size) 
 }
 
 void drawTherapistButton(AppState& s, const UiContext& ui) {
-    if (therapistButton("Therapist", ui)) requestIntakeExit(s, PinPurpose::Leave);
+    i18n::LanguageScope therapist(s.intake.uiLanguage);
+    if (therapistButton(tr("Therapist"), ui)) requestIntakeExit(s, PinPurpose::Leave);
     logLastItem("Therapist");
+}
+
+float therapistButtonWidth(const AppState& s) {
+    i18n::LanguageScope therapist(s.intake.uiLanguage);
+    return ImGui::CalcTextSize(tr("Therapist")).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+std::string intakeLanguageFor(const std::string& requested) {
+    std::string tag = i18n::normalizeLanguage(requested);
+    if (tag.empty()) tag = i18n::normalizeLanguage(i18n::currentLanguage());
+    return tag.empty() ? std::string("en") : tag;
+}
+
+bool intakeLanguageCombo(const UiContext& ui, std::string& tag) {
+    if (tag.empty()) tag = intakeLanguageFor("");
+    const auto& langs = i18n::shippedLanguages();
+    // The entry of `tag` ("en_GB" is English's).
+    std::size_t current = 0;
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+        if (langs[i].tag == tag || (tag.size() > 2 && tag.compare(0, langs[i].tag.size() + 1, langs[i].tag + "_") == 0)) {
+            current = i;
+        }
+    }
+    const std::string shown = tag == i18n::kPseudoLanguage ? tag : langs.empty() ? tag : langs[current].nativeName;
+    bool changed = false;
+    // TRANSLATORS: in the Hand to client dialog: the language the client's intake starts in.
+    ImGui::TextUnformatted(tr("Client's language:"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(220 * ui.scale);
+    if (ImGui::BeginCombo("##intake-language", shown.c_str())) {
+        for (std::size_t i = 0; i < langs.size(); ++i) {
+            if (ImGui::Selectable(langs[i].nativeName.c_str(), i == current && tag != i18n::kPseudoLanguage)) {
+                changed = tag != langs[i].tag;
+                tag = langs[i].tag;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    logLastItem("intake-language");
+    return changed;
 }
 
 void drawIntakeDialogs(AppState& s, const UiContext& ui) {

@@ -52,6 +52,11 @@ struct IntakeState {
     std::string savedPath;     // the visit Done saved (the therapist lands on it after unlocking)
     std::string saveError;     // why Done could not save (shown to the therapist after unlocking)
     maps::ViewId portraitView = maps::ViewId::Front;  // portrait layout: the one view shown
+    // The language of what the client reads (a shipped tag, or "pseudo"); the therapist's
+    // PIN dialog and messages keep the UI language. The saved map does not depend on it.
+    std::string language;
+    std::string uiLanguage;    // the therapist's (the process default), noted each frame
+    bool languageList = false; // the client is choosing a language (the list replaces the chart)
     PinPurpose pinPrompt = PinPurpose::None;  // the PIN dialog is open for this
     PinEntry pin;
     PinGate gate;              // kept across dialogs and intakes of this process

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "app/gui/panels.h"
+#include "app/gui/tr_text.h"
 #include "render/colormap.h"
 
 namespace bodymap::app::intake {
@@ -33,7 +35,9 @@ void drawTick(ImDrawList* dl, ImVec2 c, float r, float thickness) {
                 thickness);
 }
 
-constexpr const char* kSizeNames[3] = {"Small", "Medium", "Large"};
+// TRANSLATORS: the size of the marker the client paints with (a button about 90 px wide).
+constexpr const char* kSizeNames[3] = {trNoopC("marker size", "Small"), trNoopC("marker size", "Medium"),
+                                       trNoopC("marker size", "Large")};
 }  // namespace
 
 bool bigButton(const char* label, bool active, ImVec2 size, const UiContext& ui, ImU32 activeColor,
@@ -58,6 +62,10 @@ bool bigButton(const char* label, bool active, ImVec2 size, const UiContext& ui,
     ImGui::PopFont();
     if (active) ImGui::PopStyleColor(4);
     logLastItem(logLabel ? logLabel : text.c_str());
+    // The text shown, when the log names the button by a fixed id (tests of other languages).
+    if (logLabel && text != logLabel) {
+        testLogChanged(std::string("label ") + logLabel, std::string("label ") + logLabel + " " + text);
+    }
     return clicked;
 }
 
@@ -69,9 +77,11 @@ void bodyText(const char* text, const UiContext& ui, float wrapX) {
     ImGui::PopFont();
 }
 
-void headingText(const char* text, const UiContext& ui) {
+void headingText(const char* text, const UiContext& ui, float wrapX) {
     ImGui::PushFont(headingFont(ui));
+    if (wrapX > 0) ImGui::PushTextWrapPos(wrapX - ImGui::GetWindowPos().x);
     ImGui::TextUnformatted(text);
+    if (wrapX > 0) ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
 
@@ -81,7 +91,7 @@ float intensityRowHeight(float swatch, const UiContext& ui) {
 }
 
 void intensityRow(AppState& s, float swatch, float gap, const UiContext& ui) {
-    headingText("How strong is it?", ui);
+    headingText(tr("How strong is it?"), ui);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     for (int k = 0; k <= maps::kMaxIntensity; ++k) {
@@ -126,12 +136,24 @@ void intensityRow(AppState& s, float swatch, float gap, const UiContext& ui) {
     const float y = start.y + swatch + 6 * ui.scale;
     const float rowW = 11 * swatch + 10 * gap;
     const ImU32 grey = IM_COL32(60, 60, 60, 255);
-    dl->AddText(bf, bf->FontSize, ImVec2(start.x, y), grey, "no pain");
-    const float mw = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, "moderate").x;
-    dl->AddText(bf, bf->FontSize, ImVec2(start.x + 5 * (swatch + gap) + swatch / 2 - mw / 2, y), grey,
-                "moderate");
-    const float ww = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, "worst imaginable").x;
-    dl->AddText(bf, bf->FontSize, ImVec2(start.x + rowW - ww, y), grey, "worst imaginable");
+    // TRANSLATORS: the anchor word under 0 of the 0-10 pain intensity scale (NRS), read by the
+    // client: the usual wording of the validated NRS in your language. Short (about 12 letters).
+    const char* none = trc("pain scale", "no pain");
+    // TRANSLATORS: the anchor word under 5 of the 0-10 pain intensity scale (NRS). Short.
+    const char* moderate = trc("pain scale", "moderate");
+    // TRANSLATORS: the anchor word under 10 of the 0-10 pain intensity scale (NRS): "worst pain
+    // imaginable" in the validated NRS wording of your language. Short (about 18 letters).
+    const char* worst = trc("pain scale", "worst imaginable");
+    const float nw = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, none).x;
+    const float mw = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, moderate).x;
+    const float ww = bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, worst).x;
+    // Centred under 5, but never over the words at the ends.
+    const float mx = std::clamp(start.x + 5 * (swatch + gap) + swatch / 2 - mw / 2, start.x + nw + 8 * ui.scale,
+                                std::max(start.x + nw + 8 * ui.scale, start.x + rowW - ww - 8 * ui.scale - mw));
+    dl->AddText(bf, bf->FontSize, ImVec2(start.x, y), grey, none);
+    dl->AddText(bf, bf->FontSize, ImVec2(mx, y), grey, moderate);
+    dl->AddText(bf, bf->FontSize, ImVec2(start.x + rowW - ww, y), grey, worst);
+    testLogChanged("intake-anchors", std::string("label anchors ") + none + " | " + moderate + " | " + worst);
     ImGui::SetCursorScreenPos(start);
     ImGui::Dummy(ImVec2(rowW, swatch + 6 * ui.scale + bf->FontSize));
 }
@@ -147,7 +169,8 @@ void qualityButton(AppState& s, int index, ImVec2 size, const UiContext& ui) {
         if (s.tools.tool == Tool::Erase) s.tools.tool = Tool::Paint;
     }
     ImGui::PopID();
-    logLastItem(name.c_str());
+    logLastItem(std::string(maps::qualityEnglishName(q)).c_str());
+    testLogChanged(std::string("label quality ") + std::to_string(index), "label quality " + name);
     const bool on = (s.tools.brush.qualities & maps::bit(q)) != 0;
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 e(p.x + size.x, p.y + size.y);
@@ -197,31 +220,57 @@ void markerSizeButtons(AppState& s, ImVec2 size, float gap, const UiContext& ui)
     }
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
-        char label[32];
-        std::snprintf(label, sizeof label, "%s##marker", kSizeNames[i]);
-        if (bigButton(label, i == nearest, size, ui)) s.tools.brush.radius = kMarkerSizes[i];
+        const char* name = trc("marker size", kSizeNames[i]);
+        const std::string id = std::string("marker-") + kSizeNames[i];
+        // The name when it fits the button, else a dot of the marker's size (never cut off).
+        // (All three the same way: names when every one fits.)
+        ImFont* bf = bodyFont(ui);
+        bool fits = true;
+        for (const char* n : kSizeNames) {
+            fits = fits && bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, trc("marker size", n)).x +
+                                   2 * ImGui::GetStyle().FramePadding.x <= size.x;
+        }
+        const std::string label = fits ? idLabel(name, id.c_str()) : "###" + id;
+        const bool chosen = i == nearest;
+        if (bigButton(label.c_str(), chosen, size, ui, IM_COL32(52, 86, 140, 255), kSizeNames[i])) {
+            s.tools.brush.radius = kMarkerSizes[i];
+        }
+        if (!fits) {
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            const float r = (4.0f + 5.0f * static_cast<float>(i)) * ui.scale;
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), r,
+                                                        chosen ? IM_COL32(255, 255, 255, 255) : kInk);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name);
+            testLogChanged("label " + std::string(kSizeNames[i]), "label " + std::string(kSizeNames[i]) + " " + name);
+        }
     }
 }
 
 void nextMarkLine(const AppState& s, const UiContext& ui, float wrapX) {
     std::string line;
     if (s.tools.tool == Tool::Erase) {
-        line = "Next touch: rubs out marks";
+        line = tr("Next touch: rubs out marks");
     } else {
-        line = "Next mark: " + std::to_string(s.tools.brush.intensity);
-        std::string feels;
-        int n = 0;
+        std::vector<std::string> names;
         for (maps::Quality q : maps::kQualities) {
-            if (s.tools.brush.qualities & maps::bit(q)) ++n;
+            if (s.tools.brush.qualities & maps::bit(q)) names.emplace_back(maps::qualityName(q));
         }
-        int i = 0;
-        for (maps::Quality q : maps::kQualities) {
-            if (!(s.tools.brush.qualities & maps::bit(q))) continue;
-            if (i > 0) feels += i == n - 1 ? " and " : ", ";
-            feels += std::string(maps::qualityName(q));
-            ++i;
+        const int level = s.tools.brush.intensity;
+        if (names.empty()) {
+            // TRANSLATORS: what the client's next stroke paints: %d is the intensity 1-10.
+            line = i18n::format(tr("Next mark: %d (no feeling chosen)"), level);
+        } else {
+            std::string feels = names[0];
+            for (std::size_t i = 1; i < names.size(); ++i) {
+                // TRANSLATORS: joins the names of feelings in a list: "Burning, Aching" (not the last).
+                if (i + 1 < names.size()) feels = i18n::format(tr("%s, %s"), feels.c_str(), names[i].c_str());
+                // TRANSLATORS: joins the last feeling to the list: "Burning, Aching and Numbness".
+                else feels = i18n::format(tr("%s and %s"), feels.c_str(), names[i].c_str());
+            }
+            // TRANSLATORS: what the client's next stroke paints: %d is the intensity 1-10, %s
+            // the feelings chosen ("Burning and Aching").
+            line = i18n::format(tr("Next mark: %d, %s"), level, feels.c_str());
         }
-        line += feels.empty() ? " (no feeling chosen)" : ", " + feels;
     }
     bodyText(line.c_str(), ui, wrapX);
 }

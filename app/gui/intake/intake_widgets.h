@@ -20,8 +20,8 @@ bool bigButton(const char* label, bool active, ImVec2 size, const UiContext& ui,
                ImU32 activeColor = IM_COL32(52, 86, 140, 255), const char* logLabel = nullptr);
 // Text in the intake's body font (20 px), wrapped at screen x `wrapX`.
 void bodyText(const char* text, const UiContext& ui, float wrapX);
-// A heading in the heading font.
-void headingText(const char* text, const UiContext& ui);
+// A heading in the heading font, wrapped at screen x `wrapX` when it is > 0.
+void headingText(const char* text, const UiContext& ui, float wrapX = 0);
 // Height of intensityRow for a swatch side `swatch`.
 float intensityRowHeight(float swatch, const UiContext& ui);
 // "How strong is it?", swatches 0-10 in one row (0 is the eraser) with the words "no pain",

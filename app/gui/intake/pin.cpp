@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "app/gui/document_ops.h"
+#include "app/gui/tr_text.h"
 
 namespace bodymap::app {
 
@@ -85,8 +86,8 @@ namespace {
 
 constexpr const char* kKeys[] = {"1##pin", "2##pin", "3##pin", "4##pin", "5##pin",
                                  "6##pin", "7##pin", "8##pin", "9##pin"};
-constexpr const char* kSteps[] = {"Enter the current PIN", "Choose a new PIN (4 to 12 digits)",
-                                  "Enter the new PIN again"};
+constexpr const char* kSteps[] = {trNoop("Enter the current PIN"), trNoop("Choose a new PIN (4 to 12 digits)"),
+                                  trNoop("Enter the new PIN again")};
 
 // The seconds left of the delay, 0 when none runs.
 int secondsLocked(const AppState& s) {
@@ -126,11 +127,14 @@ PinPadAction drawPinPad(AppState& s, PinEntry& e, const UiContext& ui, bool gate
     }
     // One line under the dots: the countdown, or what went wrong, or room for it.
     {
-        char line[96];
+        std::string line;
         const char* text = e.message.c_str();
         if (locked > 0) {
-            std::snprintf(line, sizeof line, "Too many wrong tries. Try again in %d s", locked);
-            text = line;
+            line = i18n::format(trn("Too many wrong tries. Try again in %d second.",
+                                    "Too many wrong tries. Try again in %d seconds.",
+                                    static_cast<unsigned long>(locked)),
+                                locked);
+            text = line.c_str();
         }
         const float tw = ImGui::CalcTextSize(text).x;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tw) / 2));
@@ -160,13 +164,17 @@ PinPadAction drawPinPad(AppState& s, PinEntry& e, const UiContext& ui, bool gate
         if (i % 3) ImGui::SameLine();
         if (padKey(kKeys[i], ImVec2(keyW, keyH), ui)) type(static_cast<char>('1' + i));
     }
-    if (padKey("Delete##pin", ImVec2(keyW, keyH), ui) && !e.digits.empty()) e.digits.pop_back();
+    // TRANSLATORS: a key of the PIN pad (96 px wide): removes the last digit typed.
+    const std::string del = std::string(tr("Delete")) + "##pin";
+    if (padKey(del.c_str(), ImVec2(keyW, keyH), ui) && !e.digits.empty()) e.digits.pop_back();
     ImGui::SameLine();
     if (padKey("0##pin", ImVec2(keyW, keyH), ui)) type('0');
     ImGui::SameLine();
-    if (padKey("OK##pin", ImVec2(keyW, keyH), ui)) action = PinPadAction::Submit;
+    const std::string ok = std::string(tr("OK")) + "##pin";
+    if (padKey(ok.c_str(), ImVec2(keyW, keyH), ui)) action = PinPadAction::Submit;
     ImGui::EndDisabled();
-    if (loggedButton("Cancel##pin", ImVec2(width, 52 * ui.scale))) action = PinPadAction::Cancel;
+    const std::string cancel = std::string(tr("Cancel")) + "##pin";
+    if (loggedButton(cancel.c_str(), ImVec2(width, 52 * ui.scale))) action = PinPadAction::Cancel;
     ImGui::PopStyleVar();
     return action;
 }
@@ -182,7 +190,8 @@ void openPinSettings(AppState& s) {
 
 void drawPinSettingsDialog(AppState& s, const UiContext& ui) {
     PinSettingsDialog& d = s.intake.settingsPin;
-    const char* kTitle = "Therapist PIN";
+    const std::string title = idLabel(tr("Therapist PIN"), "therapist-pin");
+    const char* kTitle = title.c_str();
     if (d.open && !ImGui::IsPopupOpen(kTitle)) {
         ImGui::OpenPopup(kTitle);
         testLog("dialog Therapist PIN");
@@ -195,9 +204,9 @@ void drawPinSettingsDialog(AppState& s, const UiContext& ui) {
         return;
     }
     if (ui.bold) ImGui::PushFont(ui.bold);
-    ImGui::TextUnformatted(kSteps[d.step]);
+    ImGui::TextUnformatted(tr(kSteps[d.step]));
     if (ui.bold) ImGui::PopFont();
-    ImGui::TextDisabled("It unlocks the client intake (Hand to client).");
+    textDisabledf("%s", tr("It unlocks the client intake (Hand to client)."));
     ImGui::Spacing();
     const PinPadAction a = drawPinPad(s, d.entry, ui, d.step == 0);
     auto close = [&] {
@@ -213,31 +222,31 @@ void drawPinSettingsDialog(AppState& s, const UiContext& ui) {
             if (checkPinGated(s, pin, ImGui::GetTime())) {
                 d.step = 1;
             } else {
-                d.entry = {"", "Wrong PIN", true};
+                d.entry = {"", tr("Wrong PIN"), true};
             }
         } else if (d.step == 1) {
             if (pinFormatOk(pin)) {
                 d.first = pin;
                 d.step = 2;
             } else {
-                d.entry = {"", "A PIN has 4 to 12 digits", true};
+                d.entry = {"", tr("A PIN has 4 to 12 digits"), true};
             }
         } else if (pin != d.first) {
             d.step = 1;
             d.first.clear();
-            d.entry = {"", "The two PINs differ; choose the new PIN again", true};
+            d.entry = {"", tr("The two PINs differ; choose the new PIN again"), true};
         } else if (auto hash = hashPin(pin); !hash) {
-            d.entry = {"", "Could not make the PIN's hash (out of memory)", true};
+            d.entry = {"", tr("Could not make the PIN's hash (out of memory)"), true};
         } else {
             const std::string old = s.settings.pinHash;
             s.settings.pinHash = *hash;
             if (!saveSettings(s)) {
                 s.settings.pinHash = old;
                 d.step = old.empty() ? 1 : 0;
-                d.entry = {"", "Could not write the settings; the PIN is unchanged", true};
+                d.entry = {"", tr("Could not write the settings; the PIN is unchanged"), true};
             } else {
                 close();
-                s.post("Therapist PIN saved");
+                s.post(tr("Therapist PIN saved"));
                 testLog("pin-set");
             }
         }
