@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "app/cli/stats.h"
@@ -227,7 +229,12 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
             << "\n";
         return 1;
     }
+    // --json is for programs: its labels stay English (the comparison names its metrics when it
+    // is computed); errors are still for the person who ran it.
+    std::optional<i18n::LanguageScope> english;
+    if (json) english.emplace("en");
     auto c = maps::compareMaps(a->map, b->map, *a->tmpl);
+    english.reset();
     if (!c) {
         err << maps::printableForMessage(files[0]) << " vs " << maps::printableForMessage(files[1])
             << ": " << maps::printableForMessage(c.error()) << "\n";

@@ -83,6 +83,7 @@ struct LibraryState {
     std::vector<maps::LibraryProblem> problems;  // entries not followed (symlinks), never opened
     bool stale = true;                      // re-list on the next frame
     std::string error;                      // why the library could not be read
+    std::string intakeLanguage;             // the Hand to client dialog's pick; "": the UI's
     // Polling the disk: fingerprints of the root and of the selected client's folder when last
     // listed; a change makes the list stale (another window or program added or deleted a visit).
     std::uint64_t rootPrint = 0, clientPrint = 0;

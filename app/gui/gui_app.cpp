@@ -348,7 +348,9 @@ int runGui(const GuiOptions& options) {
     const bool unattended = !options.screenshot.empty() || options.bench;
     // An intake offers no recovery files: it restores only its own client's (below).
     initDocuments(s, options.library, unattended || !options.intakeClient.empty());
-    startUiLanguage(s, options.language);  // the settings are read now
+    // For `bodymap intake`, --lang is the intake's language: the therapist's UI (the PIN
+    // dialog) keeps the setting's or the system's.
+    startUiLanguage(s, options.intakeClient.empty() ? options.language : std::string());
     restorePinGate(s, ImGui::GetTime());  // wrong PINs of an earlier run still count
     if (!options.file.empty()) openMapFile(s, options.file);
     WindowSizeKeeper sizeKeeper;
@@ -358,7 +360,7 @@ int runGui(const GuiOptions& options) {
     if (!options.intakeClient.empty()) {
         // A screenshot run ends by itself: it needs no PIN (tests of the layout).
         auto started = startIntakeFromCommandLine(s, options.intakeClient, options.intakeFromLast,
-                                                  options.screenshot.empty());
+                                                  options.screenshot.empty(), options.language);
         if (!started) {
             std::cerr << "bodymap: " << i18n::format(tr("intake: %s"), started.error().c_str()) << "\n";
             exitCode = 1;

@@ -166,17 +166,21 @@ void handToClientPopup(AppState& s, const UiContext& ui) {
     ImGui::TextWrapped("%s", tr("The client draws a new visit and presses Done. Until then nothing else of the "
                                 "library can be seen or reached; the therapist PIN ends the intake early."));
     ImGui::Spacing();
+    // The intake's own language (the client can still switch it); starts as the UI's.
+    intakeLanguageCombo(ui, s.library.intakeLanguage);
+    ImGui::Spacing();
     const char* startBlank = tr("Start blank");
     const char* startLast = tr("Start from the last visit");
     const char* setPin = tr("Set PIN...");
     const float bw = buttonWidthFor({startBlank, startLast, setPin}, 210 * ui.scale);
     auto start = [&](bool fromLast) {
         const std::string id = lib.selectedClient;
+        const std::string language = s.library.intakeLanguage;
         ImGui::CloseCurrentPopup();
-        s.deferred.push_back([id, fromLast](AppState& st) {
+        s.deferred.push_back([id, fromLast, language](AppState& st) {
             guardUnsaved(st, tr("Save the changes to %s before handing the device to the client?"),
-                         [id, fromLast](AppState& s2) {
-                if (auto started = startIntake(s2, id, fromLast); !started) {
+                         [id, fromLast, language](AppState& s2) {
+                if (auto started = startIntake(s2, id, fromLast, true, language); !started) {
                     s2.errorDialog = i18n::format(tr("The intake did not start: %s"), started.error().c_str());
                 }
             });
