@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/gui/panels.h"
+#include "app/gui/user_text.h"
 #include "maps/fascial_lines.h"
 #include "render/fascial_colors.h"
 
@@ -149,6 +150,7 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
     ImGui::TextUnformatted("Note");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextMultiline("##note", &e.note, ImVec2(-1, 90 * ui.scale));
+    userFieldPreview(e.note, "field-tag-note");
     const int existing = tagIndexOf(s, e.band);
     const float bw = 120 * ui.scale;
     ImGui::BeginDisabled(e.kinds == 0);
@@ -228,7 +230,7 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
         ImGui::TextDisabled("%s", kindsText(tag.kinds).c_str());
         if (!tag.note.empty()) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
-            ImGui::TextWrapped("%s", tag.note.c_str());
+            userTextWrapped(tag.note);
         }
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
         ImGui::BeginDisabled(b < 0);

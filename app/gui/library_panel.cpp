@@ -14,6 +14,7 @@
 #include "app/gui/intake/intake.h"
 #include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
+#include "app/gui/user_text.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "render/chart.h"
@@ -244,7 +245,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                                                ImVec2(0, ImGui::GetTextLineHeight() * 2.1f));
         if (shownName != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
         ImGui::SetCursorPos(rowPos);
-        ImGui::TextUnformatted(shownName.c_str());
+        userText(shownName);
         if (clicked) {
             lib.selectedClient = c.id;
             lib.stale = true;
@@ -335,8 +336,8 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         dl->AddText(ImVec2(tx, row.y + 7 * ui.scale + lineH),
                     ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram), sub.c_str());
         if (!therapist.empty()) {
-            dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                        therapist.c_str());
+            userTextAt(dl, ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                       therapist);
         }
         if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
         else if (therapist != v.therapist && ImGui::IsItemHovered()) ImGui::SetTooltip("Therapist: %s", v.therapist.c_str());

@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/gui/side_panels.h"
+#include "app/gui/user_text.h"
 #include "maps/client_library.h"
 #include "maps/map_format.h"
 #include "maps/visit_time.h"
@@ -160,6 +161,7 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##cname", "Client's name", &p.editInfo.clientName);
     commitIfEdited(s, p, "client name");
+    userFieldPreview(p.editInfo.clientName, "field-client-name");
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(saved);
     ImGui::InputTextWithHint("##cid", "Client id (for the library)", &p.editInfo.clientId);
@@ -187,6 +189,7 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##ther", "Therapist's name", &p.editInfo.therapist);
     commitIfEdited(s, p, "therapist");
+    userFieldPreview(p.editInfo.therapist, "field-therapist");
 
     label("Notes", ui);
     ImGui::InputTextMultiline("##notes", &p.editInfo.notes, ImVec2(-1, 180 * ui.scale));
@@ -195,10 +198,11 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !p.editInfo.notes.empty()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(p.editInfo.notes.c_str());
+        userTextWrapped(p.editInfo.notes);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    userFieldPreview(p.editInfo.notes, "field-notes");
 
     ImGui::Spacing();
     ImGui::TextDisabled("Template: %s, version %d", s.templ().name.c_str(), s.templ().version);
