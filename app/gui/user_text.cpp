@@ -59,6 +59,16 @@ std::unordered_map<std::string, Shaped>& cache() {
     return c;
 }
 
+// Text for a test-log line: newlines as "\n".
+std::string oneLine(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') out += "\\n";
+        else out += c;
+    }
+    return out;
+}
+
 bool fontIsBold(const ImFont* f) {
     return f && f->ConfigData && std::strstr(f->ConfigData->Name, "Bold") != nullptr;
 }
@@ -87,8 +97,9 @@ const Shaped& shaped(std::string_view text, ImU32 color, float wrapWidth) {
     s.baseline = t.baseline;
     if (t.width > 0) s.texture->create(t.width, t.height, t.rgba.data(), false);
     if (testLogEnabled()) {
-        testLog("text-shaped w=" + std::to_string(t.width) + " h=" + std::to_string(t.height) + " " + std::string(text));
-        if (t.unknownGlyphs > 0) testLog("glyph-missing shaped " + std::to_string(t.unknownGlyphs) + " " + std::string(text));
+        const std::string one = oneLine(text);
+        testLog("text-shaped w=" + std::to_string(t.width) + " h=" + std::to_string(t.height) + " " + one);
+        if (t.unknownGlyphs > 0) testLog("glyph-missing shaped " + std::to_string(t.unknownGlyphs) + " " + one);
     }
     return s;
 }
@@ -126,14 +137,22 @@ void shapedItem(std::string_view text, ImU32 color, float wrapWidth) {
     ImGui::Dummy(ImVec2(static_cast<float>(s.width), shapedItemHeight(s, text, wrapWidth > 0)));
 }
 
+std::unordered_map<std::string, int>& placedThisFrame() {
+    static std::unordered_map<std::string, int> m;
+    return m;
+}
+
 // Tests: where each user text was drawn ("user-text X Y W H TEXT"), once per place.
 void logPlaced(std::string_view text, ImVec2 min, ImVec2 size) {
     if (!testLogEnabled()) return;
     char where[64];
     std::snprintf(where, sizeof where, "%d %d %d %d ", static_cast<int>(min.x), static_cast<int>(min.y),
                   static_cast<int>(size.x), static_cast<int>(size.y));
-    const std::string line = "user-text " + std::string(where) + std::string(text);
-    testLogChanged(line, line);  // once per place (a name may be shown in two at once)
+    // Keyed by the text and how often it was drawn before in this frame: a name shown in two
+    // places at once is two keys, each logged when it moves.
+    const std::string t = oneLine(text);
+    const int nth = placedThisFrame()[t]++;
+    testLogChanged("user-text " + std::to_string(nth) + " " + t, "user-text " + std::string(where) + t);
 }
 
 struct Ime {
@@ -230,6 +249,7 @@ void userFieldPreview(std::string_view text, const char* logName) {
 }
 
 void userTextBetweenFrames() {
+    placedThisFrame().clear();
     glyphAtlasUpdate();
     const double now = ImGui::GetTime();
     auto& c = cache();
