@@ -19,11 +19,11 @@ pass "malformed textediting lines are usage errors"
 
 start_xvfb
 cp -r "$TESTS/../assets/examples" "$WORK/lib"
-VISIT="$WORK/lib/demo-anna/2026-10-05T10-00-00.json"
+VISIT="$WORK/lib/demo-anna/2026-11-16T10-00-00.json"  # the newest: first in the visit list
 grep -q '日本語' "$VISIT" && fail "fixture: the notes hold 日本語 already"
 run_app() {  # $1 script: runs the app until it ends (60 s at most)
   : >"$LOG"
-  BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --library "$WORK/lib" "$VISIT" --size 1600x1000 --replay "$1" >"$WORK/app.out" 2>&1 &
+  BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --library "$WORK/lib" --size 1600x1000 --replay "$1" >"$WORK/app.out" 2>&1 &
   APP_PID=$!
   local i
   for i in $(seq 1 600); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
@@ -31,39 +31,46 @@ run_app() {  # $1 script: runs the app until it ends (60 s at most)
   wait "$APP_PID" || { cat "$WORK/app.out"; fail "the app failed"; }
   APP_PID=""
 }
-VISIT_TAB="1362 48"  # as gui_visit_date_test.sh: the right panel's Visit tab, 1600x1000
+# In a 1600x1000 window: the client (the library's only one), its newest visit (the first row
+# under it), the Visit tab (as gui_visit_date_test.sh).
+CLIENT="1300 140"; VISIT_ROW="1400 440"; VISIT_TAB="1362 48"
+OPEN="300 mouse-move $CLIENT
+400 mouse-down $CLIENT
+500 mouse-up $CLIENT
+1000 mouse-move $VISIT_ROW
+1100 mouse-down $VISIT_ROW
+1200 mouse-up $VISIT_ROW
+1700 mouse-move $VISIT_TAB
+1800 mouse-down $VISIT_TAB
+1900 mouse-up $VISIT_TAB"
 # Where the notes field is, once the Visit tab is shown.
-cat >"$WORK/probe.replay" <<EOS
-300 mouse-move $VISIT_TAB
-500 mouse-down $VISIT_TAB
-600 mouse-up $VISIT_TAB
-1200 quit-replay
-EOS
+printf '%s\n2500 quit-replay\n' "$OPEN" >"$WORK/probe.replay"
 run_app "$WORK/probe.replay"
+grep -qF "opened $VISIT" "$LOG" || { cat "$LOG"; fail "the visit was not opened from the list"; }
 read -r nx ny nw nh < <(grep '^rect field-notes ' "$LOG" | tail -1 | awk '{print $3, $4, $5, $6}')
 [ -n "${nh:-}" ] || { cat "$LOG"; fail "the notes field was not logged"; }
 # Into the notes' first line, caret to the end of the notes, then the composition and commit.
 fx=$((nx + nw / 2)); fy=$((ny + 12))
-cat >"$WORK/ime.replay" <<EOS
-300 mouse-move $VISIT_TAB
-500 mouse-down $VISIT_TAB
-600 mouse-up $VISIT_TAB
-1000 mouse-move $fx $fy
-1100 mouse-down $fx $fy
-1200 mouse-up $fx $fy
-1400 key ctrl+End
-1600 textediting 日本 2 0
-1900 screenshot $WORK/preedit.png
-2000 textediting 日本語 3 0
-2300 screenshot $WORK/preedit2.png
-2400 text 日本語
-2800 screenshot $WORK/committed.png
-2900 mouse-move 700 990
-3000 mouse-down 700 990
-3100 mouse-up 700 990
-3400 key ctrl+s
-4400 quit-replay
+{
+  echo "$OPEN"
+  cat <<EOS
+2400 mouse-move $fx $fy
+2500 mouse-down $fx $fy
+2600 mouse-up $fx $fy
+2800 key ctrl+End
+3000 textediting 日本 2 0
+3300 screenshot $WORK/preedit.png
+3400 textediting 日本語 3 0
+3700 screenshot $WORK/preedit2.png
+3800 text 日本語
+4200 screenshot $WORK/committed.png
+4300 mouse-move 700 990
+4400 mouse-down 700 990
+4500 mouse-up 700 990
+4800 key ctrl+s
+5800 quit-replay
 EOS
+} >"$WORK/ime.replay"
 run_app "$WORK/ime.replay"
 grep -q '^ime-preedit 2 日本$' "$LOG" || { cat "$LOG"; fail "the composition did not arrive"; }
 grep -q '^ime-preedit-drawn [0-9]* [0-9]* 日本語$' "$LOG" || { cat "$LOG"; fail "the composition was not drawn at the caret"; }
