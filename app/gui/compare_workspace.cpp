@@ -13,6 +13,7 @@
 #include "app/gui/library_panel.h"
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
+#include "app/gui/user_text.h"
 #include "maps/compare_choice.h"
 #include "maps/map_format.h"
 
@@ -361,7 +362,7 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
     // Top bar: who, before -> after, the tabs.
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad * 0.8f));
     if (ui.heading) ImGui::PushFont(ui.heading);
-    ImGui::TextUnformatted(name.c_str());
+    userText(name);
     if (ui.heading) ImGui::PopFont();
     logLastItem("compare-client");
     ImGui::SameLine(0, 14 * ui.scale);

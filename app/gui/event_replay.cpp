@@ -127,6 +127,28 @@ std::string parseLine(const std::string& line, ReplayItem& item) {
         item.kind = kind == "text" ? Kind::Text : kind == "drop" ? Kind::Drop : Kind::Screenshot;
         item.text = argumentText(line);
         if (item.text.empty()) return kind + " needs " + (kind == "text" ? "the text" : "a file name");
+    } else if (kind == "textediting") {
+        // The last two words are numbers; the text between them and the kind may hold blanks.
+        if (args < 2) return "textediting takes [TEXT] START LENGTH";
+        double start = 0, length = 0;
+        if (!parseNumber(w[w.size() - 2], true, start) || !parseNumber(w[w.size() - 1], true, length) || start < 0 ||
+            length < 0) {
+            return "textediting: START and LENGTH must be whole numbers of characters, not \"" + w[w.size() - 2] + " " +
+                   w[w.size() - 1] + "\"";
+        }
+        item.kind = Kind::TextEditing;
+        item.editStart = static_cast<int>(start);
+        item.editLength = static_cast<int>(length);
+        std::string text = argumentText(line);
+        for (int k = 0; k < 2; ++k) {
+            const auto blank = text.find_last_of(" \t");
+            text = blank == std::string::npos ? std::string() : text.substr(0, text.find_last_not_of(" \t", blank) + 1);
+        }
+        if (text.size() >= SDL_TEXTEDITINGEVENT_TEXT_SIZE) {
+            return "textediting: the composition is longer than " + std::to_string(SDL_TEXTEDITINGEVENT_TEXT_SIZE - 1) +
+                   " bytes";
+        }
+        item.text = text;
     } else if (kind == "close" || kind == "quit-replay") {
         if (!(problem = wantArgs(0, 0)).empty()) return problem;
         item.kind = kind == "close" ? Kind::Close : Kind::QuitReplay;
@@ -343,6 +365,17 @@ void ReplayPlayer::push(const ReplayItem& item, SDL_Window* window) {
                 SDL_PushEvent(&t);
                 i += n;
             }
+            return;
+        }
+        case Kind::TextEditing: {
+            SDL_Event t{};
+            t.type = SDL_TEXTEDITING;
+            t.edit.timestamp = SDL_GetTicks();
+            t.edit.windowID = windowId;
+            std::copy_n(item.text.data(), item.text.size(), t.edit.text);
+            t.edit.start = item.editStart;
+            t.edit.length = item.editLength;
+            SDL_PushEvent(&t);
             return;
         }
         case Kind::Drop:

@@ -10,6 +10,8 @@
 //   <ms> mouse-up X Y [left|right]      <ms> finger-up ID X Y
 //   <ms> wheel DY                       <ms> key [ctrl+][shift+][alt+]NAME   (SDL key names)
 //   <ms> text STRING                    <ms> drop PATH
+//   <ms> textediting [TEXT] START LENGTH (an input method's composition, e.g. "日本 2 0";
+//                                        without TEXT it ends; `text` then commits)
 //   <ms> close                          <ms> screenshot OUT.png   (after that frame)
 //   <ms> quit-replay                    (the end: the app exits as the close button would)
 // A malformed line is a usage error (exit 2): "FILE:LINE: problem".
@@ -26,7 +28,7 @@ namespace bodymap::app {
 struct ReplayItem {
     enum class Kind {
         MouseMove, MouseDown, MouseUp, Wheel, FingerDown, FingerMove, FingerUp,
-        Key, Text, Drop, Close, Screenshot, QuitReplay
+        Key, Text, TextEditing, Drop, Close, Screenshot, QuitReplay
     };
     std::uint32_t ms = 0;         // after the first frame
     Kind kind = Kind::MouseMove;
@@ -36,7 +38,8 @@ struct ReplayItem {
     int wheel = 0;
     SDL_Scancode scancode = SDL_SCANCODE_UNKNOWN;
     std::uint16_t mod = 0;        // KMOD_ bits
-    std::string text;             // text, drop path, screenshot file
+    std::string text;             // text, composition, drop path, screenshot file
+    int editStart = 0, editLength = 0;  // textediting: the cursor and selection in characters
     int line = 0;
 };
 

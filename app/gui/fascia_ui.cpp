@@ -10,6 +10,7 @@
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
 #include "maps/i18n/i18n.h"
+#include "app/gui/user_text.h"
 #include "maps/fascial_lines.h"
 #include "render/fascial_colors.h"
 
@@ -162,6 +163,7 @@ void drawTagEditor(AppState& s, const UiContext& ui) {
     ImGui::TextUnformatted(tr("Note"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextMultiline("##note", &e.note, ImVec2(-1, 90 * ui.scale));
+    userFieldPreview(e.note, "field-tag-note");
     const int existing = tagIndexOf(s, e.band);
     ImGui::BeginDisabled(e.kinds == 0);
     bool ctrlEnter = false;
@@ -243,7 +245,7 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
         ImGui::TextDisabled("%s", kindsText(tag.kinds).c_str());
         if (!tag.note.empty()) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
-            ImGui::TextWrapped("%s", tag.note.c_str());
+            userTextWrapped(tag.note);
         }
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
         ImGui::BeginDisabled(b < 0);

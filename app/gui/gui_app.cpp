@@ -43,6 +43,7 @@
 #include "app/gui/panels.h"
 #include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
+#include "app/gui/user_text.h"
 #include "app/gui/window_capture.h"
 #include "app/gui/tr_text.h"
 #include "app/gui/window_size.h"
@@ -388,6 +389,7 @@ int runGui(const GuiOptions& options) {
         auto handleEvent = [&](SDL_Event& ev) {
             lastInput = SDL_GetTicks();
             ImGui_ImplSDL2_ProcessEvent(&ev);
+            userTextEvent(ev);
             trackPointer(*g, ev);
             const bool closeRequest =
                 ev.type == SDL_QUIT ||
@@ -421,12 +423,14 @@ int runGui(const GuiOptions& options) {
             if (SDL_WaitEventTimeout(&ev, 250)) handleEvent(ev);
         }
         while (SDL_PollEvent(&ev)) handleEvent(ev);
+        userTextBetweenFrames();  // new glyphs into the atlas, before the frame uses it
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         feedImGuiMouse(g->mouse, io);
         const bool benchPainting = options.bench && bench.drive(g->state, *g->chart, io);
         ImGui::NewFrame();
         drawFrame(*g);
+        userTextEndFrame();  // an input method's composition at the caret
         dropPointerEvents(*g->chart);  // samples of a frame without the chart are not kept
         ImGui::Render();
         int w = 0, h = 0;

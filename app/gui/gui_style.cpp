@@ -8,6 +8,7 @@
 #include <imgui_freetype.h>
 
 #include "app/gui/fonts.h"
+#include "app/gui/glyph_atlas.h"
 
 namespace bodymap::app {
 
@@ -49,6 +50,8 @@ void loadFonts(UiContext& ui) {
     if (regular.empty()) {
         std::cerr << "bodymap: DejaVu Sans not found through fontconfig; using the built-in font\n";
     }
+    // Other scripts' glyphs are added when text needs them (glyph_atlas.h).
+    glyphAtlasInit(ui);
 }
 
 void applyStyle(float scale) {

@@ -16,6 +16,7 @@
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
 #include "maps/i18n/i18n.h"
+#include "app/gui/user_text.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 #include "render/chart.h"
@@ -268,7 +269,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                                                ImVec2(0, ImGui::GetTextLineHeight() * 2.1f));
         if (shownName != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
         ImGui::SetCursorPos(rowPos);
-        ImGui::TextUnformatted(shownName.c_str());
+        userText(shownName);
         if (clicked) {
             lib.selectedClient = c.id;
             lib.stale = true;
@@ -373,8 +374,8 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                     ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram),
                     ellipsize(sub, textW).c_str());
         if (!therapist.empty()) {
-            dl->AddText(ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                        therapist.c_str());
+            userTextAt(dl, ImVec2(tx, row.y + 8 * ui.scale + 2 * lineH), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                       therapist);
         }
         if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
         else if (therapist != v.therapist && ImGui::IsItemHovered()) tooltipf(tr("Therapist: %s"), v.therapist.c_str());

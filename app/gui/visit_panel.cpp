@@ -9,6 +9,7 @@
 #include "app/gui/side_panels.h"
 #include "app/gui/tr_text.h"
 #include "maps/i18n/i18n.h"
+#include "app/gui/user_text.h"
 #include "maps/client_library.h"
 #include "maps/map_format.h"
 #include "maps/visit_time.h"
@@ -183,6 +184,7 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::InputTextWithHint("##cname", tr("Client's name"), &p.editInfo.clientName);
     // TRANSLATORS: undo steps (Edit > Undo Edit client name).
     commitIfEdited(s, p, tr("Edit client name"));
+    userFieldPreview(p.editInfo.clientName, "field-client-name");
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(saved);
     ImGui::InputTextWithHint("##cid", tr("Client id (for the library)"), &p.editInfo.clientId);
@@ -212,6 +214,7 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##ther", tr("Therapist's name"), &p.editInfo.therapist);
     commitIfEdited(s, p, tr("Edit therapist"));
+    userFieldPreview(p.editInfo.therapist, "field-therapist");
 
     label(tr("Notes"), ui);
     ImGui::InputTextMultiline("##notes", &p.editInfo.notes, ImVec2(-1, 180 * ui.scale));
@@ -220,10 +223,11 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !p.editInfo.notes.empty()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(p.editInfo.notes.c_str());
+        userTextWrapped(p.editInfo.notes);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    userFieldPreview(p.editInfo.notes, "field-notes");
 
     ImGui::Spacing();
     // TRANSLATORS: %s is the body template's name, %d its version number.
