@@ -1,4 +1,5 @@
 // Atomic, private, conflict-checked file replacement with fsync (see atomic_file.h). POSIX only.
+#include "maps/i18n/i18n.h"
 #include "maps/atomic_file.h"
 
 #include <cerrno>
@@ -103,14 +104,15 @@ std::optional<std::string> targetProblem(const std::string& path) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) return std::nullopt;  // missing: fine; others fail later
     const char* what = nullptr;
-    if (S_ISLNK(st.st_mode)) what = "is a symbolic link";
-    else if (S_ISDIR(st.st_mode)) what = "is a folder";
-    else if (S_ISFIFO(st.st_mode)) what = "is a FIFO (named pipe)";
-    else if (S_ISSOCK(st.st_mode)) what = "is a socket";
-    else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) what = "is a device";
-    else if (!S_ISREG(st.st_mode)) what = "is not a regular file";
+    // TRANSLATORS: %s is a file name; BodyMap will not write over such a file.
+    if (S_ISLNK(st.st_mode)) what = tr("%s: is a symbolic link; refusing to replace it");
+    else if (S_ISDIR(st.st_mode)) what = tr("%s: is a folder; refusing to replace it");
+    else if (S_ISFIFO(st.st_mode)) what = tr("%s: is a FIFO (named pipe); refusing to replace it");
+    else if (S_ISSOCK(st.st_mode)) what = tr("%s: is a socket; refusing to replace it");
+    else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) what = tr("%s: is a device; refusing to replace it");
+    else if (!S_ISREG(st.st_mode)) what = tr("%s: is not a regular file; refusing to replace it");
     if (!what) return std::nullopt;
-    return printableForMessage(path) + ": " + what + "; refusing to replace it";
+    return i18n::format(what, printableForMessage(path).c_str());
 }
 
 // An exclusive flock on a folder, held while a writer checks the target and renames over it.
@@ -329,11 +331,13 @@ WriteOutcome writeFileChecked(const std::string& path, std::string_view data,
                             printableForMessage(path) + ": was deleted by another program since it was opened");
                 } else if (!options.basedOn->exists) {
                     abandon(WriteStatus::Conflict,
-                            printableForMessage(path) + ": was created by another program in the meantime");
+                            i18n::format(tr("%s: was created by another program in the meantime"),
+                                         printableForMessage(path).c_str()));
                 } else {
                     abandon(WriteStatus::Conflict,
-                            printableForMessage(path) + ": was changed by another program (or another BodyMap window) "
-                                   "since it was opened");
+                            i18n::format(tr("%s: was changed by another program (or another BodyMap window) "
+                                            "since it was opened"),
+                                         printableForMessage(path).c_str()));
                 }
                 return out;
             }
@@ -375,7 +379,7 @@ Status writeFileAtomic(const std::string& path, std::string_view data,
 }
 
 Status ensurePrivateFolder(const std::string& path) {
-    if (path.empty()) return Error{"cannot create a folder with an empty name"};
+    if (path.empty()) return Error{tr("cannot create a folder with an empty name")};
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
         const fs::path parent = fs::path(path).parent_path();

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "maps/i18n/i18n.h"
 #include "maps/fascial_lines.h"
 #include "maps/json_util.h"
 
@@ -172,13 +173,13 @@ constexpr std::uint64_t kMaxRasterWorkPerCell = 16;
 
 Ring readRing(const JsonCursor& c, int width, int height) {
     const std::size_t n = c.arraySize(kMaxRingPoints);
-    if (n < 3) c.fail("a ring needs at least 3 points");
+    if (n < 3) c.fail(tr("a ring needs at least 3 points"));
     Ring ring;
     ring.reserve(n);
     const double margin = 1.0;
     for (std::size_t i = 0; i < n; ++i) {
         JsonCursor p = c.at(i);
-        if (p.arraySize(2) != 2) p.fail("a point is [x, y]");
+        if (p.arraySize(2) != 2) p.fail(tr("a point is [x, y]"));
         auto x = static_cast<float>(p.at(std::size_t{0}).number(-margin, width + margin));
         auto y = static_cast<float>(p.at(std::size_t{1}).number(-margin, height + margin));
         ring.emplace_back(x, y);
@@ -189,7 +190,7 @@ Ring readRing(const JsonCursor& c, int width, int height) {
 std::vector<Ring> readRings(const JsonCursor& c, int width, int height) {
     std::vector<Ring> rings;
     const std::size_t n = c.arraySize(10000);
-    if (n == 0) c.fail("at least one ring is needed");
+    if (n == 0) c.fail(tr("at least one ring is needed"));
     for (std::size_t i = 0; i < n; ++i) rings.push_back(readRing(c.at(i), width, height));
     return rings;
 }
@@ -314,15 +315,15 @@ void buildBandCells(BodyTemplate& t, TemplateView& view) {
 BodyTemplate parseTemplateJson(const JsonCursor& root) {
     BodyTemplate t;
     if (root.at("format").string() != "bodymap-template") {
-        root.at("format").fail("expected \"bodymap-template\"");
+        root.at("format").fail(tr("expected \"bodymap-template\""));
     }
     const auto formatVersion = root.at("formatVersion").integer(1, 1000000);
     if (formatVersion > 1) {
-        root.at("formatVersion").fail("written by a newer BodyMap (template format " +
-                                      std::to_string(formatVersion) + "); please update");
+        root.at("formatVersion").fail(i18n::format(tr("written by a newer BodyMap (template format %lld); please update"),
+                                                   static_cast<long long>(formatVersion)));
     }
     t.id = root.at("id").string(200);
-    if (t.id.empty()) root.at("id").fail("must not be empty");
+    if (t.id.empty()) root.at("id").fail(tr("must not be empty"));
     t.version = static_cast<int>(root.at("version").integer(1, 1000000));
     t.name = root.at("name").string(200);
     JsonCursor grid = root.at("grid");
@@ -330,7 +331,7 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
     t.height = static_cast<int>(grid.at("height").integer(8, kMaxGrid));
 
     JsonCursor views = root.at("views");
-    if (views.arraySize(16) != kViewCount) views.fail("expected exactly two views, front and back");
+    if (views.arraySize(16) != kViewCount) views.fail(tr("expected exactly two views, front and back"));
     std::set<std::string> regionIds;
     std::set<std::string> bandIds;
     std::array<bool, kViewCount> seen{};
@@ -338,8 +339,8 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
         JsonCursor vc = views.at(vi);
         JsonCursor idc = vc.at("id");
         auto vid = parseViewId(idc.string(32));
-        if (!vid) idc.fail("expected \"front\" or \"back\"");
-        if (seen[static_cast<std::size_t>(*vid)]) idc.fail("view listed twice");
+        if (!vid) idc.fail(tr("expected \"front\" or \"back\""));
+        if (seen[static_cast<std::size_t>(*vid)]) idc.fail(tr("view listed twice"));
         seen[static_cast<std::size_t>(*vid)] = true;
         TemplateView& view = t.views[static_cast<std::size_t>(*vid)];
         view.id = *vid;
@@ -360,10 +361,10 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
                 guide.id = g.at("id").string(200);
                 guide.closed = g.at("closed").boolean();
                 JsonCursor pts = g.at("points");
-                if (pts.arraySize(kMaxRingPoints) < 2) pts.fail("a guide needs at least 2 points");
+                if (pts.arraySize(kMaxRingPoints) < 2) pts.fail(tr("a guide needs at least 2 points"));
                 for (std::size_t k = 0; k < pts.arraySize(); ++k) {
                     JsonCursor p = pts.at(k);
-                    if (p.arraySize(2) != 2) p.fail("a point is [x, y]");
+                    if (p.arraySize(2) != 2) p.fail(tr("a point is [x, y]"));
                     guide.points.emplace_back(
                         static_cast<float>(p.at(std::size_t{0}).number(-1.0, t.width + 1.0)),
                         static_cast<float>(p.at(std::size_t{1}).number(-1.0, t.height + 1.0)));
@@ -373,31 +374,31 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
         }
         JsonCursor regions = vc.at("regions");
         const std::size_t nr = regions.arraySize(kNoRegion - 1);
-        if (nr == 0) regions.fail("a view needs at least one region");
+        if (nr == 0) regions.fail(tr("a view needs at least one region"));
         for (std::size_t i = 0; i < nr; ++i) {
             JsonCursor rc = regions.at(i);
             Region r;
             r.view = *vid;
             r.id = rc.at("id").string(200);
-            if (r.id.empty()) rc.at("id").fail("must not be empty");
-            if (!regionIds.insert(r.id).second) rc.at("id").fail("duplicate region id " + quoteForMessage(r.id));
+            if (r.id.empty()) rc.at("id").fail(tr("must not be empty"));
+            if (!regionIds.insert(r.id).second) rc.at("id").fail(i18n::format(tr("duplicate region id %s"), quoteForMessage(r.id).c_str()));
             r.name = rc.at("name").string(200);
             auto side = parseSide(rc.at("side").string(16));
-            if (!side) rc.at("side").fail("expected \"left\" or \"right\"");
+            if (!side) rc.at("side").fail(tr("expected \"left\" or \"right\""));
             r.side = *side;
             if (auto w = rc.find("wpi")) {
                 r.wpi = parseWpiArea(w->string(64));
-                if (!r.wpi) w->fail("unknown WPI area " + quoteForMessage(w->string(64)));
+                if (!r.wpi) w->fail(i18n::format(tr("unknown WPI area %s"), quoteForMessage(w->string(64)).c_str()));
             }
             if (auto g = rc.find("gp")) {
                 r.gp = parseGpRegion(g->string(64));
-                if (!r.gp) g->fail("unknown generalized-pain region " + quoteForMessage(g->string(64)));
+                if (!r.gp) g->fail(i18n::format(tr("unknown generalized-pain region %s"), quoteForMessage(g->string(64)).c_str()));
             }
             // The gp field must agree with the 2016 criteria for the region's WPI area.
             std::optional<GpRegion> expected = r.wpi ? gpRegionOf(*r.wpi) : std::nullopt;
             if (r.gp != expected) {
-                rc.fail("generalized-pain region does not match WPI area (expected " +
-                        std::string(expected ? gpRegionId(*expected) : "none") + ")");
+                rc.fail(i18n::format(tr("generalized-pain region does not match WPI area (expected %s)"),
+                                     std::string(expected ? gpRegionId(*expected) : "none").c_str()));
             }
             r.polygons = readRings(rc.at("polygons"), t.width, t.height);
             view.regions.push_back(static_cast<int>(t.regions.size()));
@@ -414,10 +415,11 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
             static_cast<std::uint64_t>(t.width) * static_cast<std::uint64_t>(t.height);
         const std::uint64_t limit = std::max<std::uint64_t>(kMaxRasterWorkPerCell * gridCells, 1u << 24);
         if (cost > limit) {
-            regions.fail("the region polygons are too large or complex to rasterize (about " +
-                         std::to_string(cost / gridCells) + " times the grid's " +
-                         std::to_string(gridCells) + " cells, limit " +
-                         std::to_string(limit / gridCells) + " times); regions must tile the outline");
+            regions.fail(i18n::format(tr("the region polygons are too large or complex to rasterize (about %llu times "
+                                         "the grid's %llu cells, limit %llu times); regions must tile the outline"),
+                                      static_cast<unsigned long long>(cost / gridCells),
+                                      static_cast<unsigned long long>(gridCells),
+                                      static_cast<unsigned long long>(limit / gridCells)));
         }
         if (auto bands = vc.find("fascialBands")) {
             const std::size_t nb = bands->arraySize(10000);
@@ -426,12 +428,12 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
                 FascialBand b;
                 b.view = *vid;
                 b.id = bc.at("id").string(200);
-                if (!bandIds.insert(b.id).second) bc.at("id").fail("duplicate band id " + quoteForMessage(b.id));
+                if (!bandIds.insert(b.id).second) bc.at("id").fail(i18n::format(tr("duplicate band id %s"), quoteForMessage(b.id).c_str()));
                 b.line = bc.at("line").string(16);
                 b.name = bc.at("name").string(200);
                 if (auto s = bc.find("side")) {
                     b.side = parseSide(s->string(16));
-                    if (!b.side) s->fail("expected \"left\" or \"right\"");
+                    if (!b.side) s->fail(tr("expected \"left\" or \"right\""));
                 }
                 b.polygons = readRings(bc.at("polygons"), t.width, t.height);
                 if (auto line = parseFascialLine(b.line)) b.lineIndex = static_cast<int>(*line);
@@ -449,9 +451,10 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
             const std::uint64_t bandLimit =
                 std::max<std::uint64_t>(kMaxRasterWorkPerCell * bandGrid, 1u << 24);
             if (bandCost > bandLimit) {
-                bands->fail("the band polygons are too large or complex to rasterize (about " +
-                            std::to_string(bandCost / bandGrid) + " times the grid's cells, limit " +
-                            std::to_string(bandLimit / bandGrid) + " times)");
+                bands->fail(i18n::format(tr("the band polygons are too large or complex to rasterize (about %llu times "
+                                             "the grid's cells, limit %llu times)"),
+                                          static_cast<unsigned long long>(bandCost / bandGrid),
+                                          static_cast<unsigned long long>(bandLimit / bandGrid)));
             }
         }
     }
@@ -461,8 +464,7 @@ BodyTemplate parseTemplateJson(const JsonCursor& root) {
     }
     for (const auto& view : t.views) {
         if (view.bodyCells == 0) {
-            root.fail(std::string("view \"") + std::string(viewId(view.id)) +
-                      "\": the outline encloses no cell");
+            root.fail(i18n::format(tr("view \"%s\": the outline encloses no cell"), std::string(viewId(view.id)).c_str()));
         }
     }
     return t;
@@ -480,7 +482,8 @@ Result<BodyTemplate> parseTemplate(std::string_view text, const std::string& sou
     } catch (const std::exception& e) {
         // bad_alloc or length_error on a hostile template, an nlohmann exception from a value
         // the checks missed: still an Error naming the file, never an exception out of maps/.
-        return Error{printableForMessage(source) + ": cannot read: " + printableForMessage(e.what(), 200)};
+        return Error{i18n::format(tr("%s: cannot read: %s"), printableForMessage(source).c_str(),
+                                  printableForMessage(e.what(), 200).c_str())};
     }
 }
 

@@ -1,4 +1,5 @@
 // The client library on disk: safe folder names, visit listing and naming (see client_library.h).
+#include "maps/i18n/i18n.h"
 #include "maps/client_library.h"
 
 #include <algorithm>
@@ -128,10 +129,11 @@ LibraryProblem symlinkProblem(const fs::path& path, const std::string& root, con
     std::error_code ec;
     const fs::path target = fs::canonical(path, ec);
     const fs::path rootReal = fs::canonical(root, ec);
-    std::string where;
-    if (target.empty()) where = " that leads nowhere";
-    else if (!isInside(rootReal, target)) where = " to a place outside the library";
-    return {path.string(), shown(path.string()) + ": " + what + " is a symbolic link" + where + "; not followed"};
+    // TRANSLATORS: the first %s is a path, the second "the client folder" or "the visit file".
+    const char* text = tr("%s: %s is a symbolic link; not followed");
+    if (target.empty()) text = tr("%s: %s is a symbolic link that leads nowhere; not followed");
+    else if (!isInside(rootReal, target)) text = tr("%s: %s is a symbolic link to a place outside the library; not followed");
+    return {path.string(), i18n::format(text, shown(path.string()).c_str(), what)};
 }
 
 // Reads a visit file's header for a listing, without following a symlink.
@@ -259,7 +261,7 @@ Result<VisitListing> Library::listVisitsChecked(const std::string& clientId) con
     const std::string folder = clientFolder(clientId);
     const Kind kind = kindOf(folder);
     if (kind == Kind::Symlink) {
-        out.problems.push_back(symlinkProblem(folder, m_root, "the client folder"));
+        out.problems.push_back(symlinkProblem(folder, m_root, tr("the client folder")));
         return out;
     }
     if (kind != Kind::Folder) return out;
@@ -269,7 +271,7 @@ Result<VisitListing> Library::listVisitsChecked(const std::string& clientId) con
         if (!isVisitName(name)) continue;
         const Kind k = kindOf(it->path());
         if (k == Kind::Symlink) {
-            out.problems.push_back(symlinkProblem(it->path(), m_root, "the visit file"));
+            out.problems.push_back(symlinkProblem(it->path(), m_root, tr("the visit file")));
             continue;
         }
         if (k != Kind::Regular) {
@@ -318,7 +320,7 @@ Result<ClientListing> Library::listClientsChecked() const {
         if (kind == Kind::Symlink) {
             std::error_code dec;
             if (fs::is_directory(it->path(), dec)) {
-                out.problems.push_back(symlinkProblem(it->path(), m_root, "the client folder"));
+                out.problems.push_back(symlinkProblem(it->path(), m_root, tr("the client folder")));
             }
             continue;
         }
@@ -336,7 +338,7 @@ Result<ClientListing> Library::listClientsChecked() const {
             if (k == Kind::Regular) {
                 visits.push_back(vt->path().string());
             } else if (k == Kind::Symlink) {
-                out.problems.push_back(symlinkProblem(vt->path(), m_root, "the visit file"));
+                out.problems.push_back(symlinkProblem(vt->path(), m_root, tr("the visit file")));
             } else if (k != Kind::Missing) {
                 out.problems.push_back({vt->path().string(),
                                         shown(vt->path().string()) + ": not a regular file; not read"});

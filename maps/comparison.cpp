@@ -1,4 +1,5 @@
 // Comparing two visits and summarizing a series (see comparison.h and METRICS.md).
+#include "maps/i18n/i18n.h"
 #include "maps/comparison.h"
 
 #include <algorithm>
@@ -166,16 +167,16 @@ Result<Comparison> compareMaps(const PainMap& before, const PainMap& after,
 
 Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
                                       const BodyTemplate& t, const PainfulAreaRule& rule) {
-    if (visits.empty()) return Error{"no visits to summarize"};
+    if (visits.empty()) return Error{tr("no visits to summarize")};
     SeriesSummary s;
     s.width = t.width;
     s.height = t.height;
     s.order.resize(visits.size());
     std::iota(s.order.begin(), s.order.end(), std::size_t{0});
     for (std::size_t i = 0; i < visits.size(); ++i) {
-        if (!visits[i]) return Error{"visit " + std::to_string(i + 1) + " is missing"};
+        if (!visits[i]) return Error{i18n::format(tr("visit %zu is missing"), i + 1)};
         if (auto st = checkMapOnTemplate(*visits[i], t); !st) {
-            return Error{"visit " + std::to_string(i + 1) + ": " + st.error()};
+            return Error{i18n::format(tr("visit %zu: %s"), i + 1, st.error().c_str())};
         }
     }
     std::stable_sort(s.order.begin(), s.order.end(), [&visits](std::size_t a, std::size_t b) {

@@ -17,7 +17,7 @@ std::string withThousands(std::uint64_t n) {
     std::string digits = std::to_string(n);
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += i18n::conventions().groupSeparator;
         out += digits[i];
     }
     return out;
@@ -452,8 +452,8 @@ Result<std::string> saveText(const PainMap& map, const std::string& path) {
     }
     const std::string text = serializeMap(map);
     if (text.size() > kMaxMapFileBytes) {
-        return refuse("the map would take " + withThousands(text.size()) + " bytes, over the " +
-                      withThousands(kMaxMapFileBytes) + "-byte limit of map files");
+        return refuse(i18n::format(tr("the map would take %s bytes, over the %s-byte limit of map files"),
+                                   withThousands(text.size()).c_str(), withThousands(kMaxMapFileBytes).c_str()));
     }
     return text;
 }

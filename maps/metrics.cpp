@@ -14,10 +14,10 @@
 namespace bodymap::maps {
 
 std::string describeRule(const PainfulAreaRule& rule) {
-    std::ostringstream s;
-    s << "an area counts as painful when at least " << rule.minCells << " of its cells or "
-      << rule.minShare * 100.0 << "% of its cells are painted (intensity >= 1)";
-    return s.str();
+    // TRANSLATORS: the rule a body area must meet to count as painful (WPI, generalized pain).
+    return i18n::format(tr("an area counts as painful when at least %d of its cells or %g%% of its cells are "
+                           "painted (intensity >= 1)"),
+                        rule.minCells, rule.minShare * 100.0);
 }
 
 bool areaCountsAsPainful(const PainfulAreaRule& rule, int painted, int bodyCells) {
@@ -248,16 +248,16 @@ FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int pai
 
 Status checkMapOnTemplate(const PainMap& map, const BodyTemplate& t) {
     if (map.templateId() != t.id) {
-        return Error{"map drawn on template \"" + map.templateId() + "\", not \"" + t.id + "\""};
+        return Error{i18n::format(tr("map drawn on template \"%s\", not \"%s\""), map.templateId().c_str(), t.id.c_str())};
     }
     if (map.width() != t.width || map.height() != t.height) {
-        return Error{"map grid " + std::to_string(map.width()) + " x " +
-                     std::to_string(map.height()) + " does not match template " + t.id};
+        return Error{i18n::format(tr("map grid %d x %d does not match template %s"), map.width(), map.height(),
+                                  t.id.c_str())};
     }
     for (ViewId v : kViews) {
         if (map.layer(v).intensity.size() != map.cellCount() ||
             map.layer(v).qualities.size() != map.cellCount()) {
-            return Error{"map raster size does not match its grid"};
+            return Error{tr("map raster size does not match its grid")};
         }
     }
     return Ok{};

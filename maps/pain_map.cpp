@@ -25,11 +25,11 @@ constexpr std::array<Named, kQualityCount> kQualityNames{{
     {"numbness", trNoopC("pain quality", "Numbness"), "==="},
 }};
 constexpr std::array<Named, kTagKindCount> kTagNames{{
-    {"restricted", "Restricted", ""},
-    {"tender", "Tender", ""},
-    {"tense", "Tense", ""},
-    {"adhesion", "Adhesion", ""},
-    {"treated-today", "Treated today", ""},
+    {"restricted", trNoopC("fascial tag", "Restricted"), ""},
+    {"tender", trNoopC("fascial tag", "Tender"), ""},
+    {"tense", trNoopC("fascial tag", "Tense"), ""},
+    {"adhesion", trNoopC("fascial tag", "Adhesion"), ""},
+    {"treated-today", trNoopC("fascial tag", "Treated today"), ""},
 }};
 
 template <class E>
@@ -58,7 +58,7 @@ std::optional<Quality> parseQuality(std::string_view id) {
 }
 
 std::string_view tagKindId(TagKind k) { return kTagNames[bitIndex(k)].id; }
-std::string_view tagKindName(TagKind k) { return kTagNames[bitIndex(k)].name; }
+std::string_view tagKindName(TagKind k) { return trc("fascial tag", kTagNames[bitIndex(k)].name.data()); }
 std::optional<TagKind> parseTagKind(std::string_view id) {
     for (TagKind k : kTagKinds) {
         if (tagKindId(k) == id) return k;

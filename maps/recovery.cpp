@@ -1,4 +1,5 @@
 // Autosaved recovery files for unsaved edits (see recovery.h).
+#include "maps/i18n/i18n.h"
 #include "maps/recovery.h"
 
 #include <algorithm>
@@ -48,12 +49,12 @@ Result<nlohmann::json> parseRecovery(const std::string& path) {
     try {
         JsonCursor root(json.value(), "");
         JsonCursor format = root.at("format");
-        if (format.string(64) != "bodymap-recovery") format.fail("expected \"bodymap-recovery\"");
+        if (format.string(64) != "bodymap-recovery") format.fail(tr("expected \"bodymap-recovery\""));
         JsonCursor version = root.at("version");
         const auto v = version.integer(1, INT32_MAX);
         if (v > kRecoveryFormatVersion) {
-            version.fail("written by a newer BodyMap (recovery version " + std::to_string(v) +
-                         "); please update");
+            version.fail(i18n::format(tr("written by a newer BodyMap (recovery version %lld); please update"),
+                                      static_cast<long long>(v)));
         }
         root.at("savedAt").string(64);
         root.at("editing").string(4096);
@@ -121,7 +122,7 @@ public:
             ::close(fd);  // its owner removed it meanwhile: try the file that is there now
             if ((openFlags & O_EXCL) != 0) break;
         }
-        why = "the lock file keeps changing";
+        why = tr("the lock file keeps changing");
         return LockTry::Failed;
     }
 

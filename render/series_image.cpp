@@ -1,6 +1,8 @@
 // Frequency and mean-intensity maps of a series of visits (see series_image.h).
 #include "render/series_image.h"
 
+#include "maps/i18n/i18n.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -134,7 +136,7 @@ double drawSeriesLegend(cairo_t* cr, SeriesMapKind kind, double x, double y, dou
     text.b = palette::kInk.b / 255.0;
     text.bold = true;
     const double titleH =
-        drawText(cr, freq ? "Share of visits with pain here" : "Mean intensity over all visits (0-10)",
+        drawText(cr, freq ? tr("Share of visits with pain here") : tr("Mean intensity over all visits (0-10)"),
                  x, y, text);
     text.bold = false;
     const double top = y + titleH + textSize * 0.4;

@@ -20,6 +20,7 @@ namespace {
 
 // TRANSLATORS: the command line's --help text. Keep the commands and options (words that start
 // with "bodymap", "-" or "--", and FILE, DIR, OUT.png ...) as they are; translate the descriptions.
+// xgettext:no-c-format
 constexpr const char* kHelp = trNoop(R"(BodyMap - paint where it hurts on a front and back body chart.
 
 Usage:

@@ -248,7 +248,10 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
         }
     }
     if (json) {
-        nlohmann::json j = toJson(a.value(), b.value(), c.value());
+        nlohmann::json j = [&] {
+            i18n::LanguageScope programs("en");
+            return toJson(a.value(), b.value(), c.value());
+        }();
         if (!png.empty()) j["png"] = png;
         // Never throws on a file name that is not UTF-8 (such bytes become U+FFFD), no raw C1.
         out << maps::dumpJsonForTerminal(j) << "\n";

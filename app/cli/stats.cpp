@@ -351,6 +351,11 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return 1;
     }
     const maps::PainfulAreaRule rule;
+    // --json and --csv are for programs: their text stays English whatever the system's language.
+    const std::string ruleEnglish = [&] {
+        i18n::LanguageScope english("en");
+        return maps::describeRule(rule);
+    }();
     int failed = 0;
     nlohmann::json jsonMaps = nlohmann::json::array();
     if (format == Format::Csv) {
@@ -386,7 +391,11 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 firstText = false;
                 printText(out, lm.value(), m.value());
                 break;
-            case Format::Json: jsonMaps.push_back(mapJson(lm.value(), m.value())); break;
+            case Format::Json: {
+                i18n::LanguageScope english("en");
+                jsonMaps.push_back(mapJson(lm.value(), m.value()));
+                break;
+            }
             case Format::Csv: {
                 out << csvField(file) << "," << csvField(lm->map.templateId()) << ","
                     << lm->map.templateVersion() << "," << csvField(lm->map.info.visitTime) << ","
@@ -408,7 +417,7 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 out << "," << csvField(joined(painfulAreaIds(m.value()), ";")) << ","
                     << csvField(joined(gpRegionIds(m.value()), ";")) << ","
                     << (m->generalizedPain >= kGeneralizedPainMinRegions ? "yes" : "no") << ","
-                    << csvField(maps::describeRule(rule) + "; " + kPainfulRuleOrigin) << "\n";
+                    << csvField(ruleEnglish + "; " + kPainfulRuleOrigin) << "\n";
                 break;
             }
         }
@@ -417,7 +426,7 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         nlohmann::json doc;
         doc["painfulAreaRule"] = {{"minCells", rule.minCells},
                                   {"minShare", rule.minShare},
-                                  {"text", maps::describeRule(rule)},
+                                  {"text", ruleEnglish},
                                   {"origin", kPainfulRuleOrigin}};
         doc["note"] = "WPI and generalized pain are measures from the drawing, not a diagnosis. "
                       "The painful-area rule (painfulAreaRule) is BodyMap's own filter against "

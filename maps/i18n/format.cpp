@@ -249,13 +249,16 @@ Conventions conventionsFor(std::string_view tag) {
         c.dateSeparator = '/';
         c.twelveHourClock = true;
         c.paper = PaperKind::Letter;
-        if (t == kPseudoLanguage) c.decimalPoint = ',';  // the pseudo-locale tests the separator too
+        if (t == kPseudoLanguage) {  // the pseudo-locale tests the separators too
+            c.decimalPoint = ',';
+            c.groupSeparator = ".";
+        }
     } else if (t == "en_GB") {
-        c = Conventions{'.', DateOrder::DayMonthYear, '/', false, PaperKind::A4};
-    } else if (t == "de") {
-        c = Conventions{',', DateOrder::DayMonthYear, '.', false, PaperKind::A4};
-    } else {  // es, fr
-        c = Conventions{',', DateOrder::DayMonthYear, '/', false, PaperKind::A4};
+        c = Conventions{'.', ",", DateOrder::DayMonthYear, '/', false, PaperKind::A4};
+    } else if (t == "de" || t == "es") {
+        c = Conventions{',', ".", DateOrder::DayMonthYear, t == "de" ? '.' : '/', false, PaperKind::A4};
+    } else {  // fr: a no-break space between thousands
+        c = Conventions{',', "\u00A0", DateOrder::DayMonthYear, '/', false, PaperKind::A4};
     }
     return c;
 }

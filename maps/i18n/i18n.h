@@ -115,6 +115,7 @@ enum class PaperKind { A4, Letter };
 enum class DateOrder { MonthDayYear, DayMonthYear };
 struct Conventions {
     char decimalPoint = '.';
+    const char* groupSeparator = ",";  // between thousands: "1,730", "1.730", "1 730" (no-break space)
     DateOrder dateOrder = DateOrder::MonthDayYear;
     char dateSeparator = '/';
     bool twelveHourClock = false;
