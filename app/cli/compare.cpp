@@ -66,13 +66,12 @@ void printText(std::ostream& out, const LoadedMap& a, const LoadedMap& b, const 
     // TRANSLATORS: `bodymap compare`: the earlier and the later map (file and visit time); keep the
     // arrow under the first file name.
     out << i18n::format(tr("Compare %s\n     -> %s"), fileAndTime(a).c_str(), fileAndTime(b).c_str()) << "\n";
-    std::string cells;
-    for (std::size_t k = 0; k < kShown.size(); ++k) {
-        cells += (k ? ", " : " ") + std::string(maps::cellChangeId(kShown[k])) + " " +
-                 std::to_string(cnt(c.difference.counts, kShown[k]));
-    }
-    // TRANSLATORS: `bodymap compare`; %s lists the cell counts by kind of change (ids: new, resolved, ...).
-    out << i18n::format(tr("Cells:%s"), cells.c_str()) << "\n";
+    const auto n = [&](maps::CellChange k) { return static_cast<long long>(cnt(c.difference.counts, k)); };
+    // TRANSLATORS: `bodymap compare`: cells by kind of change between the two maps.
+    out << i18n::format(tr("Cells: new %lld, resolved %lld, worse %lld, better %lld, unchanged %lld"),
+                        n(maps::CellChange::New), n(maps::CellChange::Resolved), n(maps::CellChange::Worse),
+                        n(maps::CellChange::Better), n(maps::CellChange::Unchanged))
+        << "\n";
     const std::string net = (c.difference.deltaSum > 0 ? "+" : "") + std::to_string(c.difference.deltaSum);
     out << i18n::format(trn("Amount of change: %lld intensity step in total (net %s)",
                             "Amount of change: %lld intensity steps in total (net %s)",

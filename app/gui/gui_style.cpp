@@ -32,7 +32,8 @@ void loadFonts(UiContext& ui) {
     cfg.OversampleH = 1;
     // The large fonts carry only the glyphs they show: building the atlas is part of start-up.
     static const ImWchar kLatin[] = {0x0020, 0x00FF, 0};
-    static const ImWchar kMarks[] = {'L', 'L', 'R', 'R', 0};
+    // The side marks are one capital letter in every language: R/L, D/G (French), D/I (Spanish).
+    static const ImWchar kMarks[] = {'A', 'Z', 0};
     auto add = [&](const std::string& file, float size, const ImWchar* ranges) -> ImFont* {
         if (!file.empty()) {
             if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &cfg, ranges)) return f;

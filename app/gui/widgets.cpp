@@ -146,7 +146,18 @@ void qualityToggles(AppState& s, const UiContext& ui, bool large) {
         const float textX = p.x + sw + pad, textEnd = p.x + w - h;
         const std::string name(maps::qualityName(q));
         std::string label = name + "   " + std::string(maps::qualitySymbol(q));
-        if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x > textEnd - textX) label = name;
+        const auto width = [&](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
+        if (width(label) > textEnd - textX) label = name;
+        // A long name (a translation) is shortened with "..."; the tooltip names it whole.
+        if (width(label) > textEnd - textX) {
+            std::string cut = name;
+            while (!cut.empty() && width(cut + "...") > textEnd - textX) {
+                do cut.pop_back();
+                while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+                if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();
+            }
+            label = cut + "...";
+        }
         const ImVec4 clip(textX, p.y, textEnd, p.y + h);
         dl->AddText(f, f->FontSize, ImVec2(textX, p.y + (h - f->FontSize) / 2),
                     IM_COL32(30, 30, 30, 255), label.c_str(), nullptr, 0, &clip);

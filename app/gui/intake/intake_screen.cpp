@@ -283,9 +283,16 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
 
     // Bottom, from the bottom edge up: actions, marker size, feelings, intensity.
     const float btnH = 60 * k, doneH = 64 * k;
-    const int cols = 7;
-    const float btnW = std::max(kMinTarget * k, (w - 6 * gap) / 7);
-    const float actionsY = pos.y + size.y - pad - doneH - gap - btnH;
+    // One row of seven while every label fits (in the body font, bigButton's smaller one);
+    // else two rows of four, so a longer translation ("Rückgängig") is never cut.
+    ImFont* bf = ui.body ? ui.body : ImGui::GetFont();
+    float widest = 0;
+    for (const char* l : {"Paint", "Erase", "Undo", "Redo", "Fit"})
+        widest = std::max(widest, bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, trc("intake", l)).x);
+    const int cols = widest + 16 * k <= (w - 6 * gap) / 7 ? 7 : 4;
+    const float btnW = std::max(kMinTarget * k, (w - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols));
+    const int actionRows = (7 + cols - 1) / cols;
+    const float actionsY = pos.y + size.y - pad - doneH - gap - static_cast<float>(actionRows) * (btnH + gap) + gap;
     actionButtons(s, ImVec2(x, actionsY), ImVec2(btnW, btnH), gap, cols, doneH, -1, ui);
 
     const float sizeH = 56 * k;
