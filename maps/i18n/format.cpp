@@ -296,6 +296,8 @@ const char* monthName(int month) {
 std::string formatDateLong(int year, int month, int day) {
     // TRANSLATORS: a date in words: the month's name, the day, the year ("December 2, 2026").
     // Reorder with positions: German "%2$d. %1$s %3$d", Spanish "%2$d de %1$s de %3$d".
+    // British English shares the English catalog but writes the day first: "16 November 2026".
+    if (currentLanguage() == "en_GB") return format("%d %s %d", day, monthName(month), year);
     return format(tr("%s %d, %d"), monthName(month), day, year);
 }
 
