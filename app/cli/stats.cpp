@@ -226,12 +226,18 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
     out << (names.empty()
                 // TRANSLATORS: `bodymap stats`; %s is "criterion met" or "criterion not met", the
                 // last %d the regions it needs.
-                ? i18n::format(tr("  Generalized pain: %d of 5 regions (jaw, chest and abdomen excluded); %s (at "
-                                  "least %d of 5 regions)"),
+                ? i18n::format(trn("  Generalized pain: %d of 5 regions (jaw, chest and abdomen excluded); %s (at "
+                                   "least %d of 5 regions)",
+                                   "  Generalized pain: %d of 5 regions (jaw, chest and abdomen excluded); %s (at "
+                                   "least %d of 5 regions)",
+                                   static_cast<unsigned long>(m.generalizedPain)),
                                m.generalizedPain, verdict, kGeneralizedPainMinRegions)
                 // TRANSLATORS: as above; the first %s lists the painful regions.
-                : i18n::format(tr("  Generalized pain: %d of 5 regions: %s (jaw, chest and abdomen excluded); %s "
-                                  "(at least %d of 5 regions)"),
+                : i18n::format(trn("  Generalized pain: %d of 5 regions: %s (jaw, chest and abdomen excluded); %s "
+                                   "(at least %d of 5 regions)",
+                                   "  Generalized pain: %d of 5 regions: %s (jaw, chest and abdomen excluded); %s "
+                                   "(at least %d of 5 regions)",
+                                   static_cast<unsigned long>(m.generalizedPain)),
                                m.generalizedPain, list(names).c_str(), verdict, kGeneralizedPainMinRegions))
         << "\n";
     // TRANSLATORS: `bodymap stats`; the first %s is the painful-area rule, the second where it comes from.

@@ -87,7 +87,9 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
         }
     }
     // TRANSLATORS: generalized pain (2016 ACR criteria): %d of the 5 body regions have pain.
-    textWrappedf(tr("Generalized pain: %d of 5 regions"), m.generalizedPain);
+    textWrappedf(trn("Generalized pain: %d of 5 regions", "Generalized pain: %d of 5 regions",
+                     static_cast<unsigned long>(m.generalizedPain)),
+                 m.generalizedPain);
     for (int r = 0; r < maps::kGpRegionCount; ++r) {
         if (m.gpRegions[static_cast<std::size_t>(r)]) {
             ImGui::Bullet();
