@@ -355,12 +355,15 @@ void drawTags(PageFlow& f, const ReportData& d) {
         if (!note.empty()) measureText(f.cr(), note, ns, tw, nh);
         const double rowH = std::max({bh, kh, nh});
         // On the last page allowed a row must fit whole, with room for the notices.
-        const bool wraps = f.y + Ink::kBody * 2.6 > f.bottom();  // ensure() below starts a page
+        // The band and its kinds stay whole on one page (a translation can wrap them onto several
+        // lines); the note may continue on the next.
+        const double need = std::max(Ink::kBody * 2.6, std::max(bh, kh));
+        const bool wraps = f.y + need > f.bottom();  // ensure() below starts a page
         const int pageNo = f.page() - firstPage + (wraps ? 1 : 0);
         const double top = wraps ? f.continuationTop() : f.y;
         if (pageNo >= lim.maxTagPages) break;
         if (pageNo + 1 == lim.maxTagPages && top + rowH + reserve > f.bottom()) break;
-        f.ensure(Ink::kBody * 2.6);
+        f.ensure(need);
         const double y0 = f.y;
         drawText(f.cr(), band, f.left(), y0, bs);
         drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
