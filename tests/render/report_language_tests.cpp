@@ -10,10 +10,12 @@
 
 #include "maps/brush.h"
 #include "maps/i18n/i18n.h"
+#include "tests/support/report_layout_check.h"
 #include "render/report.h"
 #include "tests/support/test_support.h"
 
 using namespace bodymap;
+using bodymap::test::expectCleanLayout;
 
 namespace {
 
@@ -31,24 +33,6 @@ maps::PainMap visit(const maps::BodyTemplate& t, const std::string& time, std::s
     return m;
 }
 
-bool overlaps(const render::LayoutBox& a, const render::LayoutBox& b) {
-    constexpr double e = 0.01;
-    return a.page == b.page && a.x0 < b.x1 - e && b.x0 < a.x1 - e && a.y0 < b.y1 - e && b.y0 < a.y1 - e;
-}
-
-void expectCleanLayout(const render::ReportLayout& L) {
-    for (const auto& b : L.boxes) {
-        EXPECT_GE(b.x0, L.margin - 0.01) << b.what << " on page " << b.page;
-        EXPECT_LE(b.x1, L.paper.width - L.margin + 0.01) << b.what << " on page " << b.page;
-        EXPECT_GE(b.y0, L.margin - 0.01) << b.what << " on page " << b.page;
-        EXPECT_LE(b.y1, L.paper.height - L.margin + 0.01) << b.what << " on page " << b.page;
-        EXPECT_LT(b.page, L.pageCount);
-    }
-    for (std::size_t i = 0; i < L.boxes.size(); ++i)
-        for (std::size_t j = i + 1; j < L.boxes.size(); ++j)
-            EXPECT_FALSE(overlaps(L.boxes[i], L.boxes[j]))
-                << L.boxes[i].what << " overlaps " << L.boxes[j].what << " on page " << L.boxes[i].page;
-}
 
 std::string allText(const render::ReportLayout& L) {
     std::string s;
