@@ -59,15 +59,17 @@ kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 # and "Don't save" with a press and release inside one frame: the app quits.
 {
   echo "$V"
+  # The gaps after each close are long enough for the prompt to be drawn even when a loaded CI
+  # machine takes several hundred milliseconds for a frame (a replay cannot wait for the log).
   echo '600 close'
-  echo "1000 mouse-move $cancel"
-  echo "1100 mouse-down $cancel"
-  echo "1200 mouse-up $cancel"
-  echo "1500 screenshot $WORK/after-cancel.png"
-  echo '1600 close'
-  echo "2000 mouse-move $dont"
-  echo "2000 mouse-down $dont"
-  echo "2000 mouse-up $dont"
+  echo "2000 mouse-move $cancel"
+  echo "2100 mouse-down $cancel"
+  echo "2200 mouse-up $cancel"
+  echo "2500 screenshot $WORK/after-cancel.png"
+  echo '2600 close'
+  echo "4000 mouse-move $dont"
+  echo "4000 mouse-down $dont"
+  echo "4000 mouse-up $dont"
 } >"$WORK/click.replay"
 run_app "$WORK/click.replay"
 for i in $(seq 1 300); do
