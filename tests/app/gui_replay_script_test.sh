@@ -52,6 +52,11 @@ printf '%s\n600 close\n' "$V" >"$WORK/probe.replay"
 run_app "$WORK/probe.replay"
 wait_log "$LOG" '^button Don.t save ' 20 || { cat "$LOG"; fail "closing with unsaved changes did not ask"; }
 wait_log "$LOG" '^button Cancel ' 5 || fail "no Cancel button"
+# The prompt's first frame lays it out before it is centred: take its place from a later frame.
+for i in $(seq 1 100); do
+  [ "$(grep -c "^button Don't save " "$LOG")" -ge 2 ] && break
+  sleep 0.1
+done
 dont=$(button_pos "$LOG" "Don't save")
 cancel=$(button_pos "$LOG" "Cancel")
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
