@@ -6,6 +6,7 @@
 
 #include "app/assets_path.h"
 #include "app/cli/compare.h"
+#include "app/cli/library_copy.h"
 #include "app/cli/report.h"
 #include "app/cli/stats.h"
 #include "app/cli/validate.h"
@@ -44,6 +45,9 @@ Usage:
   bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
                  [--since previous|first|both] [--lang L]
                                                the report to the default printer (CUPS lp)
+  bodymap library copy FROM TO                 every client and visit, byte for byte, between
+                                               folder libraries and postgresql:// servers;
+                                               verified, and resumable (run it again)
   bodymap --screenshot OUT.png [--frames N] [FILE]   run the GUI N frames and save what it shows
   bodymap --help | --version
 
@@ -181,6 +185,7 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         if (cmd == "report") return runReport(rest, out, err);
         if (cmd == "print") return runPrint(rest, out, err);
         if (cmd == "intake") return runIntake(rest, gui, out, err);
+        if (cmd == "library") return runLibrary(rest, out, err);
     }
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];

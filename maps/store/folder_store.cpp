@@ -60,6 +60,7 @@ Result<VisitList> FolderStore::listVisits(const std::string& clientId) {
         VisitSummary s;
         s.key = v.path;
         s.clientId = clientId;
+        s.name = fs::path(s.key).stem().string();
         s.visitTime = std::move(v.visitTime);
         s.drawnBy = v.drawnBy;
         s.therapist = std::move(v.therapist);

@@ -1,5 +1,6 @@
 // openStore: a folder library or a clinic server, by the location's form.
 #include <cctype>
+#include <filesystem>
 
 #include "maps/store/folder_store.h"
 #include "maps/store/postgres_store.h"
@@ -33,6 +34,12 @@ OpenOutcome openStore(const std::string& location, const maps::TemplateRegistry&
     if (options.createFolder) {
         if (auto st = folder->library().ensureRoot(); !st) {
             out.error = st.error();
+            return out;
+        }
+    } else {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(location, ec)) {
+            out.error = location + ": no such library folder";
             return out;
         }
     }

@@ -64,6 +64,7 @@ struct VisitSummary {
     std::string key;             // names the visit in this store: folder: the file's path;
                                  // server: "visit:<id>"
     std::string clientId;
+    std::string name;            // the visit's file stem, unique per client ("2026-11-24T14-30-00")
     std::string visitTime;       // "YYYY-MM-DDTHH:MM:SS"
     maps::DrawnBy drawnBy = maps::DrawnBy::Client;
     std::string therapist;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `bodymap library copy FROM TO`: a folder library copied byte for byte, again (resumable: all
+# already there), a different visit of the same name reported and never replaced, bad places
+# refused; and, with the throwaway server of scripts/test, folder -> server -> folder byte for byte.
+source "$(dirname "$0")/lib.sh"
+
+
+EX="$TESTS/../assets/examples"
+"$BODYMAP" library copy "$EX" "$WORK/a" >"$WORK/out1" 2>"$WORK/err1" || fail "copy failed: $(cat "$WORK/err1")"
+grep -q "visits: 5 (5 new, 0 already there); verified by checksum: 5" "$WORK/out1" || fail "summary: $(cat "$WORK/out1")"
+diff -r "$EX" "$WORK/a" || fail "the copy differs from the examples"
+[ "$(stat -c %a "$WORK/a")" = 700 ] || fail "library folder not 0700"
+[ "$(stat -c %a "$WORK/a/demo-anna/2026-09-07T09-30-00.json")" = 600 ] || fail "visit file not 0600"
+"$BODYMAP" library copy "$EX" "$WORK/a" >"$WORK/out2" 2>&1 || fail "second copy failed: $(cat "$WORK/out2")"
+grep -q "(0 new, 5 already there)" "$WORK/out2" || fail "second copy not resumable: $(cat "$WORK/out2")"
+
+# A visit of the same name with other bytes: reported, exit 1, nothing replaced.
+cp -r "$EX" "$WORK/changed"
+sed -i 's/"notes": *"/"notes": "changed /' "$WORK/changed/demo-anna/2026-11-16T10-00-00.json"
+cmp -s "$EX/demo-anna/2026-11-16T10-00-00.json" "$WORK/changed/demo-anna/2026-11-16T10-00-00.json" && fail "fixture unchanged"
+set +e
+"$BODYMAP" library copy "$WORK/changed" "$WORK/a" >"$WORK/out3" 2>"$WORK/err3"; rc=$?
+set -e
+[ $rc = 1 ] || fail "a differing visit gave exit $rc"
+grep -q "2026-11-16T10-00-00.json: a different visit of that name is already there" "$WORK/err3" || fail "message: $(cat "$WORK/err3")"
+diff -r "$EX" "$WORK/a" || fail "a differing visit replaced the copy"
+
+set +e
+"$BODYMAP" library copy "$WORK/missing" "$WORK/b" 2>"$WORK/err4"; rc=$?
+set -e
+[ $rc = 1 ] && grep -q "$WORK/missing: no such library folder" "$WORK/err4" || fail "missing FROM: rc $rc, $(cat "$WORK/err4")"
+[ ! -e "$WORK/b" ] || fail "a failed copy created TO"
+set +e
+"$BODYMAP" library copy "$WORK/a" 2>/dev/null; rc=$?
+set -e
+[ $rc = 2 ] || fail "one place gave exit $rc"
+
+if [ -n "${BODYMAP_TEST_PG:-}" ]; then
+  db="bm_copy_$$"
+  psql "$BODYMAP_TEST_PG" -qAtc "create database $db" || fail "create database"
+  trap 'psql "$BODYMAP_TEST_PG" -qAtc "drop database if exists $db with (force)" >/dev/null 2>&1; cleanup' EXIT
+  url="${BODYMAP_TEST_PG/dbname=postgres/dbname=$db}"
+  "$BODYMAP" server init "$url" >"$WORK/init" 2>&1 || fail "server init: $(cat "$WORK/init")"
+  "$BODYMAP" library copy "$EX" "$url" >"$WORK/out5" 2>&1 || fail "folder -> server: $(cat "$WORK/out5")"
+  grep -q "(5 new, 0 already there); verified by checksum: 5" "$WORK/out5" || fail "to server: $(cat "$WORK/out5")"
+  "$BODYMAP" library copy "$EX" "$url" >"$WORK/out6" 2>&1 || fail "folder -> server again: $(cat "$WORK/out6")"
+  grep -q "(0 new, 5 already there)" "$WORK/out6" || fail "server copy not resumable: $(cat "$WORK/out6")"
+  n=$(psql "$url" -qAtc "select count(*) from bodymap.visits")
+  [ "$n" = 5 ] || fail "server has $n visits"
+  "$BODYMAP" library copy "$url" "$WORK/back" >"$WORK/out7" 2>&1 || fail "server -> folder: $(cat "$WORK/out7")"
+  diff -r "$EX" "$WORK/back" || fail "folder -> server -> folder is not byte for byte"
+  echo "server round trip ok"
+else
+  echo "BODYMAP_TEST_PG not set: the server round trip needs scripts/test's server" >&2
+  [ "${CI:-}" != "true" ] || fail "in CI the server must be running"
+fi
+pass "library copy"
