@@ -11,4 +11,8 @@ OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateR
     return out;
 }
 
+Status initServer(const std::string& location) {
+    return Error{location + ": the clinic server is not supported yet"};
+}
+
 }  // namespace bodymap::store

@@ -11,5 +11,7 @@ namespace bodymap::store {
 // Connects to `location` (a libpq URL or keyword=value string) and checks the schema version.
 OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateRegistry& templates,
                               const OpenOptions& options);
+// Creates or migrates the schema and the roles (bodymap server init).
+Status initServer(const std::string& location);
 
 }  // namespace bodymap::store
