@@ -35,12 +35,12 @@ std::uint64_t checksum(const std::string& bytes) {
 class Progress {
 public:
     explicit Progress(std::ostream& err) : m_err(err), m_tty(::isatty(STDERR_FILENO) == 1) {}
-    void show(std::size_t done, std::size_t total) {
+    // `what` is the translated "%d of %d ..." text.
+    void show(std::size_t done, std::size_t total, const char* what) {
         if (!m_tty || total == 0) return;
         const std::size_t width = 30, filled = done * width / total;
-        // TRANSLATORS: the progress of `bodymap library copy`: visits copied of all.
         m_err << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
-              << i18n::format(tr("%d of %d visits"), static_cast<int>(done), static_cast<int>(total)) << std::flush;
+              << i18n::format(what, static_cast<int>(done), static_cast<int>(total)) << "\x1b[K" << std::flush;
     }
     void end() {
         if (m_tty) m_err << "\n";
@@ -82,7 +82,11 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
     // The plan first, so that the progress bar knows the total.
     std::vector<PlannedVisit> plan;
     std::map<std::string, std::size_t> perClient;
+    Progress progress(err);
+    std::size_t listed = 0;
     for (const auto& c : clients->clients) {
+        // TRANSLATORS: the progress of `bodymap library copy` while it reads FROM's lists.
+        progress.show(listed++, clients->clients.size(), tr("reading the list: %d of %d clients"));
         auto visits = src->listVisits(c.id);
         if (!visits) {
             err << "bodymap: " << maps::printableForMessage(visits.error()) << "\n";
@@ -97,7 +101,6 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
         perClient[c.id] = visits->visits.size();
     }
     std::size_t written = 0, skipped = 0, done = 0;
-    Progress progress(err);
     std::map<std::string, std::map<std::string, std::uint64_t>> expected;  // client -> name -> sum
     for (const auto& c : clients->clients) {
         auto raw = src->readRawClient(c.id);
@@ -112,7 +115,8 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
         }
     }
     for (const auto& v : plan) {
-        progress.show(done++, plan.size());
+        // TRANSLATORS: the progress of `bodymap library copy`: visits copied of all.
+        progress.show(done++, plan.size(), tr("copying: %d of %d visits"));
         auto raw = src->readRaw(v.key);
         if (!raw) {
             err << "\nbodymap: " << maps::printableForMessage(raw.error()) << "\n";
@@ -128,7 +132,7 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
         (r.value() == store::ImportStatus::Written ? written : skipped) += 1;
         expected[raw->clientId][raw->name] = checksum(raw->bytes);
     }
-    progress.show(done, plan.size());
+    progress.show(done, plan.size(), tr("copying: %d of %d visits"));
     progress.end();
     // Verify: read everything back from TO and compare counts and checksums.
     std::size_t verified = 0;

@@ -87,6 +87,20 @@ Result<VisitList> FolderStore::listVisits(const std::string& clientId) {
 }
 
 Result<ClientInfo> FolderStore::findClient(const std::string& clientId) {
+    // client.json names the client without reading any visit; a folder without one (or with a
+    // damaged one) is named the way the listing names it.
+    const std::string folder = m_library.clientFolder(clientId);
+    std::error_code ec;
+    if (fs::symlink_status(folder, ec).type() == fs::file_type::directory) {
+        auto bytes = maps::readFileLimited(folder + "/client.json", 1 << 20);
+        if (bytes) {
+            auto j = maps::parseJsonLimited(bytes.value(), folder + "/client.json", 8);
+            if (j && j->is_object() && j->value("id", std::string()) == clientId && j->contains("name") &&
+                j.value()["name"].is_string()) {
+                return ClientInfo{clientId, j.value()["name"].get<std::string>(), 0, {}};
+            }
+        }
+    }
     auto clients = listClients();
     if (!clients) return Error{clients.error()};
     for (auto& c : clients->clients) {
