@@ -35,6 +35,18 @@ set +e
 set -e
 [ $rc = 2 ] || fail "one place gave exit $rc"
 
+# The window and the intake do not open a server yet: a server location is refused, never taken
+# for a folder name.
+for where in "postgresql://therapist@clinic/bodymap" "service=clinic"; do
+  set +e
+  (cd "$WORK" && "$BODYMAP" --library "$where" >/dev/null 2>"$WORK/err5"); rc=$?
+  (cd "$WORK" && BODYMAP_LIBRARY="$where" "$BODYMAP" intake --client demo-anna >/dev/null 2>>"$WORK/err5"); rc2=$?
+  set -e
+  [ $rc = 1 ] && [ $rc2 = 1 ] || fail "$where: exit $rc / $rc2"
+  [ "$(grep -c "the window cannot open a clinic server yet" "$WORK/err5")" = 2 ] || fail "$where: $(cat "$WORK/err5")"
+  ls -d "$WORK"/postgresql* "$WORK"/service* 2>/dev/null && fail "$where became a folder"
+done
+
 if [ -n "${BODYMAP_TEST_PG:-}" ]; then
   db="bm_copy_$$"
   psql "$BODYMAP_TEST_PG" -qAtc "create database $db" || fail "create database"
