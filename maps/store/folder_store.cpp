@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "maps/atomic_file.h"
+#include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "maps/map_format.h"
 
@@ -106,7 +107,8 @@ Result<ClientInfo> FolderStore::findClient(const std::string& clientId) {
     for (auto& c : clients->clients) {
         if (c.id == clientId) return c;
     }
-    return Error{m_library.root() + ": no client with the id \"" + clientId + "\""};
+    // TRANSLATORS: the first %s is the library's folder, the second a client id.
+    return Error{i18n::format(tr("%s: no client with the id \"%s\""), m_library.root().c_str(), clientId.c_str())};
 }
 
 Status FolderStore::createClient(const std::string& clientId, const std::string& displayName) {
@@ -216,21 +218,26 @@ bool validVisitName(const std::string& name) {
 
 Result<ImportStatus> FolderStore::importRaw(const RawVisit& visit) {
     if (!validVisitName(visit.name)) {
-        return Error{m_library.root() + ": the visit name \"" + visit.name + "\" cannot be a file name"};
+        // TRANSLATORS: the first %s is the library's folder, the second a visit's name.
+        return Error{i18n::format(tr("%s: the visit name \"%s\" cannot be a file name"), m_library.root().c_str(),
+                                  maps::printableForMessage(visit.name, 80).c_str())};
     }
     const std::string path = m_library.clientFolder(visit.clientId) + "/" + visit.name + ".json";
     // Never write what would not load.
     auto parsed = maps::parseMap(visit.bytes, path, m_templates);
     if (!parsed) return Error{parsed.error()};
     if (parsed->info.clientId != visit.clientId) {
-        return Error{path + ": the map belongs to client \"" + parsed->info.clientId + "\", not \"" + visit.clientId + "\""};
+        // TRANSLATORS: the first %s is a file, then two client ids.
+        return Error{i18n::format(tr("%s: the map belongs to client \"%s\", not \"%s\""), path.c_str(),
+                                  parsed->info.clientId.c_str(), visit.clientId.c_str())};
     }
     std::error_code ec;
     if (fs::exists(fs::symlink_status(path, ec))) {
         auto have = maps::readFileLimited(path, maps::kMaxMapFileBytes);
         if (!have) return Error{have.error()};
         if (have.value() == visit.bytes) return ImportStatus::AlreadyThere;
-        return Error{path + ": a different visit of that name is already there; nothing was replaced"};
+        // TRANSLATORS: %s is a visit's file.
+        return Error{i18n::format(tr("%s: a different visit of that name is already there; nothing was replaced"), path.c_str())};
     }
     if (auto st = importRawClient({visit.clientId, parsed->info.clientName, {}}); !st) return Error{st.error()};
     maps::FileStamp none;
@@ -238,7 +245,8 @@ Result<ImportStatus> FolderStore::importRaw(const RawVisit& visit) {
     opt.basedOn = &none;
     const auto w = maps::writeFileChecked(path, visit.bytes, opt);
     if (w.status == maps::WriteStatus::Conflict) {
-        return Error{path + ": a visit of that name appeared meanwhile; nothing was replaced"};
+        // TRANSLATORS: %s is a visit's file.
+        return Error{i18n::format(tr("%s: a visit of that name appeared meanwhile; nothing was replaced"), path.c_str())};
     }
     if (!w.ok()) return Error{w.message};
     return ImportStatus::Written;
@@ -253,7 +261,8 @@ public:
     explicit FolderWatch(std::string root) : m_root(std::move(root)) {
         m_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (m_fd < 0) {
-            m_error = m_root + ": cannot watch for changes: " + std::strerror(errno);
+            // TRANSLATORS: the first %s is the library's folder, the second the system's reason.
+            m_error = i18n::format(tr("%s: cannot watch for changes: %s"), m_root.c_str(), std::strerror(errno));
             return;
         }
         addFolder(m_root, true);

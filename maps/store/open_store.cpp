@@ -2,6 +2,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "maps/i18n/i18n.h"
 #include "maps/store/folder_store.h"
 #include "maps/store/postgres_store.h"
 
@@ -39,7 +40,8 @@ OpenOutcome openStore(const std::string& location, const maps::TemplateRegistry&
     } else {
         std::error_code ec;
         if (!std::filesystem::is_directory(location, ec)) {
-            out.error = location + ": no such library folder";
+            // TRANSLATORS: %s is the folder given as a library.
+            out.error = i18n::format(tr("%s: no such library folder"), location.c_str());
             return out;
         }
     }
