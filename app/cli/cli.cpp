@@ -7,6 +7,7 @@
 #include "app/assets_path.h"
 #include "app/cli/compare.h"
 #include "app/cli/library_copy.h"
+#include "app/cli/server.h"
 #include "app/cli/report.h"
 #include "app/cli/stats.h"
 #include "app/cli/validate.h"
@@ -47,6 +48,8 @@ Usage:
   bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
                  [--since previous|first|both] [--lang L]
                                                the report to the default printer (CUPS lp)
+  bodymap server init URL                      create or migrate a clinic server's schema and
+                                               its three roles (therapist, intake, read-only)
   bodymap library copy FROM TO                 every client and visit, byte for byte, between
                                                folder libraries and postgresql:// servers;
                                                verified, and resumable (run it again)
@@ -188,6 +191,7 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         if (cmd == "print") return runPrint(rest, out, err);
         if (cmd == "intake") return runIntake(rest, gui, out, err);
         if (cmd == "library") return runLibrary(rest, out, err);
+        if (cmd == "server") return runServer(rest, out, err);
     }
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];

@@ -1,17 +1,38 @@
-// The clinic's PostgreSQL server behind the Store interface (libpq): schema in schema.sql and
-// maps/store/SERVER.md, the intake role through SECURITY DEFINER functions, LISTEN/NOTIFY.
+// The clinic's PostgreSQL server behind the Store interface (libpq): the schema (schema.cpp,
+// documented in SERVER.md), three roles per database, the intake role writing only through a
+// SECURITY DEFINER function, every save a new version row, LISTEN/NOTIFY for live changes.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "maps/store/store.h"
 
 namespace bodymap::store {
 
+// The roles of a clinic database are named after it: "<db>_therapist", "<db>_intake",
+// "<db>_readonly" (so that several clinics, or tests, can share one server).
+struct ServerRoles {
+    std::string therapist, intake, readonly;
+};
+ServerRoles rolesFor(const std::string& database);
+
 // Connects to `location` (a libpq URL or keyword=value string) and checks the schema version.
 OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateRegistry& templates,
                               const OpenOptions& options);
-// Creates or migrates the schema and the roles (bodymap server init).
-Status initServer(const std::string& location);
+
+struct InitReport {
+    int fromVersion = 0, toVersion = 0;   // the schema's version before and after
+    std::vector<std::string> rolesCreated;
+    ServerRoles roles;
+    std::string database;
+};
+// `bodymap server init`: creates or migrates the schema (each migration one transaction), creates
+// the three roles when missing and (re)grants them. Safe to run again. The connection's role must
+// be allowed to create roles (e.g. the server's superuser). `password` as in OpenOptions.
+Result<InitReport> initServer(const std::string& location, const std::string& password = {});
+
+// The versions kept of a server visit ("visit:<id>"), oldest first (for tests and history).
+Result<std::vector<int>> serverVersions(Store& store, const std::string& key);
 
 }  // namespace bodymap::store
