@@ -114,7 +114,6 @@ public:
         m_described = describe(m_conn.get());
         m_roles = rolesFor(PQdb(m_conn.get()));
         m_local = maps::defaultLibraryRoot() + "/.servers/" + maps::safeName(m_described.substr(13));
-        (void)maps::ensurePrivateFolder(m_local);
         auto r = exec("SELECT pg_has_role(current_user, $1, 'MEMBER'), pg_has_role(current_user, $2, 'MEMBER')",
                       {m_roles.intake, m_roles.therapist});
         if (r && PQntuples(r.get()) == 1) {
@@ -234,12 +233,12 @@ public:
         auto cur = exec("SELECT current_version FROM bodymap.visits WHERE id = $1 FOR UPDATE", {id});
         if (!cur || PQntuples(cur.get()) != 1) {
             if (cur) m_lastError = m_described + ": " + key + ": no such visit";
-            (void)exec("ROLLBACK", {});
+            rollback();
             return failed(out);
         }
         const std::string current = PQgetvalue(cur.get(), 0, 0);
         if (basedOn && basedOn->token != current) {
-            (void)exec("ROLLBACK", {});
+            rollback();
             out.status = SaveStatus::Conflict;
             out.version = {current};
             // TRANSLATORS: %s names the visit on the clinic server; the numbers are versions.
@@ -258,9 +257,7 @@ public:
                           "change_seq = nextval('bodymap.change_seq') WHERE id = $1",
                           {id, next, map.info.visitTime}) ||
             !exec("COMMIT", {})) {
-            const std::string why = m_lastError;
-            (void)exec("ROLLBACK", {});
-            m_lastError = why;
+            rollback();
             return failed(out);
         }
         out.status = SaveStatus::Saved;
@@ -313,9 +310,8 @@ public:
                        {v.clientId, v.name, parsed->info.visitTime});
         if (!id || PQntuples(id.get()) != 1) {
             if (id) m_lastError = where + ": a visit of that name appeared meanwhile; nothing was replaced";
-            const std::string why = m_lastError;
-            (void)exec("ROLLBACK", {});
-            return Error{why};
+            rollback();
+            return Error{m_lastError};
         }
         auto ins = exec("INSERT INTO bodymap.visit_versions (visit_id, version, map, checksum, drawn_by, therapist, "
                         "client_name, extent_pct, max_intensity, burden, wpi, generalized_pain, generalized, region_coverage) "
@@ -325,9 +321,8 @@ public:
                         {PQgetvalue(id.get(), 0, 0), v.bytes, drawnByText(parsed->info.drawnBy), parsed->info.therapist,
                          parsed->info.clientName, figures});
         if (!ins || !exec("COMMIT", {})) {
-            const std::string why = m_lastError;
-            (void)exec("ROLLBACK", {});
-            return Error{why};
+            rollback();
+            return Error{m_lastError};
         }
         return ImportStatus::Written;
     }
@@ -371,6 +366,18 @@ private:
         if (PQntuples(r.get()) != 1) return Error{m_described + " " + key + ": no such visit"};
         return Current{PQgetvalue(r.get(), 0, 0), PQgetvalue(r.get(), 0, 1), PQgetvalue(r.get(), 0, 3),
                        {PQgetvalue(r.get(), 0, 2)}};
+    }
+
+    // Ends a failed transaction without forgetting why it failed (or that the server went away:
+    // then there is nothing to roll back, the server did it).
+    void rollback() {
+        const std::string why = m_lastError;
+        const bool gone = m_disconnected;
+        if (PQstatus(m_conn.get()) == CONNECTION_OK && PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE) {
+            PgResult r(PQexec(m_conn.get(), "ROLLBACK"));
+        }
+        m_lastError = why;
+        m_disconnected = gone;
     }
 
     std::string addOnlyMessage() const {

@@ -150,7 +150,8 @@ public:
     // Where it is, for people: the folder, or "postgresql://user@host:port/db" (never a password).
     virtual std::string location() const = 0;
     // A private local folder for this store's recovery files and caches (the folder library's
-    // root; for a server, one folder per server under the user's data folder). Never empty.
+    // root; for a server, one folder per server under the user's data folder, which the caller
+    // creates with maps::ensurePrivateFolder when it first writes there). Never empty.
     virtual std::string localFolder() const = 0;
     // True when this store may only add visits (the server's intake role): lists are refused.
     virtual bool addOnly() const { return false; }

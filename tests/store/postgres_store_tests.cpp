@@ -341,11 +341,18 @@ TEST(ServerCrash, KillingTheServerDuringSavesLeavesNoPartialVisit) {
     const pid_t saver = ::fork();
     ASSERT_GE(saver, 0);
     if (saver == 0) {
+        // New visits and new versions of them in turn, so that the kill can hit either.
         auto o = openStore(url, test::tinyRegistry());
+        std::string key;
+        Version version;
         for (int i = 0; o.store; ++i) {
-            auto out = o.store->save(visit("c" + std::to_string(i % 5), 1 + i % 10), "", nullptr);
+            const bool newVisit = key.empty() || i % 2 == 0;
+            auto out = o.store->save(visit("c" + std::to_string(i % 5), 1 + i % 10), newVisit ? "" : key,
+                                     newVisit ? nullptr : &version);
             if (out.status == SaveStatus::Disconnected) ::_exit(0);  // said so: nothing saved
             if (!out.ok()) ::_exit(5);
+            key = out.key;
+            version = out.version;
         }
         ::_exit(6);
     }
