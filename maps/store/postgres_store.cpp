@@ -247,12 +247,7 @@ public:
             return out;
         }
         const std::string next = std::to_string(std::atoi(current.c_str()) + 1);
-        auto ins = exec("INSERT INTO bodymap.visit_versions (visit_id, version, map, checksum, drawn_by, therapist, "
-                        "client_name, extent_pct, max_intensity, burden, wpi, generalized_pain, generalized, region_coverage) "
-                        "SELECT $1, $2, $3, md5($3), $4, $5, $6, (f->>'extent_pct')::float8, (f->>'max_intensity')::int, "
-                        "(f->>'burden')::float8, (f->>'wpi')::int, (f->>'generalized_pain')::int, (f->>'generalized')::boolean, "
-                        "f->'regions' FROM (SELECT $7::jsonb AS f) x",
-                        {id, next, bytes, drawnByText(map.info.drawnBy), map.info.therapist, map.info.clientName, figures});
+        auto ins = insertVersion(id, next, bytes, map.info, figures);
         if (!ins || !exec("UPDATE bodymap.visits SET current_version = $2, visit_time = $3, "
                           "change_seq = nextval('bodymap.change_seq') WHERE id = $1",
                           {id, next, map.info.visitTime}) ||
@@ -313,13 +308,7 @@ public:
             rollback();
             return Error{m_lastError};
         }
-        auto ins = exec("INSERT INTO bodymap.visit_versions (visit_id, version, map, checksum, drawn_by, therapist, "
-                        "client_name, extent_pct, max_intensity, burden, wpi, generalized_pain, generalized, region_coverage) "
-                        "SELECT $1, 1, $2, md5($2), $3, $4, $5, (f->>'extent_pct')::float8, (f->>'max_intensity')::int, "
-                        "(f->>'burden')::float8, (f->>'wpi')::int, (f->>'generalized_pain')::int, (f->>'generalized')::boolean, "
-                        "f->'regions' FROM (SELECT $6::jsonb AS f) x",
-                        {PQgetvalue(id.get(), 0, 0), v.bytes, drawnByText(parsed->info.drawnBy), parsed->info.therapist,
-                         parsed->info.clientName, figures});
+        auto ins = insertVersion(PQgetvalue(id.get(), 0, 0), "1", v.bytes, parsed->info, figures);
         if (!ins || !exec("COMMIT", {})) {
             rollback();
             return Error{m_lastError};
@@ -366,6 +355,17 @@ private:
         if (PQntuples(r.get()) != 1) return Error{m_described + " " + key + ": no such visit"};
         return Current{PQgetvalue(r.get(), 0, 0), PQgetvalue(r.get(), 0, 1), PQgetvalue(r.get(), 0, 3),
                        {PQgetvalue(r.get(), 0, 2)}};
+    }
+
+    // One saved version with its figures (figuresJson) and checksum.
+    PgResult insertVersion(const std::string& visitId, const std::string& version, const std::string& bytes,
+                           const maps::VisitInfo& info, const std::string& figures) {
+        return exec("INSERT INTO bodymap.visit_versions (visit_id, version, map, checksum, drawn_by, therapist, "
+                    "client_name, extent_pct, max_intensity, burden, wpi, generalized_pain, generalized, region_coverage) "
+                    "SELECT $1, $2, $3, md5($3), $4, $5, $6, (f->>'extent_pct')::float8, (f->>'max_intensity')::int, "
+                    "(f->>'burden')::float8, (f->>'wpi')::int, (f->>'generalized_pain')::int, (f->>'generalized')::boolean, "
+                    "f->'regions' FROM (SELECT $7::jsonb AS f) x",
+                    {visitId, version, bytes, drawnByText(info.drawnBy), info.therapist, info.clientName, figures});
     }
 
     // Ends a failed transaction without forgetting why it failed (or that the server went away:
