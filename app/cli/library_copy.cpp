@@ -45,6 +45,10 @@ public:
     void end() {
         if (m_tty) m_err << "\n";
     }
+    // A message during the copy: on its own line, below the bar.
+    void problem(const std::string& message) {
+        m_err << (m_tty ? "\r\x1b[K" : "") << "bodymap: " << maps::printableForMessage(message) << "\n";
+    }
 
 private:
     std::ostream& m_err;
@@ -81,7 +85,6 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
     }
     // The plan first, so that the progress bar knows the total.
     std::vector<PlannedVisit> plan;
-    std::map<std::string, std::size_t> perClient;
     Progress progress(err);
     std::size_t listed = 0;
     for (const auto& c : clients->clients) {
@@ -98,7 +101,6 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
             ++failures;
         }
         for (const auto& v : visits->visits) plan.push_back({c.id, v.key, v.name});
-        perClient[c.id] = visits->visits.size();
     }
     std::size_t written = 0, skipped = 0, done = 0;
     std::map<std::string, std::map<std::string, std::uint64_t>> expected;  // client -> name -> sum
@@ -119,13 +121,13 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
         progress.show(done++, plan.size(), tr("copying: %d of %d visits"));
         auto raw = src->readRaw(v.key);
         if (!raw) {
-            err << "\nbodymap: " << maps::printableForMessage(raw.error()) << "\n";
+            progress.problem(raw.error());
             ++failures;
             continue;
         }
         auto r = dst->importRaw(raw.value());
         if (!r) {
-            err << "\nbodymap: " << maps::printableForMessage(r.error()) << "\n";
+            progress.problem(r.error());
             ++failures;
             continue;
         }

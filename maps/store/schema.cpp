@@ -28,7 +28,7 @@ CREATE TABLE bodymap.visit_versions (
   visit_id bigint NOT NULL REFERENCES bodymap.visits(id),
   version int NOT NULL,
   map text NOT NULL,
-  checksum text NOT NULL,
+  checksum text NOT NULL CHECK (checksum = md5(map)),
   saved_at timestamptz NOT NULL DEFAULT now(),
   saved_by text NOT NULL DEFAULT current_user,
   drawn_by text NOT NULL,
