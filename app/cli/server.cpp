@@ -21,7 +21,7 @@ int runServer(const std::vector<std::string>& args, std::ostream& out, std::ostr
     auto report = store::initServer(url);
     if (!report && report.error().find("password") != std::string::npos) {
         // TRANSLATORS: asked on the terminal; %s is the server (never with a password in it).
-        const std::string pw = readPassword(i18n::format(tr("Password for %s: "), "server init"));
+        const std::string pw = readPassword(i18n::format(tr("Password for %s: "), store::redactedLocation(url).c_str()));
         if (!pw.empty()) report = store::initServer(url, pw);
     }
     if (!report) {

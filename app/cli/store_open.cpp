@@ -7,6 +7,7 @@
 
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
+#include "maps/store/postgres_store.h"
 
 namespace bodymap::app {
 
@@ -37,7 +38,7 @@ std::unique_ptr<store::Store> openCliStore(const std::string& location, const ma
     auto opened = store::openStore(location, templates, options);
     if (!opened.store && opened.needsPassword) {
         // TRANSLATORS: asked on the terminal; %s is the server (never with a password in it).
-        options.password = readPassword(i18n::format(tr("Password for %s: "), location.c_str()));
+        options.password = readPassword(i18n::format(tr("Password for %s: "), store::redactedLocation(location).c_str()));
         if (!options.password.empty()) opened = store::openStore(location, templates, options);
     }
     if (!opened.store) {

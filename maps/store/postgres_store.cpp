@@ -26,9 +26,15 @@ struct ConnFree {
 };
 using PgConn = std::unique_ptr<PGconn, ConnFree>;
 
+// libpq's message on one line: "...failed: FATAL:  password ..." has newlines and double spaces.
 std::string trimmed(const char* s) {
-    std::string m = s ? s : "";
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    std::string m;
+    for (const char* p = s ? s : ""; *p; ++p) {
+        const char c = (*p == '\n' || *p == '\t') ? ' ' : *p;
+        if (c == ' ' && (m.empty() || m.back() == ' ')) continue;
+        m.push_back(c);
+    }
+    while (!m.empty() && m.back() == ' ') m.pop_back();
     return m;
 }
 
@@ -45,8 +51,9 @@ std::string describe(PGconn* c) {
            std::string(PQport(c) ? PQport(c) : "") + "/" + std::string(PQdb(c) ? PQdb(c) : "");
 }
 
-// The location for messages, never with a password: rebuilt from libpq's parse of it.
-std::string redacted(const std::string& location) {
+}  // namespace
+
+std::string redactedLocation(const std::string& location) {
     char* err = nullptr;
     PQconninfoOption* opts = PQconninfoParse(location.c_str(), &err);
     if (!opts) {
@@ -68,6 +75,8 @@ std::string redacted(const std::string& location) {
     return maps::printableForMessage("postgresql://" + (user.empty() ? "" : user + "@") + host + (port.empty() ? "" : ":" + port) +
                                          "/" + db, 200);
 }
+
+namespace {
 
 const char* drawnByText(maps::DrawnBy d) { return d == maps::DrawnBy::Therapist ? "therapist" : "client"; }
 maps::DrawnBy drawnByOf(const std::string& s) { return s == "therapist" ? maps::DrawnBy::Therapist : maps::DrawnBy::Client; }
@@ -450,7 +459,7 @@ OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateR
     if (PQstatus(c.get()) != CONNECTION_OK) {
         out.needsPassword = PQconnectionNeedsPassword(c.get()) == 1 ||
                             (!options.password.empty() && PQconnectionUsedPassword(c.get()) == 1);
-        out.error = redacted(location) + ": " + trimmed(PQerrorMessage(c.get()));
+        out.error = redactedLocation(location) + ": " + trimmed(PQerrorMessage(c.get()));
         return out;
     }
     PgResult r(PQexec(c.get(), "SELECT max(version) FROM bodymap.schema_version"));
@@ -468,7 +477,7 @@ OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateR
 Result<InitReport> initServer(const std::string& location, const std::string& password) {
     PgConn c = connect(location, password);
     if (PQstatus(c.get()) != CONNECTION_OK) {
-        return Error{redacted(location) + ": " + trimmed(PQerrorMessage(c.get()))};
+        return Error{redactedLocation(location) + ": " + trimmed(PQerrorMessage(c.get()))};
     }
     const std::string where = describe(c.get());
     InitReport rep;

@@ -17,6 +17,10 @@ struct ServerRoles {
 };
 ServerRoles rolesFor(const std::string& database);
 
+// `location` for people and messages: "postgresql://user@host:port/db" or "service=NAME", rebuilt
+// from libpq's parse of it, so never with a password.
+std::string redactedLocation(const std::string& location);
+
 // Connects to `location` (a libpq URL or keyword=value string) and checks the schema version.
 OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateRegistry& templates,
                               const OpenOptions& options);
