@@ -13,7 +13,6 @@
 #include "app/cli/validate.h"
 #include "maps/body_template.h"
 #include "maps/client_library.h"
-#include "maps/store/store.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 #include "render/chart.h"
@@ -255,13 +254,6 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         } else {
             return usage(err, tr("only one file can be opened"));
         }
-    }
-    // The window (and the intake) open folder libraries only, for now: a server location must
-    // never be taken for a folder name.
-    if (const std::string where = maps::resolveLibraryRoot(gui.library); store::isServerLocation(where)) {
-        // TRANSLATORS: %s is the clinic server's location given with --library or BODYMAP_LIBRARY.
-        err << "bodymap: " << i18n::format(tr("%s: the window cannot open a clinic server yet; use a library folder (bodymap library copy copies a server's visits into one)"), maps::printableForMessage(where, 200).c_str()) << "\n";
-        return 1;
     }
     return std::nullopt;
 }

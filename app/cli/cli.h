@@ -25,6 +25,9 @@ struct GuiOptions {
     // --lang L: the therapist UI's language for this run (wins over the setting without
     // replacing it); for `intake`, the intake's language. "" : the setting, else the system's.
     std::string language;
+    // The clinic server's password when `bodymap intake` asked for it on the terminal (in
+    // memory only: never an option, never saved).
+    std::string password;
 };
 
 // The languages --lang accepts: en, en_GB, de, es, fr, pseudo.

@@ -4,10 +4,12 @@
 #include <ostream>
 
 #include "app/cli/cli.h"
+#include "app/cli/store_open.h"
 #include "app/gui/document_ops.h"
 #include "maps/client_library.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
+#include "maps/store/store.h"
 
 namespace bodymap::app {
 
@@ -68,27 +70,44 @@ std::optional<int> runIntake(const std::vector<std::string>& args, GuiOptions& g
     if (gui.bench) return intakeUsage(err, tr("--bench is not an intake option"));
 
     const std::string root = maps::resolveLibraryRoot(gui.library);
-    auto clients = maps::Library(root).listClientsChecked();
-    std::error_code ec;
-    if (!clients || !std::filesystem::is_directory(root, ec)) {
-        const bool missing = !std::filesystem::exists(std::filesystem::symlink_status(root, ec));
-        const std::string why = !clients ? clients.error() : missing ? std::string(tr("it does not exist"))
-                                                                     : std::string(tr("not a folder"));
-        // TRANSLATORS: the first %s is the library's folder, the second why it cannot be read.
-        err << "bodymap: intake: "
-            << i18n::format(tr("the client library %s cannot be read: %s"), maps::printableForMessage(root).c_str(),
-                            why.c_str())
-            << "\n";
-        return 1;
-    }
-    bool known = false;
-    for (const auto& c : clients->clients) known = known || c.id == client;
-    if (!known) {
-        err << "bodymap: intake: "
-            << i18n::format(tr("no client \"%s\" in the library %s"), maps::printableForMessage(client, 80).c_str(),
-                            maps::printableForMessage(root).c_str())
-            << "\n";
-        return 1;
+    if (store::isServerLocation(root)) {
+        // The clinic server: the client must be one it has (the intake login may ask for that
+        // client's name and nothing else), and the intake never reads earlier visits.
+        const maps::TemplateRegistry none;  // no map is read or written here
+        auto server = openCliStore(root, none, false, err, &gui.password);
+        if (!server) return 1;
+        if (auto found = server->findClient(client); !found) {
+            err << "bodymap: intake: " << maps::printableForMessage(found.error()) << "\n";
+            return 1;
+        }
+        if (fromLast && server->addOnly()) {
+            err << "bodymap: intake: "
+                << tr("--from-last needs a login that may read visits; the intake login may only add them") << "\n";
+            return 1;
+        }
+    } else {
+        auto clients = maps::Library(root).listClientsChecked();
+        std::error_code ec;
+        if (!clients || !std::filesystem::is_directory(root, ec)) {
+            const bool missing = !std::filesystem::exists(std::filesystem::symlink_status(root, ec));
+            const std::string why = !clients ? clients.error() : missing ? std::string(tr("it does not exist"))
+                                                                         : std::string(tr("not a folder"));
+            // TRANSLATORS: the first %s is the library's folder, the second why it cannot be read.
+            err << "bodymap: intake: "
+                << i18n::format(tr("the client library %s cannot be read: %s"), maps::printableForMessage(root).c_str(),
+                                why.c_str())
+                << "\n";
+            return 1;
+        }
+        bool known = false;
+        for (const auto& c : clients->clients) known = known || c.id == client;
+        if (!known) {
+            err << "bodymap: intake: "
+                << i18n::format(tr("no client \"%s\" in the library %s"), maps::printableForMessage(client, 80).c_str(),
+                                maps::printableForMessage(root).c_str())
+                << "\n";
+            return 1;
+        }
     }
     // A screenshot run ends by itself after its frames: the only intake without a PIN.
     if (gui.screenshot.empty() && storedPinHash().empty()) {

@@ -32,7 +32,7 @@ std::string readPassword(const std::string& prompt) {
 }
 
 std::unique_ptr<store::Store> openCliStore(const std::string& location, const maps::TemplateRegistry& templates,
-                                           bool createFolder, std::ostream& err) {
+                                           bool createFolder, std::ostream& err, std::string* passwordOut) {
     store::OpenOptions options;
     options.createFolder = createFolder;
     auto opened = store::openStore(location, templates, options);
@@ -45,6 +45,7 @@ std::unique_ptr<store::Store> openCliStore(const std::string& location, const ma
         err << "bodymap: " << maps::printableForMessage(opened.error) << "\n";
         return nullptr;
     }
+    if (passwordOut) *passwordOut = options.password;
     return std::move(opened.store);
 }
 

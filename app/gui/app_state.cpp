@@ -70,6 +70,7 @@ void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::Fil
     s.doc.map = std::move(map);
     s.doc.path = std::move(path);
     s.doc.stamp = stamp;
+    s.doc.version = {};
     s.doc.history.clear();
     s.doc.restored = false;
     if (s.recovery) (void)s.recovery->discard();

@@ -24,6 +24,7 @@
 #include "maps/template_registry.h"
 #include "maps/edit_history.h"
 #include "maps/pain_map.h"
+#include "maps/store/store.h"
 
 namespace bodymap::app {
 
@@ -59,6 +60,9 @@ struct Document {
     // What `path` held when it was opened or last saved: a save refuses (and asks) when the file
     // on disk no longer matches, i.e. another window or program changed it in between.
     maps::FileStamp stamp;
+    // A visit on the clinic server: `path` is its key ("visit:<id>"), `version` the version it
+    // was opened or last saved as (a save based on an older one is a conflict).
+    store::Version version;
     bool modified() const { return restored || history.isModified(); }
 };
 
@@ -73,21 +77,32 @@ struct TagEditor {
     std::vector<int> choices;      // several bands under the click: pick one first
 };
 
-// The client library as shown in the Clients tab.
+// The client library as shown in the Clients tab: a folder, or the clinic server (then the
+// visits' `path`s are the server's keys, "visit:<id>").
 struct LibraryState {
-    std::string root;                       // folder of the library
+    std::string root;                       // folder of the library; for a server, the local
+                                            // folder of its recovery files
+    std::string location;                   // where it is, for people (folder or server, no password)
+    bool server = false;                    // the clinic server
+    bool addOnly = false;                   // the server's intake login: adds visits, reads nothing
     std::string search;
     std::string selectedClient;             // client id
     std::vector<maps::ClientEntry> clients;
     std::vector<maps::VisitEntry> visits;   // of the selected client, newest first
+    std::vector<store::VisitSummary> summaries;  // the same visits' versions and figures
     std::vector<maps::LibraryProblem> problems;  // entries not followed (symlinks), never opened
     bool stale = true;                      // re-list on the next frame
     std::string error;                      // why the library could not be read
     std::string intakeLanguage;             // the Hand to client dialog's pick; "": the UI's
-    // Polling the disk: fingerprints of the root and of the selected client's folder when last
-    // listed; a change makes the list stale (another window or program added or deleted a visit).
-    std::uint64_t rootPrint = 0, clientPrint = 0;
+    // Live changes: the store's watch (inotify on the folder, LISTEN/NOTIFY on the server)
+    // makes the list stale; without a watch the list is re-read every few seconds.
     double lastPoll = 0;                    // seconds (ImGui time)
+    // The server could not be reached: re-tried every few seconds; `pendingSave` when a save
+    // failed meanwhile (the work is in the recovery file), so that reconnecting offers to save.
+    bool disconnected = false;
+    bool pendingSave = false;
+    bool offerSave = false;                 // "The clinic server is back" prompt is up
+    std::string openAfterConnect;           // a visit named on the command line, opened once connected
     std::uint64_t listing = 0;              // bumped by every re-list (panels drop caches)
     bool reveal = false;                    // one-shot: show the Clients tab (after an intake)
 };
@@ -130,9 +145,24 @@ struct Notice {
     double time = 0;               // when it was posted (ImGui time)
 };
 
+// The clinic server asked for a password at start (none in ~/.pgpass): asked in a dialog, kept
+// only in memory.
+struct PasswordPrompt {
+    bool open = false;
+    std::string location;                   // the --library value
+    std::string shown;                      // where, for people (no password)
+    std::string password;
+    std::string error;                      // the last attempt's
+};
+
 struct AppState {
     std::shared_ptr<const maps::BodyTemplate> tmpl;
     maps::TemplateRegistry templates;
+    // Where visits are listed, opened and saved (folder library or clinic server); null until
+    // opened (a server waiting for its password, or one that cannot be reached at start).
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<store::Watch> watch;
+    PasswordPrompt passwordPrompt;
     Document doc;
     ToolState tools;
     ViewState view;

@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "app/gui/library_panel.h"
+#include "app/gui/library_store.h"
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
 #include "app/gui/user_text.h"
@@ -41,9 +42,8 @@ const LoadedVisit& loadVisit(AppState& s, CompareWorkspaceState& c, const std::s
     auto it = c.visits.find(path);
     if (it != c.visits.end()) return it->second;
     LoadedVisit v;
-    std::error_code ec;
-    v.mtime = std::filesystem::last_write_time(path, ec);
-    auto map = maps::loadMap(path, s.templates);
+    v.version = listedVersion(s, path);
+    auto map = loadLibraryMap(s, path);
     if (map) v.map = std::move(map.value());
     else v.error = map.error();
     return c.visits.emplace(path, std::move(v)).first->second;
@@ -278,12 +278,12 @@ void defaultChoices(AppState& s, CompareWorkspaceState& c, const std::string& na
     }
 }
 
-// On entering the workspace, drop the files that changed on disk since they were read.
-void revalidate(CompareWorkspaceState& c) {
+// On entering the workspace, drop the visits that were saved again since they were read (or are
+// not listed any more).
+void revalidate(const AppState& s, CompareWorkspaceState& c) {
     for (auto it = c.visits.begin(); it != c.visits.end();) {
-        std::error_code ec;
-        const auto mtime = std::filesystem::last_write_time(it->first, ec);
-        if (ec || mtime != it->second.mtime) it = c.visits.erase(it);
+        const std::string version = listedVersion(s, it->first);
+        if (version.empty() || version != it->second.version) it = c.visits.erase(it);
         else ++it;
     }
     c.pair.key.clear();
@@ -333,7 +333,7 @@ void drawCompareWorkspace(AppState& s, CompareWorkspaceState& c, const UiContext
                           ImVec2 size) {
     if (size.x < 100 || size.y < 100) return;
     const int frame = ImGui::GetFrameCount();
-    if (frame > c.lastFrame + 1) revalidate(c);
+    if (frame > c.lastFrame + 1) revalidate(s, c);
     c.lastFrame = frame;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), kWorkspaceBg);

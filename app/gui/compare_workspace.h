@@ -33,7 +33,7 @@ struct CompareTexture {
 struct LoadedVisit {
     std::optional<maps::PainMap> map;
     std::string error;
-    std::filesystem::file_time_type mtime{};
+    std::string version;     // the listed version when read (dropped when it changes)
 };
 
 // Before/after: the comparison and its three pictures, for one pair of choices.

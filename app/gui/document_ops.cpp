@@ -1,7 +1,6 @@
 // Document operations (see document_ops.h).
 //
 // [SECTION] Settings and recent files
-// [SECTION] Library
 // [SECTION] New, open, save
 // [SECTION] Save conflicts
 // [SECTION] Autosave and recovery
@@ -21,6 +20,7 @@
 
 #include "app/assets_path.h"
 #include "app/gui/library_panel.h"
+#include "app/gui/library_store.h"
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
 #include "maps/atomic_file.h"
@@ -33,6 +33,8 @@ namespace bodymap::app {
 namespace fs = std::filesystem;
 
 namespace {
+
+bool ensureSession(AppState& s);
 
 // [SECTION] Settings and recent files
 
@@ -118,6 +120,7 @@ bool saveSettings(AppState& s) {
 namespace {
 
 void addRecent(AppState& s, const std::string& path) {
+    if (isServerKey(s, path)) return;  // the recent-files list holds files
     std::error_code ec;
     const std::string abs = fs::absolute(path, ec).lexically_normal().string();
     s.recent.erase(std::remove(s.recent.begin(), s.recent.end(), abs), s.recent.end());
@@ -127,6 +130,11 @@ void addRecent(AppState& s, const std::string& path) {
 }
 
 std::string displayName(const AppState& s) {
+    if (isServerKey(s, s.doc.path)) {
+        // TRANSLATORS: the document's name in "Save the changes to %s before ...?": a visit on the
+        // clinic server; %s is its date.
+        return i18n::format(tr("the visit of %s"), friendlyDate(s.doc.map.info.visitTime).c_str());
+    }
     if (!s.doc.path.empty()) return fs::path(s.doc.path).filename().string();
     // TRANSLATORS: the document's name in "Save the changes to %s before ...?"; %s is the client.
     if (!s.doc.map.info.clientName.empty()) return i18n::format(tr("%s's new visit"), s.doc.map.info.clientName.c_str());
@@ -138,6 +146,11 @@ std::string displayName(const AppState& s) {
 void selectClientOf(AppState& s, const std::string& clientId, const std::string& path) {
     std::error_code ec;
     if (clientId.empty() || path.empty()) return;
+    if (isServerKey(s, path)) {
+        s.library.selectedClient = clientId;
+        s.library.stale = true;
+        return;
+    }
     const fs::path folder = fs::path(path).parent_path();
     if (fs::equivalent(folder, fs::path(maps::Library(s.library.root).clientFolder(clientId)), ec)) {
         s.library.selectedClient = clientId;
@@ -153,64 +166,6 @@ void openPopupLogged(const std::string& name) {
 }
 
 }  // namespace
-
-// [SECTION] Library
-
-void refreshLibrary(AppState& s) {
-    LibraryState& lib = s.library;
-    lib.stale = false;
-    ++lib.listing;
-    lib.error.clear();
-    lib.problems.clear();
-    maps::Library library(lib.root);
-    // Fingerprints before listing: a change during the listing shows at the next poll.
-    lib.rootPrint = maps::folderFingerprint(lib.root);
-    lib.clientPrint = lib.selectedClient.empty()
-                          ? 0
-                          : maps::folderFingerprint(library.clientFolder(lib.selectedClient));
-    auto clients = library.listClientsChecked();
-    if (!clients) {
-        lib.error = clients.error();
-        lib.clients.clear();
-        lib.visits.clear();
-        return;
-    }
-    lib.clients = std::move(clients->clients);
-    lib.problems = std::move(clients->problems);
-    lib.visits.clear();
-    if (!lib.selectedClient.empty()) {
-        auto visits = library.listVisitsChecked(lib.selectedClient);
-        if (visits) {
-            lib.visits = std::move(visits->visits);
-            for (auto& p : visits->problems) {
-                // The client listing may already name it (it looks into the folders too).
-                const bool known = std::any_of(lib.problems.begin(), lib.problems.end(),
-                                               [&](const maps::LibraryProblem& q) { return q.path == p.path; });
-                if (!known) lib.problems.push_back(std::move(p));
-            }
-        } else {
-            lib.error = visits.error();
-        }
-    }
-    testLog("listed " + std::to_string(lib.clients.size()) + " clients, " +
-            std::to_string(lib.visits.size()) + " visits, " + std::to_string(lib.problems.size()) +
-            " problems");
-}
-
-void pollLibrary(AppState& s, double now, double intervalSeconds) {
-    LibraryState& lib = s.library;
-    if (!lib.stale && now - lib.lastPoll >= intervalSeconds) {
-        lib.lastPoll = now;
-        if (maps::folderFingerprint(lib.root) != lib.rootPrint ||
-            (!lib.selectedClient.empty() &&
-             maps::folderFingerprint(maps::Library(lib.root).clientFolder(lib.selectedClient)) !=
-                 lib.clientPrint)) {
-            lib.stale = true;
-        }
-    }
-    // Between frames, so that a list is never stale for long whichever tab is shown.
-    if (lib.stale) refreshLibrary(s);
-}
 
 // [SECTION] New, open, save
 
@@ -238,7 +193,7 @@ void newVisit(AppState& s, bool fromPrevious) {
             if (c.id == lib.selectedClient) clientName = c.displayName;
         }
         if (fromPrevious && !lib.visits.empty()) {
-            auto loaded = maps::loadMap(lib.visits.front().path, s.templates);
+            auto loaded = loadLibraryMap(s, lib.visits.front().path);
             if (!loaded) {
                 s.errorDialog = i18n::format(tr("Could not start from the previous visit: %s"), loaded.error().c_str());
                 return;
@@ -255,6 +210,30 @@ void newVisit(AppState& s, bool fromPrevious) {
 }
 
 void openMapFile(AppState& s, const std::string& path) {
+    if (s.library.server && !s.store && path.rfind("visit:", 0) == 0) {
+        s.library.openAfterConnect = path;  // waits for the password dialog
+        return;
+    }
+    if (isServerKey(s, path)) {
+        auto v = s.store->load(path);
+        if (!v) {
+            // TRANSLATORS: %s is what the clinic server said (the visit and what is wrong).
+            s.errorDialog = i18n::format(tr("Could not open the visit.\n\n%s"), v.error().c_str());
+            s.post(tr("Could not open the visit from the clinic server"), true);
+            testLog("open-failed " + path);
+            return;
+        }
+        if (auto tmpl = s.templates.find(v->map.templateId())) s.tmpl = tmpl;
+        const std::string clientId = v->map.info.clientId;
+        const store::Version version = v->version;
+        replaceDocument(s, std::move(v->map), path);
+        s.doc.version = version;
+        selectClientOf(s, clientId, path);
+        // TRANSLATORS: %s is the visit's date.
+        s.post(i18n::format(tr("Opened the visit of %s"), friendlyDate(s.doc.map.info.visitTime).c_str()));
+        testLog("opened " + path + " version " + version.token);
+        return;
+    }
     // The stamp is taken before reading: if the file changes in between, the next save asks
     // (a needless question at worst) instead of overwriting a version never seen.
     const maps::FileStamp stamp = maps::stampFile(path);
@@ -298,8 +277,14 @@ void markSaved(AppState& s, const maps::PainMap& written, const std::string& pat
     s.autosavedGeneration = s.doc.generation;
     addRecent(s, path);
     s.library.stale = true;
-    s.post(i18n::format(tr("Saved %s"), path.c_str()));
-    testLog("saved " + path);
+    if (isServerKey(s, path)) {
+        // TRANSLATORS: %s is the clinic server, e.g. postgresql://anna@clinic-db:5432/clinic.
+        s.post(i18n::format(tr("Saved on the clinic server %s"), s.library.location.c_str()));
+        testLog("saved " + path + " version " + s.doc.version.token);
+    } else {
+        s.post(i18n::format(tr("Saved %s"), path.c_str()));
+        testLog("saved " + path);
+    }
     if (then) s.deferred.push_back(then);
 }
 
@@ -329,8 +314,72 @@ bool writeDocument(AppState& s, const std::string& path, const maps::FileStamp* 
     return false;
 }
 
+// A save the clinic server did not take because it could not be reached: the work stays open,
+// goes into the recovery file on this computer at once, and reconnecting offers to save it.
+void keepOffline(AppState& s, const std::string& message) {
+    s.library.pendingSave = true;
+    if (!s.library.disconnected) {
+        s.library.disconnected = true;
+        s.watch.reset();
+    }
+    const std::string intakeClient = intakeActive(s.intake) ? s.intake.clientId : std::string();
+    const bool kept = ensureSession(s) && s.recovery->write(s.doc.map, s.doc.path, intakeClient);
+    if (kept) {
+        s.autosavedGeneration = s.doc.generation;
+        // TRANSLATORS: %1$s is what went wrong, %2$s the recovery file on this computer.
+        s.errorDialog = i18n::format(tr("%s\n\nYour work stays open and is kept on this computer in the recovery file\n%s\n\n"
+                                        "When the server is back, BodyMap offers to save it."),
+                                     message.c_str(), s.recovery->path().c_str());
+    } else {
+        // TRANSLATORS: %s is what went wrong.
+        s.errorDialog = i18n::format(tr("%s\n\nYour work stays open, but no recovery file could be written: "
+                                        "keep the window open, or save a copy with File > Save As."),
+                                     message.c_str());
+    }
+    s.post(tr("Not saved: the clinic server cannot be reached"), true);
+    testLog(std::string("save-disconnected") + (kept ? " kept " + s.recovery->path() : " not-kept"));
+}
+
+// Saves to the clinic server: a new visit of the map's client when `key` is empty, else a new
+// version of that visit, refused as a conflict when it is not `basedOn` any more (null:
+// overwrite knowingly; the version replaced is still kept on the server).
+bool saveToServer(AppState& s, const std::string& key, const store::Version* basedOn, AfterSave then) {
+    if (!s.store) {
+        // TRANSLATORS: %s is the clinic server.
+        keepOffline(s, i18n::format(tr("The clinic server %s is not connected; the visit was not saved."),
+                                    s.library.location.c_str()));
+        return false;
+    }
+    const maps::PainMap copy = mapToWrite(s);
+    const store::SaveOutcome out = s.store->save(copy, key, basedOn);
+    switch (out.status) {
+        case store::SaveStatus::Saved:
+            s.doc.version = out.version;
+            markSaved(s, copy, out.key, {}, then);
+            return true;
+        case store::SaveStatus::Conflict:
+            s.conflict = {};
+            s.conflict.open = true;
+            s.conflict.path = key;
+            s.conflict.detail = out.message;
+            s.conflict.then = std::move(then);
+            s.post(tr("Not saved yet: someone else saved this visit meanwhile"), true);
+            testLog("conflict " + key);
+            return false;
+        case store::SaveStatus::Disconnected:
+            keepOffline(s, out.message);
+            return false;
+        case store::SaveStatus::Failed:
+            break;
+    }
+    s.errorDialog = i18n::format(tr("The visit was not saved; your work is still open.\n\n%s"), out.message.c_str());
+    s.post(tr("Not saved"), true);
+    return false;
+}
+
 // Saves as a new visit file of the map's client (never replacing a file).
 bool saveAsNewVisit(AppState& s, AfterSave then) {
+    if (s.library.server) return saveToServer(s, "", nullptr, std::move(then));
     const maps::PainMap copy = mapToWrite(s);
     maps::FileStamp stamp;
     auto path = maps::Library(s.library.root).saveNewVisit(copy, &stamp);
@@ -346,6 +395,26 @@ bool saveAsNewVisit(AppState& s, AfterSave then) {
 }  // namespace
 
 bool saveIntakeVisit(AppState& s, std::string& error) {
+    if (s.library.server) {
+        const maps::PainMap copy = mapToWrite(s);
+        store::SaveOutcome out;
+        if (s.store) {
+            out = s.store->save(copy, "", nullptr);
+        } else {
+            out.status = store::SaveStatus::Disconnected;
+            out.message = i18n::format(tr("The clinic server %s is not connected; the visit was not saved."),
+                                       s.library.location.c_str());
+        }
+        if (!out.ok()) {
+            error = out.message;
+            if (out.status == store::SaveStatus::Disconnected) s.library.pendingSave = true;
+            testLog("save-failed");
+            return false;
+        }
+        s.doc.version = out.version;
+        markSaved(s, copy, out.key, {}, {});
+        return true;
+    }
     const maps::PainMap copy = mapToWrite(s);
     maps::FileStamp stamp;
     auto path = maps::Library(s.library.root).saveNewVisit(copy, &stamp);
@@ -371,6 +440,10 @@ bool sameFile(const std::string& a, const std::string& b) {
 }  // namespace
 
 bool saveDocumentAs(AppState& s, const std::string& path, AfterSave then) {
+    if (isServerKey(s, path)) {
+        const store::Version* basedOn = path == s.doc.path ? &s.doc.version : nullptr;
+        return saveToServer(s, path, basedOn, std::move(then));
+    }
     if (sameFile(path, s.doc.path)) return writeDocument(s, s.doc.path, &s.doc.stamp, std::move(then));
     // Another file: the one the dialog confirmed replacing (or none). Anything that changes it
     // from now until the rename is a conflict.
@@ -389,8 +462,9 @@ bool saveDocument(AppState& s, AfterSave then) {
 }
 
 void showSaveAs(AppState& s, AfterSave then) {
-    std::string folder = s.doc.path.empty() ? std::string() : fs::path(s.doc.path).parent_path().string();
-    std::string name = s.doc.path.empty() ? maps::visitFileStem(s.doc.map.info.visitTime.empty()
+    const bool file = !s.doc.path.empty() && !isServerKey(s, s.doc.path);
+    std::string folder = !file ? std::string() : fs::path(s.doc.path).parent_path().string();
+    std::string name = !file ? maps::visitFileStem(s.doc.map.info.visitTime.empty()
                                                                     ? maps::localTimeNow()
                                                                     : s.doc.map.info.visitTime)
                                           : fs::path(s.doc.path).stem().string();
@@ -399,7 +473,9 @@ void showSaveAs(AppState& s, AfterSave then) {
 }
 
 void showOpen(AppState& s) {
-    std::string folder = s.doc.path.empty() ? s.library.root : fs::path(s.doc.path).parent_path().string();
+    const bool file = !s.doc.path.empty() && !isServerKey(s, s.doc.path);
+    std::string folder = !file ? (s.library.server ? std::string() : s.library.root)
+                               : fs::path(s.doc.path).parent_path().string();
     showFileDialog(s, FileDialogState::Mode::Open, tr("Open map"), ".json", folder, "",
                    [](AppState& st, const std::string& path) {
                        guardUnsaved(st, tr("Save the changes to %s before opening another map?"),
@@ -432,13 +508,9 @@ void requestQuit(AppState& s) {
 
 // [SECTION] Autosave and recovery
 
-void initDocuments(AppState& s, const std::string& libraryOption, bool unattended) {
-    s.library.root = maps::resolveLibraryRoot(libraryOption);
+void initDocuments(AppState& s, const std::string& libraryOption, bool unattended, const std::string& password) {
     loadSettings(s);
-    if (auto st = maps::Library(s.library.root).ensureRoot(); !st) {
-        s.library.error = st.error();
-        s.post(i18n::format(tr("The client library cannot be used: %s"), st.error().c_str()), true);
-    }
+    openLibrary(s, libraryOption, password);
     refreshLibrary(s);
     if (!unattended) {
         // Only files whose session is gone: those of running instances are theirs.
@@ -517,7 +589,11 @@ void restoreRecovery(AppState& s, const maps::RecoveryEntry& e) {
     maps::FileStamp stamp;
     bool outside = false;
     if (!rec->editingPath.empty()) {
-        if (maps::isMapFileInLibrary(s.library.root, rec->editingPath)) {
+        if (isServerKey(s, rec->editingPath)) {
+            // Which version the work was based on is not known: the first save asks (the visit
+            // always has a version) instead of overwriting.
+            path = rec->editingPath;
+        } else if (maps::isMapFileInLibrary(s.library.root, rec->editingPath)) {
             path = rec->editingPath;
             stamp = maps::stampFile(path);
             std::error_code ec2;
@@ -620,7 +696,9 @@ namespace {
 
 void drawConflictPrompt(AppState& s, const UiContext& ui) {
     ConflictPrompt& c = s.conflict;
-    const std::string title = idLabel(tr("Visit changed on disk"), "Visit changed on disk");
+    const bool server = isServerKey(s, c.path);
+    const std::string title = idLabel(server ? tr("Visit changed on the server") : tr("Visit changed on disk"),
+                                      "Visit changed on disk");
     if (c.open && !ImGui::IsPopupOpen(title.c_str())) openPopupLogged(title);
     ImGui::SetNextWindowSize(ImVec2(640 * ui.scale, 0));
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
@@ -630,7 +708,8 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
         ImGui::CloseCurrentPopup();
     };
     if (!c.confirmReload) {
-        ImGui::TextWrapped("%s", tr("This visit was changed by another window or program since you opened it."));
+        ImGui::TextWrapped("%s", server ? tr("Someone else saved this visit on the clinic server since you opened it.")
+                                        : tr("This visit was changed by another window or program since you opened it."));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", c.detail.empty() ? c.path.c_str() : c.detail.c_str());
         ImGui::PopStyleColor();
@@ -657,20 +736,29 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
             ImGui::EndPopup();
             return;
         }
-        explain(inLibrary ? tr("Keeps both: theirs stays in this file, yours becomes another visit.")
-                          : tr("Keeps both: theirs stays in this file, yours goes to a file you pick."));
+        explain(server      ? tr("Keeps both: theirs stays in this visit, yours becomes another visit.")
+                : inLibrary ? tr("Keeps both: theirs stays in this file, yours becomes another visit.")
+                            : tr("Keeps both: theirs stays in this file, yours goes to a file you pick."));
         if (loggedButton(tr("Reload theirs"), ImVec2(bw, 0))) c.confirmReload = true;
-        explain(tr("Discards your changes and opens the file as it is now."));
+        explain(server ? tr("Discards your changes and opens the visit as it is on the server now.")
+                       : tr("Discards your changes and opens the file as it is now."));
         if (loggedButton(tr("Overwrite"), ImVec2(bw, 0))) {
             AfterSave then = std::move(c.then);
             const std::string path = c.path;
             close();
-            s.deferred.push_back([path, then](AppState& st) { writeDocument(st, path, nullptr, then); });
+            s.deferred.push_back([path, then](AppState& st) {
+                if (isServerKey(st, path)) saveToServer(st, path, nullptr, then);
+                else writeDocument(st, path, nullptr, then);
+            });
             ImGui::EndPopup();
             return;
         }
-        // TRANSLATORS: %s is the file's name; the copy of theirs is that name with ".bak" added.
-        explain(i18n::format(tr("Replaces the file with yours; theirs is kept as %s.bak."), name.c_str()));
+        if (server) {
+            explain(tr("Saves yours as the newest version; theirs stays in the visit's history on the server."));
+        } else {
+            // TRANSLATORS: %s is the file's name; the copy of theirs is that name with ".bak" added.
+            explain(i18n::format(tr("Replaces the file with yours; theirs is kept as %s.bak."), name.c_str()));
+        }
         ImGui::Spacing();
         if (loggedButton(tr("Cancel"), ImVec2(bw, 0)) || s.pressed(SDL_SCANCODE_ESCAPE)) {
             close();
@@ -680,7 +768,8 @@ void drawConflictPrompt(AppState& s, const UiContext& ui) {
         }
         explain(tr("Saves nothing; your work stays open (Esc)."));
     } else {
-        textWrappedf(tr("Discard your changes and open %s as it is on disk now?"), name.c_str());
+        if (server) ImGui::TextWrapped("%s", tr("Discard your changes and open the visit as it is on the server now?"));
+        else textWrappedf(tr("Discard your changes and open %s as it is on disk now?"), name.c_str());
         ImGui::TextDisabled("%s", tr("Your changes cannot be brought back."));
         ImGui::Spacing();
         const float bw = buttonWidthFor({tr("Discard mine and reload")}, 230 * ui.scale);

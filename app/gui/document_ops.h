@@ -16,7 +16,9 @@ namespace bodymap::app {
 // Writes the settings (recent files, PIN hash, window size) atomically, 0600. False on failure.
 bool saveSettings(AppState& s);
 
-void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false);
+// `password`: the clinic server's, when `bodymap intake` asked for it on the terminal.
+void initDocuments(AppState& s, const std::string& libraryOption, bool unattended = false,
+                   const std::string& password = {});
 // The therapist UI's language at start: `option` (--lang, for this run only: the setting is not
 // replaced), else the setting, else the system's. Logs "language TAG" for tests.
 void startUiLanguage(AppState& s, const std::string& option);
@@ -77,13 +79,6 @@ bool restoreIntakeRecovery(AppState& s, const std::string& clientId);
 void autosaveTick(AppState& s, double now, double intervalSeconds = 30.0);
 // Called on a clean exit: the recovery file of this session is no longer needed.
 void endSession(AppState& s);
-
-// Re-reads the client list (and the selected client's visits) from disk.
-void refreshLibrary(AppState& s);
-// Every `intervalSeconds`, compares cheap fingerprints of the library root and the selected
-// client's folder with those of the last listing (no file reads) and marks the list stale when
-// another window or program added, changed or deleted something.
-void pollLibrary(AppState& s, double now, double intervalSeconds = 1.5);
 
 // Draws the prompts owned by this module (unsaved changes, save conflict, recovery offer).
 void drawDocumentPrompts(AppState& s, const UiContext& ui);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -13,6 +14,7 @@
 #include "app/assets_path.h"
 #include "app/cli/report.h"
 #include "app/gui/document_ops.h"
+#include "app/gui/library_store.h"
 #include "app/gui/library_panel.h"
 #include "app/gui/tr_text.h"
 #include "maps/i18n/i18n.h"
@@ -42,8 +44,11 @@ render::Paper paperFor(const std::string& tag) {
 }  // namespace
 
 void exportPng(AppState& s) {
-    const std::string stem = s.doc.path.empty() ? std::string("bodymap-chart") : fs::path(s.doc.path).stem().string();
-    const std::string folder = s.doc.path.empty() ? std::string() : fs::path(s.doc.path).parent_path().string();
+    const bool server = isServerKey(s, s.doc.path);
+    const std::string stem = s.doc.path.empty() ? std::string("bodymap-chart")
+                             : server           ? maps::visitFileStem(s.doc.map.info.visitTime)
+                                                : fs::path(s.doc.path).stem().string();
+    const std::string folder = s.doc.path.empty() || server ? std::string() : fs::path(s.doc.path).parent_path().string();
     showFileDialog(s, FileDialogState::Mode::Save, tr("Export PNG"), ".png", folder, stem,
                    [](AppState& st, const std::string& path) {
                        render::ChartOptions o;
@@ -98,6 +103,19 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
     for (std::size_t i = 0; i < e.earlierPaths.size(); ++i) {
         if (e.include[i]) earlier.push_back(e.earlierPaths[i]);
     }
+    // Visits on the clinic server are read here (the connection is this thread's); files by
+    // the worker.
+    auto fromServer = std::make_shared<std::vector<std::optional<maps::PainMap>>>(earlier.size());
+    for (std::size_t i = 0; i < earlier.size(); ++i) {
+        if (!isServerKey(s, earlier[i])) continue;
+        auto m = loadLibraryMap(s, earlier[i]);
+        if (!m) {
+            s.errorDialog = i18n::format(tr("The report was not made: an earlier visit could not be read.\n\n%s"),
+                                         m.error().c_str());
+            return;
+        }
+        (*fromServer)[i] = std::move(m.value());
+    }
     auto templates = std::make_shared<maps::TemplateRegistry>(s.templates);
     const render::Paper paper = e.paper;
     const std::string to = e.referralTo;
@@ -105,13 +123,17 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
     const std::string language = e.language;
     const std::string uiLanguage = i18n::currentLanguage();
     ExportState::Job* j = job.get();
-    job->worker = std::thread([j, tmpl, current, earlier, templates, paper, to, since, pdfPath, print, language,
+    job->worker = std::thread([j, tmpl, current, earlier, fromServer, templates, paper, to, since, pdfPath, print, language,
                                uiLanguage] {
         // This thread's messages are the therapist's; the report is drawn in its own language.
         i18n::LanguageScope uiScope(uiLanguage);
         std::vector<maps::PainMap> previous;
-        for (const auto& p : earlier) {
-            auto m = maps::loadMap(p, *templates);
+        for (std::size_t i = 0; i < earlier.size(); ++i) {
+            if ((*fromServer)[i]) {
+                previous.push_back(std::move(*(*fromServer)[i]));
+                continue;
+            }
+            auto m = maps::loadMap(earlier[i], *templates);
             if (!m) {
                 j->message = m.error();
                 j->done = true;
@@ -307,7 +329,9 @@ void drawExportDialogs(AppState& s, ExportState& e, const UiContext& ui) {
             if (e.printMode) {
                 startJob(s, e, "", true);
             } else {
-                const std::string stem = (s.doc.path.empty() ? std::string("bodymap") : fs::path(s.doc.path).stem().string()) + "-report";
+                const std::string stem = (s.doc.path.empty()          ? std::string("bodymap")
+                                          : isServerKey(s, s.doc.path) ? maps::visitFileStem(s.doc.map.info.visitTime)
+                                                                       : fs::path(s.doc.path).stem().string()) + "-report";
                 ExportState* ep = &e;
                 const char* home = std::getenv("HOME");
                 showFileDialog(s, FileDialogState::Mode::Save, tr("Save report as"), ".pdf", home ? home : "", stem,

@@ -39,6 +39,7 @@
 #include "app/gui/fonts.h"
 #include "app/gui/gui_style.h"
 #include "app/gui/intake/intake.h"
+#include "app/gui/library_store.h"
 #include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
 #include "app/gui/pointer_input.h"
@@ -103,7 +104,11 @@ void drawStatusBar(AppState& s, const UiContext& ui) {
     // window); the whole message is in a tooltip.
     const float end = ImGui::GetWindowWidth() - ImGui::CalcTextSize(zoom).x - 28 * ui.scale;
     // One line each: a newline or ESC in a path or message would break the bar.
-    const std::string name = s.doc.path.empty() ? tr("Untitled map") : maps::printableForMessage(s.doc.path);
+    // TRANSLATORS: the status bar for a visit on the clinic server; %s is its date.
+    const std::string name = s.doc.path.empty()         ? std::string(tr("Untitled map"))
+                             : isServerKey(s, s.doc.path) ? i18n::format(tr("Visit of %s on the clinic server"),
+                                                                       friendlyDate(s.doc.map.info.visitTime).c_str())
+                                                        : maps::printableForMessage(s.doc.path);
     // TRANSLATORS: the status bar: %s is the map's file (or "Untitled map").
     const std::string title = s.doc.modified() ? i18n::format(tr("%s  (unsaved changes)"), name.c_str()) : name;
     const bool notice = !s.notices.empty() && ImGui::GetTime() - s.notices.back().time < 8.0;
@@ -218,6 +223,7 @@ void drawFrame(Gui& g) {
     drawHelpWindow(s, ui);
     drawFileDialog(s, ui);
     drawDocumentPrompts(s, ui);
+    drawLibraryPrompts(s, ui);
     drawTagEditor(s, ui);
     drawPinSettingsDialog(s, ui);
     if (s.reportRequest) {
@@ -348,7 +354,7 @@ int runGui(const GuiOptions& options) {
     s.doc.map.info.appVersion = appVersion();
     const bool unattended = !options.screenshot.empty() || options.bench;
     // An intake offers no recovery files: it restores only its own client's (below).
-    initDocuments(s, options.library, unattended || !options.intakeClient.empty());
+    initDocuments(s, options.library, unattended || !options.intakeClient.empty(), options.password);
     // For `bodymap intake`, --lang is the intake's language: the therapist's UI (the PIN
     // dialog) keeps the setting's or the system's.
     startUiLanguage(s, options.intakeClient.empty() ? options.language : std::string());

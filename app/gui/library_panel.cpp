@@ -5,12 +5,13 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <set>
+#include <map>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "app/gui/document_ops.h"
+#include "app/gui/library_store.h"
 #include "app/gui/intake/intake.h"
 #include "app/gui/intake/pin.h"
 #include "app/gui/panels.h"
@@ -27,24 +28,13 @@ namespace {
 constexpr int kThumbBudgetPerFrame = 2;  // thumbnails drawn per frame (each loads a file)
 constexpr std::size_t kProblemsShown = 3;   // library problems listed; the rest are counted
 
-// Size and modification time of a file (0, 0 when it cannot be read).
-void fileTimes(const std::string& path, std::uintmax_t& size, std::int64_t& mtime) {
-    std::error_code ec;
-    size = std::filesystem::file_size(path, ec);
-    if (ec) size = 0;
-    const auto t = std::filesystem::last_write_time(path, ec);
-    mtime = ec ? 0 : static_cast<std::int64_t>(t.time_since_epoch().count());
-}
-
-// After a re-list: keeps the thumbnails of files that are still listed and unchanged.
+// After a re-list: keeps the thumbnails of visits that are still listed at the same version.
 void pruneThumbs(const AppState& s, LibraryPanelState& p) {
-    std::set<std::string> listed;
-    for (const auto& v : s.library.visits) listed.insert(v.path);
+    std::map<std::string, std::string> listed;  // key -> version
+    for (const auto& v : s.library.summaries) listed[v.key] = v.version.token;
     for (auto it = p.thumbs.begin(); it != p.thumbs.end();) {
-        std::uintmax_t size = 0;
-        std::int64_t mtime = 0;
-        if (listed.count(it->first)) fileTimes(it->first, size, mtime);
-        if (!listed.count(it->first) || size != it->second.size || mtime != it->second.mtime) {
+        const auto l = listed.find(it->first);
+        if (l == listed.end() || l->second != it->second.version) {
             it = p.thumbs.erase(it);
         } else {
             ++it;
@@ -95,7 +85,7 @@ bool matches(const maps::ClientEntry& c, const std::string& search) {
 }
 
 void makeThumb(AppState& s, LibraryPanelState::Thumb& thumb, const std::string& path, int widthPx) {
-    auto map = maps::loadMap(path, s.templates);
+    auto map = loadLibraryMap(s, path);
     if (!map) return;
     auto tmpl = s.templates.find(map->templateId());
     if (!tmpl) return;
@@ -130,7 +120,9 @@ void newClientPopup(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         if (id.empty()) id = p.newName;
         if (id.empty() || p.newName.empty()) {
             p.newError = tr("Give a name and an id.");
-        } else if (auto st = maps::Library(s.library.root).createClient(id, p.newName); !st) {
+        } else if (!s.store) {
+            p.newError = s.library.error.empty() ? tr("The client library is not open.") : s.library.error;
+        } else if (auto st = s.store->createClient(id, p.newName); !st) {
             p.newError = st.error();
         } else {
             s.library.selectedClient = id;
@@ -236,9 +228,24 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         p.listing = lib.listing;
         pruneThumbs(s, p);
     }
-    textDisabledf(tr("Library: %s"), lib.root.c_str());
-    if (ImGui::IsItemHovered()) tooltipf(tr("%s\n(--library DIR or BODYMAP_LIBRARY to change)"), lib.root.c_str());
-    if (!lib.error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", lib.error.c_str());
+    if (lib.server) {
+        // TRANSLATORS: %s is the clinic server, e.g. postgresql://anna@clinic-db:5432/clinic.
+        textDisabledf(tr("Clinic server: %s"), lib.location.c_str());
+        if (ImGui::IsItemHovered()) tooltipf(tr("%s\n(--library DIR or BODYMAP_LIBRARY to change)"), lib.location.c_str());
+        if (lib.disconnected) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+            ImGui::TextWrapped("%s", tr("Not connected: trying again every few seconds. Unsaved work is kept on this computer."));
+            ImGui::PopStyleColor();
+        }
+    } else {
+        textDisabledf(tr("Library: %s"), lib.root.c_str());
+        if (ImGui::IsItemHovered()) tooltipf(tr("%s\n(--library DIR or BODYMAP_LIBRARY to change)"), lib.root.c_str());
+    }
+    if (!lib.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+        ImGui::TextWrapped("%s", lib.error.c_str());
+        ImGui::PopStyleColor();
+    }
 
     // TRANSLATORS: the button that creates a new client.
     const char* newLabel = trc("client", "New...");
@@ -334,7 +341,9 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     ImGui::BeginChild("##visits", ImVec2(0, 0), false);
     int budget = kThumbBudgetPerFrame;
     const float thumbH = 64 * ui.scale;
-    for (const auto& v : lib.visits) {
+    for (std::size_t vi = 0; vi < lib.visits.size(); ++vi) {
+        const auto& v = lib.visits[vi];
+        const store::VisitSummary* summary = vi < lib.summaries.size() ? &lib.summaries[vi] : nullptr;
         ImGui::PushID(v.path.c_str());
         const bool current = v.path == s.doc.path;
         const ImVec2 row = ImGui::GetCursorScreenPos();
@@ -348,7 +357,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         auto& thumb = p.thumbs[v.path];
         if (!thumb.texture && thumb.width == 0 && budget > 0 && v.error.empty()) {
             --budget;
-            fileTimes(v.path, thumb.size, thumb.mtime);
+            thumb.version = listedVersion(s, v.path);
             makeThumb(s, thumb, v.path, static_cast<int>(thumbH * 1.9f));
             if (!thumb.texture) thumb.width = -1;  // do not retry every frame
         }
@@ -360,8 +369,20 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                          ImVec2(row.x + 2 + w, row.y + 3 + thumbH));
         }
         const float tx = row.x + tw * 1.05f + 12 * ui.scale;
-        dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text),
-                    friendlyDate(v.visitTime).c_str());
+        const std::string date = friendlyDate(v.visitTime);
+        dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text), date.c_str());
+        // The stored figures on the date's line, right-aligned while they fit beside it.
+        std::string figures;
+        if (summary && summary->figures.known && v.error.empty()) {
+            // TRANSLATORS: a visit's figures in the visit list: its highest intensity (0-10) and its
+            // Widespread Pain Index (0-19).
+            figures = i18n::format(tr("max %d · WPI %d"), summary->figures.maxIntensity, summary->figures.wpi);
+            const float fw = ImGui::CalcTextSize(figures.c_str()).x;
+            const float fx = ImGui::GetItemRectMax().x - fw - 6 * ui.scale;
+            if (fx > tx + ImGui::CalcTextSize(date.c_str()).x + 10 * ui.scale) {
+                dl->AddText(ImVec2(fx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_TextDisabled), figures.c_str());
+            }
+        }
         const std::string sub = v.error.empty()
                               ? std::string(v.drawnBy == maps::DrawnBy::Client ? tr("drawn by the client") : tr("drawn by the therapist"))
                               : std::string(tr("cannot be read"));
@@ -378,7 +399,26 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
                        therapist);
         }
         if (!v.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", v.error.c_str());
-        else if (therapist != v.therapist && ImGui::IsItemHovered()) tooltipf(tr("Therapist: %s"), v.therapist.c_str());
+        else if (ImGui::IsItemHovered() && (therapist != v.therapist || !figures.empty())) {
+            std::string tip;
+            if (!v.therapist.empty()) tip = i18n::format(tr("Therapist: %s"), v.therapist.c_str());
+            if (!figures.empty()) {
+                const store::VisitFigures& f = summary->figures;
+                if (!tip.empty()) tip += "\n";
+                // TRANSLATORS: a visit's stored figures, on hover in the visit list.
+                tip += i18n::format(tr("Extent %s %%, max %d, burden %s, WPI %d, generalized pain %d of 5"),
+                                    i18n::formatNumber(f.extentPct, 1).c_str(), f.maxIntensity,
+                                    i18n::formatNumber(f.burden, 2).c_str(), f.wpi, f.generalizedPain);
+                if (lib.server && summary->versionCount > 1) {
+                    tip += "\n";
+                    // TRANSLATORS: on the clinic server every save of a visit is kept.
+                    tip += i18n::format(trn("%d saved version kept", "%d saved versions kept",
+                                            static_cast<unsigned long>(summary->versionCount)),
+                                        summary->versionCount);
+                }
+            }
+            ImGui::SetTooltip("%s", tip.c_str());
+        }
         ImGui::PopID();
     }
     if (lib.visits.empty()) ImGui::TextDisabled("%s", tr("No visits yet."));

@@ -19,8 +19,7 @@ struct LibraryPanelState {
     struct Thumb {
         std::unique_ptr<GlTexture> texture;  // null when the file could not be drawn
         int width = 0, height = 0;
-        std::uintmax_t size = 0;             // of the file when drawn: redrawn when it changes
-        std::int64_t mtime = 0;
+        std::string version;                 // of the visit when drawn: redrawn when it changes
     };
     std::map<std::string, Thumb> thumbs;
     std::uint64_t listing = 0;              // LibraryState::listing the thumbnails were checked at

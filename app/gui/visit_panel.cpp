@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/gui/library_store.h"
 #include "app/gui/side_panels.h"
 #include "app/gui/tr_text.h"
 #include "maps/i18n/i18n.h"
@@ -237,7 +238,12 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::PopStyleColor();
     if (!s.doc.path.empty()) {  // wrapped: a library path is wider than the panel
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        textWrappedf(tr("File: %s"), s.doc.path.c_str());
+        if (isServerKey(s, s.doc.path)) {
+            // TRANSLATORS: %s is the clinic server, e.g. postgresql://anna@clinic-db:5432/clinic.
+            textWrappedf(tr("On the clinic server %s"), s.library.location.c_str());
+        } else {
+            textWrappedf(tr("File: %s"), s.doc.path.c_str());
+        }
         ImGui::PopStyleColor();
     }
     p.editing = ImGui::IsAnyItemActive();

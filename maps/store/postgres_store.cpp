@@ -76,6 +76,13 @@ std::string redactedLocation(const std::string& location) {
                                          "/" + db, 200);
 }
 
+std::string serverLocalFolder(const std::string& location) {
+    std::string name = redactedLocation(location);
+    const std::string scheme = "postgresql://";
+    if (name.rfind(scheme, 0) == 0) name = name.substr(scheme.size());
+    return maps::defaultLibraryRoot() + "/.servers/" + maps::safeName(name);
+}
+
 namespace {
 
 const char* drawnByText(maps::DrawnBy d) { return d == maps::DrawnBy::Therapist ? "therapist" : "client"; }
@@ -122,7 +129,7 @@ public:
           m_templates(templates) {
         m_described = describe(m_conn.get());
         m_roles = rolesFor(PQdb(m_conn.get()));
-        m_local = maps::defaultLibraryRoot() + "/.servers/" + maps::safeName(m_described.substr(13));
+        m_local = serverLocalFolder(m_location);
         auto r = exec("SELECT pg_has_role(current_user, $1, 'MEMBER'), pg_has_role(current_user, $2, 'MEMBER')",
                       {m_roles.intake, m_roles.therapist});
         if (r && PQntuples(r.get()) == 1) {

@@ -20,6 +20,9 @@ ServerRoles rolesFor(const std::string& database);
 // `location` for people and messages: "postgresql://user@host:port/db" or "service=NAME", rebuilt
 // from libpq's parse of it, so never with a password.
 std::string redactedLocation(const std::string& location);
+// The private local folder of a server's recovery files: one per location as given (without
+// password), under the user's default library folder. The same whether or not it is reachable.
+std::string serverLocalFolder(const std::string& location);
 
 // Connects to `location` (a libpq URL or keyword=value string) and checks the schema version.
 OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateRegistry& templates,

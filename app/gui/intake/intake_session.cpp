@@ -9,6 +9,7 @@
 
 #include "app/assets_path.h"
 #include "app/gui/document_ops.h"
+#include "app/gui/library_store.h"
 #include "app/gui/intake/intake_widgets.h"
 #include "app/gui/intake/pin.h"
 #include "app/gui/tr_text.h"
@@ -211,7 +212,7 @@ maps::Status startIntake(AppState& s, const std::string& clientId, bool fromLast
         const auto& visits = s.library.visits;
         const auto it = std::find_if(visits.begin(), visits.end(), [](const maps::VisitEntry& v) { return v.error.empty(); });
         if (it != visits.end()) {
-            auto loaded = maps::loadMap(it->path, s.templates);
+            auto loaded = loadLibraryMap(s, it->path);
             if (!loaded) {
                 return maps::Error{i18n::format(tr("could not start from the last visit: %s"), loaded.error().c_str())};
             }
