@@ -159,7 +159,8 @@ void refreshLibrary(AppState& s) {
     auto clients = s.store->listClients();
     if (!clients) {
         lib.error = clients.error();
-        clearLists(lib);
+        // A server that went away: the last lists stay shown (the note above them says so).
+        if (!lib.server) clearLists(lib);
         lostServer(s);
         testLog("list-failed " + lib.error);
         return;
