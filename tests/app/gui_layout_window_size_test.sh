@@ -12,7 +12,14 @@ start_app() {  # start_app LOG [options]
   local log="$1"; shift
   BODYMAP_TEST_LOG="$log" "$BODYMAP" "$@" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
+  # Polled, not --sync: a search that meets a window being destroyed meanwhile (the last run's,
+  # or SDL's hidden start-up window) dies with BadWindow, so it is simply tried again.
+  WID=""
+  for _ in $(seq 1 200); do
+    WID=$(xdotool search --onlyvisible --name '^BodyMap' 2>/dev/null | head -1) || true
+    [ -n "$WID" ] && break
+    sleep 0.1
+  done
   [ -n "$WID" ] || fail "window did not appear"
   wait_log "$log" "^ready" || fail "the app did not start"
 }
