@@ -141,6 +141,12 @@ float buttonWidthFor(std::initializer_list<const char*> labels, float minWidth) 
     return w;
 }
 
+void openPopupLogged(const std::string& name) {
+    ImGui::OpenPopup(name.c_str());
+    const auto id = name.find("###");
+    testLog("dialog " + (id == std::string::npos ? name : name.substr(id + 3)));
+}
+
 bool loggedButton(const char* label, ImVec2 size) {
     const bool clicked = ImGui::Button(label, size);
     logLastItem(label);

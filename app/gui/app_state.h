@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -100,9 +101,18 @@ struct LibraryState {
     // The server could not be reached: re-tried every few seconds; `pendingSave` when a save
     // failed meanwhile (the work is in the recovery file), so that reconnecting offers to save.
     bool disconnected = false;
+    // While disconnected: whether the server answers, asked on a worker (serverAnswers) so that
+    // a silent server never freezes a frame; the store is tried again only once it does.
+    // -1 while asking, then 0 or 1; null when not asking. Shared with a detached thread, so that
+    // quitting never waits for it.
+    std::shared_ptr<std::atomic<int>> probe;
     bool pendingSave = false;
     bool offerSave = false;                 // "The clinic server is back" prompt is up
     std::string openAfterConnect;           // a visit named on the command line, opened once connected
+    // What --library said and the password that opened it, kept in memory only, so that a
+    // server away at start can be opened anew; never written anywhere.
+    std::string connectLocation;
+    std::string connectPassword;
     std::uint64_t listing = 0;              // bumped by every re-list (panels drop caches)
     bool reveal = false;                    // one-shot: show the Clients tab (after an intake)
 };
@@ -149,10 +159,10 @@ struct Notice {
 // only in memory.
 struct PasswordPrompt {
     bool open = false;
-    std::string location;                   // the --library value
     std::string shown;                      // where, for people (no password)
-    std::string password;
+    std::string password;                   // as typed
     std::string error;                      // the last attempt's
+    int openedFrame = 0;                    // Enter counts only in later frames
 };
 
 struct AppState {
@@ -232,6 +242,8 @@ void testLogChanged(const std::string& key, const std::string& line);
 // "button <label> <x> <y>" (its centre in window pixels), for tests to click it, and
 // "rect <label> <x0> <y0> <w> <h>" (its rectangle), for layout tests.
 bool loggedButton(const char* label, ImVec2 size = ImVec2(0, 0));
+// ImGui::OpenPopup that logs "dialog <id>" (`name` is an idLabel: the popup's English id).
+void openPopupLogged(const std::string& name);
 // The same two lines for the last item drawn (an invisible button, a slider, a tab).
 void logLastItem(const char* label);
 // The width of a row of buttons that share one width: the widest (translated) label with the

@@ -158,13 +158,6 @@ void selectClientOf(AppState& s, const std::string& clientId, const std::string&
     }
 }
 
-// `name` is an idLabel: the test log names the popup by its English id.
-void openPopupLogged(const std::string& name) {
-    ImGui::OpenPopup(name.c_str());
-    const auto id = name.find("###");
-    testLog("dialog " + (id == std::string::npos ? name : name.substr(id + 3)));
-}
-
 }  // namespace
 
 // [SECTION] New, open, save
@@ -342,20 +335,31 @@ void keepOffline(AppState& s, const std::string& message) {
 
 // Saves to the clinic server: a new visit of the map's client when `key` is empty, else a new
 // version of that visit, refused as a conflict when it is not `basedOn` any more (null:
-// overwrite knowingly; the version replaced is still kept on the server).
-bool saveToServer(AppState& s, const std::string& key, const store::Version* basedOn, AfterSave then) {
+// overwrite knowingly; the version replaced is still kept on the server). Saved: the document
+// is marked saved as the outcome's key.
+store::SaveOutcome storeSave(AppState& s, const std::string& key, const store::Version* basedOn, AfterSave then) {
+    store::SaveOutcome out;
     if (!s.store) {
+        out.status = store::SaveStatus::Disconnected;
         // TRANSLATORS: %s is the clinic server.
-        keepOffline(s, i18n::format(tr("The clinic server %s is not connected; the visit was not saved."),
-                                    s.library.location.c_str()));
-        return false;
+        out.message = i18n::format(tr("The clinic server %s is not connected; the visit was not saved."),
+                                   s.library.location.c_str());
+        return out;
     }
     const maps::PainMap copy = mapToWrite(s);
-    const store::SaveOutcome out = s.store->save(copy, key, basedOn);
+    out = s.store->save(copy, key, basedOn);
+    if (out.ok()) {
+        s.doc.version = out.version;
+        markSaved(s, copy, out.key, {}, std::move(then));
+    }
+    return out;
+}
+
+// storeSave, and what the window does about each outcome.
+bool saveToServer(AppState& s, const std::string& key, const store::Version* basedOn, AfterSave then) {
+    const store::SaveOutcome out = storeSave(s, key, basedOn, then);
     switch (out.status) {
         case store::SaveStatus::Saved:
-            s.doc.version = out.version;
-            markSaved(s, copy, out.key, {}, then);
             return true;
         case store::SaveStatus::Conflict:
             s.conflict = {};
@@ -396,24 +400,12 @@ bool saveAsNewVisit(AppState& s, AfterSave then) {
 
 bool saveIntakeVisit(AppState& s, std::string& error) {
     if (s.library.server) {
-        const maps::PainMap copy = mapToWrite(s);
-        store::SaveOutcome out;
-        if (s.store) {
-            out = s.store->save(copy, "", nullptr);
-        } else {
-            out.status = store::SaveStatus::Disconnected;
-            out.message = i18n::format(tr("The clinic server %s is not connected; the visit was not saved."),
-                                       s.library.location.c_str());
-        }
-        if (!out.ok()) {
-            error = out.message;
-            if (out.status == store::SaveStatus::Disconnected) s.library.pendingSave = true;
-            testLog("save-failed");
-            return false;
-        }
-        s.doc.version = out.version;
-        markSaved(s, copy, out.key, {}, {});
-        return true;
+        const store::SaveOutcome out = storeSave(s, "", nullptr, {});
+        if (out.ok()) return true;
+        error = out.message;
+        if (out.status == store::SaveStatus::Disconnected) s.library.pendingSave = true;
+        testLog("save-failed");
+        return false;
     }
     const maps::PainMap copy = mapToWrite(s);
     maps::FileStamp stamp;

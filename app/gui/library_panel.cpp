@@ -230,7 +230,10 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     }
     if (lib.server) {
         // TRANSLATORS: %s is the clinic server, e.g. postgresql://anna@clinic-db:5432/clinic.
-        textDisabledf(tr("Clinic server: %s"), lib.location.c_str());
+        // Wrapped, not clipped: the server's whole name matters (which clinic, which login).
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", i18n::format(tr("Clinic server: %s"), lib.location.c_str()).c_str());
+        ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) tooltipf(tr("%s\n(--library DIR or BODYMAP_LIBRARY to change)"), lib.location.c_str());
         if (lib.disconnected) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
@@ -253,9 +256,13 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     ImGui::SetNextItemWidth(-(newW + ImGui::GetStyle().ItemSpacing.x));
     ImGui::InputTextWithHint("##search", tr("Search clients"), &lib.search);
     ImGui::SameLine();
+    // No new client on a server that cannot be reached (or is not open yet): it could not be saved.
+    const bool offline = lib.server && (lib.disconnected || !s.store);
+    ImGui::BeginDisabled(offline);
     if (ImGui::Button((std::string(newLabel) + "##new-client").c_str(), ImVec2(-1, 0))) {
         ImGui::OpenPopup(idLabel(tr("New client"), "new-client").c_str());
     }
+    ImGui::EndDisabled();
     newClientPopup(s, p, ui);
 
     ImGui::BeginChild("##clients", ImVec2(0, 170 * ui.scale), true);
@@ -295,8 +302,12 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         ImGui::PopID();
     }
     if (shown == 0) {
-        ImGui::TextDisabled("%s", lib.clients.empty() ? tr("No clients yet. Create one with New...")
-                                                      : tr("No client matches the search."));
+        const char* empty = !lib.clients.empty() ? tr("No client matches the search.")
+                            : offline ? tr("The clients are listed once the clinic server answers.")
+                                      : tr("No clients yet. Create one with New...");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", empty);
+        ImGui::PopStyleColor();
     }
     ImGui::EndChild();
     drawProblems(s, ui);
@@ -371,25 +382,35 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         const float tx = row.x + tw * 1.05f + 12 * ui.scale;
         const std::string date = friendlyDate(v.visitTime);
         dl->AddText(ImVec2(tx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_Text), date.c_str());
-        // The stored figures on the date's line, right-aligned while they fit beside it.
-        std::string figures;
-        if (summary && summary->figures.known && v.error.empty()) {
-            // TRANSLATORS: a visit's figures in the visit list: its highest intensity (0-10) and its
-            // Widespread Pain Index (0-19).
-            figures = i18n::format(tr("max %d · WPI %d"), summary->figures.maxIntensity, summary->figures.wpi);
-            const float fw = ImGui::CalcTextSize(figures.c_str()).x;
-            const float fx = ImGui::GetItemRectMax().x - fw - 6 * ui.scale;
-            if (fx > tx + ImGui::CalcTextSize(date.c_str()).x + 10 * ui.scale) {
-                dl->AddText(ImVec2(fx, row.y + 6 * ui.scale), ImGui::GetColorU32(ImGuiCol_TextDisabled), figures.c_str());
-            }
-        }
         const std::string sub = v.error.empty()
                               ? std::string(v.drawnBy == maps::DrawnBy::Client ? tr("drawn by the client") : tr("drawn by the therapist"))
                               : std::string(tr("cannot be read"));
-        // Who drew it and the therapist on lines of their own, each shortened to the row (a
-        // therapist's name after the "drawn by" ran out of the panel); the whole on hover.
         const float textW = ImGui::GetItemRectMax().x - tx - 4 * ui.scale;
         const float lineH = ImGui::GetTextLineHeight();
+        // The stored figures in a small right-aligned column beside the date and the "drawn by"
+        // line, shown only when both fit whole (on hover either way).
+        std::string figures;
+        if (summary && summary->figures.known && v.error.empty()) {
+            // TRANSLATORS: a visit's highest intensity (0-10), in the visit list.
+            const std::string maxText = i18n::format(tr("max %d"), summary->figures.maxIntensity);
+            // TRANSLATORS: a visit's Widespread Pain Index (0-19), in the visit list.
+            const std::string wpiText = i18n::format(tr("WPI %d"), summary->figures.wpi);
+            figures = maxText + ", " + wpiText;
+            const float colW = std::max(ImGui::CalcTextSize(maxText.c_str()).x, ImGui::CalcTextSize(wpiText.c_str()).x);
+            const float fx = ImGui::GetItemRectMax().x - colW - 6 * ui.scale;
+            const float gap = 10 * ui.scale;
+            if (fx > tx + ImGui::CalcTextSize(date.c_str()).x + gap && fx > tx + ImGui::CalcTextSize(sub.c_str()).x + gap) {
+                const ImU32 col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+                const auto right = [&](const std::string& t, float y) {
+                    dl->AddText(ImVec2(fx + colW - ImGui::CalcTextSize(t.c_str()).x, y), col, t.c_str());
+                };
+                right(maxText, row.y + 6 * ui.scale);
+                right(wpiText, row.y + 7 * ui.scale + lineH);
+                testLogChanged("visit-figures " + v.path, "visit-figures " + v.path + " " + figures);
+            }
+        }
+        // Who drew it and the therapist on lines of their own, each shortened to the row (a
+        // therapist's name after the "drawn by" ran out of the panel); the whole on hover.
         const std::string therapist = ellipsize(v.therapist, textW);
         dl->AddText(ImVec2(tx, row.y + 7 * ui.scale + lineH),
                     ImGui::GetColorU32(v.error.empty() ? ImGuiCol_TextDisabled : ImGuiCol_PlotHistogram),

@@ -2,6 +2,7 @@
 #include "app/gui/library_store.h"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
 #include <imgui.h>
@@ -90,6 +91,7 @@ void openLibrary(AppState& s, const std::string& option, const std::string& pass
     lib.server = store::isServerLocation(where);
     lib.location = lib.server ? store::redactedLocation(where) : where;
     lib.root = lib.server ? store::serverLocalFolder(where) : where;
+    lib.connectLocation = where;
     s.watch.reset();
     s.store.reset();
     store::OpenOptions o;
@@ -100,7 +102,6 @@ void openLibrary(AppState& s, const std::string& option, const std::string& pass
         lib.error = opened.error;
         if (opened.needsPassword) {
             s.passwordPrompt.open = true;
-            s.passwordPrompt.location = where;
             s.passwordPrompt.shown = lib.location;
             s.passwordPrompt.error = password.empty() ? std::string() : opened.error;
             s.passwordPrompt.password.clear();
@@ -127,8 +128,7 @@ void openLibrary(AppState& s, const std::string& option, const std::string& pass
         testLog("connected " + lib.location + (lib.addOnly ? " add-only" : ""));
     }
     // Remembered for a reconnect that has to open the store anew.
-    s.passwordPrompt.location = where;
-    s.passwordPrompt.password = password;
+    lib.connectPassword = password;
     startWatch(s);
     lib.stale = true;
 }
@@ -203,15 +203,33 @@ void pollLibrary(AppState& s, double now) {
                     lostServer(s);
                 }
             }
+        } else if (lib.probe) {
+            // Reconnecting only once the server answers: a connection or a listing to a server
+            // that has gone silent would hold this frame for the connect timeout.
+            if (const int answer = lib.probe->load(); answer >= 0) {
+                lib.probe.reset();
+                lib.lastPoll = now;
+                if (answer == 1) {
+                    if (!s.store) {
+                        // Away at start: open it anew (with the password given, if any).
+                        openLibrary(s, lib.connectLocation, lib.connectPassword);
+                        if (s.store) backOnServer(s);
+                    }
+                    lib.stale = true;
+                } else {
+                    testLogChanged("probe", "server-silent");
+                }
+            }
         } else if (!s.passwordPrompt.open && now - lib.lastPoll >= (lib.disconnected ? kReconnectSeconds : kRelistSeconds)) {
             lib.lastPoll = now;
-            if (!s.store && lib.server) {
-                // Away at start: open it anew (with the password given, if any).
-                openLibrary(s, s.passwordPrompt.location.empty() ? lib.location : s.passwordPrompt.location,
-                            s.passwordPrompt.password);
-                if (s.store) backOnServer(s);
+            if (lib.server && (lib.disconnected || !s.store)) {
+                lib.probe = std::make_shared<std::atomic<int>>(-1);
+                std::thread([probe = lib.probe, where = lib.connectLocation] {
+                    probe->store(store::serverAnswers(where) ? 1 : 0);
+                }).detach();
+            } else {
+                lib.stale = true;
             }
-            lib.stale = true;
         }
     }
     // Between frames, so that a list is never stale for long whichever tab is shown.
@@ -249,8 +267,8 @@ void drawLibraryPrompts(AppState& s, const UiContext& ui) {
     PasswordPrompt& pw = s.passwordPrompt;
     const std::string pwTitle = idLabel(tr("Clinic server password"), "Clinic server password");
     if (pw.open && !ImGui::IsPopupOpen(pwTitle.c_str()) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
-        ImGui::OpenPopup(pwTitle.c_str());
-        testLog("dialog Clinic server password");
+        openPopupLogged(pwTitle);
+        pw.openedFrame = ImGui::GetFrameCount();
     }
     ImGui::SetNextWindowSize(ImVec2(560 * ui.scale, 0));
     if (ImGui::BeginPopupModal(pwTitle.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
@@ -260,8 +278,11 @@ void drawLibraryPrompts(AppState& s, const UiContext& ui) {
         ImGui::Spacing();
         ImGui::SetNextItemWidth(-1);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##password", &pw.password,
-                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::InputText("##password", &pw.password, ImGuiInputTextFlags_Password);
+        // Enter from this frame's SDL presses (ImGui 1.86 misses a quick tap), and not in the
+        // frame the dialog appeared in (the Enter that started the action is not the answer).
+        const bool enter = ImGui::GetFrameCount() > pw.openedFrame &&
+                           (s.pressed(SDL_SCANCODE_RETURN) || s.pressed(SDL_SCANCODE_KP_ENTER));
         if (!pw.error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
             ImGui::TextWrapped("%s", pw.error.c_str());
@@ -270,7 +291,7 @@ void drawLibraryPrompts(AppState& s, const UiContext& ui) {
         ImGui::Spacing();
         const float bw = buttonWidthFor({tr("Connect"), tr("Work offline")}, 140 * ui.scale);
         if (loggedButton(tr("Connect"), ImVec2(bw, 0)) || enter) {
-            const std::string location = pw.location, password = pw.password;
+            const std::string location = s.library.connectLocation, password = pw.password;
             ImGui::CloseCurrentPopup();
             pw.open = false;
             s.deferred.push_back([location, password](AppState& st) {
@@ -296,8 +317,7 @@ void drawLibraryPrompts(AppState& s, const UiContext& ui) {
     LibraryState& lib = s.library;
     const std::string backTitle = idLabel(tr("The clinic server is back"), "The clinic server is back");
     if (lib.offerSave && !ImGui::IsPopupOpen(backTitle.c_str()) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
-        ImGui::OpenPopup(backTitle.c_str());
-        testLog("dialog The clinic server is back");
+        openPopupLogged(backTitle);
     }
     ImGui::SetNextWindowSize(ImVec2(560 * ui.scale, 0));
     if (ImGui::BeginPopupModal(backTitle.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {

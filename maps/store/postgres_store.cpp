@@ -38,11 +38,29 @@ std::string trimmed(const char* s) {
     return m;
 }
 
+// Time limits for a server that has gone silent (a host that is off, a network that drops
+// packets): libpq's defaults wait forever to connect and the kernel's some fifteen minutes for
+// an answer. They come before `dbname` in the arrays below, so that the location's own values
+// (and PGCONNECT_TIMEOUT, which libpq reads only for keywords not given) win.
+struct TimeLimits {
+    std::vector<const char*> keys, values;
+    TimeLimits() {
+        if (!std::getenv("PGCONNECT_TIMEOUT")) add("connect_timeout", "5");  // seconds, per address
+        add("tcp_user_timeout", "10000");   // ms a sent request may stay unanswered (TCP only)
+        add("keepalives_idle", "15");       // so that the idle watch connection notices a dead
+        add("keepalives_interval", "5");    // host within half a minute
+        add("keepalives_count", "3");
+    }
+    void add(const char* k, const char* v) { keys.push_back(k); values.push_back(v); }
+};
+
 // Connects without ever putting a password in a message.
 PgConn connect(const std::string& location, const std::string& password) {
-    const char* keys[] = {"dbname", password.empty() ? nullptr : "password", nullptr};
-    const char* values[] = {location.c_str(), password.empty() ? nullptr : password.c_str(), nullptr};
-    return PgConn(PQconnectdbParams(keys, values, 1));
+    TimeLimits p;
+    p.add("dbname", location.c_str());
+    if (!password.empty()) p.add("password", password.c_str());
+    p.add(nullptr, nullptr);
+    return PgConn(PQconnectdbParams(p.keys.data(), p.values.data(), 1));
 }
 
 std::string describe(PGconn* c) {
@@ -52,6 +70,13 @@ std::string describe(PGconn* c) {
 }
 
 }  // namespace
+
+bool serverAnswers(const std::string& location) {
+    TimeLimits p;
+    p.add("dbname", location.c_str());
+    p.add(nullptr, nullptr);
+    return PQpingParams(p.keys.data(), p.values.data(), 1) == PQPING_OK;
+}
 
 std::string redactedLocation(const std::string& location) {
     char* err = nullptr;

@@ -24,6 +24,11 @@ std::string redactedLocation(const std::string& location);
 // password), under the user's default library folder. The same whether or not it is reachable.
 std::string serverLocalFolder(const std::string& location);
 
+// Whether a server answers at `location` (PQping: no login, no password, never blocks longer than
+// the connect timeout). Safe on any thread; the window asks it on a worker before reconnecting, so
+// that a server that has gone silent never freezes a frame.
+bool serverAnswers(const std::string& location);
+
 // Connects to `location` (a libpq URL or keyword=value string) and checks the schema version.
 OpenOutcome openPostgresStore(const std::string& location, const maps::TemplateRegistry& templates,
                               const OpenOptions& options);

@@ -8,6 +8,8 @@
 #     up live in A's visit list.
 #  4. The server killed under A: A's save keeps the work in the recovery file and says so; the
 #     server back, A offers to save it, and it is saved as the visit's next version.
+#  5. A server that takes connections and never answers: the command line gives up with a
+#     message, the window stays responsive while it asks again.
 source "$(dirname "$0")/lib.sh"
 source "$TESTS/app/intake_lib.sh"
 use_extra_cleanup
@@ -44,50 +46,6 @@ ID=${VISIT#visit:}
 write_test_pin
 cd "$WORK"
 
-# start_instance NAME LOCATION [ARGS...]: bodymap on a new Xvfb server (see gui_two_instances_test).
-start_instance() {
-  local name="$1" where="$2"; shift 2
-  start_extra_xvfb
-  local first=()
-  if [ "${1:-}" = intake ]; then first=(intake); shift; fi
-  BODYMAP_TEST_LOG="$WORK/$name.log" DISPLAY="$NEW_DISPLAY" "$BODYMAP" "${first[@]}" --library "$where" \
-    --signal-screenshot "$WORK/$name-shot.png" --size 1600x1000 "$@" >"$WORK/$name.out" 2>&1 &
-  local pid=$!
-  EXTRA_PIDS+=($pid)
-  eval "${name}_PID=$pid; ${name}_DISPLAY=$NEW_DISPLAY"
-  local wid
-  wid=$(DISPLAY="$NEW_DISPLAY" xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
-  [ -n "$wid" ] || fail "window $name did not appear: $(cat "$WORK/$name.out")"
-  eval "${name}_WID=$wid"
-  DISPLAY="$NEW_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null || true
-  wait_log "$WORK/$name.log" '^ready$' 20 || fail "$name did not get ready"
-  sleep 1
-}
-on() { local d="${1}_DISPLAY"; shift; DISPLAY="${!d}" xdotool "$@"; }
-shot() {
-  local pid="${1}_PID"
-  rm -f "$WORK/$1-shot.png"
-  kill -USR1 "${!pid}"
-  wait_file "$WORK/$1-shot.png" 20 || fail "no screenshot of $1"
-  sleep 0.2
-  cp "$WORK/$1-shot.png" "$2"
-}
-drag() {
-  local w="$1"
-  on "$w" mousemove "$2" "$3"; sleep 0.1; on "$w" mousedown 1; sleep 0.1
-  local i
-  for i in $(seq 1 10); do
-    on "$w" mousemove $(( $2 + ($4 - $2) * i / 10 )) $(( $3 + ($5 - $3) * i / 10 )); sleep 0.03
-  done
-  sleep 0.1; on "$w" mouseup 1; sleep 0.1; on "$w" mousemove 1500 990; sleep 0.3
-}
-click_button() {  # instance, label
-  local pos
-  pos=$(button_pos "$WORK/$1.log" "$2")
-  [ -n "$pos" ] || fail "$1: no button \"$2\" on screen"
-  on "$1" mousemove $pos; sleep 0.2; on "$1" click 1; sleep 0.5
-}
-count_log() { grep -c -- "$2" "$1" || true; }
 front_regions_of() {  # visit id, version: the front regions painted in that saved version
   sql "select map from bodymap.visit_versions where visit_id = $1 and version = $2" >"$WORK/v.json"
   "$BODYMAP" stats "$WORK/v.json" --json | jq -r '.maps[0].regionsWithPain[].id' | grep '^front-' | sort || true
@@ -107,7 +65,7 @@ wait_log "$WORK/B.log" '^library-error .*password authentication failed' 5 || fa
 for i in $(seq 1 50); do [ "$(count_log "$WORK/B.log" '^dialog Clinic server password$')" -ge 2 ] && break; sleep 0.1; done
 [ "$(count_log "$WORK/B.log" '^dialog Clinic server password$')" -ge 2 ] || fail "the dialog did not come back after a wrong password"
 sleep 0.5
-on B type --delay 40 "ben-pw-2"; sleep 0.3; click_button B Connect
+on B type --delay 40 "ben-pw-2"; sleep 0.3; on B key Return  # Enter answers the dialog too
 wait_log "$WORK/B.log" "^connected postgresql://ben@" 5 || fail "B did not connect with the typed password"
 wait_log "$WORK/B.log" "^opened $VISIT version 1\$" 5 || fail "B did not open $VISIT once connected"
 grep -rq "ben-pw-2" "$WORK/B.log" "$WORK/B.out" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" 2>/dev/null && fail "the password was written somewhere"
@@ -172,6 +130,9 @@ ms=$(( (t1 - t0) / 1000000 ))
 [ "$ms" -lt 1000 ] || fail "the tablet's visit took $ms ms to reach A's list"
 [ "$(sql "select count(*) from bodymap.visits where client_id = 'demo-anna'")" = $((before + 1)) ] || fail "the intake did not add exactly one visit"
 shot A "$WORK/a-live.png"
+# The stored figures beside each visit in the list, as the server has them.
+want=$(sql "select 'visit-figures visit:' || visit_id || ' max ' || max_intensity || ', WPI ' || wpi from bodymap.visit_summary where visit_id = $ID")
+grep -qxF "$want" "$WORK/A.log" || fail "A's visit list does not show the stored figures \"$want\": $(grep '^visit-figures' "$WORK/A.log" | head -3)"
 pass "the tablet's Done reached A's visit list in $ms ms (LISTEN/NOTIFY)"
 kill -9 "$T_PID"
 
@@ -199,6 +160,38 @@ wait_log "$WORK/A.log" "^saved $VISIT version 3\$" 10 || fail "A's work was not 
 [ -n "$(front_regions_of "$ID" 3)" ] || fail "version 3 has no front pain"
 pass "the server killed: the work stayed in the recovery file ($REC); back, A offered to save it as version 3"
 
+# --- 5. A server that has gone silent ---------------------------------------------------------
+# A TCP port that takes connections and never answers (a host whose database hangs): libpq would
+# wait forever without a connect timeout. The command line gives up with a message; the window
+# opens, says so, and keeps answering while it asks again on a worker.
+python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 0)); s.listen(64); print(s.getsockname()[1], flush=True)
+held = []
+while True: held.append(s.accept()[0])
+' >"$WORK/silent.port" &
+EXTRA_PIDS+=($!)
+disown $!
+wait_file "$WORK/silent.port" 10 || fail "the silent server did not start"
+SILENT="host=127.0.0.1 port=$(cat "$WORK/silent.port") dbname=$db user=anna"
+timeout 60 "$BODYMAP" library copy "$TESTS/../assets/examples" "$SILENT" >"$WORK/silent.out" 2>&1 && fail "a copy to a silent server succeeded"
+[ $? -ne 124 ] || fail "a copy to a silent server hung"
+grep -q "postgresql://anna@127.0.0.1:.*timeout" "$WORK/silent.out" || fail "the copy's message does not name the server and the timeout: $(cat "$WORK/silent.out")"
+start_instance S "$SILENT"
+wait_log "$WORK/S.log" '^library-error .*timeout' 5 || fail "S did not say the server does not answer: $(grep -v '^button\|^rect' "$WORK/S.log")"
+wait_log "$WORK/S.log" '^server-silent$' 20 || fail "S did not ask the silent server again"
+# While it asks (5 s per try, every 3 s) the window keeps drawing: each screenshot is taken by
+# the frame loop, so one that comes late means a frozen frame.
+for i in 1 2 3 4 5 6; do
+  rm -f "$WORK/S-shot.png"; kill -USR1 "$S_PID"
+  wait_file "$WORK/S-shot.png" 2 || fail "S froze while asking the silent server again (screenshot $i)"
+  sleep 1.5
+done
+cp "$WORK/S-shot.png" "$WORK/s-silent.png"
+kill -9 "$S_PID"
+pass "a silent server: the copy gives up with a message, the window stays responsive and keeps asking"
+
 # Screenshots for people to look at (KEEP_WORK=1 keeps them).
-for f in b-password b-conflict a-live a-offline a-back; do [ -s "$WORK/$f.png" ] || fail "no $f.png"; done
+for f in b-password b-conflict a-live a-offline a-back s-silent; do [ -s "$WORK/$f.png" ] || fail "no $f.png"; done
 pass "clinic server from the window"

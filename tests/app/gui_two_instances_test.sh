@@ -21,52 +21,9 @@ front_cells() { "$BODYMAP" stats "$1" --json | jq -r '.maps[0].views.front.paint
 back_cells() { "$BODYMAP" stats "$1" --json | jq -r '.maps[0].views.back.paintedCells'; }
 [ "$(front_cells "$VISIT")" -eq 0 ] || fail "test visit should have no front pain"
 
-# start_instance NAME [FILE]: bodymap on a new Xvfb server; sets <NAME>_PID, <NAME>_DISPLAY and
-# logs to $WORK/NAME.log (test log) and $WORK/NAME.out.
-start_instance() {
-  local name="$1"; shift
-  start_extra_xvfb
-  BODYMAP_TEST_LOG="$WORK/$name.log" DISPLAY="$NEW_DISPLAY" "$BODYMAP" --library "$LIB" \
-    --signal-screenshot "$WORK/$name-shot.png" --size 1600x1000 "$@" >"$WORK/$name.out" 2>&1 &
-  local pid=$!
-  EXTRA_PIDS+=($pid)
-  eval "${name}_PID=$pid; ${name}_DISPLAY=$NEW_DISPLAY"
-  local wid
-  wid=$(DISPLAY="$NEW_DISPLAY" xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
-  [ -n "$wid" ] || fail "window $name did not appear"
-  DISPLAY="$NEW_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null || true
-  wait_log "$WORK/$name.log" '^ready$' 20 || fail "$name did not get ready"
-  sleep 1
-}
-on() { local d="${1}_DISPLAY"; shift; DISPLAY="${!d}" xdotool "$@"; }
-shot() {
-  local pid="${1}_PID"
-  rm -f "$WORK/$1-shot.png"
-  kill -USR1 "${!pid}"
-  wait_file "$WORK/$1-shot.png" 20 || fail "no screenshot of $1"
-  sleep 0.2
-  cp "$WORK/$1-shot.png" "$2"
-}
-drag() {
-  local w="$1"
-  on "$w" mousemove "$2" "$3"; sleep 0.1; on "$w" mousedown 1; sleep 0.1
-  local i
-  for i in $(seq 1 10); do
-    on "$w" mousemove $(( $2 + ($4 - $2) * i / 10 )) $(( $3 + ($5 - $3) * i / 10 )); sleep 0.03
-  done
-  sleep 0.1; on "$w" mouseup 1; sleep 0.1; on "$w" mousemove 1500 990; sleep 0.3
-}
-count_log() { grep -c -- "$2" "$1" || true; }  # (grep -c exits 1 on no match)
-click_button() {  # instance, label
-  local pos
-  pos=$(button_pos "$WORK/$1.log" "$2")
-  [ -n "$pos" ] || fail "$1: no button \"$2\" on screen"
-  on "$1" mousemove $pos; sleep 0.2; on "$1" click 1; sleep 0.5
-}
-
 # --- 1. No lost update ------------------------------------------------------------------
-start_instance A "$VISIT"
-start_instance B "$VISIT"
+start_instance A "$LIB" "$VISIT"
+start_instance B "$LIB" "$VISIT"
 wait_log "$WORK/A.log" "^opened $VISIT" 5 || fail "A did not open the visit"
 wait_log "$WORK/B.log" "^opened $VISIT" 5 || fail "B did not open the visit"
 shot A "$WORK/a-start.png"
@@ -177,7 +134,7 @@ RA=$(grep '^autosaved ' "$WORK/A.log" | tail -1 | cut -d' ' -f2-)
 RB=$(grep '^autosaved ' "$WORK/B.log" | tail -1 | cut -d' ' -f2-)
 [ -s "$RA" ] && [ -s "$RB" ] || fail "recovery files missing: $RA $RB"
 
-start_instance C
+start_instance C "$LIB"
 grep -q '^recovery-offer' "$WORK/C.log" && fail "C offered a live session's recovery file: $(grep '^recovery-offer' "$WORK/C.log")"
 grep -q '^dialog Restore' "$WORK/C.log" && fail "C showed the restore prompt for live sessions"
 kill -9 "$C_PID"
@@ -187,7 +144,7 @@ kill -9 "$B_PID"; wait "$B_PID" 2>/dev/null || true
 sleep 0.5
 [ -s "$RB" ] || fail "B's recovery file went with B"
 grep -q '^recovery-offer' "$WORK/A.log" && fail "A offered a recovery file while running"
-start_instance D
+start_instance D "$LIB"
 wait_log "$WORK/D.log" "^recovery-offer $RB\$" 5 || fail "D did not offer the dead B's recovery file"
 grep -q "^recovery-offer $RA\$" "$WORK/D.log" && fail "D offered A's recovery file while A runs"
 wait_log "$WORK/D.log" '^dialog Restore unsaved work' 5 || fail "D showed no restore prompt"

@@ -120,3 +120,68 @@ wait_log() {
 button_pos() {
   grep -F "button $2 " "$1" | tail -1 | awk '{print $(NF-1), $NF}'
 }
+
+# Waits (up to 20 s) for a visible BodyMap window on display $1 and prints its id. Polled, not
+# `xdotool search --sync`: a search that meets a window being destroyed meanwhile (SDL's hidden
+# start-up window) dies with BadWindow, so it is simply tried again.
+find_window() {
+  local wid="" i
+  for i in $(seq 1 200); do
+    wid=$(DISPLAY="$1" xdotool search --onlyvisible --name '^BodyMap' 2>/dev/null | head -1) || true
+    [ -n "$wid" ] && { echo "$wid"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+
+# --- Named instances, each on its own Xvfb server ------------------------------------------
+# start_instance NAME LIBRARY [intake] [ARGS...]: bodymap (or `bodymap intake`) on a new Xvfb
+# server with --library LIBRARY; sets <NAME>_PID, <NAME>_DISPLAY and <NAME>_WID, logs to
+# $WORK/NAME.log (test log) and $WORK/NAME.out, and waits until it is ready.
+start_instance() {
+  local name="$1" where="$2"; shift 2
+  start_extra_xvfb
+  local first=()
+  if [ "${1:-}" = intake ]; then first=(intake); shift; fi
+  BODYMAP_TEST_LOG="$WORK/$name.log" DISPLAY="$NEW_DISPLAY" "$BODYMAP" "${first[@]}" --library "$where" \
+    --signal-screenshot "$WORK/$name-shot.png" --size 1600x1000 "$@" >"$WORK/$name.out" 2>&1 &
+  local pid=$!
+  EXTRA_PIDS+=($pid)
+  eval "${name}_PID=$pid; ${name}_DISPLAY=$NEW_DISPLAY"
+  local wid
+  wid=$(find_window "$NEW_DISPLAY") || fail "window $name did not appear: $(cat "$WORK/$name.out")"
+  eval "${name}_WID=$wid"
+  DISPLAY="$NEW_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  wait_log "$WORK/$name.log" '^ready$' 20 || fail "$name did not get ready"
+  sleep 1
+}
+# on NAME XDOTOOL-ARGS...: xdotool on that instance's display.
+on() { local d="${1}_DISPLAY"; shift; DISPLAY="${!d}" xdotool "$@"; }
+# shot NAME FILE: a screenshot of that instance.
+shot() {
+  local pid="${1}_PID"
+  rm -f "$WORK/$1-shot.png"
+  kill -USR1 "${!pid}"
+  wait_file "$WORK/$1-shot.png" 20 || fail "no screenshot of $1"
+  sleep 0.2
+  cp "$WORK/$1-shot.png" "$2"
+}
+# drag NAME X0 Y0 X1 Y1: a stroke in ten steps, then the mouse parked in a corner.
+drag() {
+  local w="$1"
+  on "$w" mousemove "$2" "$3"; sleep 0.1; on "$w" mousedown 1; sleep 0.1
+  local i
+  for i in $(seq 1 10); do
+    on "$w" mousemove $(( $2 + ($4 - $2) * i / 10 )) $(( $3 + ($5 - $3) * i / 10 )); sleep 0.03
+  done
+  sleep 0.1; on "$w" mouseup 1; sleep 0.1; on "$w" mousemove 1500 990; sleep 0.3
+}
+# click_button NAME LABEL: clicks the button where the instance last logged it.
+click_button() {
+  local pos
+  pos=$(button_pos "$WORK/$1.log" "$2")
+  [ -n "$pos" ] || fail "$1: no button \"$2\" on screen"
+  on "$1" mousemove $pos; sleep 0.2; on "$1" click 1; sleep 0.5
+}
+# count_log FILE REGEX: how many lines match (0 when none; grep -c exits 1 then).
+count_log() { grep -c -- "$2" "$1" || true; }

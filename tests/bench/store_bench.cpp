@@ -27,14 +27,7 @@ namespace {
 constexpr int kClients = 1000;
 constexpr int kVisitsPerClient = 10;
 
-const maps::TemplateRegistry& registry() {
-    static const maps::TemplateRegistry r = [] {
-        maps::TemplateRegistry reg;
-        reg.add(test::defaultTemplate());
-        return reg;
-    }();
-    return r;
-}
+const maps::TemplateRegistry& registry() { return test::defaultRegistry(); }
 
 // The 5 example visits as raw bytes, given to every client (the client id inside rewritten).
 std::vector<std::string> exampleBytes() {
