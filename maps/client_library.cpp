@@ -289,6 +289,7 @@ Result<VisitListing> Library::listVisitsChecked(const std::string& clientId) con
             v.drawnBy = info->drawnBy;
             v.therapist = info->therapist;
             v.clientName = info->clientName;
+            v.text = searchableText(info.value());
         } else {
             v.error = info.error();
             v.visitTime = it->path().stem().string();

@@ -46,6 +46,7 @@ struct VisitEntry {
     DrawnBy drawnBy = DrawnBy::Client;
     std::string therapist;
     std::string clientName;
+    std::string text;         // searchableText: notes, session note, treatment
     std::string error;        // not empty when the file could not be read (it is still listed)
 };
 

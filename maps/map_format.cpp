@@ -95,8 +95,8 @@ std::string optionalString(const JsonCursor& c, const char* key, std::size_t max
     return f ? f->string(maxLength) : std::string();
 }
 
-// Checks `format` and `version`; everything else depends on knowing the version.
-void checkHeader(const JsonCursor& root) {
+// Checks `format` and `version` and returns the version; everything else depends on it.
+int checkHeader(const JsonCursor& root) {
     root.requireObject();
     JsonCursor format = root.at("format");
     const std::string name = format.string(64);
@@ -110,6 +110,24 @@ void checkHeader(const JsonCursor& root) {
         version.fail(i18n::format(tr("written by a newer BodyMap (format version %s); please update"),
                                   std::to_string(v).c_str()));
     }
+    return static_cast<int>(v);
+}
+
+// Version 2's "session": the SOAP note and the treatment given. Every field optional.
+SessionNote readSession(const JsonCursor& c) {
+    checkKeys(c, {"subjective", "objective", "assessment", "plan", "treatment"});
+    SessionNote n;
+    n.subjective = optionalString(c, "subjective", kMaxNotesBytes);
+    n.objective = optionalString(c, "objective", kMaxNotesBytes);
+    n.assessment = optionalString(c, "assessment", kMaxNotesBytes);
+    n.plan = optionalString(c, "plan", kMaxNotesBytes);
+    if (auto t = c.find("treatment")) {
+        checkKeys(*t, {"techniques", "areas", "minutes"});
+        n.techniques = optionalString(*t, "techniques", kMaxNotesBytes);
+        n.areas = optionalString(*t, "areas", kMaxNotesBytes);
+        if (auto m = t->find("minutes")) n.minutes = static_cast<int>(m->integer(0, kMaxSessionMinutes));
+    }
+    return n;
 }
 
 VisitInfo readVisit(const JsonCursor& c) {
@@ -242,8 +260,12 @@ ViewLayer readLayer(const JsonCursor& c, int width, int height) {
 }
 
 PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
-    checkHeader(root);
-    checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "views"});
+    const int formatVersion = checkHeader(root);
+    if (formatVersion >= 2) {
+        checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "session", "views"});
+    } else {
+        checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "views"});
+    }
 
     JsonCursor tc = root.at("template");
     checkKeys(tc, {"id", "version"});
@@ -274,6 +296,7 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     }
 
     VisitInfo info = readVisit(root.at("visit"));
+    if (auto sc = root.find("session")) info.session = readSession(*sc);
     std::vector<FascialTag> tags;
     if (auto tagc = root.find("fascialTags")) tags = readTags(*tagc, *t);
 
@@ -321,8 +344,12 @@ Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source
     if (!json) return Error{json.error()};
     try {
         JsonCursor root(json.value(), "");
-        checkHeader(root);
-        return readVisit(root.at("visit"));
+        const int formatVersion = checkHeader(root);
+        VisitInfo info = readVisit(root.at("visit"));
+        if (formatVersion >= 2) {
+            if (auto sc = root.find("session")) info.session = readSession(*sc);
+        }
+        return info;
     } catch (const JsonPathError& e) {
         return Error{printableForMessage(source) + ": " + e.what()};
     } catch (const std::exception& e) {
@@ -368,13 +395,16 @@ void appendRuns(std::string& out, const std::vector<std::uint8_t>& cells, const 
 
 }  // namespace
 
+int formatVersionFor(const PainMap& map) { return map.info.session.empty() ? 1 : 2; }
+
 std::string serializeMap(const PainMap& map) {
     const VisitInfo& v = map.info;
+    const int formatVersion = formatVersionFor(map);
     std::string out;
     out.reserve(64 * 1024);
     out += "{\n";
     out += "  \"format\": \"bodymap\",\n";
-    out += "  \"version\": " + std::to_string(kMapFormatVersion) + ",\n";
+    out += "  \"version\": " + std::to_string(formatVersion) + ",\n";
     out += "  \"template\": {\"id\": " + jsonString(map.templateId()) +
            ", \"version\": " + std::to_string(map.templateVersion()) + "},\n";
     out += "  \"grid\": {\"width\": " + std::to_string(map.width()) +
@@ -405,6 +435,17 @@ std::string serializeMap(const PainMap& map) {
         out += "], \"note\": " + jsonString(tag.note) + "}";
     }
     out += map.tags.empty() ? "],\n" : "\n  ],\n";
+    if (formatVersion >= 2) {
+        const SessionNote& n = v.session;
+        out += "  \"session\": {\n";
+        out += "    \"subjective\": " + jsonString(n.subjective) + ",\n";
+        out += "    \"objective\": " + jsonString(n.objective) + ",\n";
+        out += "    \"assessment\": " + jsonString(n.assessment) + ",\n";
+        out += "    \"plan\": " + jsonString(n.plan) + ",\n";
+        out += "    \"treatment\": {\"techniques\": " + jsonString(n.techniques) + ", \"areas\": " +
+               jsonString(n.areas) + ", \"minutes\": " + std::to_string(n.minutes) + "}\n";
+        out += "  },\n";
+    }
     out += "  \"views\": {\n";
     for (std::size_t vi = 0; vi < kViews.size(); ++vi) {
         const ViewId view = kViews[vi];
@@ -439,6 +480,17 @@ Result<std::string> saveText(const PainMap& map, const std::string& path) {
             return refuse("visit: a name or date is too long (" + withThousands(field->size()) +
                           " bytes, limit " + withThousands(kMaxNameBytes) + ")");
         }
+    }
+    const SessionNote& n = v.session;
+    for (const auto* field : {&n.subjective, &n.objective, &n.assessment, &n.plan, &n.techniques, &n.areas}) {
+        if (field->size() > kMaxNotesBytes) {
+            return refuse("session: a note is too long (" + withThousands(field->size()) + " bytes, limit " +
+                          withThousands(kMaxNotesBytes) + ")");
+        }
+    }
+    if (n.minutes < 0 || n.minutes > kMaxSessionMinutes) {
+        return refuse("session.treatment.minutes: " + std::to_string(n.minutes) + " is not between 0 and " +
+                      std::to_string(kMaxSessionMinutes));
     }
     if (map.tags.size() > kMaxTags) {
         return refuse("fascialTags: too many tags (" + withThousands(map.tags.size()) + ", limit " +

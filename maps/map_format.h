@@ -1,4 +1,4 @@
-// The pain map file format, version 1 (documented in maps/FORMAT.md, schema in
+// The pain map file format, versions 1 and 2 (documented in maps/FORMAT.md, schema in
 // maps/bodymap.schema.json): reading with full validation, stable writing, atomic saving.
 #pragma once
 
@@ -16,17 +16,23 @@
 
 namespace bodymap::maps {
 
-constexpr int kMapFormatVersion = 1;                   // the `version` this code reads and writes
+// The newest `version` this code reads. It writes version 1 for a map without a session note
+// (so a version 1 file stays version 1 when saved again) and version 2 for one with it.
+constexpr int kMapFormatVersion = 2;
+constexpr int kMaxSessionMinutes = 24 * 60;            // session.treatment.minutes
 constexpr std::uintmax_t kMaxMapFileBytes = 8u << 20;  // larger files are rejected unread
 constexpr int kMaxMapDepth = 8;                        // nesting levels; v1 needs 5
 // Objects and arrays in one map file. The smallest run, "[1,1],", takes 6 bytes, so a file of
 // kMaxMapFileBytes holds at most 1,398,101 runs (plus the few objects around them and at most
 // kMaxTags tags of 2 containers each): no valid file reaches this budget.
 constexpr std::size_t kMaxMapContainers = 1'450'000;
-constexpr std::size_t kMaxNotesBytes = 64 * 1024;      // visit notes
+constexpr std::size_t kMaxNotesBytes = 64 * 1024;      // visit notes, each session note field
 constexpr std::size_t kMaxTagNoteBytes = 4 * 1024;     // one fascial tag's note
 constexpr std::size_t kMaxNameBytes = 256;             // client id, names, therapist
 constexpr std::size_t kMaxTags = 2000;
+
+// The format version serializeMap writes for `map`: 2 when it has a session note, else 1.
+int formatVersionFor(const PainMap& map);
 
 // Parses and validates a whole map document. Errors read "<source>: <json path>: <problem>".
 // Never returns a partly filled map: either every check passed or nothing is returned.

@@ -81,6 +81,17 @@ PainMap PainMap::blankFor(const BodyTemplate& t) {
     return PainMap(t.id, t.version, t.width, t.height);
 }
 
+std::string searchableText(const VisitInfo& info) {
+    const SessionNote& n = info.session;
+    std::string out;
+    for (const std::string* f : {&info.notes, &n.subjective, &n.objective, &n.assessment, &n.plan, &n.techniques, &n.areas}) {
+        if (f->empty()) continue;
+        if (!out.empty()) out += '\n';
+        out += *f;
+    }
+    return out;
+}
+
 bool PainMap::isBlank() const {
     return std::all_of(m_layers.begin(), m_layers.end(), [](const ViewLayer& l) {
         return std::all_of(l.intensity.begin(), l.intensity.end(),

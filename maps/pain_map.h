@@ -64,6 +64,27 @@ struct FascialTag {
 
 enum class DrawnBy : std::uint8_t { Client, Therapist };
 
+// The therapist's session note in SOAP form and the treatment given (map format version 2;
+// a map without one is written as version 1, unchanged).
+struct SessionNote {
+    std::string subjective;   // S: what the client reports (history, pain, goals)
+    std::string objective;    // O: what was found (observation, palpation, range of motion, tests)
+    std::string assessment;   // A: the therapist's reading of S and O, progress
+    std::string plan;         // P: next sessions, home care, referral
+    // The treatment given today.
+    std::string techniques;   // e.g. "deep tissue, myofascial release"
+    std::string areas;        // where, e.g. "right calf, lumbar paraspinals"
+    int minutes = 0;          // how long; 0 = not recorded
+    bool empty() const {
+        return subjective.empty() && objective.empty() && assessment.empty() && plan.empty() &&
+               techniques.empty() && areas.empty() && minutes == 0;
+    }
+    bool operator==(const SessionNote& o) const {
+        return subjective == o.subjective && objective == o.objective && assessment == o.assessment &&
+               plan == o.plan && techniques == o.techniques && areas == o.areas && minutes == o.minutes;
+    }
+};
+
 struct VisitInfo {
     std::string clientId;       // stable id, e.g. "jane-doe-1984"
     std::string clientName;     // display name, any script
@@ -72,12 +93,17 @@ struct VisitInfo {
     std::string therapist;
     std::string notes;          // free visit notes
     std::string appVersion;     // BodyMap version that wrote the file
+    SessionNote session;        // the therapist's SOAP note and treatment (the file's "session")
     bool operator==(const VisitInfo& o) const {
         return clientId == o.clientId && clientName == o.clientName && visitTime == o.visitTime &&
                drawnBy == o.drawnBy && therapist == o.therapist && notes == o.notes &&
-               appVersion == o.appVersion;
+               appVersion == o.appVersion && session == o.session;
     }
 };
+
+// What a search of a client's visits looks in: the visit notes, the session note and the
+// treatment, one field per line (the clinic server builds the same text in SQL).
+std::string searchableText(const VisitInfo& info);
 
 // One view's rasters: width*height cells, row-major, y down, same grid as the template.
 struct ViewLayer {

@@ -50,6 +50,7 @@ struct ViewState {
     std::uint16_t visibleLines = 0; // fascial lines shown in the overlay (bit = maps::FascialLine)
     int hoverBand = -1;            // fascial band under the pointer (visible lines only)
     int highlightBand = -1;        // band picked in the Tags tab
+    bool showTags = true;          // tagged bands hatched on the chart with numbered marks
 };
 
 struct Document {
@@ -88,6 +89,7 @@ struct LibraryState {
     bool addOnly = false;                   // the server's intake login: adds visits, reads nothing
     std::string search;
     std::string selectedClient;             // client id
+    std::string visitSearch;                // filters the selected client's visits
     std::vector<maps::ClientEntry> clients;
     std::vector<maps::VisitEntry> visits;   // of the selected client, newest first
     std::vector<store::VisitSummary> summaries;  // the same visits' versions and figures

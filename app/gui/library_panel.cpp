@@ -349,12 +349,25 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     }
     handToClientPopup(s, ui);
 
+    // Search in the visits' notes, session notes and treatment (and therapist, date).
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##visit-search", tr("Search visits: notes, SOAP, treatment"), &lib.visitSearch);
+    logLastItem("visit-search");
+    const std::string query = lower(lib.visitSearch);
+    int matching = 0;
+
     ImGui::BeginChild("##visits", ImVec2(0, 0), false);
     int budget = kThumbBudgetPerFrame;
     const float thumbH = 64 * ui.scale;
     for (std::size_t vi = 0; vi < lib.visits.size(); ++vi) {
         const auto& v = lib.visits[vi];
         const store::VisitSummary* summary = vi < lib.summaries.size() ? &lib.summaries[vi] : nullptr;
+        if (!query.empty()) {
+            const std::string hay = lower((summary ? summary->text : std::string()) + "\n" + v.therapist + "\n" +
+                                          friendlyDate(v.visitTime) + "\n" + v.visitTime);
+            if (hay.find(query) == std::string::npos) continue;
+        }
+        ++matching;
         ImGui::PushID(v.path.c_str());
         const bool current = v.path == s.doc.path;
         const ImVec2 row = ImGui::GetCursorScreenPos();
@@ -443,6 +456,10 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
         ImGui::PopID();
     }
     if (lib.visits.empty()) ImGui::TextDisabled("%s", tr("No visits yet."));
+    else if (matching == 0) ImGui::TextDisabled("%s", tr("No visit matches the search."));
+    if (!query.empty()) {
+        testLogChanged("visit-search", "visit-search " + std::to_string(matching) + " of " + std::to_string(lib.visits.size()));
+    }
     ImGui::EndChild();
 }
 

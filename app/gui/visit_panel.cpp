@@ -1,4 +1,5 @@
-// The Visit tab: client, date, who drew the map, therapist and notes. Each field edit is one
+// The Visit tab: client, date, who drew the map, therapist, notes and the therapist's session
+// note (SOAP and the treatment given). Each field edit is one
 // undoable step; the date and time control only ever produces a real date.
 #include <algorithm>
 #include <cstdio>
@@ -166,6 +167,68 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Set the date and time to now"));
 }
+// A multi-line field of the session note with its heading, hint and wrapped text on hover.
+void noteField(AppState& s, SidePanelState& p, const UiContext& ui, const char* heading, const char* hint,
+               std::string& text, const char* id, const char* step) {
+    label(heading, ui);
+    ImGui::TextDisabled("%s", hint);
+    ImGui::InputTextMultiline(id, &text, ImVec2(-1, 88 * ui.scale));
+    commitIfEdited(s, p, step);
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !text.empty()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        userTextWrapped(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    userFieldPreview(text, id + 2);
+}
+
+// The therapist's session note in SOAP form and the treatment given (format version 2), under
+// a header that starts open once the visit has one. Each field is one undo step when left.
+void drawSessionNote(AppState& s, SidePanelState& p, const UiContext& ui) {
+    maps::SessionNote& n = p.editInfo.session;
+    ImGui::Spacing();
+    ImGui::SetNextItemOpen(!s.doc.map.info.session.empty(), ImGuiCond_Once);
+    // TRANSLATORS: a section of the Visit tab: the therapist's session note in SOAP form
+    // (Subjective, Objective, Assessment, Plan: the usual form of massage and therapy records).
+    if (!ImGui::CollapsingHeader(idLabel(tr("Session note (SOAP)"), "session-note").c_str())) return;
+    logLastItem("session-note");
+    // TRANSLATORS: the S of a SOAP note, with what goes in it under the heading.
+    noteField(s, p, ui, tr("Subjective"), tr("What the client reports: pain, history, goals"), n.subjective,
+              "##soap-s", tr("Edit subjective"));
+    // TRANSLATORS: the O of a SOAP note.
+    noteField(s, p, ui, tr("Objective"), tr("What you found: posture, palpation, range of motion, tests"),
+              n.objective, "##soap-o", tr("Edit objective"));
+    // TRANSLATORS: the A of a SOAP note.
+    noteField(s, p, ui, tr("Assessment"), tr("Your reading of it, and progress since last time"), n.assessment,
+              "##soap-a", tr("Edit assessment"));
+    // TRANSLATORS: the P of a SOAP note.
+    noteField(s, p, ui, tr("Plan"), tr("Next sessions, home care, referral"), n.plan, "##soap-p", tr("Edit plan"));
+
+    // TRANSLATORS: a heading of the Visit tab over the techniques, areas and duration of today's treatment.
+    label(tr("Treatment given"), ui);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##tx-techniques", tr("Techniques, e.g. deep tissue, myofascial release"), &n.techniques);
+    commitIfEdited(s, p, tr("Edit techniques"));
+    userFieldPreview(n.techniques, "field-techniques");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##tx-areas", tr("Areas, e.g. right calf, lower back"), &n.areas);
+    commitIfEdited(s, p, tr("Edit treated areas"));
+    userFieldPreview(n.areas, "field-areas");
+    ImGui::SetNextItemWidth(90 * ui.scale);
+    int minutes = n.minutes;
+    if (ImGui::InputInt("##tx-minutes", &minutes, 5, 15)) n.minutes = std::clamp(minutes, 0, maps::kMaxSessionMinutes);
+    // One step when the typed number is left, or per click of its - and + buttons.
+    if (n.minutes != s.doc.map.info.session.minutes && !ImGui::IsAnyItemActive()) {
+        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, tr("Edit duration"));
+    }
+    logLastItem("field-minutes");
+    ImGui::SameLine();
+    // TRANSLATORS: after the duration field of the treatment: minutes (0: not recorded).
+    ImGui::TextUnformatted(tr("minutes"));
+}
+
 }  // namespace
 
 void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
@@ -229,6 +292,8 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
         ImGui::EndTooltip();
     }
     userFieldPreview(p.editInfo.notes, "field-notes");
+
+    drawSessionNote(s, p, ui);
 
     ImGui::Spacing();
     // TRANSLATORS: %s is the body template's name, %d its version number.

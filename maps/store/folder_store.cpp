@@ -66,6 +66,7 @@ Result<VisitList> FolderStore::listVisits(const std::string& clientId) {
         s.drawnBy = v.drawnBy;
         s.therapist = std::move(v.therapist);
         s.clientName = std::move(v.clientName);
+        s.text = std::move(v.text);
         s.error = std::move(v.error);
         const maps::FileStamp stamp = maps::stampFile(s.key);
         s.version = versionOfStamp(stamp);

@@ -185,7 +185,15 @@ public:
         if (m_addOnly) return Error{addOnlyMessage()};
         auto r = exec("SELECT s.visit_id, s.name, s.visit_time, s.current_version, s.drawn_by, s.therapist, s.client_name, "
                       "s.extent_pct, s.max_intensity, s.burden, s.wpi, s.generalized_pain, s.generalized, "
-                      "coalesce(s.region_coverage::text, '{}') "
+                      "coalesce(s.region_coverage::text, '{}'), "
+                      // maps::searchableText, from the current version's map
+                      "(SELECT concat_ws(E'\\n', nullif(m->'visit'->>'notes', ''), "
+                      "nullif(m->'session'->>'subjective', ''), nullif(m->'session'->>'objective', ''), "
+                      "nullif(m->'session'->>'assessment', ''), nullif(m->'session'->>'plan', ''), "
+                      "nullif(m->'session'->'treatment'->>'techniques', ''), "
+                      "nullif(m->'session'->'treatment'->>'areas', '')) "
+                      " FROM (SELECT vv.map::json AS m FROM bodymap.visit_versions vv "
+                      "       WHERE vv.visit_id = s.visit_id AND vv.version = s.current_version) x) "
                       "FROM bodymap.visit_summary s WHERE s.client_id = $1 "
                       "ORDER BY s.visit_time DESC, s.visit_id DESC", {clientId});
         if (!r) return Error{m_lastError};
@@ -210,6 +218,7 @@ public:
                 v.figures.generalizedPain = std::atoi(PQgetvalue(r.get(), i, 11));
                 v.figures.generalized = PQgetvalue(r.get(), i, 12)[0] == 't';
             }
+            v.text = PQgetvalue(r.get(), i, 14);
             out.visits.push_back(std::move(v));
         }
         return out;

@@ -72,6 +72,7 @@ struct VisitSummary {
     Version version;             // the current version
     int versionCount = 1;        // saved versions kept (folder: 1, or 2 with a .bak)
     VisitFigures figures;
+    std::string text;            // what a search looks in (maps::searchableText)
     std::string error;           // not empty when the visit could not be read (still listed)
 };
 

@@ -71,6 +71,15 @@ PainMap randomMap(std::mt19937& rng, const BodyTemplate& t) {
     m.info.therapist = randomText(rng, 10);
     m.info.notes = randomText(rng, 200);
     m.info.appVersion = "0.1.0";
+    if (rng() % 2) {  // half with a session note (written as format version 2)
+        m.info.session.subjective = randomText(rng, 60);
+        m.info.session.objective = randomText(rng, 60);
+        m.info.session.assessment = randomText(rng, 40);
+        m.info.session.plan = randomText(rng, 40);
+        m.info.session.techniques = randomText(rng, 20);
+        m.info.session.areas = randomText(rng, 20);
+        m.info.session.minutes = static_cast<int>(rng() % (kMaxSessionMinutes + 1));
+    }
     const std::size_t tags = rng() % 5;
     for (std::size_t i = 0; i < tags; ++i) {
         FascialTag tag;
@@ -98,6 +107,106 @@ TEST(MapFormat, RandomMapsRoundTripLosslessly) {
         ASSERT_TRUE(back.value() == m) << "iteration " << i;
         EXPECT_EQ(serializeMap(back.value()), text);  // writing is deterministic
     }
+}
+
+// --- Format version 2: the session note -----------------------------------------------------
+
+namespace {
+std::string withoutSession() {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.clientId = "c1";
+    m.info.visitTime = "2026-12-03T10:00:00";
+    m.info.notes = "Left calf since Monday";
+    return serializeMap(m);
+}
+}  // namespace
+
+TEST(FormatVersion2, AMapWithoutASessionNoteIsWrittenAsVersion1) {
+    const std::string text = withoutSession();
+    EXPECT_NE(text.find("\"version\": 1,"), std::string::npos);
+    EXPECT_EQ(text.find("session"), std::string::npos);
+}
+
+TEST(FormatVersion2, ASessionNoteMakesVersion2AndRoundTrips) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.clientId = "c1";
+    m.info.visitTime = "2026-12-03T10:00:00";
+    m.info.session.plan = "Weekly, 4 sessions";
+    EXPECT_EQ(formatVersionFor(m), 2);
+    const std::string text = serializeMap(m);
+    EXPECT_NE(text.find("\"version\": 2,"), std::string::npos);
+    auto back = parseMap(text, "v2.json", registry());
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back->info.session.plan, "Weekly, 4 sessions");
+    EXPECT_TRUE(back.value() == m);
+    // Emptied again, it is a version 1 file once more.
+    m.info.session = {};
+    EXPECT_EQ(formatVersionFor(m), 1);
+}
+
+TEST(FormatVersion2, ReadsEveryFieldOfAHandWrittenFile) {
+    std::string text = withoutSession();
+    text.replace(text.find("\"version\": 1"), 12, "\"version\": 2");
+    text.replace(text.find("  \"views\""), 0,
+                 "  \"session\": {\"subjective\": \"S\", \"objective\": \"O\", \"assessment\": \"A\", "
+                 "\"plan\": \"P\", \"treatment\": {\"techniques\": \"deep tissue\", \"areas\": \"calf\", "
+                 "\"minutes\": 45}},\n");
+    auto m = parseMap(text, "hand.json", registry());
+    ASSERT_TRUE(m.ok()) << m.error();
+    const SessionNote& n = m->info.session;
+    EXPECT_EQ(n.subjective, "S");
+    EXPECT_EQ(n.objective, "O");
+    EXPECT_EQ(n.assessment, "A");
+    EXPECT_EQ(n.plan, "P");
+    EXPECT_EQ(n.techniques, "deep tissue");
+    EXPECT_EQ(n.areas, "calf");
+    EXPECT_EQ(n.minutes, 45);
+    EXPECT_EQ(searchableText(m->info), "Left calf since Monday\nS\nO\nA\nP\ndeep tissue\ncalf");
+    // Every field is optional: an empty session is a version 2 file without a note.
+    std::string bare = text;
+    const auto a = bare.find("  \"session\"");
+    bare.replace(a, bare.find("  \"views\"") - a, "  \"session\": {},\n");
+    auto e = parseMap(bare, "bare.json", registry());
+    ASSERT_TRUE(e.ok()) << e.error();
+    EXPECT_TRUE(e->info.session.empty());
+}
+
+TEST(FormatVersion2, BadSessionsAreRefusedWithTheirPlace) {
+    std::string v2 = withoutSession();
+    v2.replace(v2.find("\"version\": 1"), 12, "\"version\": 2");
+    const auto with = [&](const std::string& session) {
+        std::string t = v2;
+        t.replace(t.find("  \"views\""), 0, "  \"session\": " + session + ",\n");
+        return parseMap(t, "s.json", registry());
+    };
+    auto minutes = with("{\"treatment\": {\"minutes\": 1441}}");
+    ASSERT_FALSE(minutes.ok());
+    EXPECT_NE(minutes.error().find("s.json: session.treatment.minutes:"), std::string::npos) << minutes.error();
+    auto key = with("{\"soap\": \"x\"}");
+    ASSERT_FALSE(key.ok());
+    EXPECT_NE(key.error().find("s.json: session"), std::string::npos) << key.error();
+    EXPECT_NE(key.error().find("soap"), std::string::npos) << key.error();
+    auto type = with("{\"plan\": 3}");
+    ASSERT_FALSE(type.ok());
+    EXPECT_NE(type.error().find("s.json: session.plan:"), std::string::npos) << type.error();
+    // A version 1 file has no session: the key is unknown there.
+    std::string v1 = withoutSession();
+    v1.replace(v1.find("  \"views\""), 0, "  \"session\": {},\n");
+    auto old = parseMap(v1, "v1.json", registry());
+    ASSERT_FALSE(old.ok());
+    EXPECT_NE(old.error().find("session"), std::string::npos) << old.error();
+}
+
+TEST(FormatVersion2, SavingRefusesANoteOverTheLimit) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.clientId = "c1";
+    m.info.visitTime = "2026-12-03T10:00:00";
+    m.info.session.objective = std::string(kMaxNotesBytes + 1, 'x');
+    const fs::path path = fs::temp_directory_path() / ("bodymap-soap-" + std::to_string(::getpid()) + ".json");
+    auto st = saveMap(m, path.string());
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().find("session: a note is too long"), std::string::npos) << st.error();
+    EXPECT_FALSE(fs::exists(path));
 }
 
 TEST(MapFormat, RandomMapsOnTheRealTemplateRoundTrip) {
@@ -217,7 +326,7 @@ TEST(BadFiles, LoadMapNamesThePathItWasGiven) {
     const std::string path = testDataPath("bad/version_newer.json");
     auto m = loadMap(path, registry());
     ASSERT_FALSE(m.ok());
-    EXPECT_EQ(m.error(), path + ": version: written by a newer BodyMap (format version 2); please update");
+    EXPECT_EQ(m.error(), path + ": version: written by a newer BodyMap (format version 3); please update");
 }
 
 TEST(BadFiles, OversizedFileIsRejectedUnread) {

@@ -50,6 +50,21 @@ TEST(FolderStore, SavesNewVisitsAndListsThemWithFigures) {
     EXPECT_NEAR(v.figures.regionCoverage[0].second, 100.0 * 4 / 72, 1e-9);
 }
 
+TEST(FolderStore, ListsTheTextASearchLooksIn) {
+    TempDir dir;
+    auto opened = openStore(dir.path(), test::tinyRegistry());
+    ASSERT_TRUE(opened.store) << opened.error;
+    maps::PainMap m = visit("jane", "2026-11-24T14:30:00", 7);
+    m.info.notes = "calf";
+    m.info.session.objective = "trigger point, gastrocnemius";
+    m.info.session.techniques = "myofascial release";
+    ASSERT_TRUE(opened.store->save(m, "", nullptr).ok());
+    auto visits = opened.store->listVisits("jane");
+    ASSERT_TRUE(visits);
+    ASSERT_EQ(visits->visits.size(), 1u);
+    EXPECT_EQ(visits->visits[0].text, "calf\ntrigger point, gastrocnemius\nmyofascial release");
+}
+
 TEST(FolderStore, ASaveBasedOnAnOlderVersionIsAConflict) {
     TempDir dir;
     auto opened = openStore(dir.path(), test::tinyRegistry());

@@ -169,6 +169,25 @@ TEST_F(ServerTest, SavesVersionsListsFiguresAndReportsConflicts) {
     EXPECT_TRUE(init->rolesCreated.empty());
 }
 
+TEST_F(ServerTest, ListsTheTextASearchLooksInAsTheFolderDoes) {
+    auto s = open();
+    ASSERT_TRUE(s);
+    maps::PainMap m = visit("jane", 3);
+    m.info.notes = "calf";
+    m.info.session.subjective = "worse after running";
+    m.info.session.plan = "weekly";
+    m.info.session.areas = "right calf";
+    m.info.session.minutes = 45;
+    ASSERT_TRUE(s->save(m, "", nullptr).ok());
+    ASSERT_TRUE(s->save(visit("jane", 4), "", nullptr).ok());  // nothing to search
+    auto visits = s->listVisits("jane");
+    ASSERT_TRUE(visits) << visits.error();
+    ASSERT_EQ(visits->visits.size(), 2u);
+    std::set<std::string> texts{visits->visits[0].text, visits->visits[1].text};
+    EXPECT_EQ(texts, (std::set<std::string>{"", maps::searchableText(m.info)}));
+    EXPECT_EQ(maps::searchableText(m.info), "calf\nworse after running\nweekly\nright calf");
+}
+
 TEST_F(ServerTest, EightProcessesSavingOneVisitLoseNothing) {
     std::string key;
     {
