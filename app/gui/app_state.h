@@ -182,6 +182,7 @@ struct AppState {
     bool showHelp = false;
     bool quit = false;
     bool quitRequested = false;
+    bool showSessionNote = false; // one-shot (Ctrl+J): the Visit tab, its session note open and in view
     int reportRequest = 0;        // 1: open the report dialog to save a PDF, 2: to print   // window closed or Ctrl+Q: ask about unsaved changes first
     std::vector<Notice> notices;
     KeyPresses keys;                          // key presses of the current frame (from SDL)

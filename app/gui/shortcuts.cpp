@@ -52,6 +52,9 @@ bool ctrlShortcut(AppState& s, const KeyPress& k) {
         case SDL_SCANCODE_O:
             if (!k.repeat) showOpen(s);
             return true;
+        case SDL_SCANCODE_J:  // the session note ("journal")
+            if (!k.repeat) s.showSessionNote = true;
+            return true;
         case SDL_SCANCODE_N:
             if (!k.repeat) {
                 s.deferred.push_back([](AppState& st) {

@@ -19,11 +19,17 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
     // After an intake the therapist lands on the client's page.
     const ImGuiTabItemFlags clients = s.library.reveal ? ImGuiTabItemFlags_SetSelected : 0;
     s.library.reveal = false;
-    if (ImGui::BeginTabItem(idLabel(tr("Clients"), "Clients").c_str(), nullptr, clients)) {
+    // Each tab's place is logged for tests, shown or not.
+    const bool clientsOpen = ImGui::BeginTabItem(idLabel(tr("Clients"), "Clients").c_str(), nullptr, clients);
+    logLastItem("tab-Clients");
+    if (clientsOpen) {
         drawLibraryPanel(s, p.library, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(idLabel(trc("tab", "Visit"), "Visit").c_str())) {
+    const bool visitOpen = ImGui::BeginTabItem(idLabel(trc("tab", "Visit"), "Visit").c_str(), nullptr,
+                                               s.showSessionNote ? ImGuiTabItemFlags_SetSelected : 0);
+    logLastItem("tab-Visit");
+    if (visitOpen) {
         drawVisitTab(s, p, ui);
         ImGui::EndTabItem();
     }

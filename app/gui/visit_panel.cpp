@@ -3,6 +3,7 @@
 // undoable step; the date and time control only ever produces a real date.
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -171,7 +172,9 @@ void dateTimeControl(AppState& s, SidePanelState& p) {
 void noteField(AppState& s, SidePanelState& p, const UiContext& ui, const char* heading, const char* hint,
                std::string& text, const char* id, const char* step) {
     label(heading, ui);
-    ImGui::TextDisabled("%s", hint);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", hint);
+    ImGui::PopStyleColor();
     ImGui::InputTextMultiline(id, &text, ImVec2(-1, 88 * ui.scale));
     commitIfEdited(s, p, step);
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive() && !text.empty()) {
@@ -189,11 +192,15 @@ void noteField(AppState& s, SidePanelState& p, const UiContext& ui, const char* 
 void drawSessionNote(AppState& s, SidePanelState& p, const UiContext& ui) {
     maps::SessionNote& n = p.editInfo.session;
     ImGui::Spacing();
-    ImGui::SetNextItemOpen(!s.doc.map.info.session.empty(), ImGuiCond_Once);
+    // Ctrl+J: open and scrolled into view (the tab bar selected the Visit tab for it).
+    const bool asked = std::exchange(s.showSessionNote, false);
+    if (asked) ImGui::SetNextItemOpen(true);
+    else ImGui::SetNextItemOpen(!s.doc.map.info.session.empty(), ImGuiCond_Once);
     // TRANSLATORS: a section of the Visit tab: the therapist's session note in SOAP form
     // (Subjective, Objective, Assessment, Plan: the usual form of massage and therapy records).
     if (!ImGui::CollapsingHeader(idLabel(tr("Session note (SOAP)"), "session-note").c_str())) return;
     logLastItem("session-note");
+    if (asked) ImGui::SetScrollHereY(0.0f);
     // TRANSLATORS: the S of a SOAP note, with what goes in it under the heading.
     noteField(s, p, ui, tr("Subjective"), tr("What the client reports: pain, history, goals"), n.subjective,
               "##soap-s", tr("Edit subjective"));
@@ -216,14 +223,16 @@ void drawSessionNote(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::InputTextWithHint("##tx-areas", tr("Areas, e.g. right calf, lower back"), &n.areas);
     commitIfEdited(s, p, tr("Edit treated areas"));
     userFieldPreview(n.areas, "field-areas");
-    ImGui::SetNextItemWidth(90 * ui.scale);
+    ImGui::SetNextItemWidth(70 * ui.scale);
     int minutes = n.minutes;
-    if (ImGui::InputInt("##tx-minutes", &minutes, 5, 15)) n.minutes = std::clamp(minutes, 0, maps::kMaxSessionMinutes);
-    // One step when the typed number is left, or per click of its - and + buttons.
+    if (ImGui::InputInt("##tx-minutes", &minutes, 0, 0, ImGuiInputTextFlags_AutoSelectAll)) {
+        n.minutes = std::clamp(minutes, 0, maps::kMaxSessionMinutes);
+    }
+    logLastItem("field-minutes");
+    // One undo step when the typed number is left.
     if (n.minutes != s.doc.map.info.session.minutes && !ImGui::IsAnyItemActive()) {
         pushDocumentEdit(s, p.editInfo, s.doc.map.tags, tr("Edit duration"));
     }
-    logLastItem("field-minutes");
     ImGui::SameLine();
     // TRANSLATORS: after the duration field of the treatment: minutes (0: not recorded).
     ImGui::TextUnformatted(tr("minutes"));

@@ -433,6 +433,25 @@ TEST(Examples, DemoLibraryIsValidAndTellsACourse) {
     for (std::size_t i = 2; i < burden.size(); ++i) EXPECT_LT(burden[i], burden[i - 1]);
 }
 
+// Format version 2 leaves version 1 alone: every example visit (version 1, no session note) is
+// written back byte for byte, still as version 1.
+TEST(Examples, Version1VisitsAreRewrittenByteForByte) {
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(assetsPath("examples/demo-anna"))) {
+        if (e.path().filename() == "client.json") continue;
+        SCOPED_TRACE(e.path().string());
+        auto text = readFileLimited(e.path().string(), kMaxMapFileBytes);
+        ASSERT_TRUE(text.ok());
+        ASSERT_NE(text->find("\"version\": 1,"), std::string::npos);
+        auto m = parseMap(text.value(), e.path().string(), registry());
+        ASSERT_TRUE(m.ok()) << m.error();
+        EXPECT_EQ(formatVersionFor(m.value()), 1);
+        EXPECT_EQ(serializeMap(m.value()), text.value());
+        ++files;
+    }
+    EXPECT_GE(files, 5);
+}
+
 TEST(TemplateRegistry, LoadsTheAssetsFolder) {
     auto reg = TemplateRegistry::loadFolder(assetsPath("templates"));
     ASSERT_TRUE(reg.ok()) << reg.error();
