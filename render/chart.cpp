@@ -7,8 +7,9 @@
 
 #include "maps/atomic_file.h"
 #include "render/cairo_util.h"
-#include "render/colormap.h"
 #include "maps/i18n/i18n.h"
+#include "render/colormap.h"
+#include "render/fascial_tags.h"
 #include "render/legend.h"
 #include "render/pain_image.h"
 #include "render/text.h"
@@ -159,6 +160,8 @@ void drawViewPanel(cairo_t* cr, const BodyTemplate& t, ViewId view, const ChartO
     drawSilhouette(cr, t, view);
     drawPain(cr, t, view, o);
     drawOverlay(cr, t, view, o.guides, o.regionBorders, o.highlightRegion);
+    if (o.tags && o.map) drawFascialTags(cr, t, view, o.map->tags, o.tagMarkMinRadius,
+                                         o.tagStrokeScale);
     if (o.sideMarks) drawSideMarks(cr, t, view);
     if (o.viewLabel) drawViewLabel(cr, t, view);
     cairo_restore(cr);

@@ -24,6 +24,9 @@ struct ChartOptions {
     bool sideMarks = true;               // "R" / "L" in the top corners, from the patient's side
     bool viewLabel = true;               // "Front" / "Back" under the feet
     int highlightRegion = -1;            // region index to outline strongly, or -1
+    bool tags = true;                    // the map's fascial tags: hatched bands, numbered marks
+    double tagMarkMinRadius = 9.0;       // smallest mark radius, device pixels (points on a PDF)
+    double tagStrokeScale = 1.0;         // scales the tag strokes' smallest device widths
     bool legend = false;                 // renderChart: intensity and quality legend below
 };
 
@@ -33,7 +36,8 @@ enum class ViewSelection { Front, Back, Both };
 double panelHeightCells(const maps::BodyTemplate& t);
 
 // Draws one view panel with its top-left at the user-space origin, in template cell units
-// (the caller scales the context). Panel size: t.width x panelHeightCells(t).
+// (the caller scales the context). Panel size: t.width x panelHeightCells(t). Layers: silhouette,
+// pain, overlay, fascial tags (drawFascialTags), side marks, view label.
 void drawViewPanel(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view,
                    const ChartOptions& options);
 

@@ -10,6 +10,7 @@
 #include "maps/i18n/i18n.h"
 #include "render/chart.h"
 #include "render/colormap.h"
+#include "render/fascial_tags.h"
 #include "render/legend.h"
 #include "render/text.h"
 
@@ -123,6 +124,9 @@ double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) 
     o.painScale = 2;  // ~540 dpi at the printed size: beyond print resolution, and 4x cheaper than 4
     // Symbols three times the screen size: ~2 mm on paper (at 1 they are ~0.7 mm and blur).
     o.patternScale = kPrintPatternScale;
+    // Tag marks ~3 mm across on paper, the size of the marks beside the tag table below.
+    o.tagMarkMinRadius = Ink::kBody * 0.62;
+    o.tagStrokeScale = 0.45;  // hatch lines ~0.7 pt: a point is larger than a pixel, print sharper
     for (int i = 0; i < 2; ++i) {
         cairo_save(cr);
         cairo_translate(cr, x + i * (t.width * s + gap), y);
@@ -329,12 +333,16 @@ void drawTags(PageFlow& f, const ReportData& d) {
         f.y += 8;
         return;
     }
-    const double bandW = f.width() * 0.34, kindW = f.width() * 0.22;
-    const double xKind = f.left() + bandW + 8, xNote = xKind + kindW + 8;
+    // Each row starts with the numbered mark that the tag carries on the maps above.
+    const double markR = Ink::kBody * 0.62, markW = markR * 2 + 7;
+    const double xBand = f.left() + markW;
+    const double bandW = f.width() * 0.34 - markW, kindW = f.width() * 0.22;
+    const double xKind = xBand + bandW + 8, xNote = xKind + kindW + 8;
     const int firstPage = f.page();
     std::size_t shown = 0, cutNotes = 0;
     const double reserve = Ink::kSmall * 5;  // the notices of what is left out
-    for (const maps::FascialTag& tag : tags) {
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        const maps::FascialTag& tag = tags[i];
         // Bounded: at most maxTags rows and maxTagPages pages; the rest is counted below.
         if (shown >= lim.maxTags) break;
         const int b = d.t->bandIndex(tag.bandId);
@@ -365,7 +373,11 @@ void drawTags(PageFlow& f, const ReportData& d) {
         if (pageNo + 1 == lim.maxTagPages && top + rowH + reserve > f.bottom()) break;
         f.ensure(need);
         const double y0 = f.y;
-        drawText(f.cr(), band, f.left(), y0, bs);
+        if (b >= 0) {
+            drawTagMark(f.cr(), f.left() + markR + 1, y0 + Ink::kBody * 0.62, markR,
+                        d.t->bands[static_cast<std::size_t>(b)].lineIndex, i + 1);
+        }
+        drawText(f.cr(), band, xBand, y0, bs);
         drawText(f.cr(), kindsText(tag.kinds), xKind, y0, ks);
         f.box(f.left(), y0, xKind + kindW, y0 + std::max(bh, kh), "tag");
         if (!note.empty()) {

@@ -20,6 +20,7 @@
 #include "render/colormap.h"
 #include "render/fascial_colors.h"
 #include "render/fascial_overlay.h"
+#include "render/fascial_tags.h"
 #include "app/gui/fascia_ui.h"
 #include "render/pain_image.h"
 
@@ -78,20 +79,51 @@ std::optional<ViewId> viewAt(const AppState& s, const ChartPanelState& c, ImVec2
     return std::nullopt;
 }
 
-// Redraws the silhouette and outline layers when the display size or options change; the
-// whole view is then recomposited.
-void bakeLayers(AppState& s, ChartPanelState& c) {
+// `over` = the tag layer of `tags` drawn over `overBase` (straight alpha, "over" operator).
+void bakeTags(const maps::BodyTemplate& t, ViewId v, ChartPanelState::ViewTextures& vt,
+              const std::vector<maps::FascialTag>& tags, float markRadius) {
+    vt.bakedTags = tags;
+    vt.bakedMarkRadius = markRadius;
+    vt.over = vt.overBase;
+    if (tags.empty()) return;
+    const render::RgbaImage layer = render::renderTagLayer(t, v, tags, vt.width, markRadius);
+    if (layer.pixels.size() != vt.over.size()) return;
+    for (std::size_t i = 0; i < vt.over.size(); i += 4) {
+        const float ta = static_cast<float>(layer.pixels[i + 3]) / 255.0f;
+        if (ta <= 0) continue;
+        const float ba = static_cast<float>(vt.over[i + 3]) / 255.0f;
+        const float oa = ta + ba * (1 - ta);
+        for (std::size_t k = 0; k < 3; ++k) {
+            const float c = (static_cast<float>(layer.pixels[i + k]) * ta +
+                             static_cast<float>(vt.over[i + k]) * ba * (1 - ta)) / oa;
+            vt.over[i + k] = static_cast<std::uint8_t>(std::min(255.0f, c + 0.5f));
+        }
+        vt.over[i + 3] = static_cast<std::uint8_t>(std::min(255.0f, oa * 255.0f + 0.5f));
+    }
+}
+
+// Redraws the silhouette and outline layers when the display size or options change, the
+// fascial overlay when the shown lines change and the tag layer when the tags change (never
+// every frame); the whole view is then recomposited.
+void bakeLayers(AppState& s, ChartPanelState& c, float uiScale) {
     const auto& t = s.templ();
+    const float markRadius = 9.0f * uiScale;
     const int want = std::clamp(static_cast<int>(std::lround(static_cast<float>(t.width) * c.scale)), 64, 2048);
+    const std::vector<maps::FascialTag> noTags;
+    const std::vector<maps::FascialTag>& tags = s.view.showTags ? s.doc.map.tags : noTags;
     for (ViewId v : maps::kViews) {
         auto& vt = c.views[static_cast<std::size_t>(v)];
         const bool sizeOk = vt.texture.valid() && std::abs(vt.width - want) <= 1 &&
                             vt.bakedBorders == s.view.regionBorders;
-        if (sizeOk && vt.bakedLines == s.view.visibleLines) continue;
-        if (sizeOk) {  // only the fascial overlay changed
-            const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
-            render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
-            vt.bakedLines = s.view.visibleLines;
+        const bool tagsOk = vt.bakedTags == tags && vt.bakedMarkRadius == markRadius;
+        if (sizeOk && vt.bakedLines == s.view.visibleLines && tagsOk) continue;
+        if (sizeOk) {  // only the fascial overlay or the tags changed
+            if (vt.bakedLines != s.view.visibleLines) {
+                const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
+                render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
+                vt.bakedLines = s.view.visibleLines;
+            }
+            if (!tagsOk) bakeTags(t, v, vt, tags, markRadius);
             s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
             continue;
         }
@@ -101,7 +133,8 @@ void bakeLayers(AppState& s, ChartPanelState& c) {
         vt.width = under.width;
         vt.height = under.height;
         vt.under = std::move(under.pixels);
-        vt.over = std::move(over.pixels);
+        vt.overBase = std::move(over.pixels);
+        bakeTags(t, v, vt, tags, markRadius);
         vt.composed.assign(vt.under.size(), 0);
         // Drawn 1:1 on whole pixels unless the zoom hit the size cap: nearest sampling is then
         // exact and cheaper for software GL.
@@ -520,7 +553,7 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
     computeLayout(s, c, pos, size);
     handleInput(s, c, pos, size);
     logGeometry(c);
-    bakeLayers(s, c);
+    bakeLayers(s, c, ui.scale);
     uploadDirtyPain(s, c);
 
     const auto& t = s.templ();

@@ -24,12 +24,15 @@ struct ChartPanelState {
     struct ViewTextures {
         GlTexture texture;
         std::vector<std::uint8_t> under;     // background and silhouette fill (opaque)
-        std::vector<std::uint8_t> over;      // guides, borders, outline (transparent)
+        std::vector<std::uint8_t> overBase;  // guides, borders, outline (transparent)
+        std::vector<std::uint8_t> over;      // overBase with the tagged bands drawn over it
         std::vector<std::uint8_t> composed;  // what the texture holds
         std::vector<std::uint8_t> fascia;    // fascial-line overlay (transparent), may be empty
         int width = 0, height = 0;           // pixel size of the layers
         bool bakedBorders = false;
         std::uint16_t bakedLines = 0;        // lines drawn into `fascia`
+        std::vector<maps::FascialTag> bakedTags;  // tags drawn into `over` (none when hidden)
+        float bakedMarkRadius = 0;           // their marks' smallest radius, pixels
         bool oneToOne = true;                // texture pixels map 1:1 to screen pixels
     };
     std::array<ViewTextures, maps::kViewCount> views;

@@ -13,6 +13,7 @@
 #include "app/gui/user_text.h"
 #include "maps/fascial_lines.h"
 #include "render/fascial_colors.h"
+#include "render/fascial_tags.h"
 
 namespace bodymap::app {
 
@@ -31,6 +32,24 @@ std::string kindsText(std::uint8_t kinds) {
         out += std::string(maps::tagKindName(k));
     }
     return out;
+}
+
+// The numbered mark a tag carries on the chart (as render::drawTagMark draws it there).
+void tagMark(ImDrawList* dl, ImFont* font, ImVec2 c, float r, int line, std::size_t number) {
+    const render::Rgba lc = render::kFascialLineColors[static_cast<std::size_t>(line)];
+    dl->AddCircleFilled(c, r + std::max(1.5f, r * 0.16f), IM_COL32(255, 255, 255, 255), 24);
+    dl->AddCircle(c, r + std::max(1.5f, r * 0.16f), IM_COL32(50, 50, 50, 110), 24, 1.0f);
+    dl->AddCircleFilled(c, r, lineColor(line), 24);
+    const std::string label = render::tagMarkLabel(number);
+    const bool light = 0.299 * lc.r + 0.587 * lc.g + 0.114 * lc.b > 150;
+    float size = r * 1.3f;
+    ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str());
+    if (ts.x > r * 1.6f) {
+        size *= r * 1.6f / ts.x;
+        ts = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str());
+    }
+    dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2),
+                light ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255), label.c_str());
 }
 
 void openEditor(AppState& s, int band) {
@@ -219,21 +238,26 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
         const int b = t.bandIndex(tag.bandId);
         ImGui::PushID(static_cast<int>(i));
         ImGui::Separator();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetFontSize();
-        if (b >= 0) {
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 6 * ui.scale, p.y + 3 + h * 2.4f),
-                                                      lineColor(t.bands[static_cast<std::size_t>(b)].lineIndex), 2.0f);
-        }
-        ImGui::SetCursorScreenPos(ImVec2(p.x + 12 * ui.scale, p.y));
+        const int line = b >= 0 ? t.bands[static_cast<std::size_t>(b)].lineIndex : -1;
         // TRANSLATORS: a tag on a band this template does not have; %s is the band's id.
         const std::string name = b >= 0 ? std::string(i18n::templateText(i18n::kBandContext, t.bands[static_cast<std::size_t>(b)].name))
                                         : i18n::format(tr("%s (not in this template)"), tag.bandId.c_str());
-        // Long band names ("Lateral Line: obliques and intercostals (side of trunk), back
-        // (left)") were cut at the panel's edge: shortened with "...", the whole on hover.
-        const std::string shown = ellipsize(name, ImGui::GetContentRegionAvail().x);
-        const bool clicked = ImGui::Selectable((shown + "##band").c_str(), s.view.highlightBand == b && b >= 0);
-        if (shown != name && ImGui::IsItemHovered()) tooltipf("%s", name.c_str());
+        // The whole name with its side, wrapped (long names such as "Lateral Line: obliques and
+        // intercostals (side of trunk), back (left)" lost their side when cut at the edge),
+        // after the numbered mark the band carries on the chart.
+        const float markR = h * 0.62f;
+        const float textX = p.x + 12 * ui.scale + 2 * markR + 6 * ui.scale;
+        const float wrapW = std::max(40.0f * ui.scale, p.x + ImGui::GetContentRegionAvail().x - textX);
+        const ImVec2 ts = ImGui::CalcTextSize(name.c_str(), nullptr, false, wrapW);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 12 * ui.scale, p.y));
+        const bool clicked = ImGui::Selectable("##band", s.view.highlightBand == b && b >= 0, 0,
+                                               ImVec2(0, std::max(ts.y, 2 * markR)));
+        if (b >= 0) tagMark(dl, ui.bold ? ui.bold : ImGui::GetFont(), ImVec2(p.x + 12 * ui.scale + markR, p.y + h / 2), markR, line, i + 1);
+        dl->AddText(ImGui::GetFont(), h, ImVec2(textX, p.y), ImGui::GetColorU32(ImGuiCol_Text), name.c_str(),
+                    nullptr, wrapW);
         if (clicked) {
             s.view.highlightBand = b;
             if (b >= 0) {
@@ -241,18 +265,27 @@ void drawTagsTab(AppState& s, const UiContext& ui) {
                 s.view.visibleLines = static_cast<std::uint16_t>(s.view.visibleLines | (1u << t.bands[static_cast<std::size_t>(b)].lineIndex));
             }
         }
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
-        ImGui::TextDisabled("%s", kindsText(tag.kinds).c_str());
+        // Kinds, note and buttons under the name, clear of the mark.
+        const float indent = textX - p.x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", kindsText(tag.kinds).c_str());
+        ImGui::PopStyleColor();
         if (!tag.note.empty()) {
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
             userTextWrapped(tag.note);
         }
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12 * ui.scale);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
         ImGui::BeginDisabled(b < 0);
         if (ImGui::SmallButton(tr("Edit"))) openEditor(s, b);
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::SmallButton(tr("Delete"))) removeIndex = static_cast<int>(i);
+        // The line's colour down the whole row.
+        if (line >= 0) {
+            dl->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 6 * ui.scale, ImGui::GetCursorScreenPos().y - 3),
+                              lineColor(line), 2.0f);
+        }
         ImGui::PopID();
     }
     if (removeIndex >= 0) {

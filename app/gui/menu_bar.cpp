@@ -64,8 +64,14 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         if (rShort != rFull && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rFull.c_str());
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(idLabel(tr("View"), "view").c_str())) {
+    const bool viewOpen = ImGui::BeginMenu(idLabel(tr("View"), "view").c_str());
+    if (!viewOpen) logLastItem("menu-view");
+    if (viewOpen) {
         ImGui::MenuItem(tr("Region borders"), nullptr, &s.view.regionBorders);
+        // TRANSLATORS: View menu and tools panel: draw the fascial tags (hatched bands with
+        // numbered marks) on the chart.
+        ImGui::MenuItem(tr("Show tags"), nullptr, &s.view.showTags);
+        logLastItem("menu-show-tags");
         if (ImGui::MenuItem(tr("Zoom in"), "+")) s.view.zoom = std::min(8.0f, s.view.zoom * 1.25f);
         if (ImGui::MenuItem(tr("Zoom out"), "-")) s.view.zoom = std::max(1.0f, s.view.zoom / 1.25f);
         if (ImGui::MenuItem(tr("Reset zoom"), "Ctrl+0")) {

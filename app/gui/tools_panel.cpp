@@ -111,6 +111,9 @@ void undoRedo(AppState& s) {
 void viewOptions(AppState& s) {
     ImGui::Checkbox(idLabel(tr("Region borders"), "borders").c_str(), &s.view.regionBorders);
     logLastItem("region-borders");
+    ImGui::Checkbox(idLabel(tr("Show tags"), "showtags").c_str(), &s.view.showTags);
+    logLastItem("show-tags");
+    if (ImGui::IsItemHovered()) tooltipf("%s", tr("Hatch the tagged fascial bands and number them as in the Tags list"));
     // TRANSLATORS: button; %.0f is the zoom in percent ("150").
     const std::string zoom = idLabel(i18n::format(tr("Reset zoom (%.0f %%)"), static_cast<double>(s.view.zoom * 100)).c_str(), "resetzoom");
     if (ImGui::Button(zoom.c_str(), ImVec2(-1, 0))) {

@@ -1,10 +1,11 @@
 # Fascial lines in the real window: T shows the overlay in the line colours, a click on the
-# back of the calf tags a Superficial Back Line band, the note is saved in the map file, and
-# the tag can be undone.
+# back of the calf tags a Superficial Back Line band, the tagged band is hatched on the chart
+# (View > Show tags hides it), the note is saved in the map file, and the tag can be undone.
 source "$(dirname "$0")/lib.sh"
 start_xvfb
 BODY=ece9e5
-"$BODYMAP" --signal-screenshot "$WORK/shot.png" --size 1600x1000 >"$WORK/app.log" 2>&1 &
+LOG="$WORK/test.log"
+BODYMAP_TEST_LOG="$LOG" "$BODYMAP" --signal-screenshot "$WORK/shot.png" --size 1600x1000 >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 WID=$(xdotool search --sync --onlyvisible --name '^BodyMap' | head -1)
 [ -n "$WID" ] || fail "window did not appear"
@@ -31,7 +32,28 @@ screenshot "$WORK/popup.png"
 # Either the editor opened directly or a band chooser: choose the first entry with the keyboard.
 xdotool type --delay 30 "tight after running"; sleep 0.3
 xdotool key ctrl+Return; sleep 0.6
-xdotool mousemove 1500 990; sleep 0.2
+xdotool mousemove 1500 990; sleep 0.4
+
+# The tagged band is hatched in the line's full colour with a numbered mark: inside the band
+# (clear of the picked band's outline) pure SBL rose, which the overlay's paler blend lacks.
+click() {
+  local pos
+  pos=$(button_pos "$LOG" "$1")
+  [ -n "$pos" ] || fail "no '$1' in the test log"
+  xdotool mousemove --window "$WID" $pos; sleep 0.3; xdotool click 1; sleep 0.6
+}
+screenshot "$WORK/tagged.png"
+box="$((bx0 + 4)) $((ly - 80)) $((bx1 - 3)) $((ly + 80))"
+rose_on=$("$PROBE" count "$WORK/tagged.png" cc6677 12 $box)
+click menu-view
+wait_log "$LOG" '^button menu-show-tags ' 5 || fail "the View menu did not open"
+click menu-show-tags
+xdotool mousemove 1500 990; sleep 0.4
+screenshot "$WORK/hidden.png"
+rose_off=$("$PROBE" count "$WORK/hidden.png" cc6677 12 $box)
+[ "$rose_on" -gt $((rose_off * 3 + 80)) ] ||
+  fail "the tagged band is not hatched in its line's colour ($rose_on rose pixels with tags shown, $rose_off hidden)"
+pass "the tagged band is hatched in its line's colour; View > Show tags hides it ($rose_on / $rose_off)"
 xdotool key ctrl+shift+s; sleep 0.6
 xdotool type --delay 20 "$WORK/tagged"; sleep 0.2
 xdotool keydown Return; sleep 0.15; xdotool keyup Return
