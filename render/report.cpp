@@ -127,6 +127,10 @@ maps::Result<std::string> renderReportPdf(const ReportInput& in, ReportLayout* l
     {
         PageFlow flow(d, paper);
         report_detail::drawVisitPage(flow, d);
+        if (in.therapistPage) {
+            flow.newPage();
+            report_detail::drawTherapistPage(flow, d);
+        }
         if (progress) progress(0.5);
         for (std::size_t i = 0; i < d.changes.size(); ++i) {
             flow.newPage();

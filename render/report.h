@@ -1,5 +1,6 @@
 // The referral report as a PDF (cairo + pango, A4 or Letter): page 1 with the header, both maps
-// in vector form, legends, key figures, most painful regions, fascial tags and notes; then the
+// in vector form, legends, key figures, most painful regions, fascial tags and notes; optionally
+// the therapist's page (chart with tags, SOAP note, treatment); then the
 // change since the previous and/or the first visit, trends and per-region changes when earlier
 // visits are given. Long text continues on further pages, within fixed caps (kReportLimits).
 // Used by `bodymap report|print` and the GUI.
@@ -55,6 +56,9 @@ struct ReportInput {
     std::string printedDate;    // "YYYY-MM-DD"; empty: today's local date
     std::string appVersion;     // BodyMap version for the footer
     ChangeSince since = ChangeSince::Previous;
+    // The therapist's page after the client's: the chart with the fascial tags, the session note
+    // (SOAP) and the treatment given. Off: a referral without the therapist's notes.
+    bool therapistPage = false;
     ReportLimits limits = kReportLimits;
     // The report's language (an i18n tag: "en", "de", "pseudo", ...); empty: the language tr()
     // uses on the calling thread. The pages are drawn under an i18n::LanguageScope of it.
@@ -187,6 +191,8 @@ std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bo
 // trends go with the first section drawn.
 void drawVisitPage(PageFlow& f, const ReportData& d);
 void drawChangePage(PageFlow& f, const ReportData& d, const ChangeSection& c, bool withTrends);
+// The therapist's page (report_therapist.cpp), when ReportInput::therapistPage.
+void drawTherapistPage(PageFlow& f, const ReportData& d);
 
 }  // namespace report_detail
 

@@ -44,8 +44,9 @@ Usage:
                  [--since previous|first|both]     change since the previous visit, the first, or both
                  [--lang L]                    the report's language; without --paper its paper
                                                follows it (Letter for en, A4 for the others)
+                 [--therapist-page]            add the therapist's page (tags, SOAP, treatment)
   bodymap print FILE [--previous FILE...] [--printer NAME] [--paper a4|letter] [--to "Dr ..."]
-                 [--since previous|first|both] [--lang L]
+                 [--since previous|first|both] [--lang L] [--therapist-page]
                                                the report to the default printer (CUPS lp)
   bodymap server init URL                      create or migrate a clinic server's schema and
                                                its three roles (therapist, intake, read-only)

@@ -35,6 +35,7 @@ struct ReportArgs {
     std::optional<render::Paper> paper;  // none: the language's (Letter for en, A4 for the others)
     std::string language;                // --lang L; empty: the command line's (the system's)
     render::ChangeSince since = render::ChangeSince::Previous;
+    bool therapistPage = false;          // --therapist-page
 };
 
 int reportUsage(std::ostream& err, const std::string& cmd, const std::string& problem) {
@@ -52,6 +53,8 @@ int reportUsage(std::ostream& err, const std::string& cmd, const std::string& pr
               "           default), the first one given, or both (two change sections)\n"
               "  --lang   the report's language: en, en_GB, de, es, fr or pseudo; without --paper the\n"
               "           paper follows it (Letter for en, A4 for the others)\n");
+    err << tr("  --therapist-page  after the client's page, the therapist's: the chart with the tags,\n"
+              "           the session note (SOAP) and the treatment given\n");
     return 2;
 }
 
@@ -87,6 +90,8 @@ std::optional<int> parseArgs(const std::vector<std::string>& args, const std::st
             a.since = *since;
         } else if (w == "--lang") {
             if (!next(a.language) || !isCliLanguage(a.language)) return reportUsage(err, cmd, badLanguageMessage());
+        } else if (w == "--therapist-page") {
+            a.therapistPage = true;
         } else if (w == "--to") {
             if (!next(a.referralTo)) return reportUsage(err, cmd, tr("--to needs a name"));
         } else if (w == "--templates") {
@@ -146,6 +151,7 @@ bool buildReport(const ReportArgs& a, const std::string& path, std::ostream& err
     in.paper = a.paper ? *a.paper : render::defaultPaper(in.language);
     in.referralTo = a.referralTo;
     in.since = a.since;
+    in.therapistPage = a.therapistPage;
     in.appVersion = appVersion();
     if (auto st = render::writeReportPdf(in, path); !st) {
         err << st.error() << "\n";

@@ -78,6 +78,7 @@ void openReportDialog(AppState& s, ExportState& e, bool print) {
     e.language = reportLanguage(s);
     e.paperByHand = false;
     e.paper = paperFor(e.language);
+    e.therapistPage = !s.doc.map.info.session.empty();
     // Earlier visits of the same client in the library, newest first (at most 8 by default).
     if (!s.doc.map.info.clientId.empty() && s.library.selectedClient == s.doc.map.info.clientId) {
         for (const auto& v : s.library.visits) {
@@ -120,11 +121,12 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
     const render::Paper paper = e.paper;
     const std::string to = e.referralTo;
     const render::ChangeSince since = e.since;
+    const bool therapistPage = e.therapistPage;
     const std::string language = e.language;
     const std::string uiLanguage = i18n::currentLanguage();
     ExportState::Job* j = job.get();
     job->worker = std::thread([j, tmpl, current, earlier, fromServer, templates, paper, to, since, pdfPath, print, language,
-                               uiLanguage] {
+                               uiLanguage, therapistPage] {
         // This thread's messages are the therapist's; the report is drawn in its own language.
         i18n::LanguageScope uiScope(uiLanguage);
         std::vector<maps::PainMap> previous;
@@ -149,6 +151,7 @@ void startJob(AppState& s, ExportState& e, const std::string& pdfPath, bool prin
         in.paper = paper;
         in.referralTo = to;
         in.since = since;
+        in.therapistPage = therapistPage;
         in.appVersion = appVersion();
         std::string target = pdfPath;
         if (print) {
@@ -250,9 +253,17 @@ void drawExportDialogs(AppState& s, ExportState& e, const UiContext& ui) {
         }
         testLogChanged("report-paper", std::string("report-paper ") + (e.paper == render::Paper::A4 ? "a4" : "letter"));
         ImGui::Spacing();
+        // TRANSLATORS: a checkbox of the report dialog: the report's second page with the therapist's notes.
+        ImGui::Checkbox(tr("The therapist's page: tags, session note (SOAP), treatment"), &e.therapistPage);
+        logLastItem("report-therapist-page");
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", tr("After the client's page. Leave it out for a referral without your notes."));
+        }
+        testLogChanged("report-therapist-page", std::string("report-therapist-page ") + (e.therapistPage ? "on" : "off"));
+        ImGui::Spacing();
         if (e.earlierPaths.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", tr("No earlier saved visits of this client: the report has one page."));
+            ImGui::TextWrapped("%s", tr("No earlier saved visits of this client: the report has no change pages."));
             ImGui::PopStyleColor();
         } else {
             ImGui::TextUnformatted(tr("Earlier visits to compare with"));

@@ -28,6 +28,8 @@ struct ExportState {
     std::vector<std::string> earlierLabels;
     std::vector<char> include;               // per earlier visit
     render::ChangeSince since = render::ChangeSince::Previous;  // change pages against which visit
+    bool therapistPage = false;           // the therapist's page (tags, SOAP, treatment); on by
+                                          // default when the visit has a session note
     // Why printing cannot work (no CUPS, no printer), checked when the print dialog opens and
     // on "Check again" (it runs lpstat, so not every frame).
     std::optional<std::string> printProblem;

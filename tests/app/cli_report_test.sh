@@ -33,6 +33,23 @@ for s in "not a diagnosis. An area counts as painful" "BodyMap's own filter agai
 done
 pass "WPI note and region verdict rule in the report"
 
+# --therapist-page (issue 16): the therapist's page after the client's, with the session note;
+# without the option a visit with a note still prints none of it.
+jq '.version = 2 | .session = {"subjective": "Calf pain after long runs", "objective": "Trigger point, gastrocnemius",
+    "assessment": "", "plan": "Weekly", "treatment": {"techniques": "myofascial release", "areas": "right calf", "minutes": 45}}' \
+  "$NOW" >"$WORK/soap.json"
+"$BODYMAP" report "$WORK/soap.json" --previous "${PREV[@]}" --paper a4 --therapist-page -o "$WORK/t.pdf" >/dev/null || fail "--therapist-page failed"
+pdfinfo "$WORK/t.pdf" | grep -q "^Pages: *3$" || fail "--therapist-page: expected 3 pages"
+pdftotext -f 2 -l 2 "$WORK/t.pdf" - | tr '\n' ' ' | tr -s ' ' >"$WORK/t2.txt"
+for s in "The therapist's chart, November 16, 2026" "Session note (SOAP)" "Subjective Calf pain after long runs" \
+         "Assessment Not recorded." "Plan Weekly" "Treatment given" "myofascial release" "45 minutes" "Page 2 of 3"; do
+  grep -qF "$s" "$WORK/t2.txt" || fail "the therapist's page lacks '$s': $(cat "$WORK/t2.txt")"
+done
+"$BODYMAP" report "$WORK/soap.json" --previous "${PREV[@]}" --paper a4 -o "$WORK/nt.pdf" >/dev/null || fail "report of a v2 visit failed"
+pdfinfo "$WORK/nt.pdf" | grep -q "^Pages: *2$" || fail "without --therapist-page: expected 2 pages"
+pdftotext "$WORK/nt.pdf" - | grep -qF "Calf pain after long runs" && fail "the session note was printed without --therapist-page"
+pass "--therapist-page adds the therapist's page with the session note; without it none is printed"
+
 # --since: the change since the first visit given as well as since the previous one (issue 12).
 "$BODYMAP" report "$NOW" --previous "${PREV[@]}" --since both --paper a4 -o "$WORK/both.pdf" >/dev/null || fail "--since both failed"
 pdfinfo "$WORK/both.pdf" | grep -q "^Pages: *3$" || fail "--since both: expected 3 pages"

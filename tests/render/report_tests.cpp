@@ -101,6 +101,50 @@ TEST(Report, OnePageWithoutEarlierVisits) {
     expectCleanLayout(L);
 }
 
+// The therapist's page: only when asked for, after the client's page and before the change
+// pages, with the chart, every field of the session note and the treatment's duration.
+TEST(Report, TherapistPageOnlyWhenAskedAfterTheClientsPage) {
+    const auto& t = test::defaultTemplate();
+    const maps::PainMap a = paintedMap(t, "2026-10-01T10:00:00", someRegion(t, 5), 4);
+    maps::PainMap m = paintedMap(t, "2026-11-24T14:30:00", someRegion(t, 5), 7);
+    m.info.session.subjective = "Calf pain after long runs.";
+    m.info.session.objective = "Active trigger point, gastrocnemius.";
+    m.info.session.plan = "Weekly, three more sessions.";
+    m.info.session.techniques = "deep tissue, myofascial release";
+    m.info.session.minutes = 45;
+    render::ReportInput in;
+    in.tmpl = &t;
+    in.current = &m;
+    in.previous = {&a};
+    in.printedDate = "2026-11-25";
+    render::ReportLayout without;
+    ASSERT_TRUE(render::renderReportPdf(in, &without).ok());
+    EXPECT_EQ(without.pageCount, 2);
+    EXPECT_EQ(countBoxes(without, "therapist-chart"), 0);
+    EXPECT_EQ(countBoxes(without, "soap-subjective"), 0);
+
+    in.therapistPage = true;
+    render::ReportLayout L;
+    auto pdf = render::renderReportPdf(in, &L);
+    ASSERT_TRUE(pdf.ok()) << pdf.error();
+    EXPECT_EQ(L.pageCount, 3);
+    const auto chart = boxesOf(L, "therapist-chart");
+    ASSERT_EQ(chart.size(), 1u);
+    EXPECT_EQ(chart[0]->page, 1);  // after the client's page
+    for (const char* f : {"soap-subjective", "soap-objective", "soap-plan", "treatment-techniques", "treatment-duration"}) {
+        const auto b = boxesOf(L, f);
+        ASSERT_EQ(b.size(), 1u) << f;
+        EXPECT_EQ(b[0]->page, 1) << f;
+        EXPECT_GT(b[0]->y0, chart[0]->y1) << f;  // under the chart
+    }
+    EXPECT_EQ(countBoxes(L, "soap-assessment"), 0);  // empty: "Not recorded.", no paragraph
+    const auto treatment = boxesOf(L, "treatment-duration");
+    ASSERT_EQ(treatment.size(), 1u);
+    EXPECT_EQ(treatment[0]->text, "45 minutes");
+    EXPECT_EQ(boxesOf(L, "difference-map").at(0)->page, 2);  // the change page comes after it
+    expectCleanLayout(L);
+}
+
 TEST(Report, TwoPagesWithEarlierVisitsOnLetter) {
     const auto& t = test::defaultTemplate();
     const maps::PainMap a = paintedMap(t, "2026-10-01T10:00:00", someRegion(t, 5), 4);

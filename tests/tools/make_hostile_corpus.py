@@ -282,7 +282,7 @@ def main():
     c.bad_file(b"name\nwith newline.json", b"{")
     c.bad_file(b"name\x1b[31mred\x1b[0m.json", b"{")
     c.bad_file(b"name\xff\xfe invalid utf8.json", b"{")
-    c.bad_file(b"name\x1b]0;title\x07\r.json", dumps(set_path(base, ["version"], 2)))
+    c.bad_file(b"name\x1b]0;title\x07\r.json", dumps(set_path(base, ["version"], 3)))
     c.bad_file("name \u202eevil.json", b"[]")
     c.bad_file(b"-starts-with-dash.json", b"{")
 
