@@ -20,6 +20,7 @@
 #include "maps/metrics.h"
 #include "maps/pain_map.h"
 #include "maps/result.h"
+#include "render/text.h"
 
 namespace bodymap::render {
 
@@ -155,6 +156,8 @@ private:
 };
 
 // Shared text helpers (report_layout.cpp). Sizes in points.
+// A text style of `size`, optionally bold, in the body colour or a grey (0 black .. 1 white).
+TextStyle style(double size, bool bold = false, double gray = -1);
 // 1730 -> "1,730" (en), "1.730" (de).
 std::string grouped(std::size_t n);
 struct Ink {
@@ -186,6 +189,10 @@ void notice(PageFlow& f, const std::string& text, double x, double w, const std:
 std::string cutAtWord(const std::string& text, std::size_t maxBytes);
 // The text shortened with an ellipsis to fit `w` on one line.
 std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bold, double w);
+
+// Both views of the current visit side by side, `w` points wide, with the fascial tags, for
+// print (report_page1.cpp); returns the height drawn.
+double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w);
 
 // Page 1 (report_page1.cpp) and the change pages (report_page2.cpp), one per section; the
 // trends go with the first section drawn.

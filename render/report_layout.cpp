@@ -90,6 +90,14 @@ PangoLayout* makeLayout(cairo_t* cr, const std::string& text, double size, bool 
 }
 }  // namespace
 
+TextStyle style(double size, bool bold, double gray) {
+    TextStyle s;
+    s.size = size;
+    s.bold = bold;
+    if (gray >= 0) s.r = s.g = s.b = gray;
+    return s;
+}
+
 PageFlow::PageFlow(const ReportData& data, PaperSize paper)
     : m_data(data), m_paper(paper), m_margin(kMargin) {
     openPage();

@@ -22,14 +22,6 @@ constexpr double kColumnGap = 18.0;
 constexpr std::size_t kMaxRegions = 8;
 constexpr float kPrintPatternScale = 3.0f;
 
-TextStyle style(double size, bool bold = false, double gray = -1) {
-    TextStyle s;
-    s.size = size;
-    s.bold = bold;
-    if (gray >= 0) s.r = s.g = s.b = gray;
-    return s;
-}
-
 // "Label  value" rows of the header: label in grey, value ellipsized to the column.
 double field(cairo_t* cr, const std::string& label, const std::string& value, double x, double y,
              double w) {
@@ -115,28 +107,6 @@ void drawHeader(PageFlow& f, const ReportData& d) {
 }
 
 // Both views side by side at the given width, vector outlines, pain as a clipped image.
-double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) {
-    const maps::BodyTemplate& t = *d.t;
-    const double gap = 10;
-    const double s = (w - gap) / 2 / t.width;
-    ChartOptions o;
-    o.map = d.in->current;
-    o.painScale = 2;  // ~540 dpi at the printed size: beyond print resolution, and 4x cheaper than 4
-    // Symbols three times the screen size: ~2 mm on paper (at 1 they are ~0.7 mm and blur).
-    o.patternScale = kPrintPatternScale;
-    // Tag marks ~3 mm across on paper, the size of the marks beside the tag table below.
-    o.tagMarkMinRadius = Ink::kBody * 0.62;
-    o.tagStrokeScale = 0.45;  // hatch lines ~0.7 pt: a point is larger than a pixel, print sharper
-    for (int i = 0; i < 2; ++i) {
-        cairo_save(cr);
-        cairo_translate(cr, x + i * (t.width * s + gap), y);
-        cairo_scale(cr, s, s);
-        drawViewPanel(cr, t, i == 0 ? maps::ViewId::Front : maps::ViewId::Back, o);
-        cairo_restore(cr);
-    }
-    return panelHeightCells(t) * s;
-}
-
 struct Row {
     std::string label;
     std::string value;
@@ -409,6 +379,28 @@ void drawTags(PageFlow& f, const ReportData& d) {
 }
 
 }  // namespace
+
+double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) {
+    const maps::BodyTemplate& t = *d.t;
+    const double gap = 10;
+    const double s = (w - gap) / 2 / t.width;
+    ChartOptions o;
+    o.map = d.in->current;
+    o.painScale = 2;  // ~540 dpi at the printed size: beyond print resolution, and 4x cheaper than 4
+    // Symbols three times the screen size: ~2 mm on paper (at 1 they are ~0.7 mm and blur).
+    o.patternScale = kPrintPatternScale;
+    // Tag marks ~3 mm across on paper, the size of the marks beside the tag table below.
+    o.tagMarkMinRadius = Ink::kBody * 0.62;
+    o.tagStrokeScale = 0.45;  // hatch lines ~0.7 pt: a point is larger than a pixel, print sharper
+    for (int i = 0; i < 2; ++i) {
+        cairo_save(cr);
+        cairo_translate(cr, x + i * (t.width * s + gap), y);
+        cairo_scale(cr, s, s);
+        drawViewPanel(cr, t, i == 0 ? maps::ViewId::Front : maps::ViewId::Back, o);
+        cairo_restore(cr);
+    }
+    return panelHeightCells(t) * s;
+}
 
 void drawVisitPage(PageFlow& f, const ReportData& d) {
     drawHeader(f, d);

@@ -22,13 +22,6 @@ namespace {
 constexpr double kColumnGap = 18.0;
 constexpr std::size_t kMaxRegionRows = 14;
 
-TextStyle style(double size, bool bold = false, double gray = -1) {
-    TextStyle s;
-    s.size = size;
-    s.bold = bold;
-    if (gray >= 0) s.r = s.g = s.b = gray;
-    return s;
-}
 TextStyle right(TextStyle s) {
     s.align = Align::Right;
     return s;

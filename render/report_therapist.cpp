@@ -9,42 +9,11 @@
 #include <utility>
 
 #include "maps/i18n/i18n.h"
-#include "render/chart.h"
 #include "render/text.h"
 
 namespace bodymap::render::report_detail {
 
 namespace {
-
-TextStyle style(double size, bool bold = false, double gray = -1) {
-    TextStyle s;
-    s.size = size;
-    s.bold = bold;
-    if (gray >= 0) s.r = s.g = s.b = gray;
-    return s;
-}
-
-// Both views side by side, `w` points wide, with the tags as on the client's page.
-double drawTherapistChart(cairo_t* cr, const ReportData& d, double x, double y, double w) {
-    const maps::BodyTemplate& t = *d.t;
-    const double gap = 10;
-    const double s = (w - gap) / 2 / t.width;
-    ChartOptions o;
-    o.map = d.in->current;
-    o.painScale = 2;
-    o.patternScale = 3.0f;
-    o.tags = true;
-    o.tagMarkMinRadius = Ink::kBody * 0.62;
-    o.tagStrokeScale = 0.45;
-    for (int i = 0; i < 2; ++i) {
-        cairo_save(cr);
-        cairo_translate(cr, x + i * (t.width * s + gap), y);
-        cairo_scale(cr, s, s);
-        drawViewPanel(cr, t, i == 0 ? maps::ViewId::Front : maps::ViewId::Back, o);
-        cairo_restore(cr);
-    }
-    return panelHeightCells(t) * s;
-}
 
 // One field of the note: its name in bold, then the text (or a grey "Not recorded."), at most
 // maxPages page parts, with a notice of what is left out.
@@ -89,7 +58,7 @@ void drawTherapistPage(PageFlow& f, const ReportData& d) {
     const double chartW = std::round(f.width() * 0.52);
     const double cx = f.left() + (f.width() - chartW) / 2;
     const double y0 = f.y;
-    f.y = y0 + drawTherapistChart(cr, d, cx, y0, chartW);
+    f.y = y0 + drawMaps(cr, d, cx, y0, chartW);
     f.box(cx, y0, cx + chartW, f.y, "therapist-chart");
     if (!d.in->current->tags.empty()) {
         // TRANSLATORS: under the therapist's chart: the numbered marks are explained on page 1.

@@ -31,10 +31,12 @@ pass() { echo "ok: $*"; }
 # Starts a private Xvfb server (1600x1000x24, or the screen size $1 as WxH) and exports DISPLAY.
 # The server picks a free display number itself and reports it (-displayfd): choosing one by
 # looking for lock files raced with other test runs on the same machine, and a test could end
-# up on another's server.
+# up on another's server. With -noreset: a test that stops the app and starts it again would
+# otherwise meet the server resetting (its last client gone), and xdotool failed with "Can't
+# open display" under load.
 start_xvfb() {
   local n="" i size="${1:-1600x1000}"
-  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$WORK/xvfb-display" >/dev/null 2>&1 &
+  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$WORK/xvfb-display" >/dev/null 2>&1 &
   XVFB_PID=$!
   for i in $(seq 1 100); do
     n=$(head -n 1 "$WORK/xvfb-display" 2>/dev/null || true)
