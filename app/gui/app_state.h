@@ -183,6 +183,7 @@ struct AppState {
     bool quit = false;
     bool quitRequested = false;
     bool showSessionNote = false; // one-shot (Ctrl+J): the Visit tab, its session note open and in view
+    bool saveFromField = false;   // one-shot: Ctrl+S while typing; the Visit tab commits its fields, then save
     int reportRequest = 0;        // 1: open the report dialog to save a PDF, 2: to print   // window closed or Ctrl+Q: ask about unsaved changes first
     std::vector<Notice> notices;
     KeyPresses keys;                          // key presses of the current frame (from SDL)

@@ -62,6 +62,9 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         if (uShort != uFull && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", uFull.c_str());
         if (ImGui::MenuItem((rShort + "     ###redo").c_str(), "Ctrl+Shift+Z", false, s.doc.history.canRedo())) redo(s);
         if (rShort != rFull && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rFull.c_str());
+        ImGui::Separator();
+        // TRANSLATORS: the Edit menu: opens the session note (SOAP) in the Visit tab.
+        if (ImGui::MenuItem(tr("Session note..."), "Ctrl+J")) s.showSessionNote = true;
         ImGui::EndMenu();
     }
     const bool viewOpen = ImGui::BeginMenu(idLabel(tr("View"), "view").c_str());
@@ -152,6 +155,7 @@ void drawHelpWindow(AppState& s, const UiContext& ui) {
         wrappedBullet(tr("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo"));
         wrappedBullet(tr("Wheel or + / - zoom, middle or right drag pans, Ctrl+0 resets"));
         wrappedBullet(tr("Tab switches focus between the front and back view"));
+        wrappedBullet(tr("Ctrl+J the session note (SOAP); Ctrl+S saves, also while typing in a field"));
         ImGui::Spacing();
         fascialHelp(ui);
         ImGui::Spacing();

@@ -82,9 +82,19 @@ void handleShortcuts(AppState& s, const KeyPresses& keys) {
     const bool intake = intakeActive(s.intake);
     // The intake's pages (no pain?, thank you) and its PIN dialog take no shortcut at all.
     if (intake && (s.intake.phase != IntakePhase::Drawing || s.intake.pinPrompt != PinPurpose::None)) return;
-    // Not while typing, and not under a dialog: it owns the keyboard.
-    if (ImGui::GetIO().WantTextInput) return;
+    // Not under a dialog: it owns the keyboard.
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    // While typing only Ctrl+S and Ctrl+J (a field's own keys, Ctrl+Z in it included, stay the
+    // field's). Ctrl+S saves the text typed so far: the Visit tab commits its fields first.
+    if (ImGui::GetIO().WantTextInput) {
+        if (intake) return;
+        for (const KeyPress& k : keys) {
+            if (!k.ctrl || k.repeat || k.alt) continue;
+            if (k.scancode == SDL_SCANCODE_S && !k.shift) s.saveFromField = true;
+            if (k.scancode == SDL_SCANCODE_J) s.showSessionNote = true;
+        }
+        return;
+    }
     for (const KeyPress& k : keys) {
         if (k.ctrl) {
             if (!intake || intakeCtrlKey(k)) ctrlShortcut(s, k);

@@ -1,6 +1,9 @@
 // The right-hand panel's tabs (see side_panels.h).
 #include "app/gui/side_panels.h"
 
+#include <utility>
+
+#include "app/gui/document_ops.h"
 #include "app/gui/fascia_ui.h"
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
@@ -46,6 +49,8 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    // Ctrl+S while typing (shortcuts.cpp), after the Visit tab committed what was typed.
+    if (std::exchange(s.saveFromField, false)) s.deferred.push_back([](AppState& st) { saveDocument(st); });
 }
 
 }  // namespace bodymap::app

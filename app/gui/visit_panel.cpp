@@ -320,6 +320,11 @@ void drawVisitTab(AppState& s, SidePanelState& p, const UiContext& ui) {
         }
         ImGui::PopStyleColor();
     }
+    // Ctrl+S while typing in a field: what was typed so far becomes one step, then the save.
+    if (s.saveFromField && !(p.editInfo == s.doc.map.info)) {
+        // TRANSLATORS: an undo step: the text typed in the Visit tab, committed by Ctrl+S.
+        pushDocumentEdit(s, p.editInfo, s.doc.map.tags, tr("Edit visit"));
+    }
     p.editing = ImGui::IsAnyItemActive();
 }
 

@@ -31,10 +31,9 @@ type_into soap-p "Weekly, 3 more sessions"
 type_into field-techniques "deep tissue, myofascial release"
 type_into field-areas "right calf"
 field A field-minutes; on A key ctrl+a; on A type "45"; sleep 0.2
-# Leave the field (a click on the status bar) so that its text is committed; shortcuts wait
-# while a field is being typed in.
-on A mousemove 800 990 click 1; sleep 0.3; on A mousemove 1500 990; sleep 0.3
+on A mousemove 1500 990; sleep 0.3
 shot A "$WORK/a-session.png"
+# Ctrl+S while still typing in the field saves what was typed, the field's text included.
 n=$(count_log "$WORK/A.log" '^saved ')
 on A key ctrl+s
 for i in $(seq 1 50); do [ "$(count_log "$WORK/A.log" '^saved ')" -gt "$n" ] && break; sleep 0.1; done
