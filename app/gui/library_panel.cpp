@@ -227,6 +227,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     if (p.listing != lib.listing) {
         p.listing = lib.listing;
         pruneThumbs(s, p);
+        p.visitHaystacks.clear();
     }
     if (lib.server) {
         // TRANSLATORS: %s is the clinic server, e.g. postgresql://anna@clinic-db:5432/clinic.
@@ -354,6 +355,14 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     ImGui::InputTextWithHint("##visit-search", tr("Search visits: notes, SOAP, treatment"), &lib.visitSearch);
     logLastItem("visit-search");
     const std::string query = lower(lib.visitSearch);
+    if (!query.empty() && p.visitHaystacks.size() != lib.visits.size()) {
+        p.visitHaystacks.clear();
+        for (std::size_t vi = 0; vi < lib.visits.size(); ++vi) {
+            const auto& v = lib.visits[vi];
+            const std::string text = vi < lib.summaries.size() ? lib.summaries[vi].text : std::string();
+            p.visitHaystacks.push_back(lower(text + "\n" + v.therapist + "\n" + friendlyDate(v.visitTime) + "\n" + v.visitTime));
+        }
+    }
     int matching = 0;
 
     ImGui::BeginChild("##visits", ImVec2(0, 0), false);
@@ -362,11 +371,7 @@ void drawLibraryPanel(AppState& s, LibraryPanelState& p, const UiContext& ui) {
     for (std::size_t vi = 0; vi < lib.visits.size(); ++vi) {
         const auto& v = lib.visits[vi];
         const store::VisitSummary* summary = vi < lib.summaries.size() ? &lib.summaries[vi] : nullptr;
-        if (!query.empty()) {
-            const std::string hay = lower((summary ? summary->text : std::string()) + "\n" + v.therapist + "\n" +
-                                          friendlyDate(v.visitTime) + "\n" + v.visitTime);
-            if (hay.find(query) == std::string::npos) continue;
-        }
+        if (!query.empty() && p.visitHaystacks[vi].find(query) == std::string::npos) continue;
         ++matching;
         ImGui::PushID(v.path.c_str());
         const bool current = v.path == s.doc.path;

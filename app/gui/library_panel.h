@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/gui/app_state.h"
 #include "app/gui/gl_texture.h"
@@ -23,6 +24,9 @@ struct LibraryPanelState {
     };
     std::map<std::string, Thumb> thumbs;
     std::uint64_t listing = 0;              // LibraryState::listing the thumbnails were checked at
+    // What the visit search looks in, lower-cased, per listed visit: built once per listing,
+    // not every frame (a visit's notes may be 64 KiB each).
+    std::vector<std::string> visitHaystacks;
     std::string newId, newName, newError;   // the New client form
 };
 
