@@ -23,8 +23,27 @@ int applyDab(PainMap& map, const BodyTemplate& t, ViewId view, glm::vec2 p,
     if (t.width != map.width() || t.height != map.height()) return 0;
     const float r2 = r * r;
     const bool erase = brush.mode == BrushMode::Erase;
-    if (!erase && brush.intensity == 0) return 0;
     int written = 0;
+    if (brush.layer == BrushLayer::Findings) {
+        const std::uint8_t add = brush.findings & kAllFindings;
+        if (!erase && add == 0) return 0;
+        for (int y = y0; y <= y1; ++y) {
+            const float dy = static_cast<float>(y) + 0.5f - p.y;
+            for (int x = x0; x <= x1; ++x) {
+                const float dx = static_cast<float>(x) + 0.5f - p.x;
+                if (dx * dx + dy * dy > r2) continue;
+                const std::size_t i = map.index(x, y);
+                if (labels[i] == kNoRegion) continue;
+                const std::uint8_t now = erase ? 0 : static_cast<std::uint8_t>(layer.findings[i] | add);
+                if (now == layer.findings[i]) continue;
+                rec.touch(x, y);
+                layer.findings[i] = now;
+                ++written;
+            }
+        }
+        return written;
+    }
+    if (!erase && brush.intensity == 0) return 0;
     for (int y = y0; y <= y1; ++y) {
         const float dy = static_cast<float>(y) + 0.5f - p.y;
         const std::size_t row = map.index(0, y);

@@ -9,6 +9,10 @@
 //   - fringe cells (0 < w < 0.5) KEEP THE MAXIMUM: intensity = max(old, round(I * 2w)); when that
 //     raises the cell, the brush qualities are added to the cell's qualities;
 //   - the eraser clears intensity and qualities of every cell within the radius.
+// The therapist's findings brush (BrushLayer::Findings) touches only the findings raster, never
+// the client's: every body cell within the radius gains the brush's finding bits (a cell may
+// carry several; softness plays no part), and its eraser clears the findings bits within the
+// radius and nothing else. The pain brush and eraser leave the findings alone.
 // The result of a stroke does not depend on the order of its dabs.
 #pragma once
 
@@ -23,6 +27,7 @@
 namespace bodymap::maps {
 
 enum class BrushMode : std::uint8_t { Paint, Erase };
+enum class BrushLayer : std::uint8_t { Pain, Findings };  // the client's rasters or the therapist's
 
 struct BrushSettings {
     float radius = 10.0f;         // cells, > 0
@@ -30,6 +35,8 @@ struct BrushSettings {
     std::uint8_t intensity = 5;   // 1..10 (0 paints nothing; use the eraser)
     std::uint8_t qualities = 0;   // Quality bits
     BrushMode mode = BrushMode::Paint;
+    BrushLayer layer = BrushLayer::Pain;
+    std::uint8_t findings = 0;    // Finding bits the findings brush adds
 };
 
 // Applies one dab centred at p (cell units, cell (x, y) has its centre at x+0.5, y+0.5).

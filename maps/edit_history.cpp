@@ -30,6 +30,14 @@ std::size_t DocumentCommand::bytes() const {
     return n;
 }
 
+std::size_t MarksCommand::bytes() const {
+    std::size_t n = sizeof(*this) + m_label.size();
+    for (const auto* list : {&m_before, &m_after}) {
+        for (const auto& m : *list) n += sizeof(m) + m.label.size() + m.note.size();
+    }
+    return n;
+}
+
 void EditHistory::push(std::unique_ptr<Command> cmd) {
     if (!cmd) return;
     while (m_steps.size() > m_cursor) {

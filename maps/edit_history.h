@@ -57,6 +57,21 @@ private:
     std::string m_label;
 };
 
+// Replaces the list of marks as a whole (a placed, moved, edited or deleted mark is one step).
+class MarksCommand : public Command {
+public:
+    MarksCommand(std::vector<Mark> before, std::vector<Mark> after, std::string label)
+        : m_before(std::move(before)), m_after(std::move(after)), m_label(std::move(label)) {}
+    void undo(PainMap& map) const override { map.marks = m_before; }
+    void redo(PainMap& map) const override { map.marks = m_after; }
+    std::string label() const override { return m_label; }
+    std::size_t bytes() const override;
+
+private:
+    std::vector<Mark> m_before, m_after;
+    std::string m_label;
+};
+
 class EditHistory {
 public:
     // Keeps at least minSteps steps; older steps are dropped only beyond both limits.

@@ -2,6 +2,7 @@
 #include "maps/map_format.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <initializer_list>
 
@@ -243,8 +244,12 @@ std::size_t firstQualityWithoutIntensity(const ViewLayer& layer) {
     return cells;
 }
 
-ViewLayer readLayer(const JsonCursor& c, int width, int height) {
-    checkKeys(c, {"intensity", "qualities"});
+ViewLayer readLayer(const JsonCursor& c, int width, int height, int formatVersion) {
+    if (formatVersion >= 2) {
+        checkKeys(c, {"intensity", "qualities", "findings"});
+    } else {
+        checkKeys(c, {"intensity", "qualities"});
+    }
     const std::size_t cells = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
     ViewLayer layer;
     layer.intensity = readRuns(c.at("intensity"), cells, kMaxIntensity);
@@ -256,13 +261,73 @@ ViewLayer readLayer(const JsonCursor& c, int width, int height) {
         qc.fail(i18n::format(tr("cell %s (x %zu, y %zu) has qualities but no intensity"), withThousands(bad).c_str(),
                              bad % w, bad / w));
     }
+    if (auto fc = c.find("findings")) {
+        layer.findings = readRuns(*fc, cells, kAllFindings);
+    } else {
+        layer.findings.assign(cells, 0);
+    }
     return layer;
+}
+
+// A position [x, y] in cell units on the grid, rounded to a tenth of a cell.
+glm::vec2 readPoint(const JsonCursor& c, int width, int height) {
+    if (!c.json().is_array() || c.json().size() != 2) c.fail(tr("expected a position [x, y] in cells"));
+    const double x = c.at(std::size_t{0}).number(0, width);
+    const double y = c.at(std::size_t{1}).number(0, height);
+    return {roundToTenth(static_cast<float>(x)), roundToTenth(static_cast<float>(y))};
+}
+
+// Version 2's "marks": the therapist's point and line marks (and the client's arrows).
+std::vector<Mark> readMarks(const JsonCursor& c, int width, int height) {
+    const std::size_t n = c.arraySize(kMaxMarks);
+    std::vector<Mark> marks;
+    marks.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        JsonCursor mc = c.at(i);
+        checkKeys(mc, {"kind", "view", "at", "to", "label", "note", "by"});
+        Mark m;
+        JsonCursor kc = mc.at("kind");
+        const std::string kind = kc.string(64);
+        auto k = parseMarkKind(kind);
+        if (!k) {
+            // TRANSLATORS: %s is the value found, in quotes; the rest lists the valid kinds.
+            kc.fail(i18n::format(tr("unknown mark kind %s (expected trigger-active, trigger-latent, tender-point, "
+                                    "adhesion, radiating or label)"),
+                                 inQuotes(kind).c_str()));
+        }
+        m.kind = *k;
+        JsonCursor vc = mc.at("view");
+        const std::string view = vc.string(64);
+        auto v = parseViewId(view);
+        if (!v) vc.fail(i18n::format(tr("unknown view %s (expected front or back)"), inQuotes(view).c_str()));
+        m.view = *v;
+        m.at = readPoint(mc.at("at"), width, height);
+        if (auto tc = mc.find("to")) {
+            if (!isLineMark(m.kind)) tc->fail(tr("only an adhesion or a radiating arrow has an end"));
+            m.to = readPoint(*tc, width, height);
+        } else if (isLineMark(m.kind)) {
+            mc.fail(tr("an adhesion or a radiating arrow needs an end (\"to\")"));
+        }
+        m.label = optionalString(mc, "label", kMaxMarkLabelBytes);
+        if (m.kind == MarkKind::Label && m.label.empty()) mc.fail(tr("a text label needs its text (\"label\")"));
+        m.note = optionalString(mc, "note", kMaxMarkNoteBytes);
+        if (auto bc = mc.find("by")) {
+            const std::string by = bc->string(64);
+            if (by == "client") {
+                m.by = DrawnBy::Client;
+            } else if (by != "therapist") {
+                bc->fail(i18n::format(tr("expected \"client\" or \"therapist\", found %s"), inQuotes(by).c_str()));
+            }
+        }
+        marks.push_back(std::move(m));
+    }
+    return marks;
 }
 
 PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     const int formatVersion = checkHeader(root);
     if (formatVersion >= 2) {
-        checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "session", "views"});
+        checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "session", "marks", "views"});
     } else {
         checkKeys(root, {"format", "version", "template", "grid", "visit", "fascialTags", "views"});
     }
@@ -299,16 +364,19 @@ PainMap readMap(const JsonCursor& root, const TemplateRegistry& templates) {
     if (auto sc = root.find("session")) info.session = readSession(*sc);
     std::vector<FascialTag> tags;
     if (auto tagc = root.find("fascialTags")) tags = readTags(*tagc, *t);
+    std::vector<Mark> marks;
+    if (auto mc = root.find("marks")) marks = readMarks(*mc, width, height);
 
     JsonCursor views = root.at("views");
     checkKeys(views, {"front", "back"}, trNoop("unknown view (expected front and back)"));
     PainMap map(templateId, templateVersion, width, height);
     for (ViewId v : kViews) {
         const std::string key(viewId(v));
-        map.layer(v) = readLayer(views.at(key.c_str()), width, height);
+        map.layer(v) = readLayer(views.at(key.c_str()), width, height, formatVersion);
     }
     map.info = std::move(info);
     map.tags = std::move(tags);
+    map.marks = std::move(marks);
     return map;
 }
 
@@ -393,9 +461,20 @@ void appendRuns(std::string& out, const std::vector<std::uint8_t>& cells, const 
     out += ']';
 }
 
+// "120.5": a position in tenths of a cell, without printf (whose decimal point is the locale's).
+std::string tenths(float v) {
+    const long t = static_cast<long>(std::lround(static_cast<double>(roundToTenth(v)) * 10.0));
+    const long whole = t / 10, frac = t % 10;
+    return (t < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + "." + std::to_string(frac < 0 ? -frac : frac);
+}
+
+std::string pointJson(glm::vec2 p) { return "[" + tenths(p.x) + ", " + tenths(p.y) + "]"; }
+
 }  // namespace
 
-int formatVersionFor(const PainMap& map) { return map.info.session.empty() ? 1 : 2; }
+int formatVersionFor(const PainMap& map) {
+    return map.info.session.empty() && map.marks.empty() && !map.hasFindings() ? 1 : 2;
+}
 
 std::string serializeMap(const PainMap& map) {
     const VisitInfo& v = map.info;
@@ -445,6 +524,17 @@ std::string serializeMap(const PainMap& map) {
         out += "    \"treatment\": {\"techniques\": " + jsonString(n.techniques) + ", \"areas\": " +
                jsonString(n.areas) + ", \"minutes\": " + std::to_string(n.minutes) + "}\n";
         out += "  },\n";
+        out += "  \"marks\": [";
+        for (std::size_t i = 0; i < map.marks.size(); ++i) {
+            const Mark& m = map.marks[i];
+            out += i == 0 ? "\n    " : ",\n    ";
+            out += "{\"kind\": \"" + std::string(markKindId(m.kind)) + "\", \"view\": \"" +
+                   std::string(viewId(m.view)) + "\", \"at\": " + pointJson(m.at);
+            if (isLineMark(m.kind)) out += ", \"to\": " + pointJson(m.to);
+            out += ", \"label\": " + jsonString(m.label) + ", \"note\": " + jsonString(m.note) +
+                   ", \"by\": " + (m.by == DrawnBy::Client ? "\"client\"" : "\"therapist\"") + "}";
+        }
+        out += map.marks.empty() ? "],\n" : "\n  ],\n";
     }
     out += "  \"views\": {\n";
     for (std::size_t vi = 0; vi < kViews.size(); ++vi) {
@@ -455,6 +545,10 @@ std::string serializeMap(const PainMap& map) {
         appendRuns(out, layer.intensity, "        ");
         out += ",\n      \"qualities\": ";
         appendRuns(out, layer.qualities, "        ");
+        if (formatVersion >= 2) {
+            out += ",\n      \"findings\": ";
+            appendRuns(out, layer.findings, "        ");
+        }
         out += vi + 1 < kViews.size() ? "\n    },\n" : "\n    }\n";
     }
     out += "  }\n}\n";
@@ -501,6 +595,26 @@ Result<std::string> saveText(const PainMap& map, const std::string& path) {
             return refuse("fascialTags: a tag note is too long (" + withThousands(tag.note.size()) +
                           " bytes, limit " + withThousands(kMaxTagNoteBytes) + ")");
         }
+    }
+    if (map.marks.size() > kMaxMarks) {
+        return refuse("marks: too many marks (" + withThousands(map.marks.size()) + ", limit " +
+                      withThousands(kMaxMarks) + ")");
+    }
+    for (const auto& m : map.marks) {
+        if (m.label.size() > kMaxMarkLabelBytes || m.note.size() > kMaxMarkNoteBytes) {
+            return refuse("marks: a label or note is too long (limits " + withThousands(kMaxMarkLabelBytes) +
+                          " and " + withThousands(kMaxMarkNoteBytes) + " bytes)");
+        }
+        if (m.kind == MarkKind::Label && m.label.empty()) return refuse("marks: a text label without text");
+        for (glm::vec2 p : {m.at, m.to}) {
+            if (!(p.x >= 0 && p.y >= 0 && p.x <= static_cast<float>(map.width()) &&
+                  p.y <= static_cast<float>(map.height()))) {
+                return refuse("marks: a mark lies off the grid");
+            }
+        }
+    }
+    for (ViewId view : kViews) {
+        if (map.layer(view).findings.size() != map.cellCount()) return refuse("views: the findings raster has the wrong size");
     }
     const std::string text = serializeMap(map);
     if (text.size() > kMaxMapFileBytes) {

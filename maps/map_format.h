@@ -16,8 +16,8 @@
 
 namespace bodymap::maps {
 
-// The newest `version` this code reads. It writes version 1 for a map without a session note
-// (so a version 1 file stays version 1 when saved again) and version 2 for one with it.
+// The newest `version` this code reads. It writes version 1 for a map without the therapist's
+// layer (so a version 1 file stays version 1 when saved again) and version 2 for one with it.
 constexpr int kMapFormatVersion = 2;
 constexpr int kMaxSessionMinutes = 24 * 60;            // session.treatment.minutes
 constexpr std::uintmax_t kMaxMapFileBytes = 8u << 20;  // larger files are rejected unread
@@ -30,8 +30,12 @@ constexpr std::size_t kMaxNotesBytes = 64 * 1024;      // visit notes, each sess
 constexpr std::size_t kMaxTagNoteBytes = 4 * 1024;     // one fascial tag's note
 constexpr std::size_t kMaxNameBytes = 256;             // client id, names, therapist
 constexpr std::size_t kMaxTags = 2000;
+constexpr std::size_t kMaxMarks = 1000;                // point and line marks in one map
+constexpr std::size_t kMaxMarkLabelBytes = 80;         // a mark's short label
+constexpr std::size_t kMaxMarkNoteBytes = 4 * 1024;    // a mark's note
 
-// The format version serializeMap writes for `map`: 2 when it has a session note, else 1.
+// The format version serializeMap writes for `map`: 2 when it has something of the therapist's
+// layer (a session note, a mark, a findings cell), else 1.
 int formatVersionFor(const PainMap& map);
 
 // Parses and validates a whole map document. Errors read "<source>: <json path>: <problem>".

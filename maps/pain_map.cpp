@@ -31,6 +31,20 @@ constexpr std::array<Named, kTagKindCount> kTagNames{{
     {"adhesion", trNoopC("fascial tag", "Adhesion"), ""},
     {"treated-today", trNoopC("fascial tag", "Treated today"), ""},
 }};
+constexpr std::array<Named, kFindingCount> kFindingNames{{
+    {"tender", trNoopC("finding", "Tender"), ""},
+    {"tight", trNoopC("finding", "Tight / hypertonic"), ""},
+    {"restricted", trNoopC("finding", "Restricted"), ""},
+    {"swollen", trNoopC("finding", "Swollen"), ""},
+}};
+constexpr std::array<Named, kMarkKindCount> kMarkNames{{
+    {"trigger-active", trNoopC("chart mark", "Active trigger point"), ""},
+    {"trigger-latent", trNoopC("chart mark", "Latent trigger point"), ""},
+    {"tender-point", trNoopC("chart mark", "Tender point"), ""},
+    {"adhesion", trNoopC("chart mark", "Adhesion"), ""},
+    {"radiating", trNoopC("chart mark", "Pain spreads (arrow)"), ""},
+    {"label", trNoopC("chart mark", "Text label"), ""},
+}};
 
 template <class E>
 std::size_t bitIndex(E e) {
@@ -66,6 +80,28 @@ std::optional<TagKind> parseTagKind(std::string_view id) {
     return std::nullopt;
 }
 
+std::string_view findingId(Finding f) { return kFindingNames[bitIndex(f)].id; }
+std::string_view findingName(Finding f) { return trc("finding", kFindingNames[bitIndex(f)].name.data()); }
+std::string_view findingEnglishName(Finding f) { return kFindingNames[bitIndex(f)].name; }
+std::optional<Finding> parseFinding(std::string_view id) {
+    for (Finding f : kFindings) {
+        if (findingId(f) == id) return f;
+    }
+    return std::nullopt;
+}
+
+std::string_view markKindId(MarkKind k) { return kMarkNames[static_cast<std::size_t>(k)].id; }
+std::string_view markKindName(MarkKind k) {
+    return trc("chart mark", kMarkNames[static_cast<std::size_t>(k)].name.data());
+}
+std::string_view markKindEnglishName(MarkKind k) { return kMarkNames[static_cast<std::size_t>(k)].name; }
+std::optional<MarkKind> parseMarkKind(std::string_view id) {
+    for (MarkKind k : kMarkKinds) {
+        if (markKindId(k) == id) return k;
+    }
+    return std::nullopt;
+}
+
 PainMap::PainMap(std::string templateId, int templateVersion, int width, int height)
     : m_templateId(std::move(templateId)),
       m_templateVersion(templateVersion),
@@ -74,6 +110,7 @@ PainMap::PainMap(std::string templateId, int templateVersion, int width, int hei
     for (auto& l : m_layers) {
         l.intensity.assign(cellCount(), 0);
         l.qualities.assign(cellCount(), 0);
+        l.findings.assign(cellCount(), 0);
     }
 }
 
@@ -96,6 +133,12 @@ bool PainMap::isBlank() const {
     return std::all_of(m_layers.begin(), m_layers.end(), [](const ViewLayer& l) {
         return std::all_of(l.intensity.begin(), l.intensity.end(),
                            [](std::uint8_t v) { return v == 0; });
+    });
+}
+
+bool PainMap::hasFindings() const {
+    return std::any_of(m_layers.begin(), m_layers.end(), [](const ViewLayer& l) {
+        return std::any_of(l.findings.begin(), l.findings.end(), [](std::uint8_t v) { return v != 0; });
     });
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <glm/vec2.hpp>
+
 #include "maps/body_template.h"
 
 namespace bodymap::maps {
@@ -64,6 +66,64 @@ struct FascialTag {
 
 enum class DrawnBy : std::uint8_t { Client, Therapist };
 
+// What the therapist's palpation found, painted on the findings raster (format version 2), a
+// layer of its own: painting findings never changes the client's rasters, nor the reverse.
+// Bit flags: a cell may carry several.
+enum class Finding : std::uint8_t {
+    Tender = 1 << 0,
+    Tight = 1 << 1,        // tight / hypertonic
+    Restricted = 1 << 2,
+    Swollen = 1 << 3,
+};
+constexpr int kFindingCount = 4;
+constexpr std::uint8_t kAllFindings = 0x0F;
+constexpr std::array<Finding, kFindingCount> kFindings{Finding::Tender, Finding::Tight,
+                                                       Finding::Restricted, Finding::Swollen};
+inline std::uint8_t bit(Finding f) { return static_cast<std::uint8_t>(f); }
+std::string_view findingId(Finding f);          // "tender", "tight", "restricted", "swollen"
+std::string_view findingName(Finding f);        // "Tender", "Tight / hypertonic", ... translated
+std::string_view findingEnglishName(Finding f);
+std::optional<Finding> parseFinding(std::string_view id);
+
+// The therapist's point and line marks (format version 2). A point mark sits at `at`; a line
+// mark runs from `at` to `to`. Positions are in template cell units (x right, y down, the grid
+// of the view's rasters), so a mark lands on the same anatomy in the GUI, the PNG and the PDF.
+enum class MarkKind : std::uint8_t {
+    ActiveTriggerPoint,   // point
+    LatentTriggerPoint,   // point
+    TenderPoint,          // point
+    Adhesion,             // line: where the tissue is stuck, along its length
+    Radiating,            // line: an arrow from where the pain starts to where it spreads
+    Label,                // point: a short free text pinned to the chart (the label is the text)
+};
+constexpr int kMarkKindCount = 6;
+constexpr std::array<MarkKind, kMarkKindCount> kMarkKinds{
+    MarkKind::ActiveTriggerPoint, MarkKind::LatentTriggerPoint, MarkKind::TenderPoint,
+    MarkKind::Adhesion,           MarkKind::Radiating,          MarkKind::Label};
+std::string_view markKindId(MarkKind k);        // "trigger-active", ..., "radiating", "label"
+std::string_view markKindName(MarkKind k);      // "Active trigger point", ... translated
+std::string_view markKindEnglishName(MarkKind k);
+std::optional<MarkKind> parseMarkKind(std::string_view id);
+inline bool isLineMark(MarkKind k) { return k == MarkKind::Adhesion || k == MarkKind::Radiating; }
+
+struct Mark {
+    MarkKind kind = MarkKind::ActiveTriggerPoint;
+    ViewId view = ViewId::Front;
+    glm::vec2 at{0.0f};   // cell units; written to a tenth of a cell
+    glm::vec2 to{0.0f};   // the line's end (line marks only)
+    std::string label;    // short text shown beside the symbol (the text itself for Label)
+    std::string note;     // longer note, shown on hover and in the report
+    DrawnBy by = DrawnBy::Therapist;  // the client may draw a radiating arrow at intake
+    bool operator==(const Mark& o) const {
+        return kind == o.kind && view == o.view && at == o.at && to == o.to && label == o.label &&
+               note == o.note && by == o.by;
+    }
+    bool operator!=(const Mark& o) const { return !(*this == o); }
+};
+// A position as written to a file: rounded to a tenth of a cell (so that a map read back
+// equals the map written).
+inline float roundToTenth(float v) { return static_cast<float>(static_cast<long>(v * 10.0f + (v < 0 ? -0.5f : 0.5f))) / 10.0f; }
+
 // The therapist's session note in SOAP form and the treatment given (map format version 2;
 // a map without one is written as version 1, unchanged).
 struct SessionNote {
@@ -107,10 +167,11 @@ std::string searchableText(const VisitInfo& info);
 
 // One view's rasters: width*height cells, row-major, y down, same grid as the template.
 struct ViewLayer {
-    std::vector<std::uint8_t> intensity;  // 0..10
+    std::vector<std::uint8_t> intensity;  // 0..10, the client's
     std::vector<std::uint8_t> qualities;  // Quality bits; 0 wherever intensity is 0
+    std::vector<std::uint8_t> findings;   // Finding bits, the therapist's (independent of pain)
     bool operator==(const ViewLayer& o) const {
-        return intensity == o.intensity && qualities == o.qualities;
+        return intensity == o.intensity && qualities == o.qualities && findings == o.findings;
     }
 };
 
@@ -138,14 +199,16 @@ public:
     std::uint8_t intensityAt(ViewId v, int x, int y) const { return layer(v).intensity[index(x, y)]; }
     std::uint8_t qualitiesAt(ViewId v, int x, int y) const { return layer(v).qualities[index(x, y)]; }
     bool isBlank() const;  // no painted cell in any view
+    bool hasFindings() const;  // a findings cell in some view
 
     VisitInfo info;
     std::vector<FascialTag> tags;
+    std::vector<Mark> marks;   // the therapist's (and the client's arrows), in drawing order
 
     bool operator==(const PainMap& o) const {
         return m_templateId == o.m_templateId && m_templateVersion == o.m_templateVersion &&
                m_width == o.m_width && m_height == o.m_height && m_layers == o.m_layers &&
-               info == o.info && tags == o.tags;
+               info == o.info && tags == o.tags && marks == o.marks;
     }
 
 private:
@@ -157,7 +220,7 @@ private:
 };
 
 // Process-wide allocator setting for programs that load many maps one after another (the app,
-// `bodymap stats`, the benchmarks); call once at start-up. A map's rasters are four blocks of
+// `bodymap stats`, the benchmarks); call once at start-up. A map's rasters are six blocks of
 // width x height bytes (512 KiB each on the adult template). glibc serves blocks over 128 KiB
 // with mmap and trims the heap once 1 MiB at its top is free, so every map loaded after another
 // was freed faulted 2 MiB of fresh zeroed pages in again, which cost more than reading the file

@@ -14,14 +14,14 @@ TileSpan tileSpan(const PainMap& map, int tx, int ty) {
             std::min((ty + 1) * kTileSize, map.height())};
 }
 
-// Tile bytes are the intensity rows followed by the quality rows.
+// Tile bytes are the intensity rows, then the quality rows, then the findings rows.
 void readTile(const ViewLayer& layer, const PainMap& map, int tx, int ty,
               std::vector<std::uint8_t>& out) {
     const TileSpan s = tileSpan(map, tx, ty);
     const auto w = static_cast<std::size_t>(s.x1 - s.x0);
-    out.resize(w * static_cast<std::size_t>(s.y1 - s.y0) * 2);
+    out.resize(w * static_cast<std::size_t>(s.y1 - s.y0) * 3);
     std::size_t o = 0;
-    for (const auto* plane : {&layer.intensity, &layer.qualities}) {
+    for (const auto* plane : {&layer.intensity, &layer.qualities, &layer.findings}) {
         for (int y = s.y0; y < s.y1; ++y, o += w) {
             std::copy_n(plane->data() + map.index(s.x0, y), w, out.data() + o);
         }
@@ -33,7 +33,7 @@ void writeTile(ViewLayer& layer, const PainMap& map, int tx, int ty,
     const TileSpan s = tileSpan(map, tx, ty);
     const auto w = static_cast<std::size_t>(s.x1 - s.x0);
     std::size_t o = 0;
-    for (auto* plane : {&layer.intensity, &layer.qualities}) {
+    for (auto* plane : {&layer.intensity, &layer.qualities, &layer.findings}) {
         for (int y = s.y0; y < s.y1; ++y, o += w) {
             std::copy_n(in.data() + o, w, plane->data() + map.index(s.x0, y));
         }

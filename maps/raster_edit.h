@@ -33,7 +33,7 @@ struct CellRect {
     }
 };
 
-// The bytes of one tile (intensity then qualities), clipped to the grid edge.
+// The bytes of one tile (intensity, qualities, findings), clipped to the grid edge.
 struct TileBytes {
     int tileX = 0, tileY = 0;
     std::vector<std::uint8_t> before;
