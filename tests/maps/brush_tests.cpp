@@ -2,6 +2,7 @@
 // the paint-over rule, eraser, region fill, and exact undo/redo.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -216,4 +217,114 @@ TEST(Undo, NewEditClearsRedoAndTracksSavedState) {
     h.push(std::make_unique<RasterCommand>(fillRegion(m, t, 1, b), "fill 2"));
     EXPECT_FALSE(h.canRedo());
     EXPECT_TRUE(h.isModified());  // the saved state can no longer be reached
+}
+
+// The therapist's findings brush and the client's brush never touch each other's rasters.
+TEST(FindingsBrush, PaintsAndErasesOnlyTheFindings) {
+    const BodyTemplate t = openTemplate(64);
+    PainMap m = PainMap::blankFor(t);
+    BrushSettings pain;
+    pain.radius = 6;
+    pain.intensity = 7;
+    pain.qualities = bit(Quality::Burning);
+    Stroke client(m, t, ViewId::Front, pain);
+    client.addSample({20, 20});
+    client.finish();
+    const ViewLayer clientOnly = m.layer(ViewId::Front);
+
+    BrushSettings found;
+    found.layer = BrushLayer::Findings;
+    found.radius = 4;
+    found.findings = bit(Finding::Tender);
+    EditHistory h;
+    Stroke s1(m, t, ViewId::Front, found);
+    s1.addSample({22, 20});
+    h.push(std::make_unique<RasterCommand>(s1.finish(), "Findings"));
+    // The client's intensity and qualities are exactly as before.
+    EXPECT_EQ(m.layer(ViewId::Front).intensity, clientOnly.intensity);
+    EXPECT_EQ(m.layer(ViewId::Front).qualities, clientOnly.qualities);
+    // Cell (22, 20) has its centre 0.5 cells from the dab's centre: tender; (27, 20) is 5.5 away,
+    // outside the radius of 4: nothing. Softness plays no part: (25, 20), 3.5 away, is tender too.
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(22, 20)], bit(Finding::Tender));
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(25, 20)], bit(Finding::Tender));
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(27, 20)], 0);
+    // A second finding adds its bit; it does not replace the first.
+    found.findings = bit(Finding::Tight);
+    Stroke s2(m, t, ViewId::Front, found);
+    s2.addSample({22, 20});
+    h.push(std::make_unique<RasterCommand>(s2.finish(), "Findings"));
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(22, 20)], bit(Finding::Tender) | bit(Finding::Tight));
+    // The client's eraser leaves the findings; the findings eraser leaves the pain.
+    BrushSettings erasePain = pain;
+    erasePain.mode = BrushMode::Erase;
+    erasePain.radius = 20;
+    Stroke e1(m, t, ViewId::Front, erasePain);
+    e1.addSample({20, 20});
+    h.push(std::make_unique<RasterCommand>(e1.finish(), "Erase"));
+    EXPECT_EQ(painted(m, ViewId::Front), 0);
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(22, 20)], bit(Finding::Tender) | bit(Finding::Tight));
+    h.undo(m);  // the pain is back
+    EXPECT_EQ(m.layer(ViewId::Front).intensity, clientOnly.intensity);
+    BrushSettings eraseFound = found;
+    eraseFound.mode = BrushMode::Erase;
+    eraseFound.radius = 20;
+    Stroke e2(m, t, ViewId::Front, eraseFound);
+    e2.addSample({20, 20});
+    h.push(std::make_unique<RasterCommand>(e2.finish(), "Erase findings"));
+    EXPECT_FALSE(m.hasFindings());
+    EXPECT_EQ(m.layer(ViewId::Front).intensity, clientOnly.intensity);
+    EXPECT_EQ(m.layer(ViewId::Front).qualities, clientOnly.qualities);
+    // Undo walks back through the findings exactly (the history is now: tender, tight, erase
+    // findings; the pain eraser's step was undone and replaced).
+    h.undo(m);
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(22, 20)], bit(Finding::Tender) | bit(Finding::Tight));
+    h.undo(m);
+    EXPECT_EQ(m.layer(ViewId::Front).findings[m.index(22, 20)], bit(Finding::Tender));
+    h.undo(m);
+    EXPECT_FALSE(m.hasFindings());
+    EXPECT_EQ(m.layer(ViewId::Front), clientOnly);
+}
+
+TEST(FindingsBrush, NeverPaintsOffTheBody) {
+    const BodyTemplate& t = bodymap::test::tinyTemplate();  // body: cells 2..13 in x and y
+    PainMap m = PainMap::blankFor(t);
+    BrushSettings found;
+    found.layer = BrushLayer::Findings;
+    found.radius = 3;
+    found.findings = bit(Finding::Swollen);
+    Stroke s(m, t, ViewId::Back, found);
+    s.addSample({1, 1});
+    s.finish();
+    EXPECT_EQ(m.layer(ViewId::Back).findings[m.index(1, 1)], 0);
+    EXPECT_EQ(m.layer(ViewId::Back).findings[m.index(2, 2)], bit(Finding::Swollen));
+    EXPECT_EQ(std::count(m.layer(ViewId::Front).findings.begin(), m.layer(ViewId::Front).findings.end(), 0),
+              static_cast<long>(m.cellCount()));
+}
+
+TEST(MarksUndo, EachPlacementMoveAndDeleteIsOneStep) {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    EditHistory h;
+    Mark tp;
+    tp.kind = MarkKind::LatentTriggerPoint;
+    tp.at = {4.0f, 5.0f};
+    auto place = [&](std::vector<Mark> after, const char* label) {
+        auto cmd = std::make_unique<MarksCommand>(m.marks, after, label);
+        cmd->redo(m);
+        h.push(std::move(cmd));
+    };
+    place({tp}, "Place");
+    Mark moved = tp;
+    moved.at = {6.0f, 7.0f};
+    place({moved}, "Move");
+    place({}, "Delete");
+    EXPECT_TRUE(m.marks.empty());
+    EXPECT_EQ(h.undoLabel(), "Delete");
+    h.undo(m);
+    ASSERT_EQ(m.marks.size(), 1u);
+    EXPECT_EQ(m.marks[0].at, moved.at);
+    h.undo(m);
+    EXPECT_EQ(m.marks[0].at, tp.at);
+    h.redo(m);
+    h.redo(m);
+    EXPECT_TRUE(m.marks.empty());
 }

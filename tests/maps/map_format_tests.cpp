@@ -90,6 +90,29 @@ PainMap randomMap(std::mt19937& rng, const BodyTemplate& t) {
         tag.note = randomText(rng, 30);
         m.tags.push_back(tag);
     }
+    if (rng() % 3 == 0) {  // a third with the therapist's findings and marks (version 2 too)
+        for (ViewId v : kViews) {
+            auto& f = m.layer(v).findings;
+            const std::size_t from = rng() % m.cellCount();
+            const std::size_t n = std::min<std::size_t>(1 + rng() % 300, m.cellCount() - from);
+            for (std::size_t k = 0; k < n; ++k) f[from + k] = static_cast<std::uint8_t>(rng() % 16);
+        }
+        const std::size_t marks = rng() % 6;
+        for (std::size_t i = 0; i < marks; ++i) {
+            Mark mk;
+            mk.kind = kMarkKinds[rng() % kMarkKinds.size()];
+            mk.view = kViews[rng() % 2];
+            // Any tenth of a cell on the grid, edges included.
+            const auto tenth = [&](int extent) { return static_cast<float>(rng() % (extent * 10 + 1)) / 10.0f; };
+            mk.at = {tenth(t.width), tenth(t.height)};
+            if (isLineMark(mk.kind)) mk.to = {tenth(t.width), tenth(t.height)};
+            mk.label = randomText(rng, 10);
+            if (mk.kind == MarkKind::Label && mk.label.empty()) mk.label = "x";
+            mk.note = randomText(rng, 40);
+            mk.by = rng() % 2 ? DrawnBy::Client : DrawnBy::Therapist;
+            m.marks.push_back(mk);
+        }
+    }
     return m;
 }
 
@@ -206,6 +229,172 @@ TEST(FormatVersion2, SavingRefusesANoteOverTheLimit) {
     auto st = saveMap(m, path.string());
     ASSERT_FALSE(st.ok());
     EXPECT_NE(st.error().find("session: a note is too long"), std::string::npos) << st.error();
+    EXPECT_FALSE(fs::exists(path));
+}
+
+// --- Format version 2: the therapist's findings and marks ----------------------------------
+
+namespace {
+PainMap tinyMap() {
+    PainMap m = PainMap::blankFor(bodymap::test::tinyTemplate());
+    m.info.clientId = "c1";
+    m.info.visitTime = "2026-12-03T10:00:00";
+    return m;
+}
+// A version 2 file of the tiny map with `marks` spliced in before "views".
+std::string v2With(const std::string& marks) {
+    PainMap m = tinyMap();
+    m.info.session.plan = "P";
+    std::string t = serializeMap(m);
+    const auto a = t.find("  \"marks\"");
+    t.replace(a, t.find("  \"views\"") - a, "  \"marks\": " + marks + ",\n");
+    return t;
+}
+}  // namespace
+
+TEST(FormatVersion2, FindingsAloneMakeVersion2AndRoundTrip) {
+    PainMap m = tinyMap();
+    EXPECT_EQ(formatVersionFor(m), 1);
+    m.layer(ViewId::Back).findings[m.index(5, 6)] = bit(Finding::Tender) | bit(Finding::Swollen);
+    EXPECT_EQ(formatVersionFor(m), 2);
+    const std::string text = serializeMap(m);
+    EXPECT_NE(text.find("\"version\": 2,"), std::string::npos);
+    // Back findings: 6*16+5 = 101 cells of 0, one cell of 1|8 = 9, then 256-102 = 154 of 0.
+    EXPECT_NE(text.find("\"findings\": [[0,101],[9,1],[0,154]]"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"findings\": [[0,256]]"), std::string::npos) << text;  // the front
+    auto back = parseMap(text, "f.json", registry());
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_TRUE(back.value() == m);
+    // The client's rasters stay as they were: nothing painted.
+    EXPECT_TRUE(back->isBlank());
+    EXPECT_EQ(serializeMap(back.value()), text);
+}
+
+TEST(FormatVersion2, MarksRoundTripInTenthsOfACell) {
+    PainMap m = tinyMap();
+    Mark tp;
+    tp.kind = MarkKind::ActiveTriggerPoint;
+    tp.view = ViewId::Back;
+    tp.at = {5.25f, 7.0f};  // written to a tenth: 5.3 (rounded half away from zero)
+    tp.label = "TP1";
+    tp.note = "refers to the shoulder";
+    Mark arrow;
+    arrow.kind = MarkKind::Radiating;
+    arrow.view = ViewId::Front;
+    arrow.at = {3.0f, 4.0f};
+    arrow.to = {12.5f, 13.9f};
+    arrow.by = DrawnBy::Client;
+    m.marks = {tp, arrow};
+    EXPECT_EQ(formatVersionFor(m), 2);
+    const std::string text = serializeMap(m);
+    EXPECT_NE(text.find("{\"kind\": \"trigger-active\", \"view\": \"back\", \"at\": [5.3, 7.0], \"label\": \"TP1\", "
+                        "\"note\": \"refers to the shoulder\", \"by\": \"therapist\"}"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("{\"kind\": \"radiating\", \"view\": \"front\", \"at\": [3.0, 4.0], \"to\": [12.5, 13.9], "
+                        "\"label\": \"\", \"note\": \"\", \"by\": \"client\"}"),
+              std::string::npos)
+        << text;
+    auto back = parseMap(text, "m.json", registry());
+    ASSERT_TRUE(back.ok()) << back.error();
+    ASSERT_EQ(back->marks.size(), 2u);
+    EXPECT_FLOAT_EQ(back->marks[0].at.x, 5.3f);
+    EXPECT_EQ(back->marks[1].by, DrawnBy::Client);
+    EXPECT_EQ(serializeMap(back.value()), text);  // read back and written again: the same bytes
+}
+
+TEST(FormatVersion2, PositionsOnTheGridsEdgesAreOnTheGrid) {
+    PainMap m = tinyMap();
+    Mark label;
+    label.kind = MarkKind::Label;
+    label.at = {0.04f, 16.0f};  // the grid's edges are on the grid
+    label.label = "Narbe";
+    m.marks = {label};
+    const std::string text = serializeMap(m);
+    EXPECT_NE(text.find("\"at\": [0.0, 16.0]"), std::string::npos) << text;
+}
+
+TEST(FormatVersion2, BadMarksAreRefusedWithTheirPlace) {
+    const auto error = [](const std::string& marks) {
+        auto r = parseMap(v2With(marks), "k.json", registry());
+        return r.ok() ? std::string("accepted") : r.error();
+    };
+    EXPECT_NE(error("[{\"kind\": \"trigger\", \"view\": \"back\", \"at\": [1, 1]}]").find("k.json: marks[0].kind: unknown mark kind \"trigger\""),
+              std::string::npos);
+    EXPECT_NE(error("[{\"kind\": \"tender-point\", \"view\": \"side\", \"at\": [1, 1]}]").find("marks[0].view: unknown view \"side\""),
+              std::string::npos);
+    // Off the 16 x 16 grid.
+    EXPECT_NE(error("[{\"kind\": \"tender-point\", \"view\": \"front\", \"at\": [16.5, 1]}]").find("marks[0].at[0]:"),
+              std::string::npos)
+        << error("[{\"kind\": \"tender-point\", \"view\": \"front\", \"at\": [16.5, 1]}]");
+    EXPECT_NE(error("[{\"kind\": \"tender-point\", \"view\": \"front\", \"at\": [1]}]").find("marks[0].at: expected a position [x, y] in cells"),
+              std::string::npos);
+    // Line marks need an end; point marks have none.
+    EXPECT_NE(error("[{\"kind\": \"radiating\", \"view\": \"front\", \"at\": [1, 1]}]").find("marks[0]: an adhesion or a radiating arrow needs an end"),
+              std::string::npos);
+    EXPECT_NE(error("[{\"kind\": \"tender-point\", \"view\": \"front\", \"at\": [1, 1], \"to\": [2, 2]}]").find("marks[0].to: only an adhesion"),
+              std::string::npos);
+    EXPECT_NE(error("[{\"kind\": \"label\", \"view\": \"front\", \"at\": [1, 1]}]").find("marks[0]: a text label needs its text"),
+              std::string::npos);
+    EXPECT_NE(error("[{\"kind\": \"label\", \"view\": \"front\", \"at\": [1, 1], \"label\": \"" + std::string(81, 'x') + "\"}]").find("marks[0].label:"),
+              std::string::npos);
+    EXPECT_NE(error("[{\"kind\": \"adhesion\", \"view\": \"front\", \"at\": [1, 1], \"to\": [2, 2], \"by\": \"doctor\"}]").find("marks[0].by:"),
+              std::string::npos);
+    EXPECT_NE(error("[{\"kind\": \"adhesion\", \"view\": \"front\", \"at\": [1, 1], \"to\": [2, 2], \"colour\": 1}]").find("marks[0].colour: unknown field"),
+              std::string::npos);
+    EXPECT_EQ(error("[{\"kind\": \"adhesion\", \"view\": \"front\", \"at\": [1, 1], \"to\": [2, 2]}]"), "accepted");
+}
+
+TEST(FormatVersion2, FindingsAndMarksAreUnknownInVersion1AndCheckedInVersion2) {
+    PainMap m = tinyMap();
+    std::string v1 = serializeMap(m);
+    std::string withMarks = v1;
+    withMarks.replace(withMarks.find("  \"views\""), 0, "  \"marks\": [],\n");
+    auto a = parseMap(withMarks, "v1.json", registry());
+    ASSERT_FALSE(a.ok());
+    EXPECT_NE(a.error().find("v1.json: marks: unknown field"), std::string::npos) << a.error();
+    std::string withFindings = v1;
+    withFindings.replace(withFindings.find("\"qualities\": [[0,256]]"), 23, "\"qualities\": [[0,256]], \"findings\": [[0,256]]");
+    auto b = parseMap(withFindings, "v1.json", registry());
+    ASSERT_FALSE(b.ok());
+    EXPECT_NE(b.error().find("views.front.findings: unknown field"), std::string::npos) << b.error();
+    // In version 2 a findings value must be a set of the four bits, and the runs must add up.
+    PainMap f = tinyMap();
+    f.layer(ViewId::Front).findings[0] = 1;
+    std::string v2 = serializeMap(f);
+    std::string big = v2;
+    big.replace(big.find("\"findings\": [[1,1],[0,255]]"), 28, "\"findings\": [[16,1],[0,255]]");
+    auto c = parseMap(big, "v2.json", registry());
+    ASSERT_FALSE(c.ok());
+    EXPECT_NE(c.error().find("views.front.findings[0][0]:"), std::string::npos) << c.error();
+    std::string shortRuns = v2;
+    shortRuns.replace(shortRuns.find("\"findings\": [[1,1],[0,255]]"), 28, "\"findings\": [[1,1],[0,254]]");
+    auto d = parseMap(shortRuns, "v2.json", registry());
+    ASSERT_FALSE(d.ok());
+    EXPECT_NE(d.error().find("views.front.findings: run lengths add up to 255, expected 256"), std::string::npos) << d.error();
+    // A version 2 file without findings keys has no findings (written by another program).
+    std::string none = v2;
+    none.replace(none.find(",\n      \"findings\": [[1,1],[0,255]]"), 36, "");
+    auto e = parseMap(none, "v2.json", registry());
+    ASSERT_TRUE(e.ok()) << e.error();
+    EXPECT_FALSE(e->hasFindings());
+}
+
+TEST(FormatVersion2, SavingRefusesMarksALoaderWouldRefuse) {
+    const fs::path path = fs::temp_directory_path() / ("bodymap-marks-" + std::to_string(::getpid()) + ".json");
+    PainMap m = tinyMap();
+    Mark off;
+    off.kind = MarkKind::TenderPoint;
+    off.at = {17.0f, 2.0f};
+    m.marks = {off};
+    auto st = saveMap(m, path.string());
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().find("marks: a mark lies off the grid"), std::string::npos) << st.error();
+    m.marks[0].at = {3.0f, 2.0f};
+    m.marks[0].label = std::string(kMaxMarkLabelBytes + 1, 'x');
+    st = saveMap(m, path.string());
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().find("marks: a label or note is too long"), std::string::npos) << st.error();
     EXPECT_FALSE(fs::exists(path));
 }
 
