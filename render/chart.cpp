@@ -13,6 +13,7 @@
 #include "render/legend.h"
 #include "render/pain_image.h"
 #include "render/text.h"
+#include "render/therapist_layer.h"
 
 namespace bodymap::render {
 
@@ -159,9 +160,13 @@ void drawViewPanel(cairo_t* cr, const BodyTemplate& t, ViewId view, const ChartO
     cairo_save(cr);
     drawSilhouette(cr, t, view);
     drawPain(cr, t, view, o);
+    if (o.findings && o.map) drawFindings(cr, t, *o.map, view, o.patternScale, std::clamp(o.painScale, 2, 8));
     drawOverlay(cr, t, view, o.guides, o.regionBorders, o.highlightRegion);
     if (o.tags && o.map) drawFascialTags(cr, t, view, o.map->tags, o.tagMarkMinRadius,
                                          o.tagStrokeScale);
+    if (o.marks && o.map)
+        drawMarks(cr, t, view, o.map->marks, o.markMinRadius, o.markScale,
+                  o.clientMarksOnly ? MarkFilter::ClientOnly : MarkFilter::All, o.markKeys);
     if (o.sideMarks) drawSideMarks(cr, t, view);
     if (o.viewLabel) drawViewLabel(cr, t, view);
     cairo_restore(cr);
@@ -223,15 +228,24 @@ RgbaImage renderChart(const BodyTemplate& t, ViewSelection which, int widthPx,
     // Legend band in pixels: text scales with the image, readable at small widths too.
     const double textPx = std::clamp(widthPx * 0.02, 9.0, 40.0);
     const double marginPx = textPx * 1.2;
-    double legendPx = 0;
+    double legendPx = 0, therapistPx = 0;
+    const MarkFilter filter = options.clientMarksOnly ? MarkFilter::ClientOnly : MarkFilter::All;
+    const bool therapistLegend = options.legend && options.map && (options.findings || options.marks);
+    auto drawTherapist = [&](cairo_t* c, double y, bool draw) {
+        if (!therapistLegend) return 0.0;
+        return drawTherapistLegend(c, marginPx, y, widthPx - 2 * marginPx, textPx, *options.map, filter,
+                                   options.findings, options.marks, draw);
+    };
     if (options.legend) {
         cairo_surface_t* probe = makeSurface(1, 1);
         cairo_t* pcr = cairo_create(probe);
         legendPx = legendHeight(pcr, widthPx - 2 * marginPx, textPx) + marginPx;
+        therapistPx = drawTherapist(pcr, 0, false);
+        if (therapistPx > 0) therapistPx += textPx * 1.2;
         cairo_destroy(pcr);
         cairo_surface_destroy(probe);
     }
-    const int heightPx = chartPx + static_cast<int>(std::ceil(legendPx));
+    const int heightPx = chartPx + static_cast<int>(std::ceil(legendPx + therapistPx));
     cairo_surface_t* surface = makeSurface(widthPx, heightPx);
     cairo_t* cr = cairo_create(surface);
     setSource(cr, palette::kBackground);
@@ -239,7 +253,8 @@ RgbaImage renderChart(const BodyTemplate& t, ViewSelection which, int widthPx,
     if (options.legend) {
         const double y = chartPx;
         const double h = drawIntensityLegend(cr, marginPx, y, widthPx - 2 * marginPx, textPx);
-        drawQualityLegend(cr, marginPx, y + h + textPx * 1.2, widthPx - 2 * marginPx, textPx);
+        const double q = drawQualityLegend(cr, marginPx, y + h + textPx * 1.2, widthPx - 2 * marginPx, textPx);
+        drawTherapist(cr, y + h + textPx * 1.2 + q + textPx * 1.2, true);
     }
     cairo_scale(cr, s, s);
     auto painScale = options;

@@ -27,7 +27,14 @@ struct ChartOptions {
     bool tags = true;                    // the map's fascial tags: hatched bands, numbered marks
     double tagMarkMinRadius = 9.0;       // smallest mark radius, device pixels (points on a PDF)
     double tagStrokeScale = 1.0;         // scales the tag strokes' smallest device widths
-    bool legend = false;                 // renderChart: intensity and quality legend below
+    bool findings = true;                // the therapist's findings raster (drawFindings)
+    bool marks = true;                   // the map's point and line marks (drawMarks)
+    bool clientMarksOnly = false;        // only the marks the client drew (the client's page)
+    double markMinRadius = 9.0;          // smallest point-mark radius, device pixels (points)
+    double markScale = 1.0;              // scales the marks (drawMarks' strokeScale)
+    bool markKeys = false;               // letters on marks with a label or note (report list)
+    bool legend = false;                 // renderChart: intensity and quality legend below, and
+                                         // the therapist's legend when there is anything on it
 };
 
 enum class ViewSelection { Front, Back, Both };
@@ -37,7 +44,8 @@ double panelHeightCells(const maps::BodyTemplate& t);
 
 // Draws one view panel with its top-left at the user-space origin, in template cell units
 // (the caller scales the context). Panel size: t.width x panelHeightCells(t). Layers: silhouette,
-// pain, overlay, fascial tags (drawFascialTags), side marks, view label.
+// pain, findings (drawFindings), overlay, fascial tags (drawFascialTags), marks (drawMarks),
+// side marks, view label.
 void drawViewPanel(cairo_t* cr, const maps::BodyTemplate& t, maps::ViewId view,
                    const ChartOptions& options);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "render/colormap.h"
+#include "render/therapist_layer.h"
 
 namespace bodymap::render {
 
@@ -123,8 +124,10 @@ PixelRect pixelsOfCells(const maps::CellRect& cells, float pxPerCell, int width,
 void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t* under,
                  const std::uint8_t* over, std::uint8_t* out, int width, int height,
                  const PixelRect& rect, float pxPerCell, const PainImageStyle& style,
-                 const std::uint8_t* middle) {
+                 const std::uint8_t* middle, bool findings) {
     const auto& layer = map.layer(view);
+    const FindingsStyle fstyle = findingsStyleFor(pxPerCell, style.patternScale);
+    findings = findings && layer.findings.size() == map.cellCount();
     const float inv = 1.0f / pxPerCell;
     const float ps = std::clamp(style.patternScale, 1.0f, 8.0f);
     const float halfWidth = std::max(0.7f * inv, 0.12f) / std::sqrt(ps);  // ~1.4 px lines, lattice units
@@ -165,6 +168,13 @@ void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t
                 r = r * (1 - ma) + static_cast<float>(middle[o]) * ma;
                 g = g * (1 - ma) + static_cast<float>(middle[o + 1]) * ma;
                 b = b * (1 - ma) + static_cast<float>(middle[o + 2]) * ma;
+            }
+            if (findings && layer.findings[ci]) {
+                const Rgba f = findingsPixel(layer.findings, map.width(), map.height(), u, v, fstyle);
+                const float fa = static_cast<float>(f.a) / 255.0f;
+                r = r * (1 - fa) + static_cast<float>(f.r) * fa;
+                g = g * (1 - fa) + static_cast<float>(f.g) * fa;
+                b = b * (1 - fa) + static_cast<float>(f.b) * fa;
             }
             const float oa = static_cast<float>(over[o + 3]) / 255.0f;
             if (oa > 0) {

@@ -34,13 +34,16 @@ struct PixelRect {
 PixelRect pixelsOfCells(const maps::CellRect& cells, float pxPerCell, int width, int height);
 
 // Composites a view for display: `under` (opaque background and silhouette), the pain of `map`
-// (intensity colour at style.alpha, quality symbols with ~1.4 px lines), then `over` (guides and
-// outline, straight alpha). All images are width x height RGBA; the grid is scaled by
-// pxPerCell. Only pixels in `rect` are written to `out`.
+// (intensity colour at style.alpha, quality symbols with ~1.4 px lines), the optional `middle`
+// layer, the therapist's findings (findingsPixel with findingsStyleFor(pxPerCell), when
+// `findings`), then `over` (guides and outline, straight alpha). All images are width x height
+// RGBA; the grid is scaled by pxPerCell. Only pixels in `rect` are written to `out`, each from
+// its own cell and the cells within ~2 px of it, so any rectangle gives the whole view's pixels.
 void composeView(const maps::PainMap& map, maps::ViewId view, const std::uint8_t* under,
                  const std::uint8_t* over, std::uint8_t* out, int width, int height,
                  const PixelRect& rect, float pxPerCell, const PainImageStyle& style,
-                 const std::uint8_t* middle = nullptr);  // optional layer between pain and `over`
+                 const std::uint8_t* middle = nullptr,  // optional layer between pain and `over`
+                 bool findings = true);
 
 // Writes RGBA (straight alpha, bytes R,G,B,A) for the cells in `rect` of a view into `pixels`,
 // an image of (map.width*scale) x (map.height*scale) pixels, row-major. Unpainted cells are
