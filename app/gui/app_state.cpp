@@ -39,12 +39,24 @@ void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::Fasci
     ++s.doc.generation;
 }
 
+void pushMarksEdit(AppState& s, std::vector<maps::Mark> marks, const std::string& label) {
+    if (marks == s.doc.map.marks) return;
+    auto cmd = std::make_unique<maps::MarksCommand>(s.doc.map.marks, std::move(marks), label);
+    cmd->redo(s.doc.map);
+    s.doc.history.push(std::move(cmd));
+    ++s.doc.generation;
+    testLog("marks " + std::to_string(s.doc.map.marks.size()) + " " + label);
+}
+
 namespace {
 void markCommandDirty(AppState& s, const maps::Command* cmd) {
     if (!cmd) return;
+    // An undone placement takes its mark away: never keep a selection past the list's end.
+    if (s.tools.marks.selected >= static_cast<int>(s.doc.map.marks.size())) s.tools.marks.selected = -1;
     maps::ViewId v = maps::ViewId::Front;
     const maps::CellRect r = cmd->rasterBounds(s.doc.map, v);
-    if (!r.empty()) s.painDirty[static_cast<std::size_t>(v)].include(r);
+    // One cell more each side: a findings cell's outline depends on its neighbours.
+    if (!r.empty()) s.painDirty[static_cast<std::size_t>(v)].include({r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1});
 }
 }  // namespace
 
@@ -69,6 +81,7 @@ void redo(AppState& s) {
 void replaceDocument(AppState& s, maps::PainMap map, std::string path, maps::FileStamp stamp) {
     s.doc.map = std::move(map);
     s.doc.path = std::move(path);
+    s.tools.marks.selected = -1;
     s.doc.stamp = stamp;
     s.doc.version = {};
     s.doc.history.clear();

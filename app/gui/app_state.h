@@ -29,14 +29,26 @@
 
 namespace bodymap::app {
 
-enum class Tool { Paint, Erase, Fill, Tag };
+// Paint/Erase/Fill edit the client's drawing; Tag, Findings and Mark are the therapist's layer
+// (Mark is also the client's radiating-pain arrow at intake).
+enum class Tool { Paint, Erase, Fill, Tag, Findings, Mark };
 
 // What the middle of the main window shows.
 enum class Workspace { Chart, Compare };
 
+// The Mark tool: the kind placed next and the mark picked on the chart.
+struct MarkToolState {
+    maps::MarkKind kind = maps::MarkKind::ActiveTriggerPoint;
+    int selected = -1;             // index into the map's marks, -1: none
+    bool focusLabel = false;       // one-shot: a text label was placed; its text field takes the keys
+};
+
 struct ToolState {
     Tool tool = Tool::Paint;
     maps::BrushSettings brush;     // radius in cells, softness, intensity, qualities
+    std::uint8_t findings = 1;     // maps::Finding bits the findings brush paints (Tender)
+    bool eraseFindings = false;    // the findings brush erases findings instead
+    MarkToolState marks;
 };
 
 struct ViewState {
@@ -51,6 +63,9 @@ struct ViewState {
     int hoverBand = -1;            // fascial band under the pointer (visible lines only)
     int highlightBand = -1;        // band picked in the Tags tab
     bool showTags = true;          // tagged bands hatched on the chart with numbered marks
+    bool showFindings = true;      // the therapist's findings hatched over the pain
+    bool showMarks = true;         // the point and line marks
+    int hoverMark = -1;            // mark under the pointer (index into the map's marks)
 };
 
 struct Document {
@@ -228,6 +243,8 @@ void pushEdit(AppState& s, maps::RasterEdit edit, const std::string& label);
 // Replaces the visit information and tags as one undoable step (no-op when nothing changes).
 void pushDocumentEdit(AppState& s, maps::VisitInfo info, std::vector<maps::FascialTag> tags,
                       const std::string& label);
+// Replaces the marks as one undoable step (no-op when nothing changes).
+void pushMarksEdit(AppState& s, std::vector<maps::Mark> marks, const std::string& label);
 void undo(AppState& s);
 void redo(AppState& s);
 // Replaces the document (new or opened); clears the undo history. The replaced work was given up

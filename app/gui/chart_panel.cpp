@@ -21,6 +21,7 @@
 #include "render/fascial_colors.h"
 #include "render/fascial_overlay.h"
 #include "render/fascial_tags.h"
+#include "render/therapist_layer.h"
 #include "app/gui/fascia_ui.h"
 #include "render/pain_image.h"
 
@@ -79,27 +80,43 @@ std::optional<ViewId> viewAt(const AppState& s, const ChartPanelState& c, ImVec2
     return std::nullopt;
 }
 
-// `over` = the tag layer of `tags` drawn over `overBase` (straight alpha, "over" operator).
-void bakeTags(const maps::BodyTemplate& t, ViewId v, ChartPanelState::ViewTextures& vt,
-              const std::vector<maps::FascialTag>& tags, float markRadius) {
-    vt.bakedTags = tags;
-    vt.bakedMarkRadius = markRadius;
-    vt.over = vt.overBase;
-    if (tags.empty()) return;
-    const render::RgbaImage layer = render::renderTagLayer(t, v, tags, vt.width, markRadius);
-    if (layer.pixels.size() != vt.over.size()) return;
-    for (std::size_t i = 0; i < vt.over.size(); i += 4) {
+// Draws `layer` over `over` (straight alpha, "over" operator).
+void composite(std::vector<std::uint8_t>& over, const render::RgbaImage& layer) {
+    if (layer.pixels.size() != over.size()) return;
+    std::vector<std::uint8_t>& o = over;
+    for (std::size_t i = 0; i < o.size(); i += 4) {
         const float ta = static_cast<float>(layer.pixels[i + 3]) / 255.0f;
         if (ta <= 0) continue;
-        const float ba = static_cast<float>(vt.over[i + 3]) / 255.0f;
+        const float ba = static_cast<float>(o[i + 3]) / 255.0f;
         const float oa = ta + ba * (1 - ta);
         for (std::size_t k = 0; k < 3; ++k) {
             const float c = (static_cast<float>(layer.pixels[i + k]) * ta +
-                             static_cast<float>(vt.over[i + k]) * ba * (1 - ta)) / oa;
-            vt.over[i + k] = static_cast<std::uint8_t>(std::min(255.0f, c + 0.5f));
+                             static_cast<float>(o[i + k]) * ba * (1 - ta)) / oa;
+            o[i + k] = static_cast<std::uint8_t>(std::min(255.0f, c + 0.5f));
         }
-        vt.over[i + 3] = static_cast<std::uint8_t>(std::min(255.0f, oa * 255.0f + 0.5f));
+        o[i + 3] = static_cast<std::uint8_t>(std::min(255.0f, oa * 255.0f + 0.5f));
     }
+}
+
+// `over` = the tag layer of `tags`, then the marks of `marks` (this view's), over `overBase`.
+void bakeTags(const maps::BodyTemplate& t, ViewId v, ChartPanelState::ViewTextures& vt,
+              const std::vector<maps::FascialTag>& tags, const std::vector<maps::Mark>& marks, float markRadius) {
+    vt.bakedTags = tags;
+    vt.bakedMarks = marks;
+    vt.bakedMarkRadius = markRadius;
+    vt.over = vt.overBase;
+    if (!tags.empty()) composite(vt.over, render::renderTagLayer(t, v, tags, vt.width, markRadius));
+    if (!marks.empty()) composite(vt.over, render::renderMarkLayer(t, v, marks, vt.width, markRadius));
+}
+
+// The marks of view `v` when they are shown.
+std::vector<maps::Mark> shownMarks(const AppState& s, ViewId v) {
+    std::vector<maps::Mark> out;
+    if (!s.view.showMarks) return out;
+    for (const auto& m : s.doc.map.marks) {
+        if (m.view == v) out.push_back(m);
+    }
+    return out;
 }
 
 // Redraws the silhouette and outline layers when the display size or options change, the
@@ -113,17 +130,20 @@ void bakeLayers(AppState& s, ChartPanelState& c, float uiScale) {
     const std::vector<maps::FascialTag>& tags = s.view.showTags ? s.doc.map.tags : noTags;
     for (ViewId v : maps::kViews) {
         auto& vt = c.views[static_cast<std::size_t>(v)];
+        const std::vector<maps::Mark> marks = shownMarks(s, v);
         const bool sizeOk = vt.texture.valid() && std::abs(vt.width - want) <= 1 &&
                             vt.bakedBorders == s.view.regionBorders;
-        const bool tagsOk = vt.bakedTags == tags && vt.bakedMarkRadius == markRadius;
-        if (sizeOk && vt.bakedLines == s.view.visibleLines && tagsOk) continue;
-        if (sizeOk) {  // only the fascial overlay or the tags changed
+        const bool tagsOk = vt.bakedTags == tags && vt.bakedMarks == marks && vt.bakedMarkRadius == markRadius;
+        const bool findingsOk = vt.bakedFindings == s.view.showFindings;
+        if (sizeOk && vt.bakedLines == s.view.visibleLines && tagsOk && findingsOk) continue;
+        vt.bakedFindings = s.view.showFindings;
+        if (sizeOk) {  // only the fascial overlay, the tags, the marks or the findings changed
             if (vt.bakedLines != s.view.visibleLines) {
                 const float k = static_cast<float>(vt.width) / static_cast<float>(t.width);
                 render::fascialOverlayImage(t, v, s.view.visibleLines, vt.width, vt.height, k, vt.fascia);
                 vt.bakedLines = s.view.visibleLines;
             }
-            if (!tagsOk) bakeTags(t, v, vt, tags, markRadius);
+            if (!tagsOk) bakeTags(t, v, vt, tags, marks, markRadius);
             s.painDirty[static_cast<std::size_t>(v)] = {0, 0, t.width, t.height};
             continue;
         }
@@ -134,7 +154,7 @@ void bakeLayers(AppState& s, ChartPanelState& c, float uiScale) {
         vt.height = under.height;
         vt.under = std::move(under.pixels);
         vt.overBase = std::move(over.pixels);
-        bakeTags(t, v, vt, tags, markRadius);
+        bakeTags(t, v, vt, tags, marks, markRadius);
         vt.composed.assign(vt.under.size(), 0);
         // Drawn 1:1 on whole pixels unless the zoom hit the size cap: nearest sampling is then
         // exact and cheaper for software GL.
@@ -172,7 +192,11 @@ void pressAt(AppState& s, ChartPanelState& c, ImVec2 p, bool finger, SDL_FingerI
     const bool region = s.tools.tool == Tool::Tag || s.tools.tool == Tool::Fill;
     if (region != tap && finger) return;
     s.view.focus = *over;
-    if (s.tools.tool == Tool::Tag) {
+    if (s.tools.tool == Tool::Mark) {
+        // Picking reaches about a fingertip around a mark, whatever the zoom.
+        const float reach = (finger ? 22.0f : 12.0f) * ImGui::GetFontSize() / 16.0f / c.scale;
+        markPress(s, c.markDrag, *over, {cx, cy}, reach, finger, id);
+    } else if (s.tools.tool == Tool::Tag) {
         tagAt(s, *over, static_cast<int>(cx), static_cast<int>(cy));
     } else if (s.tools.tool == Tool::Fill) {
         const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
@@ -186,6 +210,11 @@ void pressAt(AppState& s, ChartPanelState& c, ImVec2 p, bool finger, SDL_FingerI
     } else {
         auto brush = s.tools.brush;
         brush.mode = s.tools.tool == Tool::Erase ? maps::BrushMode::Erase : maps::BrushMode::Paint;
+        if (s.tools.tool == Tool::Findings) {
+            brush.layer = maps::BrushLayer::Findings;
+            brush.findings = s.tools.findings;
+            brush.mode = s.tools.eraseFindings ? maps::BrushMode::Erase : maps::BrushMode::Paint;
+        }
         c.stroke.emplace(s.doc.map, s.templ(), *over, brush);
         c.strokeByFinger = finger;
         c.strokeFinger = id;
@@ -195,6 +224,12 @@ void pressAt(AppState& s, ChartPanelState& c, ImVec2 p, bool finger, SDL_FingerI
                     std::to_string(static_cast<int>(p.x)) + " " + std::to_string(static_cast<int>(p.y)));
         }
     }
+}
+
+// Window pixels to cells of view `v` (not limited to the grid).
+glm::vec2 cellsOf(const ChartPanelState& c, ViewId v, ImVec2 p) {
+    const ImVec2 o = viewOrigin(c, v);
+    return {(p.x - o.x) / c.scale, (p.y - o.y) / c.scale};
 }
 
 // A sample of the stroke in progress (window pixels, in the stroke's own view).
@@ -231,11 +266,12 @@ void fingerEvent(AppState& s, ChartPanelState& c, const PointerEvent& e, bool re
         if (it != c.touches.end() || !reaches) return;
         c.touches.push_back({e.id, e.pos, e.pos});
         if (c.touches.size() == 1 && !c.pinching) {
-            if (!c.stroke) pressAt(s, c, e.pos, true, e.id, false);
+            if (!c.stroke && !c.markDrag.active()) pressAt(s, c, e.pos, true, e.id, false);
         } else {
             // A second finger: the touch was a pinch all along. What the first finger painted
             // goes (nothing else is undone); no finger paints until all are lifted.
             if (c.stroke && c.strokeByFinger) cancelStroke(s, c);
+            if (c.markDrag.active() && c.markDrag.byFinger) markCancel(s, c.markDrag);
             c.pinching = true;
             pinchBaseline(c);
         }
@@ -245,6 +281,8 @@ void fingerEvent(AppState& s, ChartPanelState& c, const PointerEvent& e, bool re
     it->pos = e.pos;
     const bool painting = c.stroke && c.strokeByFinger && c.strokeFinger == e.id;
     if (painting) strokeSample(c, e.pos);
+    const bool marking = c.markDrag.active() && c.markDrag.byFinger && c.markDrag.finger == e.id;
+    if (marking) markDragTo(s, c.markDrag, cellsOf(c, c.markDrag.view, e.pos));
     const bool pair = it - c.touches.begin() < 2;
     if (e.action == PointerAction::Move) {
         if (c.pinching && pair && c.touches.size() >= 2) pinchMoved(s, c, pos, size);
@@ -253,6 +291,7 @@ void fingerEvent(AppState& s, ChartPanelState& c, const PointerEvent& e, bool re
     const ImVec2 down = it->downPos;
     c.touches.erase(it);
     if (painting) finishStroke(s, c);
+    if (marking) markRelease(s, c.markDrag);
     if (!c.pinching && std::hypot(e.pos.x - down.x, e.pos.y - down.y) < 12.0f) {
         pressAt(s, c, down, true, e.id, true);
     }
@@ -272,10 +311,14 @@ void handlePointerEvents(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 siz
             continue;
         }
         const bool mouseStroke = c.stroke && !c.strokeByFinger;
+        const bool mouseMark = c.markDrag.active() && !c.markDrag.byFinger;
         if (e.action == PointerAction::Down) {
-            if (e.button == SDL_BUTTON_LEFT && reaches && !spaceHeld && !c.stroke) {
+            if (e.button == SDL_BUTTON_LEFT && reaches && !spaceHeld && !c.stroke && !c.markDrag.active()) {
                 pressAt(s, c, e.pos, false, 0, false);
             }
+        } else if (mouseMark && (e.action == PointerAction::Move || e.button == SDL_BUTTON_LEFT)) {
+            markDragTo(s, c.markDrag, cellsOf(c, c.markDrag.view, e.pos));
+            if (e.action == PointerAction::Up) markRelease(s, c.markDrag);
         } else if (mouseStroke && (e.action == PointerAction::Move || e.button == SDL_BUTTON_LEFT)) {
             strokeSample(c, e.pos);
             if (e.action == PointerAction::Up) finishStroke(s, c);
@@ -284,6 +327,9 @@ void handlePointerEvents(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 siz
     c.pointerEvents.clear();
     // A release the chart never saw (the window lost the pointer) still ends the stroke.
     if (c.stroke && !c.strokeByFinger && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) finishStroke(s, c);
+    if (c.markDrag.active() && !c.markDrag.byFinger && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        markRelease(s, c.markDrag);
+    }
 }
 
 void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
@@ -301,7 +347,7 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
     }
 
     // Pan: middle or right drag, or space + left drag.
-    if (ImGui::IsItemActive() && !c.stroke &&
+    if (ImGui::IsItemActive() && !c.stroke && !c.markDrag.active() &&
         (ImGui::IsMouseDown(ImGuiMouseButton_Middle) || ImGui::IsMouseDown(ImGuiMouseButton_Right) ||
          (spaceHeld && ImGui::IsMouseDown(ImGuiMouseButton_Left)))) {
         s.view.panX += io.MouseDelta.x;
@@ -311,12 +357,19 @@ void handleInput(AppState& s, ChartPanelState& c, ImVec2 pos, ImVec2 size) {
 
     handlePointerEvents(s, c, pos, size, spaceHeld);
     if (c.stroke) {
-        s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(c.stroke->takeDirty());
+        maps::CellRect d = c.stroke->takeDirty();
+        // A findings cell's outline depends on its neighbours: redraw one cell around the change.
+        if (!d.empty() && s.tools.tool == Tool::Findings) d = {d.x0 - 1, d.y0 - 1, d.x1 + 1, d.y1 + 1};
+        if (!d.empty()) s.painDirty[static_cast<std::size_t>(c.stroke->view())].include(d);
     }
     float cx = 0, cy = 0;
     const auto over = viewAt(s, c, mouse, cx, cy);
     s.view.hoverRegion = -1;
     s.view.hoverBand = -1;
+    s.view.hoverMark = -1;
+    if (hovered && over && s.view.showMarks) {
+        s.view.hoverMark = markAt(s, *over, {cx, cy}, 12.0f * ImGui::GetFontSize() / 16.0f / c.scale);
+    }
     if (hovered && over) {
         const maps::RegionIndex r = s.templ().regionAt(*over, static_cast<int>(cx), static_cast<int>(cy));
         if (r != maps::kNoRegion) s.view.hoverRegion = r;
@@ -383,8 +436,13 @@ void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
     const auto& t = s.templ();
     const int x = static_cast<int>(cx), y = static_cast<int>(cy);
     const maps::RegionIndex r = t.regionAt(v, x, y);
-    if (r == maps::kNoRegion) return;
+    if (r == maps::kNoRegion && s.view.hoverMark < 0) return;
     ImGui::BeginTooltip();
+    markTooltip(s, s.view.hoverMark);
+    if (r == maps::kNoRegion) {
+        ImGui::EndTooltip();
+        return;
+    }
     ImGui::TextUnformatted(i18n::templateText(i18n::kRegionContext, t.regions[r].name));
     if (s.view.visibleLines || s.tools.tool == Tool::Tag) {
         for (int b : t.bandsAt(v, x, y)) {
@@ -411,6 +469,17 @@ void drawTooltip(const AppState& s, ViewId v, float cx, float cy) {
     } else {
         ImGui::TextDisabled("%s", tr("No pain marked"));
     }
+    const std::uint8_t f = s.view.showFindings ? s.doc.map.layer(v).findings[s.doc.map.index(x, y)] : 0;
+    if (f) {
+        std::string fs;
+        for (maps::Finding finding : maps::kFindings) {
+            if (!(f & maps::bit(finding))) continue;
+            if (!fs.empty()) fs += trc("list separator", ", ");
+            fs += std::string(maps::findingName(finding));
+        }
+        // TRANSLATORS: the chart's hover tooltip; %s lists the therapist's findings ("Tender, Swollen").
+        textf(tr("Found: %s"), fs.c_str());
+    }
     ImGui::EndTooltip();
 }
 
@@ -421,8 +490,11 @@ void finishStroke(AppState& s, ChartPanelState& c) {
     const ViewId v = c.stroke->view();
     s.painDirty[static_cast<std::size_t>(v)].include(c.stroke->takeDirty());
     const bool erase = s.tools.tool == Tool::Erase;
+    const bool findings = s.tools.tool == Tool::Findings;
     // TRANSLATORS: edits in the undo history ("Undo Paint stroke").
-    pushEdit(s, c.stroke->finish(), erase ? tr("Erase stroke") : tr("Paint stroke"));
+    const char* label = findings ? (s.tools.eraseFindings ? tr("Erase findings") : tr("Findings stroke"))
+                                 : erase ? tr("Erase stroke") : tr("Paint stroke");
+    pushEdit(s, c.stroke->finish(), label);
     c.stroke.reset();
     testLog("stroke-committed history " + std::to_string(s.doc.history.size()));
 }
@@ -459,7 +531,8 @@ void uploadDirtyPain(AppState& s, ChartPanelState& c) {
         const float k = static_cast<float>(vt.width) / static_cast<float>(map.width());
         const render::PixelRect r = render::pixelsOfCells(dirty, k, vt.width, vt.height);
         render::composeView(map, v, vt.under.data(), vt.over.data(), vt.composed.data(), vt.width,
-                            vt.height, r, k, style, vt.bakedLines ? vt.fascia.data() : nullptr);
+                            vt.height, r, k, style, vt.bakedLines ? vt.fascia.data() : nullptr,
+                            s.view.showFindings);
         vt.texture.update(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, vt.composed.data());
         dirty = {};
     }
@@ -598,6 +671,7 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
                 drawRingScreen(dl, ring, o, c.scale, IM_COL32(52, 86, 140, 220), 2.0f * ui.scale);
             }
         }
+        drawMarkOverlay(s, c.markDrag, dl, v, o, c.scale, ui);
         // Large R / L from the patient's side: on the front view the patient's right is on the
         // viewer's left; on the back view it is on the viewer's right.
         const bool front = v == ViewId::Front;
@@ -633,13 +707,14 @@ void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2
     const bool inside = mouse.x >= pos.x && mouse.y >= pos.y && mouse.x < pos.x + size.x &&
                         mouse.y < pos.y + size.y;
     if (inside && (over || c.stroke) && s.tools.tool != Tool::Fill && s.tools.tool != Tool::Tag &&
+        s.tools.tool != Tool::Mark &&
         ImGui::IsWindowHovered()) {
         const float r = s.tools.brush.radius * c.scale;
         dl->AddCircle(mouse, r + 1.0f, ui_colors::kBrushCursorHalo, 48, 1.5f);
         dl->AddCircle(mouse, r, ui_colors::kBrushCursor, 48, 1.2f);
     }
     dl->PopClipRect();
-    if (inside && over && !c.stroke && ImGui::IsWindowHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
+    if (inside && over && !c.stroke && !c.markDrag.active() && ImGui::IsWindowHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
         drawTooltip(s, *over, cx, cy);
     }
 }

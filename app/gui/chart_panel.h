@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/gui/app_state.h"
+#include "app/gui/chart_marks.h"
 #include "app/gui/gl_texture.h"
 #include "app/gui/pointer_input.h"
 #include "app/gui/ui_context.h"
@@ -32,6 +33,8 @@ struct ChartPanelState {
         bool bakedBorders = false;
         std::uint16_t bakedLines = 0;        // lines drawn into `fascia`
         std::vector<maps::FascialTag> bakedTags;  // tags drawn into `over` (none when hidden)
+        std::vector<maps::Mark> bakedMarks;       // this view's marks drawn into `over` (none when hidden)
+        bool bakedFindings = true;           // findings drawn into `composed`
         float bakedMarkRadius = 0;           // their marks' smallest radius, pixels
         bool oneToOne = true;                // texture pixels map 1:1 to screen pixels
     };
@@ -45,6 +48,7 @@ struct ChartPanelState {
     std::vector<Blit> blits;
     bool canBlit = false;                    // set by the main loop when blits are available
     std::optional<maps::Stroke> stroke;      // the stroke being painted
+    MarkDrag markDrag;                       // the Mark tool's press-drag-release
     // Every pointer sample since the last frame, in order (filled by the main loop from the
     // SDL events, emptied every frame): a stroke can start, run and end within one frame.
     std::vector<PointerEvent> pointerEvents;

@@ -15,6 +15,9 @@ void drawToolsPanel(AppState& s, const UiContext& ui);     // tools_panel.cpp
 // and those two sections on their own (shown in the Tags tab then).
 void drawToolsCompact(AppState& s, const UiContext& ui);   // tools_panel.cpp
 void drawLinesAndView(AppState& s, const UiContext& ui);   // tools_panel.cpp
+// The findings brush's choices and the Mark tool's (therapist_tools.cpp).
+void drawFindingsControls(AppState& s, const UiContext& ui);
+void drawMarkControls(AppState& s, const UiContext& ui);
 void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
 void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
 

@@ -3,6 +3,7 @@
 // that opens, saves, quits or switches to anything else.
 #include <algorithm>
 
+#include "app/gui/chart_marks.h"
 #include "app/gui/document_ops.h"
 #include "app/gui/panels.h"
 #include "maps/i18n/i18n.h"
@@ -71,10 +72,10 @@ bool intakeCtrlKey(const KeyPress& k) {
     return k.scancode == SDL_SCANCODE_Z || k.scancode == SDL_SCANCODE_Y || k.scancode == SDL_SCANCODE_0;
 }
 
-// The plain keys an intake ignores: fill, tag, help, the compare workspace.
+// The plain keys an intake ignores: fill, tag, findings, marks, help, the compare workspace.
 bool intakeBlocked(SDL_Scancode c) {
-    return c == SDL_SCANCODE_F || c == SDL_SCANCODE_T || c == SDL_SCANCODE_F1 || c == SDL_SCANCODE_F2 ||
-           c == SDL_SCANCODE_F3;
+    return c == SDL_SCANCODE_F || c == SDL_SCANCODE_T || c == SDL_SCANCODE_P || c == SDL_SCANCODE_M ||
+           c == SDL_SCANCODE_F1 || c == SDL_SCANCODE_F2 || c == SDL_SCANCODE_F3;
 }
 }  // namespace
 
@@ -122,6 +123,16 @@ void handleShortcuts(AppState& s, const KeyPresses& keys) {
         } else if (c == SDL_SCANCODE_T) {
             s.tools.tool = Tool::Tag;
             if (!s.view.visibleLines) s.view.visibleLines = (1u << 12) - 1;
+        } else if (c == SDL_SCANCODE_P) {
+            s.tools.tool = Tool::Findings;
+            s.view.showFindings = true;
+        } else if (c == SDL_SCANCODE_M) {
+            s.tools.tool = Tool::Mark;
+            s.view.showMarks = true;
+        } else if ((c == SDL_SCANCODE_DELETE || c == SDL_SCANCODE_BACKSPACE) && !k.repeat) {
+            if (deleteSelectedMark(s)) testLog("mark-deleted");
+        } else if (c == SDL_SCANCODE_ESCAPE && !k.repeat) {
+            s.tools.marks.selected = -1;
         } else if (c == SDL_SCANCODE_TAB && !k.repeat) {
             s.view.focus = s.view.focus == maps::ViewId::Front ? maps::ViewId::Back : maps::ViewId::Front;
             if (s.view.zoom > 1.0f) s.view.centerOnFocus = true;

@@ -29,12 +29,15 @@ bool toolButton(const char* label, const char* shortcut, bool active, float widt
 
 namespace {
 void toolChoice(AppState& s, const UiContext& ui, int perRow) {
-    // TRANSLATORS: the tool buttons stand four in a row in a narrow panel: keep them short.
-    const char* labels[4] = {trc("tool", "Paint"), trc("tool", "Erase"), trc("tool", "Fill"), trc("tool", "Tag")};
-    const char* ids[4] = {"paint", "erase", "fill", "tag"};
-    const char* tips[4] = {tr("Paint pain (B)"), tr("Erase (E)"), tr("Fill a whole region with one click (F)"),
-                           tr("Tag a fascial band: restricted, tender, ... (T)")};
-    const Tool tools[4] = {Tool::Paint, Tool::Erase, Tool::Fill, Tool::Tag};
+    // TRANSLATORS: the tool buttons stand three in a row in a narrow panel: keep them short.
+    const char* labels[6] = {trc("tool", "Paint"), trc("tool", "Erase"), trc("tool", "Fill"),
+                             trc("tool", "Tag"),   trc("tool", "Findings"), trc("tool", "Mark")};
+    const char* ids[6] = {"paint", "erase", "fill", "tag", "findings", "mark"};
+    const char* tips[6] = {tr("Paint pain (B)"), tr("Erase (E)"), tr("Fill a whole region with one click (F)"),
+                           tr("Tag a fascial band: restricted, tender, ... (T)"),
+                           tr("Paint what palpation found: tender, tight, restricted, swollen (P). The client's drawing stays as it is"),
+                           tr("Place trigger points, tender points, adhesions, arrows and labels (M)")};
+    const Tool tools[6] = {Tool::Paint, Tool::Erase, Tool::Fill, Tool::Tag, Tool::Findings, Tool::Mark};
     const ImGuiStyle& st = ImGui::GetStyle();
     const float avail = ImGui::GetContentRegionAvail().x;
     float need = 0;
@@ -44,7 +47,7 @@ void toolChoice(AppState& s, const UiContext& ui, int perRow) {
         perRow = perRow > 2 ? 2 : 1;
     }
     const float w = (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 6; ++i) {
         if (i % perRow != 0) ImGui::SameLine();
         const bool clicked = toolButton(idLabel(labels[i], ids[i]).c_str(), tips[i], s.tools.tool == tools[i], w, ui);
         logLastItem((std::string("tool-") + ids[i]).c_str());
@@ -53,6 +56,8 @@ void toolChoice(AppState& s, const UiContext& ui, int perRow) {
             if (tools[i] == Tool::Tag && !s.view.visibleLines) {
                 s.view.visibleLines = (1u << maps::kFascialLineCount) - 1;
             }
+            if (tools[i] == Tool::Findings) s.view.showFindings = true;
+            if (tools[i] == Tool::Mark) s.view.showMarks = true;
         }
     }
 }
@@ -114,6 +119,11 @@ void viewOptions(AppState& s) {
     ImGui::Checkbox(idLabel(tr("Show tags"), "showtags").c_str(), &s.view.showTags);
     logLastItem("show-tags");
     if (ImGui::IsItemHovered()) tooltipf("%s", tr("Hatch the tagged fascial bands and number them as in the Tags list"));
+    ImGui::Checkbox(idLabel(tr("Show findings"), "showfindings").c_str(), &s.view.showFindings);
+    logLastItem("show-findings");
+    if (ImGui::IsItemHovered()) tooltipf("%s", tr("The therapist's findings, hatched over the client's drawing"));
+    ImGui::Checkbox(idLabel(tr("Show marks"), "showmarks").c_str(), &s.view.showMarks);
+    logLastItem("show-marks");
     // TRANSLATORS: button; %.0f is the zoom in percent ("150").
     const std::string zoom = idLabel(i18n::format(tr("Reset zoom (%.0f %%)"), static_cast<double>(s.view.zoom * 100)).c_str(), "resetzoom");
     if (ImGui::Button(zoom.c_str(), ImVec2(-1, 0))) {
@@ -127,14 +137,25 @@ void viewOptions(AppState& s) {
 
 void drawToolsPanel(AppState& s, const UiContext& ui) {
     heading(tr("Tool"), ui);
-    toolChoice(s, ui, 4);
-    heading(tr("Intensity"), ui);
-    intensityChoice(s, ui, 1e9f, true);
-    heading(tr("Brush"), ui);
-    brushSize(s, -1);
-    brushSoftness(s, -1);
-    heading(tr("What it feels like"), ui);
-    qualityToggles(s, ui, false);
+    toolChoice(s, ui, 3);
+    if (s.tools.tool == Tool::Findings) {
+        heading(tr("What you found"), ui);
+        drawFindingsControls(s, ui);
+        heading(tr("Brush"), ui);
+        brushSize(s, -1);
+    } else if (s.tools.tool == Tool::Mark) {
+        // TRANSLATORS: the tools panel's section of the Mark tool: which mark a click places.
+        heading(tr("Mark to place"), ui);
+        drawMarkControls(s, ui);
+    } else {
+        heading(tr("Intensity"), ui);
+        intensityChoice(s, ui, 1e9f, true);
+        heading(tr("Brush"), ui);
+        brushSize(s, -1);
+        brushSoftness(s, -1);
+        heading(tr("What it feels like"), ui);
+        qualityToggles(s, ui, false);
+    }
     heading(tr("Edit"), ui);
     undoRedo(s);
     heading(tr("Fascial lines"), ui);
@@ -145,8 +166,19 @@ void drawToolsPanel(AppState& s, const UiContext& ui) {
 }
 
 void drawToolsCompact(AppState& s, const UiContext& ui) {
-    toolChoice(s, ui, 4);
+    toolChoice(s, ui, 3);
     undoRedo(s);
+    if (s.tools.tool == Tool::Findings) {
+        heading(tr("What you found"), ui);
+        drawFindingsControls(s, ui);
+        brushSize(s, -1);
+        return;
+    }
+    if (s.tools.tool == Tool::Mark) {
+        heading(tr("Mark to place"), ui);
+        drawMarkControls(s, ui);
+        return;
+    }
     heading(tr("Intensity"), ui);
     intensityChoice(s, ui, 36 * ui.scale, false);
     ImGui::Spacing();  // the sliders say what they are: no "Brush" heading (saves a row)
