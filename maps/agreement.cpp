@@ -3,25 +3,25 @@
 
 namespace bodymap::maps {
 
-std::optional<double> Overlap::jaccard() const {
+std::optional<double> LayerOverlap::jaccard() const {
     const int u = unionCells();
     if (u <= 0) return std::nullopt;
     return static_cast<double>(both) / static_cast<double>(u);
 }
 
-std::optional<double> Overlap::foundShare() const {
+std::optional<double> LayerOverlap::foundShare() const {
     if (client <= 0) return std::nullopt;
     return static_cast<double>(both) / static_cast<double>(client);
 }
 
-std::optional<double> Overlap::drawnShare() const {
+std::optional<double> LayerOverlap::drawnShare() const {
     if (findings <= 0) return std::nullopt;
     return static_cast<double>(both) / static_cast<double>(findings);
 }
 
 Agreement computeAgreement(const PainMap& map, const BodyTemplate& t) {
     Agreement a;
-    std::vector<Overlap> perRegion(t.regions.size());
+    std::vector<LayerOverlap> perRegion(t.regions.size());
     for (ViewId v : kViews) {
         const TemplateView& view = t.view(v);
         const ViewLayer& layer = map.layer(v);
@@ -29,11 +29,11 @@ Agreement computeAgreement(const PainMap& map, const BodyTemplate& t) {
             map.width() != t.width || map.height() != t.height) {
             continue;  // not drawn on this template's grid: nothing comparable
         }
-        Overlap& ov = a.views[static_cast<std::size_t>(v)];
+        LayerOverlap& ov = a.views[static_cast<std::size_t>(v)];
         // Only body cells count: the label runs cover exactly them, one region per run.
         for (std::size_t k = 0; k < view.labelRuns.size(); ++k) {
             const CellRun run = view.labelRuns[k];
-            Overlap& reg = perRegion[view.runLabels[k]];
+            LayerOverlap& reg = perRegion[view.runLabels[k]];
             for (std::uint32_t i = run.start; i < run.start + run.length; ++i) {
                 const bool client = layer.intensity[i] >= 1;
                 const std::uint8_t f = layer.findings[i];

@@ -22,7 +22,7 @@ namespace bodymap::maps {
 //              union is empty (neither drew anything there: nothing to agree on),
 //   found    = both / client: the share of the client's drawing the therapist also found,
 //   drawn    = both / findings: the share of the findings the client had drawn.
-struct Overlap {
+struct LayerOverlap {
     int client = 0;
     int findings = 0;
     int both = 0;
@@ -30,7 +30,7 @@ struct Overlap {
     std::optional<double> jaccard() const;
     std::optional<double> foundShare() const;   // both / client; none when client == 0
     std::optional<double> drawnShare() const;   // both / findings; none when findings == 0
-    void add(const Overlap& o) {
+    void add(const LayerOverlap& o) {
         client += o.client;
         findings += o.findings;
         both += o.both;
@@ -39,12 +39,12 @@ struct Overlap {
 
 struct RegionOverlap {
     int region = -1;   // index into BodyTemplate::regions
-    Overlap cells;
+    LayerOverlap cells;
 };
 
 struct Agreement {
-    Overlap total;                          // both views
-    std::array<Overlap, kViewCount> views;  // per view
+    LayerOverlap total;                          // both views
+    std::array<LayerOverlap, kViewCount> views;  // per view
     // Every region where the client drew or the therapist found something (union > 0), in
     // template order.
     std::vector<RegionOverlap> regions;

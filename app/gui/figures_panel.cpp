@@ -2,6 +2,7 @@
 // qualities and left/right symmetry of the open map. All maths lives in maps/metrics.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -34,12 +35,68 @@ float columnFor(std::initializer_list<const char*> labels, const UiContext& ui) 
     for (const char* l : labels) w = std::max(w, ImGui::CalcTextSize(l).x);
     return ImGui::GetCursorPosX() + w + 2 * ImGui::GetStyle().ItemSpacing.x;
 }
+
+// The therapist's findings: how much of the body each covers, and how they agree with what the
+// client drew (maps/agreement.h states the rule), overall and in the regions that differ most.
+void findingsSection(const AppState& s, const maps::Agreement& a, const maps::MapMetrics& m, const UiContext& ui) {
+    // TRANSLATORS: Figures tab heading: what the therapist found on palpation.
+    heading(tr("The therapist's findings"), ui);
+    int body = 0;
+    for (const auto& v : m.views) body += v.cells.bodyCells;
+    std::vector<std::string> names;
+    for (maps::Finding f : maps::kFindings) names.emplace_back(maps::findingName(f));
+    float colW = 120 * ui.scale;
+    for (const auto& n : names) colW = std::max(colW, ImGui::CalcTextSize(n.c_str()).x);
+    const float col = ImGui::GetCursorPosX() + colW + 2 * ImGui::GetStyle().ItemSpacing.x;
+    for (std::size_t f = 0; f < maps::kFindings.size(); ++f) {
+        if (a.findingCells[f] == 0) continue;
+        row(names[f].c_str(), tr("%.1f %% of body"), maps::extentPct(a.findingCells[f], body), col);
+    }
+    // TRANSLATORS: Figures tab heading: the therapist's findings compared with the client's drawing.
+    heading(tr("Agreement with the client's drawing"), ui);
+    const auto j = a.total.jaccard();
+    const char* jl = tr("Overlap (Jaccard)");
+    // TRANSLATORS: Figures tab: the share of the client's painted area where the therapist found something.
+    const char* fl = tr("Client's area found");
+    // TRANSLATORS: Figures tab: the share of the therapist's findings inside the client's painted area.
+    const char* dl = tr("Findings the client drew");
+    const float c2 = columnFor({jl, fl, dl}, ui);
+    if (j) row(jl, tr("%.2f"), *j, c2);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", tr("Cells both marked / cells either marked: 1 = the same area, 0 = no cell in common"));
+    }
+    if (auto f = a.total.foundShare()) row(fl, tr("%.0f %%"), *f * 100.0, c2);
+    if (auto d = a.total.drawnShare()) row(dl, tr("%.0f %%"), *d * 100.0, c2);
+    // The regions where client and therapist differ most (the largest areas either marked).
+    std::vector<maps::RegionOverlap> regions = a.regions;
+    std::stable_sort(regions.begin(), regions.end(), [](const maps::RegionOverlap& x, const maps::RegionOverlap& y) {
+        return x.cells.unionCells() > y.cells.unionCells();
+    });
+    if (regions.size() > 6) regions.resize(6);
+    for (const auto& r : regions) {
+        const auto rj = r.cells.jaccard();
+        if (!rj) continue;
+        const char* name = i18n::templateText(i18n::kRegionContext, s.templ().regions[static_cast<std::size_t>(r.region)].name);
+        row(name, tr("%.2f"), *rj, c2);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr("Two drawings of the same pain a minute apart overlap by about 0.4 to 0.7, so a "
+                                "modest overlap is no disagreement."));
+    ImGui::PopStyleColor();
+    if (testLogEnabled() && j) {
+        char line[160];
+        std::snprintf(line, sizeof line, "agreement jaccard %.4f client %d findings %d both %d", *j, a.total.client,
+                      a.total.findings, a.total.both);
+        testLogChanged("agreement", line);
+    }
+}
 }  // namespace
 
 void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     if (p.metricsGeneration != s.doc.generation || !p.metrics) {
         p.metricsGeneration = s.doc.generation;
         auto m = maps::computeMetrics(s.doc.map, s.templ());
+        p.agreement = maps::computeAgreement(s.doc.map, s.templ());
         if (m) {
             p.metrics = std::move(m.value());
             p.metricsError.clear();
@@ -149,6 +206,8 @@ void drawFiguresTab(AppState& s, SidePanelState& p, const UiContext& ui) {
     ImGui::TextWrapped("%s", tr("Share of the painted area lying on each line's bands (lines overlap, so "
                                 "shares can add up to more than 100 %)."));
     ImGui::PopStyleColor();
+
+    if (s.doc.map.hasFindings()) findingsSection(s, p.agreement, m, ui);
 
     // TRANSLATORS: Figures tab heading: left and right are the patient's own sides.
     heading(tr("Left and right (patient's)"), ui);

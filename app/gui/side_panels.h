@@ -8,6 +8,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/library_panel.h"
 #include "app/gui/ui_context.h"
+#include "maps/agreement.h"
 #include "maps/metrics.h"
 #include "maps/visit_time.h"
 
@@ -24,6 +25,7 @@ struct SidePanelState {
     bool timeTyped = false;       // a date field's number was typed and not yet committed
     // Figures tab: metrics of the open map, recomputed when the document changes.
     std::optional<maps::MapMetrics> metrics;
+    maps::Agreement agreement;               // the client's drawing against the findings
     std::uint64_t metricsGeneration = UINT64_MAX;
     std::string metricsError;
 };

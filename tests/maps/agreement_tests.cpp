@@ -32,7 +32,7 @@ TEST(Agreement, JaccardAndSharesOverallAndPerRegion) {
     m.layer(ViewId::Front).findings[m.index(0, 0)] = bit(Finding::Swollen);
 
     const Agreement a = computeAgreement(m, t);
-    const Overlap& front = a.views[static_cast<std::size_t>(ViewId::Front)];
+    const LayerOverlap& front = a.views[static_cast<std::size_t>(ViewId::Front)];
     EXPECT_EQ(front.client, 16);
     EXPECT_EQ(front.findings, 12);
     EXPECT_EQ(front.both, 4);
@@ -46,7 +46,7 @@ TEST(Agreement, JaccardAndSharesOverallAndPerRegion) {
     EXPECT_EQ(a.total.both, 4);
     EXPECT_DOUBLE_EQ(a.total.jaccard().value(), 0.16);
     // The back alone: nothing drawn by the client, so no share of it was found.
-    const Overlap& back = a.views[static_cast<std::size_t>(ViewId::Back)];
+    const LayerOverlap& back = a.views[static_cast<std::size_t>(ViewId::Back)];
     EXPECT_DOUBLE_EQ(back.jaccard().value(), 0.0);      // 0 / 1
     EXPECT_FALSE(back.foundShare().has_value());
     // Cells per finding: tender 12 + 1 = 13, tight 1; the off-body swollen cell does not count.
