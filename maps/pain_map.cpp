@@ -42,7 +42,7 @@ constexpr std::array<Named, kMarkKindCount> kMarkNames{{
     {"trigger-latent", trNoopC("chart mark", "Latent trigger point"), ""},
     {"tender-point", trNoopC("chart mark", "Tender point"), ""},
     {"adhesion", trNoopC("chart mark", "Adhesion"), ""},
-    {"radiating", trNoopC("chart mark", "Pain spreads (arrow)"), ""},
+    {"radiating", trNoopC("chart mark", "Pain spreads"), ""},
     {"label", trNoopC("chart mark", "Text label"), ""},
 }};
 

@@ -545,12 +545,49 @@ static const char* painScaleLabel() { return tr("Pain 1-10"); }
 
 struct LegendLayout {
     float sw = 0, gap = 0, labelW = 0;
-    std::vector<float> widths;         // [0] the intensity scale, then one per quality
+    // [0] the intensity scale, then one per quality, then the therapist's symbols on the chart
+    std::vector<float> widths;
     std::vector<std::vector<int>> rows;  // indices into widths
     float height = 0;
+    struct Symbol {
+        void* texture = nullptr;
+        float w = 0;                       // the icon's width
+        std::string name;
+    };
+    std::vector<Symbol> symbols;           // widths[1 + kQualityCount + i]
 };
 
-LegendLayout legendLayout(const UiContext& ui, float width) {
+// The findings and marks shown on the chart, each kind once (the client's arrows apart).
+std::vector<LegendLayout::Symbol> chartSymbols(const AppState& s, int size) {
+    std::vector<LegendLayout::Symbol> out;
+    const maps::PainMap& map = s.doc.map;
+    if (s.view.showFindings) {
+        std::uint8_t bits = 0;
+        for (maps::ViewId v : maps::kViews) {
+            for (std::uint8_t f : map.layer(v).findings) bits = static_cast<std::uint8_t>(bits | f);
+            if (bits == maps::kAllFindings) break;
+        }
+        for (maps::Finding f : maps::kFindings) {
+            if (bits & maps::bit(f)) out.push_back({findingIconTexture(f, size), static_cast<float>(size) * 1.5f, std::string(maps::findingName(f))});
+        }
+    }
+    if (s.view.showMarks) {
+        for (maps::MarkKind k : maps::kMarkKinds) {
+            for (maps::DrawnBy by : {maps::DrawnBy::Therapist, maps::DrawnBy::Client}) {
+                const bool present = std::any_of(map.marks.begin(), map.marks.end(),
+                                                 [&](const maps::Mark& m) { return m.kind == k && m.by == by; });
+                if (!present) continue;
+                std::string name(maps::markKindName(k));
+                // TRANSLATORS: the legend under the chart: %s is a mark's kind, drawn by the client.
+                if (by == maps::DrawnBy::Client) name = i18n::format(tr("%s (client)"), name.c_str());
+                out.push_back({markIconTexture(k, by, size), static_cast<float>(size), name});
+            }
+        }
+    }
+    return out;
+}
+
+LegendLayout legendLayout(const AppState& s, const UiContext& ui, float width) {
     LegendLayout l;
     l.sw = 21.0f * ui.scale;
     l.gap = 2.0f * ui.scale;
@@ -559,6 +596,8 @@ LegendLayout legendLayout(const UiContext& ui, float width) {
     for (maps::Quality q : maps::kQualities) {
         l.widths.push_back(l.sw * 1.3f + 5 * ui.scale + ImGui::CalcTextSize(std::string(maps::qualityName(q)).c_str()).x);
     }
+    l.symbols = chartSymbols(s, static_cast<int>(l.sw));
+    for (const auto& sym : l.symbols) l.widths.push_back(sym.w + 5 * ui.scale + ImGui::CalcTextSize(sym.name.c_str()).x);
     const float sep = 16 * ui.scale, avail = width - 16 * ui.scale;
     float used = 0;
     for (int i = 0; i < static_cast<int>(l.widths.size()); ++i) {
@@ -601,6 +640,10 @@ void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImV
                                 dark ? IM_COL32(255, 255, 255, 255) : IM_COL32(30, 30, 30, 255), num);
                     bx += sw + gap;
                 }
+            } else if (i > maps::kQualityCount) {
+                const auto& sym = l.symbols[static_cast<std::size_t>(i - 1 - maps::kQualityCount)];
+                if (sym.texture) dl->AddImage(sym.texture, ImVec2(x, y), ImVec2(x + sym.w, y + sw));
+                dl->AddText(ImVec2(x + sym.w + 5 * ui.scale, y + (sw - fs) / 2), IM_COL32(70, 70, 70, 255), sym.name.c_str());
             } else {
                 const maps::Quality q = maps::kQualities[static_cast<std::size_t>(i - 1)];
                 qualityPatternSwatch(dl, ImVec2(x, y), ImVec2(x + sw * 1.3f, y + sw), maps::bit(q),
@@ -617,7 +660,7 @@ void drawLegendStrip(const UiContext& ui, const LegendLayout& l, ImVec2 pos, ImV
 void drawChartPanel(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
     if (size.x < 50 || size.y < 50) return;
     if (c.showLegend) {
-        const LegendLayout legend = legendLayout(ui, size.x);
+        const LegendLayout legend = legendLayout(s, ui, size.x);
         const float legendH = legend.height;
         drawLegendStrip(ui, legend, ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));
         logChartRect("chart-legend", ImVec2(pos.x, pos.y + size.y - legendH), ImVec2(size.x, legendH));

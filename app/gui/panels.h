@@ -18,6 +18,10 @@ void drawLinesAndView(AppState& s, const UiContext& ui);   // tools_panel.cpp
 // The findings brush's choices and the Mark tool's (therapist_tools.cpp).
 void drawFindingsControls(AppState& s, const UiContext& ui);
 void drawMarkControls(AppState& s, const UiContext& ui);
+// The chart's own symbols as textures `size` pixels high (a finding's is 1.5 x as wide), for
+// legends and buttons (therapist_tools.cpp).
+void* markIconTexture(maps::MarkKind kind, maps::DrawnBy by, int size);
+void* findingIconTexture(maps::Finding f, int size);
 void drawMenuBar(AppState& s, const UiContext& ui);        // menu_bar.cpp
 void drawHelpWindow(AppState& s, const UiContext& ui);     // menu_bar.cpp
 
@@ -27,7 +31,7 @@ void heading(const char* text, const UiContext& ui);
 // A row of intensity swatches 0..10 (0 selects the eraser); `size` is a swatch's side.
 void intensitySwatches(AppState& s, float size, const UiContext& ui);
 // A toggle per quality with its symbol pattern; `large` for client mode.
-void qualityToggles(AppState& s, const UiContext& ui, bool large);
+void qualityToggles(AppState& s, const UiContext& ui, bool large, int columns = 1);
 // The intensity colour legend and the quality symbol legend.
 void legend(const UiContext& ui);
 // Draws quality q's pattern in the rectangle [p0, p1) of the current window.

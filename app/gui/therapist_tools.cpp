@@ -26,6 +26,7 @@ struct Icons {
     int size = 0;
     std::array<GlTexture, maps::kMarkKindCount> marks;
     std::array<GlTexture, maps::kFindingCount> findings;
+    GlTexture clientArrow;  // a radiating arrow in the client's ink
 };
 
 const Icons& icons(int size) {
@@ -40,6 +41,8 @@ const Icons& icons(int size) {
             const render::RgbaImage img = render::renderFindingSwatch(maps::bit(maps::kFindings[f]), size * 3 / 2, size);
             cache->findings[f].create(img.width, img.height, img.pixels.data());
         }
+        const render::RgbaImage arrow = render::renderMarkIcon(maps::MarkKind::Radiating, maps::DrawnBy::Client, size);
+        cache->clientArrow.create(arrow.width, arrow.height, arrow.pixels.data());
     }
     return *cache;
 }
@@ -132,6 +135,19 @@ void markEditor(AppState& s, const UiContext& ui) {
 }
 
 }  // namespace
+
+void* markIconTexture(maps::MarkKind kind, maps::DrawnBy by, int size) {
+    const Icons& ic = icons(size);
+    if (kind == maps::MarkKind::Radiating && by == maps::DrawnBy::Client) return ic.clientArrow.imguiId();
+    return ic.marks[static_cast<std::size_t>(kind)].imguiId();
+}
+
+void* findingIconTexture(maps::Finding f, int size) {
+    for (std::size_t i = 0; i < maps::kFindings.size(); ++i) {
+        if (maps::kFindings[i] == f) return icons(size).findings[i].imguiId();
+    }
+    return nullptr;
+}
 
 void drawFindingsControls(AppState& s, const UiContext& ui) {
     const int size = static_cast<int>(22.0f * ui.scale);

@@ -28,7 +28,11 @@ bool toolButton(const char* label, const char* shortcut, bool active, float widt
 }  // namespace
 
 namespace {
-void toolChoice(AppState& s, const UiContext& ui, int perRow) {
+void undoRedo(AppState& s, float width = 0, float height = 0);
+
+// The tool buttons, `perRow` in a row (fewer when a translation needs it). Returns how many
+// places the last row has left, each `w` wide (for Undo and Redo in the compact panel).
+int toolChoice(AppState& s, const UiContext& ui, int perRow, float* w = nullptr) {
     // TRANSLATORS: the tool buttons stand three in a row in a narrow panel: keep them short.
     const char* labels[6] = {trc("tool", "Paint"), trc("tool", "Erase"), trc("tool", "Fill"),
                              trc("tool", "Tag"),   trc("tool", "Findings"), trc("tool", "Mark")};
@@ -46,10 +50,11 @@ void toolChoice(AppState& s, const UiContext& ui, int perRow) {
     while (perRow > 1 && (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow) < need) {
         perRow = perRow > 2 ? 2 : 1;
     }
-    const float w = (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow);
+    const float bw = (avail - static_cast<float>(perRow - 1) * st.ItemSpacing.x) / static_cast<float>(perRow);
+    if (w) *w = bw;
     for (int i = 0; i < 6; ++i) {
         if (i % perRow != 0) ImGui::SameLine();
-        const bool clicked = toolButton(idLabel(labels[i], ids[i]).c_str(), tips[i], s.tools.tool == tools[i], w, ui);
+        const bool clicked = toolButton(idLabel(labels[i], ids[i]).c_str(), tips[i], s.tools.tool == tools[i], bw, ui);
         logLastItem((std::string("tool-") + ids[i]).c_str());
         if (clicked) {
             s.tools.tool = tools[i];
@@ -60,6 +65,7 @@ void toolChoice(AppState& s, const UiContext& ui, int perRow) {
             if (tools[i] == Tool::Mark) s.view.showMarks = true;
         }
     }
+    return 6 % perRow == 0 ? 0 : perRow - 6 % perRow;
 }
 
 void intensityChoice(AppState& s, const UiContext& ui, float maxSwatch, bool hint) {
@@ -94,10 +100,11 @@ void brushSoftness(AppState& s, float width) {
     }
 }
 
-void undoRedo(AppState& s) {
-    const float hw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+// Undo and Redo, each `width` wide (0: half the row each) and `height` high (0: a text line's).
+void undoRedo(AppState& s, float width, float height) {
+    const float hw = width > 0 ? width : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::BeginDisabled(!s.doc.history.canUndo());
-    if (loggedButton(tr("Undo"), ImVec2(hw, 0))) undo(s);
+    if (loggedButton(tr("Undo"), ImVec2(hw, height))) undo(s);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && s.doc.history.canUndo()) {
         // TRANSLATORS: tooltip of Undo; %s is what would be undone ("Paint stroke", "Fill Left hand").
@@ -105,7 +112,7 @@ void undoRedo(AppState& s) {
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!s.doc.history.canRedo());
-    if (loggedButton(tr("Redo"), ImVec2(hw, 0))) redo(s);
+    if (loggedButton(tr("Redo"), ImVec2(hw, height))) redo(s);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && s.doc.history.canRedo()) {
         // TRANSLATORS: tooltip of Redo; %s is what would be redone ("Paint stroke", "Fill Left hand").
@@ -187,7 +194,7 @@ void drawToolsCompact(AppState& s, const UiContext& ui) {
     ImGui::SameLine();
     brushSoftness(s, hw);
     heading(tr("What it feels like"), ui);
-    qualityToggles(s, ui, false);
+    qualityToggles(s, ui, false, 2);  // two columns: the panel is short on a small screen
 }
 
 void drawLinesAndView(AppState& s, const UiContext& ui) {

@@ -114,15 +114,20 @@ void intensitySwatches(AppState& s, float size, const UiContext& ui) {
     }
 }
 
-void qualityToggles(AppState& s, const UiContext& ui, bool large) {
+void qualityToggles(AppState& s, const UiContext& ui, bool large, int columns) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = (large ? 52.0f : 28.0f) * ui.scale;
     const float sw = h * 1.6f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float colW = (ImGui::GetContentRegionAvail().x - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+    int index = 0;
     for (maps::Quality q : maps::kQualities) {
+        if (index % columns != 0) ImGui::SameLine(0, gap);
+        ++index;
         ImGui::PushID(static_cast<int>(maps::bit(q)));
         const bool on = (s.tools.brush.qualities & maps::bit(q)) != 0;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = ImGui::GetContentRegionAvail().x;
+        const float w = colW;
         if (ImGui::InvisibleButton("##q", ImVec2(w, h))) {
             s.tools.brush.qualities = static_cast<std::uint8_t>(s.tools.brush.qualities ^ maps::bit(q));
             if (s.tools.tool == Tool::Erase) s.tools.tool = Tool::Paint;
@@ -174,7 +179,7 @@ void qualityToggles(AppState& s, const UiContext& ui, bool large) {
                      std::string(maps::qualityName(q)).c_str(), std::string(maps::qualitySymbol(q)).c_str());
         }
         ImGui::PopID();
-        ImGui::Dummy(ImVec2(0, 2 * ui.scale));
+        if (columns == 1) ImGui::Dummy(ImVec2(0, 2 * ui.scale));
     }
 }
 

@@ -23,6 +23,14 @@ constexpr ImU32 kDoneColor = IM_COL32(46, 125, 70, 255);
 // draws on the body's right side (it is not translated there).
 constexpr const char* kInstruction =
     trNoop("Touch and drag on the body where you feel pain. Your right side is marked R.");
+// TRANSLATORS: the intake's first line while the Arrow button is on: the client draws an arrow
+// for pain that spreads (radiates) from one place to another.
+constexpr const char* kArrowInstruction =
+    trNoop("Does the pain spread? Drag from where it starts to where it goes.");
+// The action buttons: Paint, Erase, Arrow, Undo, Redo, +, -, Fit.
+constexpr int kActionCount = 8;
+
+const char* instruction(const AppState& s) { return s.tools.tool == Tool::Mark ? kArrowInstruction : kInstruction; }
 constexpr ImU32 kActive = IM_COL32(52, 86, 140, 255);
 
 // The actions, laid out in `cols` columns of buttons `size` (Done spans a whole row).
@@ -31,8 +39,9 @@ void actionButtons(AppState& s, ImVec2 origin, ImVec2 size, float gap, int cols,
                    float doneY, const UiContext& ui) {
     struct Action { const char* label; const char* log; };
     // TRANSLATORS: the intake's action buttons (about 110 px wide, a large font). "Fit" shows
-    // the whole body again after zooming.
+    // the whole body again after zooming; "Arrow" draws an arrow for pain that spreads.
     const Action actions[] = {{trNoopC("intake", "Paint"), "Paint"}, {trNoopC("intake", "Erase"), "Erase"},
+                              {trNoopC("intake", "Arrow"), "Arrow"},
                               {trNoopC("intake", "Undo"), "Undo"},   {trNoopC("intake", "Redo"), "Redo"},
                               {"+", "ZoomIn"}, {"-", "ZoomOut"}, {trNoopC("intake", "Fit"), "Fit"}};
     int i = 0;
@@ -52,6 +61,8 @@ void actionButtons(AppState& s, ImVec2 origin, ImVec2 size, float gap, int cols,
             if (bigButton(label, s.tools.tool == Tool::Paint, bs, ui, kActive, a.log)) s.tools.tool = Tool::Paint;
         } else if (log == "Erase") {
             if (bigButton(label, s.tools.tool == Tool::Erase, bs, ui, kActive, a.log)) s.tools.tool = Tool::Erase;
+        } else if (log == "Arrow") {
+            if (bigButton(label, s.tools.tool == Tool::Mark, bs, ui, kActive, a.log)) s.tools.tool = Tool::Mark;
         } else if (log == "Undo") {
             ImGui::BeginDisabled(!s.doc.history.canUndo());
             if (bigButton(label, false, bs, ui, kActive, a.log)) undo(s);
@@ -180,7 +191,7 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     // from the window's height.
     const float colW = std::clamp(size.x * 0.11f, 110 * k, 220 * k);
     const int cols = colW >= 2 * 96 * k + gap ? 2 : 1;
-    const int rows = (7 + cols - 1) / cols;
+    const int rows = (kActionCount + cols - 1) / cols;
     const float btnW = (colW - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
     const float doneH = std::clamp(size.y * 0.12f, 56 * k, 88 * k);
     // Room above Done for the therapist's small way out.
@@ -236,7 +247,7 @@ ImVec4 landscape(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 po
     const float langW = std::min(languageButtonWidth(s, ui), rowW / 2);
     ImGui::SetCursorScreenPos(ImVec2(ix, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(tr(kInstruction), ui, ix + rowW - langW - gap);
+    bodyText(tr(instruction(s)), ui, ix + rowW - langW - gap);
     ImGui::EndGroup();
     const float textBottom = ImGui::GetItemRectMax().y;
     languageButton(s, ImVec2(ix + rowW - langW, pos.y + pad), langW, ui);
@@ -262,7 +273,7 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
     const float langW = std::min(languageButtonWidth(s, ui), w / 2);
     ImGui::SetCursorScreenPos(ImVec2(x, pos.y + pad));
     ImGui::BeginGroup();
-    bodyText(tr(kInstruction), ui, x + w - langW - gap);
+    bodyText(tr(instruction(s)), ui, x + w - langW - gap);
     ImGui::EndGroup();
     const float textBottom = ImGui::GetItemRectMax().y;
     languageButton(s, ImVec2(x + w - langW, pos.y + pad), langW, ui);
@@ -283,15 +294,15 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
 
     // Bottom, from the bottom edge up: actions, marker size, feelings, intensity.
     const float btnH = 60 * k, doneH = 64 * k;
-    // One row of seven while every label fits (in the body font, bigButton's smaller one);
+    // One row of eight while every label fits (in the body font, bigButton's smaller one);
     // else two rows of four, so a longer translation ("Rückgängig") is never cut.
     ImFont* bf = ui.body ? ui.body : ImGui::GetFont();
     float widest = 0;
-    for (const char* l : {"Paint", "Erase", "Undo", "Redo", "Fit"})
+    for (const char* l : {"Paint", "Erase", "Arrow", "Undo", "Redo", "Fit"})
         widest = std::max(widest, bf->CalcTextSizeA(bf->FontSize, FLT_MAX, 0, trc("intake", l)).x);
-    const int cols = widest + 16 * k <= (w - 6 * gap) / 7 ? 7 : 4;
+    const int cols = widest + 16 * k <= (w - 7 * gap) / 8 ? 8 : 4;
     const float btnW = std::max(kMinTarget * k, (w - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols));
-    const int actionRows = (7 + cols - 1) / cols;
+    const int actionRows = (kActionCount + cols - 1) / cols;
     const float actionsY = pos.y + size.y - pad - doneH - gap - static_cast<float>(actionRows) * (btnH + gap) + gap;
     actionButtons(s, ImVec2(x, actionsY), ImVec2(btnW, btnH), gap, cols, doneH, -1, ui);
 
@@ -335,7 +346,7 @@ ImVec4 portrait(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos
 }  // namespace
 
 ImVec4 drawIntakeScreen(AppState& s, ChartPanelState& c, const UiContext& ui, ImVec2 pos, ImVec2 size) {
-    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag) s.tools.tool = Tool::Paint;
+    if (s.tools.tool == Tool::Fill || s.tools.tool == Tool::Tag || s.tools.tool == Tool::Findings) s.tools.tool = Tool::Paint;
     if (testLogEnabled()) {
         const auto px = [&](const ImFont* f) { return std::to_string(f ? std::lround(f->FontSize / ui.scale) : 0); };
         testLogChanged("intake-fonts", "font intake-body " + px(ui.body) + " heading " + px(ui.heading));
@@ -343,7 +354,7 @@ ImVec4 drawIntakeScreen(AppState& s, ChartPanelState& c, const UiContext& ui, Im
     s.intake.uiLanguage = i18n::currentLanguage();  // the therapist's, outside the client's scope
     // Everything the client reads in the intake's language (the Therapist button excepted).
     i18n::LanguageScope client(s.intake.language);
-    testLogChanged("intake-instruction", std::string("label instruction ") + tr(kInstruction));
+    testLogChanged("intake-instruction", std::string("label instruction ") + tr(instruction(s)));
     if (s.intake.languageList) {
         languageList(s, ui, pos, size);
         return ImVec4(0, 0, 0, 0);
