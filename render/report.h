@@ -191,8 +191,10 @@ std::string cutAtWord(const std::string& text, std::size_t maxBytes);
 std::string ellipsize(cairo_t* cr, const std::string& text, double size, bool bold, double w);
 
 // Both views of the current visit side by side, `w` points wide, with the fascial tags, for
-// print (report_page1.cpp); returns the height drawn.
-double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w);
+// print (report_page1.cpp); returns the height drawn. The client's page (therapist false) shows
+// the client's drawing only: pain, qualities and the client's own marks; the therapist's adds
+// the findings and every mark, lettered as in its list of marks.
+double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w, bool therapist = false);
 
 // Page 1 (report_page1.cpp) and the change pages (report_page2.cpp), one per section; the
 // trends go with the first section drawn.

@@ -13,6 +13,7 @@
 #include "render/fascial_tags.h"
 #include "render/legend.h"
 #include "render/text.h"
+#include "render/therapist_layer.h"
 
 namespace bodymap::render::report_detail {
 
@@ -380,7 +381,7 @@ void drawTags(PageFlow& f, const ReportData& d) {
 
 }  // namespace
 
-double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) {
+double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w, bool therapist) {
     const maps::BodyTemplate& t = *d.t;
     const double gap = 10;
     const double s = (w - gap) / 2 / t.width;
@@ -392,6 +393,10 @@ double drawMaps(cairo_t* cr, const ReportData& d, double x, double y, double w) 
     // Tag marks ~3 mm across on paper, the size of the marks beside the tag table below.
     o.tagMarkMinRadius = Ink::kBody * 0.62;
     o.tagStrokeScale = 0.45;  // hatch lines ~0.7 pt: a point is larger than a pixel, print sharper
+    o.findings = therapist;
+    o.clientMarksOnly = !therapist;
+    o.markKeys = therapist;
+    o.markMinRadius = Ink::kBody * 0.5;  // ~3 mm across, as the tag marks
     for (int i = 0; i < 2; ++i) {
         cairo_save(cr);
         cairo_translate(cr, x + i * (t.width * s + gap), y);
@@ -415,6 +420,9 @@ void drawVisitPage(PageFlow& f, const ReportData& d) {
     yl = ly + drawIntensityLegend(cr, f.left(), ly, mapsW, Ink::kSmall);
     yl += 8;
     yl += drawQualityLegend(cr, f.left(), yl, mapsW, Ink::kSmall);
+    // The client's own arrows, when there are some (the therapist's marks are on their page).
+    const double ml = drawTherapistLegend(cr, f.left(), yl + 8, mapsW, Ink::kSmall, *d.in->current, MarkFilter::ClientOnly);
+    if (ml > 0) yl += 8 + ml;
     f.box(f.left(), ly, f.left() + mapsW, yl, "legend");
     double yr = drawFigures(f, d, x2, y0, w2);
     yr = drawRegions(f, d, x2, yr + 14, w2);
