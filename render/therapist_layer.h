@@ -95,5 +95,8 @@ RgbaImage renderFindingSwatch(std::uint8_t findingBits, int wPx, int hPx);
 double drawTherapistLegend(cairo_t* cr, double x, double y, double width, double textSize,
                            const maps::PainMap& map, MarkFilter which = MarkFilter::All,
                            bool findings = true, bool marks = true, bool draw = true);
+// The names drawTherapistLegend lists for these arguments, in its order.
+std::vector<std::string> therapistLegendNames(const maps::PainMap& map, MarkFilter which = MarkFilter::All,
+                                              bool findings = true, bool marks = true);
 
 }  // namespace bodymap::render

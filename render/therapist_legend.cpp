@@ -108,6 +108,13 @@ void drawEntrySymbol(cairo_t* cr, const Entry& e, double x, double y, double sid
 
 }  // namespace
 
+std::vector<std::string> therapistLegendNames(const maps::PainMap& map, MarkFilter which, bool findings,
+                                              bool marks) {
+    std::vector<std::string> out;
+    for (const Entry& e : entriesOf(map, which, findings, marks)) out.push_back(e.name);
+    return out;
+}
+
 double drawTherapistLegend(cairo_t* cr, double x, double y, double width, double textSize,
                            const maps::PainMap& map, MarkFilter which, bool findings, bool marks,
                            bool draw) {
