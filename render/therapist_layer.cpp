@@ -284,8 +284,9 @@ void drawMarkSymbol(cairo_t* cr, MarkKind kind, DrawnBy by, glm::dvec2 at, glm::
                 break;
             }
             const glm::dvec2 u = d / len, n(-u.y, u.x);
-            const int teeth = std::max(4, static_cast<int>(std::lround(len / (r * 0.8))));  // short ones too read as zig-zag
-            const double amp = r * 0.5;
+            // Short ones (legend, icons) too read as a zig-zag: at least six teeth, shallower.
+            const int teeth = std::max(6, static_cast<int>(std::lround(len / (r * 0.8))));
+            const double amp = std::min(r * 0.5, len / teeth * 0.8);
             cairo_move_to(cr, at.x, at.y);
             for (int i = 1; i < teeth; ++i) {
                 const glm::dvec2 p = at + d * (static_cast<double>(i) / teeth) + n * (i % 2 ? amp : -amp);
