@@ -12,7 +12,7 @@
 #include <utility>
 
 #include "maps/i18n/i18n.h"
-#include "render/agreement_summary.h"
+#include "maps/agreement.h"
 #include "render/text.h"
 #include "render/therapist_layer.h"
 
@@ -58,28 +58,32 @@ std::string percent(std::optional<double> share) {
 // How far the therapist's findings and the client's drawing cover the same body: the Jaccard
 // index in words, both shares, and the regions with the largest union.
 void drawAgreement(PageFlow& f, const ReportData& d) {
-    const AgreementSummary a = summarizeAgreement(*d.in->current, *d.t);
+    const maps::Agreement a = maps::computeAgreement(*d.in->current, *d.t);
     cairo_t* cr = f.cr();
     // TRANSLATORS: a heading of the report's therapist's page.
     heading(f, tr("Agreement with the client's drawing"), 60);
     const double y0 = f.y;
-    const AgreementCells& o = a.total;
+    const maps::LayerOverlap& o = a.total;
     // TRANSLATORS: the agreement of the therapist's findings with the client's drawing; %s is a
     // percentage ("42 %"). Jaccard index: the cells both marked out of the cells either marked.
     std::string text = i18n::format(tr("Overlap %s: of all the body the client drew or the therapist found, the "
                                        "share both marked (Jaccard index; 100\u00a0%% is the same area)."),
-                                    percent(o.jaccard).c_str());
+                                    percent(o.jaccard()).c_str());
     text += "\n";
     text += o.client > 0
                 // TRANSLATORS: %s is a percentage of the client's drawing.
-                ? i18n::format(tr("The therapist also found %s of what the client drew."), percent(o.found).c_str())
+                ? i18n::format(tr("The therapist also found %s of what the client drew."), percent(o.foundShare()).c_str())
                 : std::string(tr("The client drew no pain."));
     text += "\n";
     // TRANSLATORS: %s is a percentage of the therapist's findings.
-    text += i18n::format(tr("The client had drawn %s of what the therapist found."), percent(o.drawn).c_str());
+    text += i18n::format(tr("The client had drawn %s of what the therapist found."), percent(o.drawnShare()).c_str());
     paragraph(f, text, f.left(), f.width(), Ink::kBody, false, "agreement-text");
 
-    std::vector<AgreementSummary::Region> rows = a.regions;
+    // The regions with the largest union first (template order among equals).
+    std::vector<maps::RegionOverlap> rows = a.regions;
+    std::stable_sort(rows.begin(), rows.end(), [](const maps::RegionOverlap& x, const maps::RegionOverlap& y) {
+        return x.cells.unionCells() > y.cells.unionCells();
+    });
     if (rows.size() > kAgreementRegions) rows.resize(kAgreementRegions);
     if (!rows.empty()) {
         f.y += 6;
@@ -122,7 +126,7 @@ void drawAgreement(PageFlow& f, const ReportData& d) {
             drawText(cr, name, f.left(), y, body);
             drawText(cr, grouped(static_cast<std::size_t>(r.cells.client)), cC, y, num);
             drawText(cr, grouped(static_cast<std::size_t>(r.cells.findings)), cF, y, num);
-            drawText(cr, percent(r.cells.jaccard), cO, y, num);
+            drawText(cr, percent(r.cells.jaccard()), cO, y, num);
             f.y += nh + 2;
             f.box(f.left(), y, cO, f.y, "agreement-row", name);
         }

@@ -46,8 +46,10 @@ FindingsStyle findingsStyleFor(float pxPerCell, float patternScale) {
     FindingsStyle s;
     const float inv = 1.0f / std::max(pxPerCell, 0.05f);
     s.patternScale = std::clamp(std::max(patternScale, kMinSpacingPx * inv / kSpacing), 1.0f, 8.0f);
-    s.halfWidth = 0.7f * inv;
-    s.outline = 1.75f * inv;
+    s.halfWidth = 0.8f * inv;
+    s.outline = 2.2f * inv;
+    s.halo = 0.8f * inv;
+    s.tint = 0.22f;
     return s;
 }
 
@@ -86,6 +88,15 @@ Rgba findingsPixel(const std::vector<std::uint8_t>& findings, int w, int h, floa
         if (!hasFinding(findings, w, h, u + du[i], v + dv[i])) return kTherapistInk;
     for (Finding f : maps::kFindings)
         if ((bits & maps::bit(f)) && findingInk(f, u, v, s.halfWidth, s.patternScale)) return kTherapistInk;
+    if (s.halo > 0) {
+        constexpr Rgba kHalo{255, 255, 255, 190};
+        const float oh = o + s.halo, dh = oh * 0.7071f;
+        const float hu[8] = {oh, -oh, 0, 0, dh, dh, -dh, -dh}, hv[8] = {0, 0, oh, -oh, dh, -dh, dh, -dh};
+        for (int i = 0; i < 8; ++i)
+            if (!hasFinding(findings, w, h, u + hu[i], v + hv[i])) return kHalo;
+        for (Finding f : maps::kFindings)
+            if ((bits & maps::bit(f)) && findingInk(f, u, v, s.halfWidth + s.halo, s.patternScale)) return kHalo;
+    }
     Rgba tint = kTherapistInk;
     tint.a = static_cast<std::uint8_t>(std::lround(std::clamp(s.tint, 0.0f, 1.0f) * 255));
     return tint;

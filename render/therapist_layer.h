@@ -27,9 +27,14 @@ struct FindingsStyle {
     float halfWidth = 0.35f;    // half width of hatch lines, cells
     float outline = 0.875f;     // width of the outline inside the found area's edge, cells
     float tint = 0.18f;         // opacity of the ink over every findings cell
+    // Width of a white edge inside the outline and on each side of a hatch line, cells (0:
+    // none): the ink and the red end of the pain scale are alike in lightness, and the white
+    // keeps the therapist's lines readable over strong pain.
+    float halo = 0.0f;
 };
 
-// The style that gives ~1.4 px hatch lines and a ~1.75 px outline at pxPerCell.
+// The style that gives ~1.6 px hatch lines and a ~2.2 px outline at pxPerCell, each edged in
+// white (~0.8 px).
 FindingsStyle findingsStyleFor(float pxPerCell, float patternScale = 1.0f);
 
 // Whether finding f's hatch covers point (u, v) in cells: dots (tender), vertical lines (tight),

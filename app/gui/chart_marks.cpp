@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app/gui/panels.h"
@@ -143,6 +144,12 @@ void markDragTo(AppState& s, MarkDrag& d, glm::vec2 cell) {
 
 void markRelease(AppState& s, MarkDrag& d) {
     if (!d.active()) return;
+    if (testLogEnabled()) {
+        char line[96];
+        std::snprintf(line, sizeof line, "mark-release %.1f %.1f to %.1f %.1f", static_cast<double>(d.from.x),
+                      static_cast<double>(d.from.y), static_cast<double>(d.to.x), static_cast<double>(d.to.y));
+        testLog(line);
+    }
     if (d.kind == MarkDrag::Kind::Place) {
         const maps::MarkKind kind = editsAsClient(s) ? maps::MarkKind::Radiating : s.tools.marks.kind;
         if (distance(d.from, d.to) < kMinLineCells) {

@@ -599,19 +599,42 @@ LegendLayout legendLayout(const AppState& s, const UiContext& ui, float width) {
     l.symbols = chartSymbols(s, static_cast<int>(l.sw));
     for (const auto& sym : l.symbols) l.widths.push_back(sym.w + 5 * ui.scale + ImGui::CalcTextSize(sym.name.c_str()).x);
     const float sep = 16 * ui.scale, avail = width - 16 * ui.scale;
-    float used = 0;
-    for (int i = 0; i < static_cast<int>(l.widths.size()); ++i) {
-        const float w = l.widths[static_cast<std::size_t>(i)];
-        if (l.rows.empty() || used + sep + w > avail) {
-            l.rows.emplace_back();
-            used = w;
-        } else {
-            used += sep + w;
+    const auto pack = [&](const std::vector<float>& widths) {
+        std::vector<std::vector<int>> rows;
+        float used = 0;
+        for (int i = 0; i < static_cast<int>(widths.size()); ++i) {
+            const float w = widths[static_cast<std::size_t>(i)];
+            if (rows.empty() || used + sep + w > avail) {
+                rows.emplace_back();
+                used = w;
+            } else {
+                used += sep + w;
+            }
+            rows.back().push_back(i);
         }
-        l.rows.back().push_back(i);
+        return rows;
+    };
+    l.rows = pack(l.widths);
+    // The strip keeps one height while the therapist charts: it is as high as every finding and
+    // mark would need, so that the chart does not shrink and jump under the pointer when the
+    // first mark of a kind appears.
+    std::size_t rows = l.rows.size();
+    const bool therapist = s.tools.tool == Tool::Findings || s.tools.tool == Tool::Mark || !l.symbols.empty();
+    if (therapist && !intakeActive(s.intake)) {
+        std::vector<float> all(l.widths.begin(), l.widths.begin() + 1 + maps::kQualityCount);
+        const float icon = static_cast<float>(static_cast<int>(l.sw));
+        for (maps::Finding f : maps::kFindings) {
+            all.push_back(icon * 1.5f + 5 * ui.scale + ImGui::CalcTextSize(std::string(maps::findingName(f)).c_str()).x);
+        }
+        for (maps::MarkKind k : maps::kMarkKinds) {
+            all.push_back(icon + 5 * ui.scale + ImGui::CalcTextSize(std::string(maps::markKindName(k)).c_str()).x);
+        }
+        const std::string client = i18n::format(tr("%s (client)"), std::string(maps::markKindName(maps::MarkKind::Radiating)).c_str());
+        all.push_back(icon + 5 * ui.scale + ImGui::CalcTextSize(client.c_str()).x);
+        rows = std::max(rows, pack(all).size());
     }
     const float rowH = l.sw + 6 * ui.scale;
-    l.height = std::max(44.0f * ui.scale, static_cast<float>(l.rows.size()) * rowH + 16 * ui.scale);
+    l.height = std::max(44.0f * ui.scale, static_cast<float>(rows) * rowH + 16 * ui.scale);
     return l;
 }
 

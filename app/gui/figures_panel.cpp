@@ -61,9 +61,9 @@ void findingsSection(const AppState& s, const maps::Agreement& a, const maps::Ma
     // TRANSLATORS: Figures tab: the share of the therapist's findings inside the client's painted area.
     const char* dl = tr("Findings the client drew");
     const float c2 = columnFor({jl, fl, dl}, ui);
-    if (j) row(jl, tr("%.2f"), *j, c2);
+    if (j) row(jl, tr("%.0f %%"), *j * 100.0, c2);
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s", tr("Cells both marked / cells either marked: 1 = the same area, 0 = no cell in common"));
+        ImGui::SetTooltip("%s", tr("Cells both marked out of the cells either marked, in per cent: 100 is the same area, 0 no cell in common"));
     }
     if (auto f = a.total.foundShare()) row(fl, tr("%.0f %%"), *f * 100.0, c2);
     if (auto d = a.total.drawnShare()) row(dl, tr("%.0f %%"), *d * 100.0, c2);
@@ -77,10 +77,10 @@ void findingsSection(const AppState& s, const maps::Agreement& a, const maps::Ma
         const auto rj = r.cells.jaccard();
         if (!rj) continue;
         const char* name = i18n::templateText(i18n::kRegionContext, s.templ().regions[static_cast<std::size_t>(r.region)].name);
-        row(name, tr("%.2f"), *rj, c2);
+        row(name, tr("%.0f %%"), *rj * 100.0, c2);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr("Two drawings of the same pain a minute apart overlap by about 0.4 to 0.7, so a "
+    ImGui::TextWrapped("%s", tr("Two drawings of the same pain a minute apart overlap by about 40 to 70 per cent, so a "
                                 "modest overlap is no disagreement."));
     ImGui::PopStyleColor();
     if (testLogEnabled() && j) {

@@ -75,6 +75,12 @@ void drawMenuBar(AppState& s, const UiContext& ui) {
         // numbered marks) on the chart.
         ImGui::MenuItem(tr("Show tags"), nullptr, &s.view.showTags);
         logLastItem("menu-show-tags");
+        // TRANSLATORS: View menu and tools panel: the therapist's findings hatched over the chart.
+        ImGui::MenuItem(tr("Show findings"), nullptr, &s.view.showFindings);
+        logLastItem("menu-show-findings");
+        // TRANSLATORS: View menu and tools panel: the trigger points, arrows and labels on the chart.
+        ImGui::MenuItem(tr("Show marks"), nullptr, &s.view.showMarks);
+        logLastItem("menu-show-marks");
         if (ImGui::MenuItem(tr("Zoom in"), "+")) s.view.zoom = std::min(8.0f, s.view.zoom * 1.25f);
         if (ImGui::MenuItem(tr("Zoom out"), "-")) s.view.zoom = std::max(1.0f, s.view.zoom / 1.25f);
         if (ImGui::MenuItem(tr("Reset zoom"), "Ctrl+0")) {
@@ -152,6 +158,7 @@ void drawHelpWindow(AppState& s, const UiContext& ui) {
         // TRANSLATORS: key names (B, E, F, T, Ctrl, Tab...) stay as printed on the keyboard.
         wrappedBullet(tr("1-9 intensity, 0 for 10;  [ and ] brush size"));
         wrappedBullet(tr("B paint, E erase, F fill a whole region, T tag a fascial band"));
+        wrappedBullet(tr("P paint the therapist's findings, M place marks; Delete removes the picked mark"));
         wrappedBullet(tr("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo"));
         wrappedBullet(tr("Wheel or + / - zoom, middle or right drag pans, Ctrl+0 resets"));
         wrappedBullet(tr("Tab switches focus between the front and back view"));

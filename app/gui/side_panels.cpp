@@ -36,7 +36,9 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
         drawVisitTab(s, p, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(idLabel(trc("tab", "Tags"), "Tags").c_str())) {
+    const bool tagsOpen = ImGui::BeginTabItem(idLabel(trc("tab", "Tags"), "Tags").c_str());
+    logLastItem("tab-Tags");
+    if (tagsOpen) {
         if (withTools) {
             drawLinesAndView(s, ui);
             heading(trc("tab", "Tags"), ui);
@@ -44,7 +46,9 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
         drawTagsTab(s, ui);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(idLabel(trc("tab", "Figures"), "Figures").c_str())) {
+    const bool figuresOpen = ImGui::BeginTabItem(idLabel(trc("tab", "Figures"), "Figures").c_str());
+    logLastItem("tab-Figures");
+    if (figuresOpen) {
         drawFiguresTab(s, p, ui);
         ImGui::EndTabItem();
     }

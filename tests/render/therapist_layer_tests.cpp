@@ -42,6 +42,11 @@ bool towardInk(const std::uint8_t* before, const std::uint8_t* after) {
     return after[2] >= before[2] + 8 && after[0] + 8 <= before[0];
 }
 
+// The white edge of a hatch line or of the outline: lighter (red may already be near full).
+bool towardWhite(const std::uint8_t* before, const std::uint8_t* after) {
+    return after[0] >= before[0] && after[1] >= before[1] + 8 && after[2] >= before[2] + 8;
+}
+
 // A front region painted at 5, with findings on a block of its body cells (all in the body).
 struct Fixture {
     const maps::BodyTemplate& t = test::defaultTemplate();
@@ -93,14 +98,14 @@ TEST(Findings, TintAndHatchInsideTheFoundAreaAndNothingChangesOutside) {
             const bool differs = std::memcmp(before.at(x, y), after.at(x, y), 3) != 0;
             if (in) {
                 ++inside;
-                inked += towardInk(before.at(x, y), after.at(x, y));
+                inked += towardInk(before.at(x, y), after.at(x, y)) || towardWhite(before.at(x, y), after.at(x, y));
                 opaqueInk += after.at(x, y)[2] > after.at(x, y)[0];  // ink over half the pixel
             }
             if (out) changedOutside += differs;
         }
     }
     EXPECT_EQ(changedOutside, 0) << "pain-only and body pixels must be exactly as without findings";
-    EXPECT_EQ(inked, inside) << "every pixel of the found area carries the tint or the ink";
+    EXPECT_EQ(inked, inside) << "every pixel of the found area carries the tint, the ink or a line's white edge";
     EXPECT_GT(opaqueInk, inside / 20) << "hatch lines and dots in the ink";
     EXPECT_LT(opaqueInk, inside / 2) << "the pain still shows between the hatch lines";
     // Turned off, the chart is the client's again.
@@ -336,14 +341,16 @@ TEST(TherapistReport, TheClientsPageShowsOnlyTheClientsDrawing) {
     EXPECT_EQ(inkNear(client, 300 * s, 250 * s, 6), 0) << "no therapist mark on the client's page";
     EXPECT_GT(inkNear(therapist, 300 * s, 250 * s, 6), 20);
     const double fcx = (fx.x0 + fx.x1) / 2.0 * s, fcy = (fx.y0 + fx.y1) / 2.0 * s;
-    int tinted = 0, clientTinted = 0;
+    int tinted = 0, inkier = 0, clientTinted = 0;
     for (int y = static_cast<int>(fcy) - 4; y < static_cast<int>(fcy) + 4; ++y)
         for (int x = static_cast<int>(fcx) - 4; x < static_cast<int>(fcx) + 4; ++x) {
-            tinted += towardInk(client.at(x, y), therapist.at(x, y));
+            tinted += std::memcmp(client.at(x, y), therapist.at(x, y), 3) != 0;
+            inkier += towardInk(client.at(x, y), therapist.at(x, y));
             clientTinted += therapistInked(client.at(x, y));
         }
     EXPECT_EQ(clientTinted, 0) << "no findings on the client's page";
     EXPECT_EQ(tinted, 64) << "the findings on the therapist's";
+    EXPECT_GE(inkier, 32) << "mostly the therapist's ink (the rest the white edges of its lines)";
     // The client's own arrow is on both.
     const auto* a = client.at(static_cast<int>(120 * s), static_cast<int>(700 * s));
     EXPECT_TRUE(near(a, render::kClientInk, 40));
