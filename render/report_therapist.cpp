@@ -204,7 +204,7 @@ void drawTherapistPage(PageFlow& f, const ReportData& d) {
         f.y += drawText(cr, i18n::format(tr("Therapist: %s"), v.therapist.c_str()), f.left(), f.y,
                         style(Ink::kBody, false, 0.35)) + 6;
     }
-    const double chartW = std::round(f.width() * 0.52);
+    const double chartW = std::round(f.width() * 0.64);
     const double cx = f.left() + (f.width() - chartW) / 2;
     const double y0 = f.y;
     f.y = y0 + drawMaps(cr, d, cx, y0, chartW, true);

@@ -100,7 +100,7 @@ void drawEntrySymbol(cairo_t* cr, const Entry& e, double x, double y, double sid
     if (maps::isLineMark(e.kind)) {
         drawMarkSymbol(cr, e.kind, e.by, {x + side * 0.08, y + side * 0.8}, {x + side * 0.92, y + side * 0.2}, r);
     } else if (e.kind == MarkKind::Label) {
-        drawMarkSymbol(cr, e.kind, e.by, {x + side * 0.08, y + side * 0.5}, {}, r);
+        drawMarkSymbol(cr, e.kind, e.by, {x + side * 0.14, y + side * 0.5}, {}, side * 0.2);  // the box fits the square
     } else {
         drawMarkSymbol(cr, e.kind, e.by, {x + side * 0.5, y + side * 0.52}, {}, side * 0.36);
     }
