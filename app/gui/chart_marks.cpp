@@ -8,6 +8,7 @@
 
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
+#include "app/gui/user_text.h"
 
 namespace bodymap::app {
 
@@ -240,11 +241,11 @@ void markTooltip(const AppState& s, int i) {
     if (i < 0 || i >= static_cast<int>(s.doc.map.marks.size())) return;
     const maps::Mark& m = s.doc.map.marks[static_cast<std::size_t>(i)];
     ImGui::TextUnformatted(std::string(maps::markKindName(m.kind)).c_str());
-    if (!m.label.empty() && m.kind != maps::MarkKind::Label) ImGui::TextUnformatted(m.label.c_str());
-    if (m.kind == maps::MarkKind::Label) ImGui::TextUnformatted(m.label.c_str());
+    // The label and note are the therapist's words, in any script: shaped like every user text.
+    if (!m.label.empty()) userText(m.label);
     if (!m.note.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
-        ImGui::TextUnformatted(m.note.c_str());
+        userTextWrapped(m.note);
         ImGui::PopTextWrapPos();
     }
     if (m.by == maps::DrawnBy::Client) ImGui::TextDisabled("%s", tr("Drawn by the client"));

@@ -171,7 +171,12 @@ maps::PainMap startVisit(const maps::BodyTemplate& templ, const std::string& cli
     map.info.visitTime = visitTime;
     if (previous && previous->templateId() == templ.id && previous->width() == map.width() &&
         previous->height() == map.height()) {
-        for (maps::ViewId v : maps::kViews) map.layer(v) = previous->layer(v);
+        // The client's drawing is the starting point; the therapist's findings (and marks) are
+        // today's to find again, so they do not carry over.
+        for (maps::ViewId v : maps::kViews) {
+            map.layer(v).intensity = previous->layer(v).intensity;
+            map.layer(v).qualities = previous->layer(v).qualities;
+        }
     }
     return map;
 }
@@ -477,8 +482,9 @@ void showOpen(AppState& s) {
 
 void guardUnsaved(AppState& s, const std::string& question, std::function<void(AppState&)> proceed) {
     // A never-saved map with nothing drawn or written in it is not worth a question.
-    const bool emptyNewMap = s.doc.path.empty() && !s.doc.restored && s.doc.map.isBlank() &&
-                             s.doc.map.tags.empty() && s.doc.map.info.notes.empty();
+    const maps::PainMap& m = s.doc.map;
+    const bool emptyNewMap = s.doc.path.empty() && !s.doc.restored && m.isBlank() && m.tags.empty() &&
+                             m.info.notes.empty() && m.marks.empty() && !m.hasFindings() && m.info.session.empty();
     if (!s.doc.modified() || emptyNewMap) {
         proceed(s);
         return;

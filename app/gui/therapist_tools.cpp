@@ -14,6 +14,7 @@
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
 #include "app/gui/user_text.h"
+#include "maps/map_format.h"
 #include "render/therapist_layer.h"
 
 namespace bodymap::app {
@@ -45,6 +46,15 @@ const Icons& icons(int size) {
         cache->clientArrow.create(arrow.width, arrow.height, arrow.pixels.data());
     }
     return *cache;
+}
+
+// At most `bytes` bytes of `text`, never cutting a UTF-8 character (a cut one would be written as
+// U+FFFD, three bytes, and could push the label over the file's limit).
+std::string utf8Prefix(const std::string& text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    std::size_t n = bytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n);
 }
 
 // One row to pick: an icon, a name, the look of the quality toggles; true when clicked.
@@ -87,11 +97,25 @@ void markEditor(AppState& s, const UiContext& ui) {
         ImGui::PopTextWrapPos();
         return;
     }
-    const maps::Mark& m = s.doc.map.marks[static_cast<std::size_t>(sel)];
     // The fields edit copies; what was typed goes into the map when the field is left (or Enter).
     static std::string label, note;
     static int loadedFor = -1;
     static bool editing = false;
+    // Another mark was picked on the chart while a field was being typed in: what was typed
+    // belongs to the mark it was typed for.
+    if (editing && loadedFor != sel && loadedFor >= 0 && loadedFor < static_cast<int>(s.doc.map.marks.size())) {
+        maps::Mark was = s.doc.map.marks[static_cast<std::size_t>(loadedFor)];
+        maps::Mark typed = was;
+        typed.label = utf8Prefix(label, maps::kMaxMarkLabelBytes);
+        typed.note = utf8Prefix(note, maps::kMaxMarkNoteBytes);
+        if (!(typed == was) && !(typed.kind == maps::MarkKind::Label && typed.label.empty())) {
+            auto marks = s.doc.map.marks;
+            marks[static_cast<std::size_t>(loadedFor)] = typed;
+            pushMarksEdit(s, std::move(marks), tr("Edit mark"));
+        }
+        editing = false;
+    }
+    const maps::Mark& m = s.doc.map.marks[static_cast<std::size_t>(sel)];
     if (!editing || loadedFor != sel) {
         label = m.label;
         note = m.note;
@@ -118,8 +142,8 @@ void markEditor(AppState& s, const UiContext& ui) {
     if (ImGui::IsItemHovered() && note.empty()) tooltipf("%s", tr("A note on this mark, shown on hover and in the report"));
     if (commit || (editing && s.saveFromField)) {
         maps::Mark changed = m;
-        changed.label = label.substr(0, 80);
-        changed.note = note.substr(0, 4096);
+        changed.label = utf8Prefix(label, maps::kMaxMarkLabelBytes);
+        changed.note = utf8Prefix(note, maps::kMaxMarkNoteBytes);
         if (changed.kind == maps::MarkKind::Label && changed.label.empty()) {
             s.post(tr("A text label needs its text: type it, or delete the label"), true);
             label = m.label;

@@ -278,6 +278,20 @@ def main():
     c.bad_doc("notes_too_long.json", set_path(base, ["visit", "notes"], "x" * (64 * 1024 + 1)))
     c.bad_doc("tags_too_many.json", set_path(base, ["fascialTags"], [{"band": "b", "kinds": ["tender"]}] * 2001))
 
+    # 10b. The therapist's layer (format version 2): marks over their limits and odd positions.
+    def therapist(doc, marks):
+        d = copy.deepcopy(doc)
+        d["version"] = 2
+        d["marks"] = marks
+        return d
+    point = {"kind": "trigger-active", "view": "back", "at": [250.0, 300.0]}
+    c.bad_doc("marks_too_many.json", therapist(base, [point] * 1001))
+    for label, raw in [("nan", b"NaN"), ("1e400", b"1e400"), ("neg", b"-0.5"), ("string", b'"250"'),
+                       ("deep", b"[" * 50 + b"]" * 50)]:
+        c.bad_file("mark_at_%s.json" % label, with_raw(therapist(base, [point]), ["marks", 0, "at", 0], raw))
+    c.bad_doc("mark_label_too_long.json", therapist(base, [dict(point, label="x" * 81)]))
+    c.bad_doc("findings_in_version1.json", set_path(base, ["views", "front", "findings"], [[0, 512 * 1024]]))
+
     # 11. Hostile file names holding bad content.
     c.bad_file(b"name\nwith newline.json", b"{")
     c.bad_file(b"name\x1b[31mred\x1b[0m.json", b"{")
@@ -311,6 +325,28 @@ def main():
     for k in [5, 8]:
         c.good_file("formula_client_id_%d.json" % k, dumps(set_path(tagged, ["visit", "clientId"], HOSTILE_TEXT[k])))
     c.good_file("long_notes.json", dumps(set_path(base, ["visit", "notes"], "\x1b[2J" * 16000)))
+    # The therapist's layer with hostile labels and notes on every kind of mark, findings on every
+    # cell, and the most marks a file may hold.
+    def cut(t, n):  # at most n bytes of UTF-8, whole characters
+        b = t.encode()[:n]
+        return b.decode("utf-8", "ignore")
+    kinds = ["trigger-active", "trigger-latent", "tender-point", "adhesion", "radiating", "label"]
+    hostile_marks = []
+    for k, t in enumerate(HOSTILE_TEXT):
+        kind = kinds[k % len(kinds)]
+        m = {"kind": kind, "view": "front" if k % 2 else "back", "at": [100.0 + 25 * k, 200.0 + 50 * k],
+             "label": cut(t, 80) or "x", "note": t * 20, "by": "client" if k % 3 == 0 else "therapist"}
+        if kind in ("adhesion", "radiating"):
+            m["to"] = [130.0 + 25 * k, 260.0 + 50 * k]
+        hostile_marks.append(m)
+    layer = therapist(tagged, hostile_marks)
+    layer["session"] = {"subjective": HOSTILE_TEXT[0], "plan": HOSTILE_TEXT[3]}
+    for v in ("front", "back"):
+        layer["views"][v]["findings"] = [[15, 512 * 1024]]
+    c.good_file("therapist_layer_hostile.json", dumps(layer))
+    many = [dict(point, at=[float(i % 512), float(i * 7 % 1024)], view="front" if i % 2 else "back")
+            for i in range(1000)]
+    c.good_file("therapist_marks_1000.json", dumps(therapist(base, many)))
     c.good_file(b"good\nnewline.json", dumps(base))
     c.good_file(b"good\x1b[31mesc.json", dumps(base))
     c.good_file(b"good\xff\xfeinvalid.json", dumps(base))

@@ -250,7 +250,8 @@ void intakeDone(AppState& s) {
     // After the frame: a stroke in progress is finished first.
     s.deferred.push_back([](AppState& st) {
         if (st.intake.phase != IntakePhase::Drawing) return;
-        if (st.doc.map.isBlank()) {
+        // An arrow alone says the pain spreads: that is pain, not "no pain today".
+        if (st.doc.map.isBlank() && st.doc.map.marks.empty()) {
             st.intake.phase = IntakePhase::ConfirmNoPain;
             testLog("intake-confirm-no-pain");
         } else {
