@@ -46,13 +46,13 @@ std::string markLabel(maps::MarkKind k) {
 
 bool editsAsClient(const AppState& s) { return intakeActive(s.intake); }
 
-int markAt(const AppState& s, maps::ViewId v, glm::vec2 cell, float radius, int* part) {
+int markAt(const AppState& s, maps::ViewId v, glm::vec2 cell, float radius, int* part, bool editableOnly) {
     const auto& marks = s.doc.map.marks;
     int best = -1, bestPart = 0;
     float bestD = radius;
     for (int i = static_cast<int>(marks.size()) - 1; i >= 0; --i) {
         const maps::Mark& m = marks[static_cast<std::size_t>(i)];
-        if (m.view != v) continue;
+        if (m.view != v || (editableOnly && !mayEdit(s, m))) continue;
         if (maps::isLineMark(m.kind)) {
             // The ends first: a press near an end moves that end, elsewhere on the line all of it.
             const float ds = distance(cell, m.at), de = distance(cell, m.to);
@@ -83,9 +83,9 @@ void markPress(AppState& s, MarkDrag& d, maps::ViewId v, glm::vec2 cell, float h
     d.finger = id;
     d.before = s.doc.map.marks;
     int part = 0;
-    const int hit = markAt(s, v, cell, hitRadius, &part);
+    const int hit = markAt(s, v, cell, hitRadius, &part, true);
     auto& tool = s.tools.marks;
-    if (hit >= 0 && mayEdit(s, s.doc.map.marks[static_cast<std::size_t>(hit)])) {
+    if (hit >= 0) {
         tool.selected = hit;
         d.kind = part == 1 ? MarkDrag::Kind::MoveStart : part == 2 ? MarkDrag::Kind::MoveEnd : MarkDrag::Kind::Move;
         testLog("mark-selected " + std::to_string(hit) + " " +

@@ -33,7 +33,10 @@ struct MarkDrag {
 bool editsAsClient(const AppState& s);
 // The mark under `cell` on view `v` within `radius` cells (-1: none), and which part was hit
 // (0: the mark or a line's body, 1: a line's start, 2: its end). Later marks win (drawn on top).
-int markAt(const AppState& s, maps::ViewId v, glm::vec2 cell, float radius, int* part = nullptr);
+// With `editableOnly`, marks this window may not change (the client's, for the therapist) are
+// passed over, so that a trigger point under the client's arrow can still be picked.
+int markAt(const AppState& s, maps::ViewId v, glm::vec2 cell, float radius, int* part = nullptr,
+           bool editableOnly = false);
 // A press of the Mark tool at `cell` on `v`.
 void markPress(AppState& s, MarkDrag& d, maps::ViewId v, glm::vec2 cell, float hitRadius, bool finger,
                SDL_FingerID id);
