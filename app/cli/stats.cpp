@@ -2,6 +2,7 @@
 // as text, JSON or CSV (see cli_stats.h).
 #include "app/cli/stats.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/assets_path.h"
+#include "maps/agreement.h"
 #include "maps/fascial_lines.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
@@ -119,6 +121,35 @@ nlohmann::json cellsJson(const maps::CellStats& c) {
             {"burden", rounded(c.burden(), 1e6)}};
 }
 
+// The therapist's layer: body cells per finding, marks per kind, and the agreement of the
+// findings with the client's drawing (rule in maps/agreement.h), overall and per region.
+nlohmann::json therapistJson(const LoadedMap& lm, const maps::BodyTemplate& t) {
+    const maps::Agreement a = maps::computeAgreement(lm.map, t);
+    nlohmann::json findings = nlohmann::json::object();
+    for (std::size_t f = 0; f < maps::kFindingCount; ++f) {
+        findings[std::string(maps::findingId(maps::kFindings[f]))] = a.findingCells[f];
+    }
+    nlohmann::json marks = nlohmann::json::object();
+    for (maps::MarkKind k : maps::kMarkKinds) {
+        marks[std::string(maps::markKindId(k))] =
+            std::count_if(lm.map.marks.begin(), lm.map.marks.end(), [&](const maps::Mark& m) { return m.kind == k; });
+    }
+    const auto overlap = [](const maps::LayerOverlap& o) {
+        return nlohmann::json{{"clientCells", o.client},       {"findingCells", o.findings},
+                              {"bothCells", o.both},           {"jaccard", optionalNumber(o.jaccard())},
+                              {"foundShare", optionalNumber(o.foundShare())}, {"drawnShare", optionalNumber(o.drawnShare())}};
+    };
+    nlohmann::json regions = nlohmann::json::array();
+    for (const auto& r : a.regions) {
+        nlohmann::json rj = overlap(r.cells);
+        rj["id"] = t.regions[static_cast<std::size_t>(r.region)].id;
+        regions.push_back(rj);
+    }
+    nlohmann::json agreement = overlap(a.total);
+    agreement["regions"] = regions;
+    return {{"findingCells", findings}, {"marks", marks}, {"agreement", agreement}};
+}
+
 nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
     const maps::BodyTemplate& t = *lm.tmpl;
     nlohmann::json j;
@@ -174,6 +205,7 @@ nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
                          {"tags", l.tags}});
     }
     j["fascial"] = {{"tags", m.fascial.tags}, {"byKind", kinds}, {"lines", lines}};
+    j["therapist"] = therapistJson(lm, t);
     return j;
 }
 
@@ -272,6 +304,31 @@ void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m
         }
         // TRANSLATORS: `bodymap stats`; %d tags, %s the count of each kind.
         out << i18n::format(tr("  Fascial tags: %d (%s)"), static_cast<int>(m.fascial.tags), list(kinds).c_str())
+            << "\n";
+    }
+    if (lm.map.hasFindings()) {
+        const maps::Agreement a = maps::computeAgreement(lm.map, t);
+        std::vector<std::string> found;
+        for (std::size_t f = 0; f < maps::kFindingCount; ++f) {
+            if (a.findingCells[f] == 0) continue;
+            found.push_back(i18n::format(tr("%s %.2f%%"), std::string(maps::findingName(maps::kFindings[f])).c_str(),
+                                         maps::extentPct(a.findingCells[f], all.bodyCells)));
+        }
+        // TRANSLATORS: `bodymap stats`; %s lists each finding with its share of the body.
+        out << i18n::format(tr("  Therapist's findings (%% of body): %s"), list(found).c_str()) << "\n";
+        const auto pct = [](std::optional<double> v) { return v ? i18n::format("%.0f%%", *v * 100) : std::string("-"); };
+        // TRANSLATORS: `bodymap stats`: the Jaccard overlap of the findings with the client's drawing,
+        // then the share of the client's drawing found and the share of the findings the client drew.
+        out << i18n::format(tr("  Agreement with the client's drawing: overlap (Jaccard) %s; %s of the client's area found; "
+                               "%s of the findings drawn by the client"),
+                            pct(a.total.jaccard()).c_str(), pct(a.total.foundShare()).c_str(),
+                            pct(a.total.drawnShare()).c_str())
+            << "\n";
+    }
+    if (!lm.map.marks.empty()) {
+        // TRANSLATORS: `bodymap stats`; %d marks (trigger points, arrows, labels) on the chart.
+        out << i18n::format(trn("  Marks on the chart: %d", "  Marks on the chart: %d", lm.map.marks.size()),
+                            static_cast<int>(lm.map.marks.size()))
             << "\n";
     }
     bool header = false;
