@@ -101,6 +101,9 @@ void ensurePictures(AppState& s, CompareWorkspaceState& c, int widthPx) {
     std::string err;
     render::ChartOptions o;
     o.guides = true;
+    // The client's drawings are compared (the difference map is theirs): no therapist's layer.
+    o.findings = false;
+    o.clientMarksOnly = true;
     o.map = mapFor(s, c, c.beforePath, err);
     const auto before = render::renderChart(*p.tmpl, render::ViewSelection::Both, widthPx, o);
     uploadTexture(p.before, before.pixels, before.width, before.height);

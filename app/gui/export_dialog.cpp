@@ -54,6 +54,10 @@ void exportPng(AppState& s) {
                        render::ChartOptions o;
                        o.map = &st.doc.map;
                        o.legend = true;
+                       // What the chart shows is what the PNG shows.
+                       o.tags = st.view.showTags;
+                       o.findings = st.view.showFindings;
+                       o.marks = st.view.showMarks;
                        const auto img = [&] {
                            // The legend is drawn in the report's language (render/ calls tr()).
                            i18n::LanguageScope scope(reportLanguage(st));

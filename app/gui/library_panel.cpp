@@ -94,6 +94,9 @@ void makeThumb(AppState& s, LibraryPanelState::Thumb& thumb, const std::string& 
     o.sideMarks = false;
     o.viewLabel = false;
     o.guides = false;
+    // A thumbnail shows what the client drew, by which a visit is known at a glance.
+    o.findings = false;
+    o.clientMarksOnly = true;
     auto img = render::renderChart(*tmpl, render::ViewSelection::Both, widthPx, o);
     thumb.texture = std::make_unique<GlTexture>();
     thumb.texture->create(img.width, img.height, img.pixels.data());
