@@ -102,3 +102,35 @@ run_replay "$WORK/d2.json" "$WORK/d2.replay"
 n=$(check_cells "$WORK/d2.json" "$WORK/a.replay")
 [ "$n" -gt 500 ] || fail "(d) the mouse V has only $n cells"
 pass "(d) Ctrl+Z after the taken-back stroke undoes the finger's earlier stroke: nothing of it in the history"
+
+# --- (e) the Mark tool by finger: a tap places a trigger point, a drag moves it -----------
+# M picks the Mark tool (its first kind is the active trigger point). The finger goes down and
+# up at (560,400); then down on the mark, 60 px right and 40 px down in 6 moves, and up.
+{
+  echo '300 key m'
+  echo '500 finger-down 1 560 400'
+  echo '560 finger-up 1 560 400'
+  echo '800 finger-down 1 560 400'
+  for i in 1 2 3 4 5 6; do echo "$((800 + 40 * i)) finger-move 1 $((560 + 10 * i)) $((400 + 7 * i))"; done
+  echo '1100 finger-move 1 620 440'
+  echo '1150 finger-up 1 620 440'
+  echo '1400 key ctrl+s'
+  echo '1700 quit-replay'
+} >"$WORK/e.replay"
+run_replay "$WORK/e.json" "$WORK/e.replay"
+grep -q '^marks 1 Place Active trigger point' "$LOG" || { cat "$LOG" | tail -20; fail "(e) the tap placed no trigger point"; }
+grep -q '^marks 1 Move' "$LOG" || fail "(e) the finger's drag did not move the mark"
+[ "$(grep -c '^marks ' "$LOG")" -eq 2 ] || fail "(e) the tap or the drag made more than one step each: $(grep '^marks ' "$LOG")"
+read -r _ ox oy sc _ < <(grep '^chart-geometry ' "$LOG" | tail -1)
+python3 - "$WORK/e.json" "$ox" "$oy" "$sc" <<'PY' || fail "(e) the mark is not where the finger left it"
+import json, sys
+d = json.load(open(sys.argv[1]))
+ox, oy, sc = map(float, sys.argv[2:5])
+(m,) = d["marks"]
+want = ((620 - ox) / sc, (440 - oy) / sc)
+assert m["kind"] == "trigger-active" and m["view"] == "front", m
+assert abs(m["at"][0] - want[0]) < 0.6 and abs(m["at"][1] - want[1]) < 0.6, (m, want)
+assert d["views"]["front"]["intensity"] == [[0, 524288]], "the finger painted"
+PY
+grep -q '^stroke-committed' "$LOG" && fail "(e) the Mark tool painted a stroke"
+pass "(e) by finger: a tap places a trigger point, a drag moves it to where the finger lifts"
