@@ -18,6 +18,8 @@ void drawLinesAndView(AppState& s, const UiContext& ui);   // tools_panel.cpp
 // The findings brush's choices and the Mark tool's (therapist_tools.cpp).
 void drawFindingsControls(AppState& s, const UiContext& ui);
 void drawMarkControls(AppState& s, const UiContext& ui);
+// The Tags tab's list of the marks on the chart: a click picks one for the Mark tool.
+void drawMarksList(AppState& s, const UiContext& ui);
 // The chart's own symbols as textures `size` pixels high (a finding's is 1.5 x as wide), for
 // legends and buttons (therapist_tools.cpp).
 void* markIconTexture(maps::MarkKind kind, maps::DrawnBy by, int size);

@@ -44,6 +44,7 @@ void drawSidePanel(AppState& s, SidePanelState& p, const UiContext& ui, bool wit
             heading(trc("tab", "Tags"), ui);
         }
         drawTagsTab(s, ui);
+        drawMarksList(s, ui);
         ImGui::EndTabItem();
     }
     const bool figuresOpen = ImGui::BeginTabItem(idLabel(trc("tab", "Figures"), "Figures").c_str());

@@ -173,6 +173,55 @@ void* findingIconTexture(maps::Finding f, int size) {
     return nullptr;
 }
 
+void drawMarksList(AppState& s, const UiContext& ui) {
+    // TRANSLATORS: a heading of the Tags tab: the trigger points, arrows and labels on the chart.
+    heading(tr("Marks on the chart"), ui);
+    const auto& marks = s.doc.map.marks;
+    if (marks.empty()) {
+        ImGui::TextWrapped("%s", tr("No marks yet. Choose the Mark tool (M) to place trigger points, tender points, "
+                                    "adhesions, arrows and labels."));
+        return;
+    }
+    const int size = static_cast<int>(ImGui::GetFontSize() * 1.2f);
+    int remove = -1;
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const maps::Mark& m = marks[i];
+        ImGui::PushID(static_cast<int>(i) + 100000);
+        ImGui::Separator();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float icon = static_cast<float>(size);
+        std::string name(maps::markKindName(m.kind));
+        // TRANSLATORS: a mark in the Tags tab's list: its kind, then the view ("Front").
+        name = i18n::format(trc("marks list", "%s, %s"), name.c_str(),
+                            i18n::templateText(i18n::kViewContext, s.templ().view(m.view).label));
+        const bool picked = s.tools.marks.selected == static_cast<int>(i);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + icon + 6 * ui.scale, p.y));
+        if (ImGui::Selectable(("##m" + std::to_string(i)).c_str(), picked, 0, ImVec2(0, icon))) {
+            s.tools.tool = Tool::Mark;
+            s.view.showMarks = true;
+            s.view.focus = m.view;
+            s.tools.marks.selected = static_cast<int>(i);
+        }
+        ImGui::GetWindowDrawList()->AddImage(markIconTexture(m.kind, m.by, size), p, ImVec2(p.x + icon, p.y + icon));
+        ImGui::SameLine(p.x - ImGui::GetWindowPos().x + icon + 6 * ui.scale);
+        ImGui::TextUnformatted(name.c_str());
+        ImGui::Indent(icon + 6 * ui.scale);
+        if (!m.label.empty()) userText(m.label);
+        if (!m.note.empty()) userTextWrapped(m.note);
+        if (m.by == maps::DrawnBy::Client) {
+            ImGui::TextDisabled("%s", tr("Drawn by the client"));
+        } else if (ImGui::SmallButton(tr("Delete"))) {
+            remove = static_cast<int>(i);
+        }
+        ImGui::Unindent(icon + 6 * ui.scale);
+        ImGui::PopID();
+    }
+    if (remove >= 0) {
+        s.tools.marks.selected = remove;
+        deleteSelectedMark(s);
+    }
+}
+
 void drawFindingsControls(AppState& s, const UiContext& ui) {
     const int size = static_cast<int>(22.0f * ui.scale);
     const Icons& ic = icons(size);
