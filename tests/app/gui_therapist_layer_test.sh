@@ -57,7 +57,7 @@ grep -q '^stroke-committed' "$LOG" || fail "the findings stroke was not committe
 xdotool mousemove 1500 990; sleep 0.4
 screenshot "$WORK/found.png"
 ink_after=$("$PROBE" count "$WORK/found.png" $INK 40 $bx0 $by0 $bx1 $by1)
-[ "$ink_after" -gt $((ink_before + 150)) ] || fail "no therapist's ink where findings were painted ($ink_before -> $ink_after)"
+[ "$ink_after" -gt $((ink_before + 80)) ] || fail "no therapist's ink where findings were painted ($ink_before -> $ink_after)"
 pass "findings show in the therapist's ink over the client's drawing ($ink_before -> $ink_after pixels)"
 click menu-view
 wait_log "$LOG" '^button menu-show-findings ' 5 || fail "the View menu did not open"
