@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <glm/vec2.hpp>
 #include <imgui.h>
 
 #include "app/gui/file_dialog.h"
@@ -40,7 +41,12 @@ enum class Workspace { Chart, Compare };
 struct MarkToolState {
     maps::MarkKind kind = maps::MarkKind::ActiveTriggerPoint;
     int selected = -1;             // index into the map's marks, -1: none
-    bool focusLabel = false;       // one-shot: a text label was placed; its text field takes the keys
+    // A text label being placed: its text is asked in a small dialog first (a label needs one).
+    bool labelPrompt = false;
+    maps::ViewId labelView = maps::ViewId::Front;
+    glm::vec2 labelAt{0.0f};
+    std::string labelText;
+    int labelOpenedFrame = 0;      // Enter counts only in later frames
 };
 
 struct ToolState {

@@ -9,6 +9,9 @@
 #include "app/gui/panels.h"
 #include "app/gui/tr_text.h"
 #include "app/gui/user_text.h"
+#include "maps/map_format.h"
+
+#include <imgui_stdlib.h>
 
 namespace bodymap::app {
 
@@ -24,6 +27,7 @@ float distanceToSegment(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
 }
 
 float distance(glm::vec2 a, glm::vec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
 
 glm::vec2 clampToGrid(const AppState& s, glm::vec2 p) {
     return {std::clamp(p.x, 0.0f, static_cast<float>(s.templ().width)),
@@ -45,6 +49,15 @@ std::string markLabel(maps::MarkKind k) {
 }  // namespace
 
 bool editsAsClient(const AppState& s) { return intakeActive(s.intake); }
+
+// At most `bytes` bytes of `text`, never cutting a UTF-8 character (a cut one would be written as
+// U+FFFD, three bytes, and could push the label over the file's limit).
+std::string utf8Prefix(const std::string& text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    std::size_t n = bytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n);
+}
 
 int markAt(const AppState& s, maps::ViewId v, glm::vec2 cell, float radius, int* part, bool editableOnly) {
     const auto& marks = s.doc.map.marks;
@@ -104,9 +117,13 @@ void markPress(AppState& s, MarkDrag& d, maps::ViewId v, glm::vec2 cell, float h
     m.at = {maps::roundToTenth(cell.x), maps::roundToTenth(cell.y)};
     m.by = editsAsClient(s) ? maps::DrawnBy::Client : maps::DrawnBy::Therapist;
     if (kind == maps::MarkKind::Label) {
-        // TRANSLATORS: the text a new text label on the chart starts with (typed over at once).
-        m.label = trc("chart mark", "Label");
-        tool.focusLabel = true;
+        // The text first: a label without text is nothing (drawMarkLabelPrompt places it).
+        tool.labelPrompt = true;
+        tool.labelView = v;
+        tool.labelAt = m.at;
+        tool.labelText.clear();
+        tool.labelOpenedFrame = ImGui::GetFrameCount();
+        return;
     }
     auto marks = s.doc.map.marks;
     marks.push_back(m);
@@ -235,6 +252,45 @@ void drawMarkOverlay(const AppState& s, const MarkDrag& d, ImDrawList* dl, maps:
         }
         dl->AddCircleFilled(a, 4.0f * ui.scale, ink);
     }
+}
+
+void drawMarkLabelPrompt(AppState& s, const UiContext& ui) {
+    auto& tool = s.tools.marks;
+    const std::string id = idLabel(tr("Text label"), "marklabel");
+    if (tool.labelPrompt && !ImGui::IsPopupOpen(id.c_str())) openPopupLogged(id);
+    ImGui::SetNextWindowSize(ImVec2(420 * ui.scale, 0));
+    if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted(tr("The text on the chart, a few words:"));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##label-text", &tool.labelText);
+    userFieldPreview(tool.labelText, "field-mark-label");
+    const bool later = ImGui::GetFrameCount() > tool.labelOpenedFrame + 1;
+    const bool enter = later && (s.pressed(SDL_SCANCODE_RETURN) || s.pressed(SDL_SCANCODE_KP_ENTER));
+    const float bw = buttonWidthFor({tr("Place label"), tr("Cancel")}, 110 * ui.scale);
+    const bool empty = tool.labelText.empty();
+    ImGui::BeginDisabled(empty);
+    const bool ok = loggedButton(idLabel(tr("Place label"), "place-label").c_str(), ImVec2(bw, 0)) || (enter && !empty);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool cancel = loggedButton(tr("Cancel"), ImVec2(bw, 0)) || (later && s.pressed(SDL_SCANCODE_ESCAPE));
+    if (ok) {
+        maps::Mark m;
+        m.kind = maps::MarkKind::Label;
+        m.view = tool.labelView;
+        m.at = tool.labelAt;
+        m.label = utf8Prefix(tool.labelText, maps::kMaxMarkLabelBytes);
+        m.by = editsAsClient(s) ? maps::DrawnBy::Client : maps::DrawnBy::Therapist;
+        auto marks = s.doc.map.marks;
+        marks.push_back(m);
+        pushMarksEdit(s, std::move(marks), markLabel(maps::MarkKind::Label));
+        tool.selected = static_cast<int>(s.doc.map.marks.size()) - 1;
+    }
+    if (ok || cancel) {
+        tool.labelPrompt = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 void markTooltip(const AppState& s, int i) {

@@ -5,6 +5,7 @@
 // drawing: the therapist sees it but cannot move or delete it.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <SDL.h>
@@ -52,6 +53,11 @@ bool deleteSelectedMark(AppState& s);
 // selected mark and the line being drawn.
 void drawMarkOverlay(const AppState& s, const MarkDrag& d, ImDrawList* dl, maps::ViewId v, ImVec2 o,
                      float scale, const UiContext& ui);
+// The dialog that asks a new text label's text (opened by a press of the Mark tool with the
+// Label kind); OK places the label, one undo step.
+void drawMarkLabelPrompt(AppState& s, const UiContext& ui);
+// At most `bytes` bytes of `text`, cut at a character boundary.
+std::string utf8Prefix(const std::string& text, std::size_t bytes);
 // The hover text of mark `m`: its kind, label, note and who drew it.
 void markTooltip(const AppState& s, int m);
 

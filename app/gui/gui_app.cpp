@@ -28,6 +28,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/bench_driver.h"
 #include "app/assets_path.h"
+#include "app/gui/chart_marks.h"
 #include "app/gui/chart_panel.h"
 #include "app/gui/compare_workspace.h"
 #include "app/gui/document_ops.h"
@@ -225,6 +226,7 @@ void drawFrame(Gui& g) {
     drawDocumentPrompts(s, ui);
     drawLibraryPrompts(s, ui);
     drawTagEditor(s, ui);
+    drawMarkLabelPrompt(s, ui);
     drawPinSettingsDialog(s, ui);
     if (s.reportRequest) {
         openReportDialog(s, *g.exports, s.reportRequest == 2);

@@ -48,15 +48,6 @@ const Icons& icons(int size) {
     return *cache;
 }
 
-// At most `bytes` bytes of `text`, never cutting a UTF-8 character (a cut one would be written as
-// U+FFFD, three bytes, and could push the label over the file's limit).
-std::string utf8Prefix(const std::string& text, std::size_t bytes) {
-    if (text.size() <= bytes) return text;
-    std::size_t n = bytes;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    return text.substr(0, n);
-}
-
 // One row to pick: an icon, a name, the look of the quality toggles; true when clicked.
 bool choiceRow(const char* id, const GlTexture& icon, float iconW, const std::string& name, bool on,
                const UiContext& ui) {
@@ -126,16 +117,12 @@ void markEditor(AppState& s, const UiContext& ui) {
     bool commit = false;
     const char* labelHint = m.kind == maps::MarkKind::Label ? tr("The text on the chart") : tr("Short label (optional)");
     ImGui::SetNextItemWidth(-1);
-    if (tool.focusLabel) {
-        ImGui::SetKeyboardFocusHere();
-        tool.focusLabel = false;
-    }
     ImGui::InputTextWithHint("##mark-label", labelHint, &label, ImGuiInputTextFlags_AutoSelectAll);
-    logLastItem("mark-label");
+    logLastItem("mark-label-field");
     const bool labelActive = ImGui::IsItemActive();
     commit |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::InputTextMultiline("##mark-note", &note, ImVec2(-1, 64 * ui.scale));
-    logLastItem("mark-note");
+    logLastItem("mark-note-field");
     const bool noteActive = ImGui::IsItemActive();
     commit |= ImGui::IsItemDeactivatedAfterEdit();
     editing = labelActive || noteActive;

@@ -85,6 +85,21 @@ wait_log "$LOG" '^marks 2 ' 5 || fail "no arrow placed by the drag"
 drag 100 500 103 502
 [ "$(grep -c '^marks ' "$LOG")" -eq 2 ] || fail "a slip placed an arrow"
 pass "a click placed a latent trigger point, a drag an arrow, a slip nothing"
+# A text label: a click asks its text, Enter places it; Escape in the dialog places nothing.
+click mark-label
+read -r a b < <(front 120 300)
+xdotool mousemove --window "$WID" "$a" "$b" click 1; sleep 0.6
+wait_log "$LOG" '^dialog marklabel' 5 || fail "a click with the Text label kind asked no text"
+xdotool type --delay 40 "old scar"; sleep 0.3; xdotool key Return; sleep 0.6
+wait_log "$LOG" '^marks 3 Place Text label' 5 || fail "Enter did not place the label"
+xdotool mousemove --window "$WID" "$a" $((b + 60)) click 1; sleep 0.6
+[ "$(grep -c '^dialog marklabel' "$LOG")" -eq 2 ] || fail "the second label asked no text"
+xdotool key Escape; sleep 0.5
+[ "$(grep -c '^marks ' "$LOG")" -eq 3 ] || fail "Escape placed a label"
+xdotool key ctrl+z; sleep 0.4
+wait_log "$LOG" '^marks 2 ' 5 || true
+pass "a text label asks its text and is placed by Enter; Escape places nothing; Ctrl+Z takes it back"
+click mark-radiating  # (any kind but the label for the moves below)
 # Drag the trigger point from cell (300, 800) to (320, 700).
 drag 300 800 320 700
 wait_log "$LOG" '^marks 2 Move ' 5 || fail "the mark was not moved"
