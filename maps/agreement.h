@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "maps/body_template.h"
+#include "maps/compact_map.h"
 #include "maps/pain_map.h"
 
 namespace bodymap::maps {
@@ -52,5 +53,7 @@ struct Agreement {
 };
 
 Agreement computeAgreement(const PainMap& map, const BodyTemplate& t);
+// The same, bit for bit, from a compact map's spans.
+Agreement computeAgreement(const CompactMap& map, const BodyTemplate& t);
 
 }  // namespace bodymap::maps

@@ -11,6 +11,7 @@
 
 #include "maps/body_template.h"
 #include "maps/clinical_areas.h"
+#include "maps/compact_map.h"
 #include "maps/pain_map.h"
 #include "maps/result.h"
 
@@ -124,6 +125,11 @@ Status checkMapOnTemplate(const PainMap& map, const BodyTemplate& t);
 // All metrics of a map in one pass over each view's label and intensity rasters. Error when the
 // map was not drawn on this template (id or grid differs).
 Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
+                                  const PainfulAreaRule& rule = {});
+// The same figures, bit for bit, from a compact map: its painted spans intersected with the
+// template's label runs (and band runs), so the cost follows what is painted, not the grid.
+Status checkMapOnTemplate(const CompactMap& map, const BodyTemplate& t);
+Result<MapMetrics> computeMetrics(const CompactMap& map, const BodyTemplate& t,
                                   const PainfulAreaRule& rule = {});
 
 // A scalar metric with a stable key (CSV column, JSON key), a label for people and its value
