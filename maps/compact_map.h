@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,5 +93,8 @@ PainMap denseFrom(const CompactMap& map);
 Result<CompactMap> parseCompactMap(std::string_view text, const std::string& source,
                                    const TemplateRegistry& templates);
 Result<CompactMap> loadCompactMap(const std::string& path, const TemplateRegistry& templates);
+// The fast reader alone, for tests and benchmarks: nullopt where it gives up (and
+// parseCompactMap would read the file again through the document).
+std::optional<CompactMap> readCompactFast(std::string_view text, const TemplateRegistry& templates);
 
 }  // namespace bodymap::maps

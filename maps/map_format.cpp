@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include "maps/atomic_file.h"
+#include "maps/compact_map.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
 
@@ -396,6 +397,13 @@ Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& sour
 
 Result<PainMap> parseMap(std::string_view text, const std::string& source,
                          const TemplateRegistry& templates) {
+    auto compact = parseCompactMap(text, source, templates);
+    if (!compact) return Error{compact.error()};
+    return denseFrom(compact.value());
+}
+
+Result<PainMap> parseMapDocument(std::string_view text, const std::string& source,
+                                 const TemplateRegistry& templates) {
     auto json = parseJsonLimited(text, source, kMaxMapDepth, kMaxMapContainers);
     if (!json) return Error{json.error()};
     return parseMapValue(json.value(), source, "", templates);

@@ -40,8 +40,13 @@ int formatVersionFor(const PainMap& map);
 
 // Parses and validates a whole map document. Errors read "<source>: <json path>: <problem>".
 // Never returns a partly filled map: either every check passed or nothing is returned.
+// Reads with the fast reader of compact_map.h, then fills the dense rasters.
 Result<PainMap> parseMap(std::string_view text, const std::string& source,
                          const TemplateRegistry& templates);
+// The same through a JSON document (parseJsonLimited, then every check with its JSON path): the
+// reference reader, which gives every message; the fast reader falls back to it.
+Result<PainMap> parseMapDocument(std::string_view text, const std::string& source,
+                                 const TemplateRegistry& templates);
 // Reads and parses a map file of at most kMaxMapFileBytes; errors name `path`.
 Result<PainMap> loadMap(const std::string& path, const TemplateRegistry& templates);
 // Validates an already parsed map object. `pathPrefix` is prepended to JSON paths in messages

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "maps/compact_map.h"
 #include "maps/map_format.h"
 #include "maps/template_registry.h"
 #include "tests/support/test_support.h"
@@ -88,6 +89,48 @@ static void BM_ParseLargestVisit(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseLargestVisit)->Unit(benchmark::kMillisecond);
 
+// The same three ways: the compact form alone (what `stats` and `series` read), the dense map
+// through the fast reader (parseMap above), and the reference reader through a JSON document.
+static void BM_ParseLargestVisitCompact(benchmark::State& state) {
+    const std::string text = readText(largestExample());
+    registry();
+    for (auto _ : state) {
+        auto m = maps::parseCompactMap(text, "visit.json", registry());
+        if (!m) state.SkipWithError(m.error().c_str());
+        benchmark::DoNotOptimize(m);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_ParseLargestVisitCompact)->Unit(benchmark::kMillisecond);
+
+static void BM_ParseLargestVisitDocument(benchmark::State& state) {
+    const std::string text = readText(largestExample());
+    registry();
+    for (auto _ : state) {
+        auto m = maps::parseMapDocument(text, "visit.json", registry());
+        if (!m) state.SkipWithError(m.error().c_str());
+        benchmark::DoNotOptimize(m);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_ParseLargestVisitDocument)->Unit(benchmark::kMillisecond);
+
+// Each example visit from disk into the compact form.
+static void BM_LoadVisitCompact(benchmark::State& state) {
+    const auto files = exampleVisits();
+    const std::string& file = files[static_cast<std::size_t>(state.range(0)) % files.size()];
+    state.SetLabel(std::filesystem::path(file).filename().string());
+    registry();
+    for (auto _ : state) {
+        auto m = maps::loadCompactMap(file, registry());
+        if (!m) state.SkipWithError(m.error().c_str());
+        benchmark::DoNotOptimize(m);
+    }
+}
+BENCHMARK(BM_LoadVisitCompact)->DenseRange(0, 4)->Unit(benchmark::kMicrosecond);
+
 static void BM_SerializeLargestVisit(benchmark::State& state) {
     auto m = maps::loadMap(largestExample(), registry());
     for (auto _ : state) benchmark::DoNotOptimize(maps::serializeMap(m.value()));
@@ -118,11 +161,13 @@ static void BM_ParseWorstCaseMillionRuns(benchmark::State& state) {
         "\"back\": {\"intensity\": " + runs + ", \"qualities\": [[0,524288]]}}}";
     registry();
     for (auto _ : state) {
-        auto m = maps::parseMap(text, "worst.json", registry());
+        auto m = state.range(0) ? maps::parseMapDocument(text, "worst.json", registry())
+                                : maps::parseMap(text, "worst.json", registry());
         if (!m) state.SkipWithError(m.error().c_str());
         benchmark::DoNotOptimize(m);
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
                             static_cast<std::int64_t>(text.size()));
 }
-BENCHMARK(BM_ParseWorstCaseMillionRuns)->Unit(benchmark::kMillisecond);
+// 0: the fast reader, 1: the reference reader.
+BENCHMARK(BM_ParseWorstCaseMillionRuns)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);

@@ -1,6 +1,8 @@
 // libFuzzer target for the map loader: any bytes either parse into a valid map or give one
 // error message naming the source; a parsed map serializes and re-parses to an equal map
-// (lossless round trip), and the listing reader (readVisitInfo) never crashes either.
+// (lossless round trip), and the listing reader (readVisitInfo) never crashes either. The fast
+// reader (parseMap reads through it) and the reference reader (the JSON document) agree on every
+// input: the same map or the same message.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +24,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!info && info.error().rfind("fuzz.json: ", 0) != 0) std::abort();
 
     auto map = maps::parseMap(text, "fuzz.json", reg);
+    auto reference = maps::parseMapDocument(text, "fuzz.json", reg);
+    if (map.ok() != reference.ok() || (map.ok() && !(map.value() == reference.value())) ||
+        (!map.ok() && map.error() != reference.error())) {
+        std::fprintf(stderr, "the fast reader and the document disagree: %s | %s\n",
+                     map.ok() ? "map" : map.error().c_str(), reference.ok() ? "map" : reference.error().c_str());
+        std::abort();
+    }
     if (!map) {
         if (map.error().rfind("fuzz.json: ", 0) != 0 || map.error().find('\n') != std::string::npos) {
             std::fprintf(stderr, "badly formed message: %s\n", map.error().c_str());
