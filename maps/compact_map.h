@@ -96,5 +96,7 @@ Result<CompactMap> loadCompactMap(const std::string& path, const TemplateRegistr
 // The fast reader alone, for tests and benchmarks: nullopt where it gives up (and
 // parseCompactMap would read the file again through the document).
 std::optional<CompactMap> readCompactFast(std::string_view text, const TemplateRegistry& templates);
+// The same for readVisitInfo (map_format.h), which reads through it first.
+std::optional<VisitInfo> readVisitInfoFast(std::string_view text);
 
 }  // namespace bodymap::maps

@@ -416,6 +416,11 @@ Result<PainMap> loadMap(const std::string& path, const TemplateRegistry& templat
 }
 
 Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source) {
+    if (auto fast = readVisitInfoFast(text)) return std::move(*fast);
+    return readVisitInfoDocument(text, source);
+}
+
+Result<VisitInfo> readVisitInfoDocument(std::string_view text, const std::string& source) {
     auto json = parseJsonLimited(text, source, kMaxMapDepth, kMaxMapContainers);
     if (!json) return Error{json.error()};
     try {

@@ -57,6 +57,8 @@ Result<PainMap> parseMapValue(const nlohmann::json& doc, const std::string& sour
 // The visit metadata of a map file, without decoding or checking the rasters (for listings).
 // Checks `format`, `version` and the `visit` object only.
 Result<VisitInfo> readVisitInfo(std::string_view text, const std::string& source);
+// The same through a JSON document: the reference, and every message.
+Result<VisitInfo> readVisitInfoDocument(std::string_view text, const std::string& source);
 
 // The file text: fixed key order, top level indented, rasters as run-length pairs. Deterministic:
 // the same map always gives the same bytes. Invalid UTF-8 in strings is replaced (U+FFFD).

@@ -178,6 +178,57 @@ public:
         return spans;
     }
 
+    // Checks and skips any JSON value, as parseJsonLimited would accept it within `maxDepth`
+    // levels (counting the value's own) and the budget of containers; gives up on everything it
+    // is unsure of (exponents, long numbers, objects of many members, whose duplicate keys it
+    // does not look for).
+    void skipValue(int maxDepth, std::size_t& containersLeft) {
+        ws();
+        if (m_p == m_end) giveUp();
+        const char c = *m_p;
+        if (c == '{' || c == '[') {
+            if (maxDepth <= 0 || containersLeft == 0) giveUp();
+            --containersLeft;
+            if (c == '[') {
+                array(SIZE_MAX, [&](std::size_t) { skipValue(maxDepth - 1, containersLeft); });
+                return;
+            }
+            std::vector<std::string> keys;
+            object([&](const std::string& key) {
+                if (keys.size() >= 32) giveUp();
+                for (const std::string& k : keys) {
+                    if (k == key) giveUp();
+                }
+                keys.push_back(key);
+                skipValue(maxDepth - 1, containersLeft);
+            });
+            return;
+        }
+        if (c == '"') {
+            string(m_scratch, SIZE_MAX);
+            return;
+        }
+        for (const char* word : {"true", "false", "null"}) {
+            const std::size_t n = std::strlen(word);
+            if (static_cast<std::size_t>(m_end - m_p) >= n && std::memcmp(m_p, word, n) == 0) {
+                m_p += n;
+                return;
+            }
+        }
+        // A number: -?(0|[1-9][0-9]{0,14})(.[0-9]+)?, nothing larger or stranger.
+        if (*m_p == '-') ++m_p;
+        const char* start = m_p;
+        while (m_p < m_end && isDigit(*m_p)) ++m_p;
+        const std::ptrdiff_t n = m_p - start;
+        if (n == 0 || n > 15 || (n > 1 && *start == '0')) giveUp();
+        if (m_p < m_end && *m_p == '.') {
+            ++m_p;
+            if (m_p == m_end || !isDigit(*m_p)) giveUp();
+            while (m_p < m_end && isDigit(*m_p)) ++m_p;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) giveUp();
+    }
+
 private:
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -280,6 +331,7 @@ private:
 
     const char* m_p;
     const char* m_end;
+    std::string m_scratch;
 };
 
 // Gives up when `bit` is already in `seen` (a member written twice), else adds it.
@@ -543,7 +595,61 @@ CompactMap readCompact(std::string_view text, const TemplateRegistry& templates)
     return map;
 }
 
+// What readVisitInfo reads: the header, `visit` and (version 2) `session`; every other member
+// only checked as JSON.
+VisitInfo readInfoOnly(std::string_view text) {
+    Reader r(text);
+    unsigned seen = 0;
+    int formatVersion = 0;
+    VisitInfo info;
+    SessionNote session;
+    bool sawSession = false;
+    std::string word;
+    std::vector<std::string> others;
+    // Levels left below the root object, and the containers left after it (parseJsonLimited's
+    // limits for map files).
+    std::size_t containersLeft = kMaxMapContainers - 4;  // the root, visit, session, treatment
+    r.object([&](const std::string& key) {
+        if (key == "format") {
+            once(seen, 1);
+            r.string(word, 64);
+            if (word != "bodymap") giveUp();
+        } else if (key == "version") {
+            once(seen, 2);
+            formatVersion = static_cast<int>(r.integer(1, kMapFormatVersion));
+        } else if (key == "visit") {
+            once(seen, 4);
+            info = readVisit(r);
+        } else if (key == "session") {
+            once(seen, 8);
+            sawSession = true;
+            session = readSession(r);
+        } else {
+            if (others.size() >= 32) giveUp();
+            for (const std::string& k : others) {
+                if (k == key) giveUp();
+            }
+            others.push_back(key);
+            r.skipValue(kMaxMapDepth - 1, containersLeft);
+        }
+    });
+    if (!r.atEnd() || (seen & 7) != 7) giveUp();
+    // Version 1 does not read a session (an unknown field there is the map reader's business).
+    if (formatVersion >= 2 && sawSession) info.session = std::move(session);
+    return info;
+}
+
 }  // namespace
+
+std::optional<VisitInfo> readVisitInfoFast(std::string_view text) {
+    if (text.size() > kMaxMapFileBytes) return std::nullopt;
+    try {
+        return readInfoOnly(text);
+    } catch (const GiveUp&) {
+    } catch (const std::bad_alloc&) {
+    }
+    return std::nullopt;
+}
 
 Result<CompactMap> parseCompactMap(std::string_view text, const std::string& source,
                                    const TemplateRegistry& templates) {

@@ -44,6 +44,18 @@ bool expectSameResult(const std::string& text, const std::string& what) {
     if (!fast.ok() && !reference.ok()) {
         EXPECT_EQ(fast.error(), reference.error()) << what;
     }
+    // The listing reader the same way.
+    auto info = readVisitInfo(text, "f.json");
+    auto infoReference = readVisitInfoDocument(text, "f.json");
+    EXPECT_EQ(info.ok(), infoReference.ok()) << what;
+    if (info.ok() && infoReference.ok()) {
+        EXPECT_TRUE(info.value() == infoReference.value()) << what;
+    } else if (!info.ok() && !infoReference.ok()) {
+        EXPECT_EQ(info.error(), infoReference.error()) << what;
+    }
+    if (!infoReference.ok()) {
+        EXPECT_FALSE(readVisitInfoFast(text).has_value()) << what;
+    }
     // A text the reference refuses must never get past the fast reader on its own.
     if (!reference.ok()) {
         EXPECT_FALSE(readCompactFast(text, reg).has_value()) << what;
@@ -82,8 +94,10 @@ TEST(MapReader, FastReaderReadsEveryFileBodyMapWrites) {
         ASSERT_TRUE(fast.has_value()) << file;
         EXPECT_TRUE(*fast == compactFrom(map.value())) << file;
         EXPECT_TRUE(denseFrom(*fast) == map.value()) << file;
+        EXPECT_TRUE(readVisitInfoFast(written).has_value()) << file;
         if (file.find("/examples/") != std::string::npos) {
             EXPECT_TRUE(readCompactFast(readAll(file), reg).has_value()) << file;
+            EXPECT_TRUE(readVisitInfoFast(readAll(file)).has_value()) << file;
         }
     }
 }
@@ -125,7 +139,7 @@ TEST(MapReader, MutationsGiveTheSameResultAsTheDocument) {
     int maps = 0, total = 0;
     for (const std::string& base : bases) {
         ASSERT_FALSE(base.empty());
-        for (int i = 0; i < 3000; ++i) {
+        for (int i = 0; i < 1200; ++i) {
             std::string s = base;
             const std::size_t at = std::uniform_int_distribution<std::size_t>(0, s.size() - 1)(rng);
             switch (i % 3) {
