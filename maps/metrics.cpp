@@ -1,9 +1,18 @@
-// Metrics of one pain map (see metrics.h and METRICS.md).
+// Metrics of one pain map (see metrics.h and METRICS.md), from dense rasters or from a compact
+// map's spans. The two paths only fill the per-region, per-view and per-band totals; everything
+// derived from those is one function, so the two cannot drift apart.
+//
+// [SECTION] Rules as pure functions
+// [SECTION] Dense path: the template's runs over the rasters, eight cells at a time
+// [SECTION] Compact path: painted spans intersected with label runs and band runs
+// [SECTION] Derived figures, shared by both paths
+// [SECTION] Entry points and the scalar table
 #include "maps/metrics.h"
 
 #include "maps/i18n/i18n.h"
 
 #include "maps/fascial_lines.h"
+#include "maps/span_overlap.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +21,8 @@
 #include <sstream>
 
 namespace bodymap::maps {
+
+// [SECTION] Rules as pure functions
 
 std::string describeRule(const PainfulAreaRule& rule) {
     // TRANSLATORS: the rule a body area must meet to count as painful (WPI, generalized pain).
@@ -57,6 +68,8 @@ void CellStats::add(const CellStats& o) {
 }
 
 namespace {
+
+// [SECTION] Dense path: the template's runs over the rasters, eight cells at a time
 
 constexpr std::uint64_t kLow = 0x0101010101010101ull;
 constexpr std::uint64_t kHigh = 0x8080808080808080ull;
@@ -193,9 +206,97 @@ void accumulateView(const ViewLayer& layer, const TemplateView& view, std::vecto
     }
 }
 
+// The painted cells of one fascial band and the sum of their intensities: all a path measures of
+// a band; the lines' figures derive from these (fascialMetrics).
+struct BandPaint {
+    int painted = 0;
+    std::int64_t sum = 0;
+};
+
+// The painted cells of each band, summed over its runs of consecutive cells, eight at a time.
+std::vector<BandPaint> bandPaint(const PainMap& map, const BodyTemplate& t) {
+    std::vector<BandPaint> out(t.bands.size());
+    for (std::size_t b = 0; b < t.bands.size(); ++b) {
+        const FascialBand& band = t.bands[b];
+        const ViewLayer& layer = map.layer(band.view);
+        const std::size_t n = layer.intensity.size();
+        SpanTotals s;
+        for (const CellRun run : band.runs) {
+            if (run.start >= n) break;
+            addSpan<false>(layer.intensity.data() + run.start, nullptr,
+                           std::min<std::size_t>(run.length, n - run.start), n - run.start, s);
+        }
+        out[b] = {s.painted, s.sum};
+    }
+    return out;
+}
+
+// [SECTION] Compact path: painted spans intersected with label runs and band runs
+
+// The rule of the intersection (the dense pass's rule, restated for spans): a body cell belongs
+// to the region of the label run that covers it, and the background is in no run, so paint there
+// is never met; a cell is painted when an intensity span of value >= 1 covers it (every other
+// cell is 0); its qualities are the value of the quality span covering it, and count only where
+// the cell is painted, as the dense pass masks them. So a region's figures are sums over the
+// PIECES where an intensity span overlaps one of its label runs: a piece of n cells of value v
+// adds n painted cells, n x v to the sum and v to the max, and each quality span overlapping the
+// piece on n' cells adds its bits to the union and n' cells to each of its bits. Pieces come in
+// cell order, so one forward cursor over the quality spans serves them all. Every figure is an
+// integer count or sum, so the order of the additions cannot change a bit of what derives from it.
+void accumulateSpans(const CompactLayer& layer, const TemplateView& view,
+                     std::vector<CellStats>& regions,
+                     std::array<int, kQualityCount>& qualityCells) {
+    const SpanList& intensity = layer.intensity;
+    const SpanList& qualities = layer.qualities;
+    std::size_t qualityCursor = 0;
+    auto addPiece = [&](std::size_t i, std::size_t k, std::uint32_t lo, std::uint32_t hi) {
+        const std::uint8_t v = intensity[i].value;
+        // Spans hold non-zero values; a 0 from elsewhere is no pain, as in the dense pass.
+        if (v == 0) return;
+        CellStats& r = regions[view.runLabels[k]];
+        const int n = static_cast<int>(hi - lo);
+        r.paintedCells += n;
+        r.intensitySum += static_cast<std::int64_t>(v) * n;
+        r.maxIntensity = std::max(r.maxIntensity, static_cast<int>(v));
+        auto addQualities = [&](std::size_t j, std::uint32_t qlo, std::uint32_t qhi) {
+            const std::uint8_t q = qualities[j].value;
+            r.qualities = static_cast<std::uint8_t>(r.qualities | q);
+            const int cells = static_cast<int>(qhi - qlo);
+            for (std::size_t b = 0; b < kQualityCount; ++b) {
+                if ((q >> b) & 1u) qualityCells[b] += cells;
+            }
+        };
+        forEachOverlapIn(qualities, qualityCursor, lo, hi, addQualities);
+    };
+    forEachOverlap(intensity, view.labelRuns, addPiece);
+}
+
+// A band is the same walk against the band's runs instead of the label runs, without qualities:
+// forEachOverlap skips the spans above and below the band's rows in O(log) steps.
+std::vector<BandPaint> bandPaint(const CompactMap& map, const BodyTemplate& t) {
+    std::vector<BandPaint> out(t.bands.size());
+    for (std::size_t b = 0; b < t.bands.size(); ++b) {
+        const FascialBand& band = t.bands[b];
+        const SpanList& intensity = map.layer(band.view).intensity;
+        BandPaint& p = out[b];
+        auto addPiece = [&](std::size_t i, std::size_t, std::uint32_t lo, std::uint32_t hi) {
+            const std::uint8_t v = intensity[i].value;
+            if (v == 0) return;
+            const int n = static_cast<int>(hi - lo);
+            p.painted += n;
+            p.sum += static_cast<std::int64_t>(v) * n;
+        };
+        forEachOverlap(intensity, band.runs, addPiece);
+    }
+    return out;
+}
+
+// [SECTION] Derived figures, shared by both paths
+
 // Band cell lists are sorted and, within a view, disjoint for one line, so a line's painted
 // cells are the sum over its bands: no union has to be built.
-FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int paintedTotal) {
+FascialMetrics fascialMetrics(const BodyTemplate& t, const std::vector<BandPaint>& bands,
+                              const std::vector<FascialTag>& tags, int paintedTotal) {
     FascialMetrics f;
     std::map<std::string, std::size_t> slot;
     std::array<bool, kFascialLineCount> known{};
@@ -214,26 +315,17 @@ FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int pai
         slot[line] = f.lines.size();
         f.lines.push_back({line, line});
     }
-    // Band cells per line are fixed by the template; the painted cells of a band are summed
-    // over its runs of consecutive cells, eight at a time.
-    for (const FascialBand& b : t.bands) {
-        FascialLineMetrics& lm = f.lines[slot[b.line]];
-        lm.bandCells += static_cast<int>(b.cells.size());
-        const ViewLayer& layer = map.layer(b.view);
-        const std::size_t n = layer.intensity.size();
-        SpanTotals s;
-        for (const CellRun run : b.runs) {
-            if (run.start >= n) break;
-            addSpan<false>(layer.intensity.data() + run.start, nullptr,
-                           std::min<std::size_t>(run.length, n - run.start), n - run.start, s);
-        }
-        lm.paintedCells += s.painted;
-        lm.intensitySum += s.sum;
+    // Band cells per line are fixed by the template; the painted cells come from the path.
+    for (std::size_t b = 0; b < t.bands.size(); ++b) {
+        FascialLineMetrics& lm = f.lines[slot[t.bands[b].line]];
+        lm.bandCells += static_cast<int>(t.bands[b].cells.size());
+        lm.paintedCells += bands[b].painted;
+        lm.intensitySum += bands[b].sum;
     }
     for (FascialLineMetrics& lm : f.lines) {
         lm.sharePct = extentPct(lm.paintedCells, paintedTotal);
     }
-    for (const FascialTag& tag : map.tags) {
+    for (const FascialTag& tag : tags) {
         ++f.tags;
         for (std::size_t k = 0; k < kTagKindCount; ++k) {
             if (tag.kinds & static_cast<std::uint8_t>(kTagKinds[k])) ++f.tagsByKind[k];
@@ -244,39 +336,19 @@ FascialMetrics fascialMetrics(const PainMap& map, const BodyTemplate& t, int pai
     return f;
 }
 
-}  // namespace
-
-Status checkMapOnTemplate(const PainMap& map, const BodyTemplate& t) {
-    if (map.templateId() != t.id) {
-        return Error{i18n::format(tr("map drawn on template \"%s\", not \"%s\""), map.templateId().c_str(), t.id.c_str())};
-    }
-    if (map.width() != t.width || map.height() != t.height) {
-        return Error{i18n::format(tr("map grid %d x %d does not match template %s"), map.width(), map.height(),
-                                  t.id.c_str())};
-    }
-    for (ViewId v : kViews) {
-        if (map.layer(v).intensity.size() != map.cellCount() ||
-            map.layer(v).qualities.size() != map.cellCount()) {
-            return Error{tr("map raster size does not match its grid")};
-        }
-    }
-    return Ok{};
-}
-
-Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
-                                  const PainfulAreaRule& rule) {
-    if (auto st = checkMapOnTemplate(map, t); !st) return Error{st.error()};
+// The metrics before any cell is read: the rule, and every region's body cells.
+MapMetrics startMetrics(const BodyTemplate& t, const PainfulAreaRule& rule) {
     MapMetrics m;
     m.rule = rule;
     m.regions.resize(t.regions.size());
     for (std::size_t r = 0; r < t.regions.size(); ++r) m.regions[r].bodyCells = t.regions[r].cellCount;
+    return m;
+}
 
-    for (ViewId v : kViews) {
-        ViewMetrics& vm = m.views[static_cast<std::size_t>(viewIndex(v))];
-        accumulateView(map.layer(v), t.view(v), m.regions, vm.qualityCells);
-    }
-
-    // Everything else derives from the per-region figures.
+// Everything else, from what a path measured: the regions' figures and each view's quality
+// cells in `m`, and the painted cells of each band.
+void deriveMetrics(MapMetrics& m, const BodyTemplate& t, const std::vector<BandPaint>& bands,
+                   const std::vector<FascialTag>& tags) {
     for (ViewId v : kViews) {
         ViewMetrics& vm = m.views[static_cast<std::size_t>(viewIndex(v))];
         for (int r : t.view(v).regions) vm.cells.add(m.regions[static_cast<std::size_t>(r)]);
@@ -291,7 +363,7 @@ Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
     }
     for (std::size_t a = 0; a < kWpiAreaCount; ++a) {
         WpiAreaMetrics& am = m.wpiAreas[a];
-        am.painful = areaCountsAsPainful(rule, am.cells.paintedCells, am.cells.bodyCells);
+        am.painful = areaCountsAsPainful(m.rule, am.cells.paintedCells, am.cells.bodyCells);
         if (!am.painful) continue;
         ++m.wpi;
         // Jaw, chest and abdomen have no generalized-pain region (2016 criteria).
@@ -300,7 +372,75 @@ Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
     m.generalizedPain = static_cast<int>(std::count(m.gpRegions.begin(), m.gpRegions.end(), true));
     m.symmetry.extentIndex = symmetryIndex(m.symmetry.left.extentPct(), m.symmetry.right.extentPct());
     m.symmetry.intensityIndex = symmetryIndex(m.symmetry.left.burden(), m.symmetry.right.burden());
-    m.fascial = fascialMetrics(map, t, m.overall.cells.paintedCells);
+    m.fascial = fascialMetrics(t, bands, tags, m.overall.cells.paintedCells);
+}
+
+// The template and grid half of checkMapOnTemplate, the same for both forms of a map.
+Status checkTemplateAndGrid(const std::string& templateId, int width, int height,
+                            const BodyTemplate& t) {
+    if (templateId != t.id) {
+        return Error{i18n::format(tr("map drawn on template \"%s\", not \"%s\""),
+                                  templateId.c_str(), t.id.c_str())};
+    }
+    if (width != t.width || height != t.height) {
+        return Error{i18n::format(tr("map grid %d x %d does not match template %s"), width, height,
+                                  t.id.c_str())};
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+// [SECTION] Entry points and the scalar table
+
+Status checkMapOnTemplate(const PainMap& map, const BodyTemplate& t) {
+    if (auto st = checkTemplateAndGrid(map.templateId(), map.width(), map.height(), t); !st)
+        return st;
+    for (ViewId v : kViews) {
+        if (map.layer(v).intensity.size() != map.cellCount() ||
+            map.layer(v).qualities.size() != map.cellCount()) {
+            return Error{tr("map raster size does not match its grid")};
+        }
+    }
+    return Ok{};
+}
+
+Result<MapMetrics> computeMetrics(const PainMap& map, const BodyTemplate& t,
+                                  const PainfulAreaRule& rule) {
+    if (auto st = checkMapOnTemplate(map, t); !st) return Error{st.error()};
+    MapMetrics m = startMetrics(t, rule);
+    for (ViewId v : kViews) {
+        ViewMetrics& vm = m.views[static_cast<std::size_t>(viewIndex(v))];
+        accumulateView(map.layer(v), t.view(v), m.regions, vm.qualityCells);
+    }
+    deriveMetrics(m, t, bandPaint(map, t), map.tags);
+    return m;
+}
+
+Status checkMapOnTemplate(const CompactMap& map, const BodyTemplate& t) {
+    if (auto st = checkTemplateAndGrid(map.templateId(), map.width(), map.height(), t); !st)
+        return st;
+    for (ViewId v : kViews) {
+        // Spans out of order or past the grid are the compact form of a raster of the wrong size
+        // (cells that are not where the grid says), and the walks would count them wrong: the
+        // same refusal, in the same words.
+        if (!runsInOrder(map.layer(v).intensity, map.cellCount()) ||
+            !runsInOrder(map.layer(v).qualities, map.cellCount())) {
+            return Error{tr("map raster size does not match its grid")};
+        }
+    }
+    return Ok{};
+}
+
+Result<MapMetrics> computeMetrics(const CompactMap& map, const BodyTemplate& t,
+                                  const PainfulAreaRule& rule) {
+    if (auto st = checkMapOnTemplate(map, t); !st) return Error{st.error()};
+    MapMetrics m = startMetrics(t, rule);
+    for (ViewId v : kViews) {
+        ViewMetrics& vm = m.views[static_cast<std::size_t>(viewIndex(v))];
+        accumulateSpans(map.layer(v), t.view(v), m.regions, vm.qualityCells);
+    }
+    deriveMetrics(m, t, bandPaint(map, t), map.tags);
     return m;
 }
 
