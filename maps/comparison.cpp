@@ -229,4 +229,121 @@ Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
     return s;
 }
 
+SeriesBuilder::SeriesBuilder(const BodyTemplate& t, const PainfulAreaRule& rule) : m_template(&t), m_rule(rule) {}
+
+void SeriesBuilder::addMetrics(std::string visitTime, MapMetrics metrics) {
+    m_visitTimes.push_back(std::move(visitTime));
+    m_metrics.push_back(std::move(metrics));
+}
+
+Status SeriesBuilder::add(const PainMap& visit) {
+    const BodyTemplate& t = *m_template;
+    if (auto st = checkMapOnTemplate(visit, t); !st) {
+        return Error{i18n::format(tr("visit %zu: %s"), size() + 1, st.error().c_str())};
+    }
+    auto metrics = computeMetrics(visit, t, m_rule);
+    if (!metrics) return Error{metrics.error()};
+    const std::size_t cells = visit.cellCount();
+    for (ViewId v : kViews) {
+        const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
+        if (m_hits[vi].empty()) {
+            m_hits[vi].assign(cells, 0);
+            m_sums[vi].assign(cells, 0);
+        }
+        const auto& in = visit.layer(v).intensity;
+        for (std::size_t i = 0; i < cells; ++i) {
+            m_hits[vi][i] += in[i] > 0 ? 1u : 0u;
+            m_sums[vi][i] += in[i];
+        }
+    }
+    addMetrics(visit.info.visitTime, std::move(metrics.value()));
+    return Ok{};
+}
+
+Result<SeriesSummary> SeriesBuilder::finish() {
+    if (m_visitTimes.empty()) return Error{tr("no visits to summarize")};
+    const BodyTemplate& t = *m_template;
+    SeriesSummary s;
+    s.width = t.width;
+    s.height = t.height;
+    s.order.resize(m_visitTimes.size());
+    std::iota(s.order.begin(), s.order.end(), std::size_t{0});
+    std::stable_sort(s.order.begin(), s.order.end(),
+                     [this](std::size_t a, std::size_t b) { return m_visitTimes[a] < m_visitTimes[b]; });
+    for (std::size_t idx : s.order) {
+        s.visitTimes.push_back(std::move(m_visitTimes[idx]));
+        s.metrics.push_back(std::move(m_metrics[idx]));
+    }
+    // As summarizeSeries: the shares and means of body cells, 0 outside the body.
+    const std::size_t cells = static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height);
+    const float n = static_cast<float>(s.visitTimes.size());
+    for (ViewId v : kViews) {
+        const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
+        const auto& labels = t.view(v).labels;
+        s.frequency[vi].assign(cells, 0.0f);
+        s.meanIntensity[vi].assign(cells, 0.0f);
+        if (m_hits[vi].size() != cells) continue;
+        for (std::size_t i = 0; i < cells; ++i) {
+            if (labels[i] == kNoRegion) continue;
+            s.frequency[vi][i] = static_cast<float>(m_hits[vi][i]) / n;
+            s.meanIntensity[vi][i] = static_cast<float>(m_sums[vi][i]) / n;
+        }
+    }
+    for (std::size_t k = 0; k < s.metrics.size(); ++k) {
+        const std::vector<ScalarMetric> row = scalarMetrics(s.metrics[k]);
+        if (s.trends.empty()) {
+            for (const ScalarMetric& m : row) s.trends.push_back({m.key, m.label, {}});
+        }
+        for (std::size_t i = 0; i < row.size() && i < s.trends.size(); ++i) {
+            s.trends[i].values.push_back(row[i].value);
+        }
+    }
+    *this = SeriesBuilder(t, m_rule);
+    return s;
+}
+
+SeriesFigures seriesFigures(const SeriesSummary& s, const BodyTemplate& t) {
+    SeriesFigures f;
+    f.visits = s.visitTimes.size();
+    f.regions.assign(t.regions.size(), SeriesCellFigures{});
+    const std::size_t cells = static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height);
+    if (s.width != t.width || s.height != t.height || f.visits == 0) return f;
+    const double n = static_cast<double>(f.visits);
+    for (ViewId v : kViews) {
+        const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
+        const auto& labels = t.view(v).labels;
+        const auto& share = s.frequency[vi];
+        const auto& mean = s.meanIntensity[vi];
+        if (share.size() != cells || mean.size() != cells || labels.size() != cells) continue;
+        SeriesCellFigures& view = f.views[vi];
+        for (std::size_t i = 0; i < cells; ++i) {
+            const RegionIndex l = labels[i];
+            if (l == kNoRegion) continue;
+            SeriesCellFigures& r = f.regions[l];
+            // The share is k / n as a float: k comes back exactly (n is far below 2^24).
+            const long k = std::lround(static_cast<double>(share[i]) * n);
+            for (SeriesCellFigures* c : {&view, &r}) {
+                ++c->bodyCells;
+                if (k == 0) continue;
+                ++c->everPainted;
+                if (2 * k >= static_cast<long>(f.visits)) ++c->halfOrMore;
+                if (k == static_cast<long>(f.visits)) ++c->everyVisit;
+                c->maxShare = std::max(c->maxShare, static_cast<double>(share[i]));
+                c->maxMean = std::max(c->maxMean, static_cast<double>(mean[i]));
+                c->meanSum += mean[i];
+            }
+        }
+    }
+    for (const SeriesCellFigures& view : f.views) {
+        f.overall.bodyCells += view.bodyCells;
+        f.overall.everPainted += view.everPainted;
+        f.overall.halfOrMore += view.halfOrMore;
+        f.overall.everyVisit += view.everyVisit;
+        f.overall.maxShare = std::max(f.overall.maxShare, view.maxShare);
+        f.overall.maxMean = std::max(f.overall.maxMean, view.maxMean);
+        f.overall.meanSum += view.meanSum;
+    }
+    return f;
+}
+
 }  // namespace bodymap::maps

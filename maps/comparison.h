@@ -120,4 +120,56 @@ struct SeriesSummary {
 Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
                                       const BodyTemplate& t, const PainfulAreaRule& rule = {});
 
+// The same summary built one visit at a time, so that a caller can read a visit, add it and
+// drop it: memory is one accumulator per series (a count and a sum per cell) plus the metrics
+// of each visit, however many visits there are. finish() gives what summarizeSeries gives for
+// the visits in the order they were added, bit for bit. t must outlive the builder.
+class SeriesBuilder {
+public:
+    explicit SeriesBuilder(const BodyTemplate& t, const PainfulAreaRule& rule = {});
+    // Adds one visit; error (and nothing added) when it is not drawn on t.
+    Status add(const PainMap& visit);
+    std::size_t size() const { return m_visitTimes.size(); }
+    // The summary of the visits added so far; error when there are none. The builder is empty
+    // afterwards.
+    Result<SeriesSummary> finish();
+
+private:
+    void addMetrics(std::string visitTime, MapMetrics metrics);
+
+    const BodyTemplate* m_template;
+    PainfulAreaRule m_rule;
+    std::vector<std::string> m_visitTimes;  // in the order added
+    std::vector<MapMetrics> m_metrics;      // in the order added
+    // Per view and cell: visits with paint there, and the sum of their intensities.
+    std::array<std::vector<std::uint32_t>, kViewCount> m_hits;
+    std::array<std::vector<std::uint32_t>, kViewCount> m_sums;
+};
+
+// What the frequency and mean-intensity maps say about a set of body cells (a view, a region,
+// the whole body). With n visits, a cell painted in k of them has share k / n.
+struct SeriesCellFigures {
+    int bodyCells = 0;
+    int everPainted = 0;     // cells painted in at least one visit (k >= 1)
+    int halfOrMore = 0;      // cells painted in at least half of the visits (2k >= n)
+    int everyVisit = 0;      // cells painted in every visit (k == n)
+    double maxShare = 0.0;   // highest share of the cells, 0..1
+    double maxMean = 0.0;    // highest mean intensity of the cells (over all visits), 0..10
+    double meanSum = 0.0;    // sum of the cells' mean intensities
+
+    double everPaintedPct() const { return maps::extentPct(everPainted, bodyCells); }  // 0..100
+    double halfOrMorePct() const { return maps::extentPct(halfOrMore, bodyCells); }    // 0..100
+    double everyVisitPct() const { return maps::extentPct(everyVisit, bodyCells); }    // 0..100
+    // Mean of the visits' pain burdens over these cells, 0..1: sum of mean intensity / (10 x cells).
+    double meanBurden() const { return bodyCells == 0 ? 0.0 : meanSum / (10.0 * bodyCells); }
+};
+struct SeriesFigures {
+    std::size_t visits = 0;
+    std::array<SeriesCellFigures, kViewCount> views;
+    SeriesCellFigures overall;                // both views
+    std::vector<SeriesCellFigures> regions;   // indexed like BodyTemplate::regions
+};
+// The figures of a summary made on template t (empty figures when its grid is not t's).
+SeriesFigures seriesFigures(const SeriesSummary& s, const BodyTemplate& t);
+
 }  // namespace bodymap::maps
