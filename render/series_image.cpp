@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "render/cairo_util.h"
 #include "render/text.h"
@@ -157,14 +156,21 @@ double drawSeriesLegend(cairo_t* cr, SeriesMapKind kind, double x, double y, dou
     cairo_set_line_width(cr, deviceWidth(cr, 1.0));
     cairo_stroke(cr);
     double labelH = 0;
+    const double tickH = textSize * 0.3;
     for (int k = 0; k <= 4; ++k) {
-        char buf[16];
-        if (freq) std::snprintf(buf, sizeof buf, "%d%%", k * 25);
-        else std::snprintf(buf, sizeof buf, "%d", static_cast<int>(std::lround(k * 2.5)));
+        const double tx = x + width * k / 4.0;
+        cairo_move_to(cr, tx, top + barH);
+        cairo_line_to(cr, tx, top + barH + tickH);
+        setSource(cr, palette::kOutline);
+        cairo_stroke(cr);
+        // The quarters of the scale as they are: 2.5 and 7.5 on the intensity scale, not 3 and 8.
+        // TRANSLATORS: a tick of the frequency scale: a share of the visits in percent ("25 %").
+        const std::string label = freq ? i18n::format(trc("frequency scale", "%d %%"), k * 25)
+                                       : i18n::formatNumber(k * 2.5, k % 2 == 1 ? 1 : 0);
         text.align = k == 0 ? Align::Left : (k == 4 ? Align::Right : Align::Center);
-        labelH = std::max(labelH, drawText(cr, buf, x + width * k / 4.0, top + barH + textSize * 0.3, text));
+        labelH = std::max(labelH, drawText(cr, label, tx, top + barH + tickH + textSize * 0.15, text));
     }
-    return top + barH + textSize * 0.3 + labelH - y;
+    return top + barH + tickH + textSize * 0.15 + labelH - y;
 }
 
 RgbaImage renderSeriesMap(const BodyTemplate& t, const SeriesSummary& s, SeriesMapKind kind,
@@ -189,6 +195,141 @@ RgbaImage renderSeriesMap(const BodyTemplate& t, const SeriesSummary& s, SeriesM
     drawSeriesView(cr, t, s, kind, ViewId::Front);
     cairo_translate(cr, t.width + gap, 0);
     drawSeriesView(cr, t, s, kind, ViewId::Back);
+    cairo_destroy(cr);
+    RgbaImage img = imageFromSurface(surface);
+    cairo_surface_destroy(surface);
+    return img;
+}
+
+namespace {
+
+// The sizes of the sheet in pixels, worked out before drawing (text measured on `cr`).
+struct SheetLayout {
+    double margin = 0, gap = 0, pad = 0, text = 0;
+    double captionH = 0;
+    double cardW = 0, cardH = 0, cardTop = 0;
+    double titleH = 0, subtitleH = 0;
+    double viewsW = 0, viewsH = 0, scale = 0, viewGap = 0;
+    double legendW = 0, legendH = 0;
+    int width = 0, height = 0;
+};
+
+constexpr SeriesMapKind kSheetKinds[2] = {SeriesMapKind::Frequency, SeriesMapKind::MeanIntensity};
+
+const char* sheetTitle(SeriesMapKind kind) {
+    // The same titles as the compare workspace's Frequency tab.
+    return kind == SeriesMapKind::Frequency ? tr("How often it hurt") : tr("Mean intensity");
+}
+const char* sheetSubtitle(SeriesMapKind kind) {
+    return kind == SeriesMapKind::Frequency ? tr("Share of the visits with pain at each spot")
+                                            : tr("Over all visits; a visit without pain there counts as 0");
+}
+
+TextStyle inkText(double size, bool bold) {
+    TextStyle text;
+    text.size = size;
+    text.bold = bold;
+    text.r = palette::kInk.r / 255.0;
+    text.g = palette::kInk.g / 255.0;
+    text.b = palette::kInk.b / 255.0;
+    return text;
+}
+
+SheetLayout sheetLayout(cairo_t* cr, const BodyTemplate& t, int widthPx, const std::string& caption) {
+    SheetLayout L;
+    L.width = widthPx;
+    L.margin = std::max(8.0, widthPx * 0.02);
+    L.gap = L.margin;
+    L.cardW = (widthPx - 2 * L.margin - L.gap) / 2;
+    L.pad = std::max(6.0, L.cardW * 0.03);
+    L.text = std::clamp(L.cardW * 0.024, 10.0, 48.0);
+    double w = 0, h = 0;
+    if (!caption.empty()) {
+        TextStyle style = inkText(L.text * 1.25, true);
+        style.wrapWidth = widthPx - 2 * L.margin;
+        measureText(cr, caption, style, w, h);
+        L.captionH = h + L.text * 0.6;
+    }
+    L.cardTop = L.margin + L.captionH;
+    // The taller title and subtitle of the two cards, so that both cards line up.
+    for (SeriesMapKind kind : kSheetKinds) {
+        TextStyle title = inkText(L.text * 1.1, true);
+        title.wrapWidth = L.cardW - 2 * L.pad;
+        measureText(cr, sheetTitle(kind), title, w, h);
+        L.titleH = std::max(L.titleH, h);
+        TextStyle sub = inkText(L.text * 0.9, false);
+        sub.wrapWidth = L.cardW - 2 * L.pad;
+        measureText(cr, sheetSubtitle(kind), sub, w, h);
+        L.subtitleH = std::max(L.subtitleH, h);
+    }
+    L.viewsW = L.cardW - 2 * L.pad;
+    L.viewGap = t.width * 0.06;
+    L.scale = L.viewsW / (2.0 * t.width + L.viewGap);
+    L.viewsH = panelHeightCells(t) * L.scale;
+    L.legendW = std::min(L.viewsW, L.text * 30);
+    for (SeriesMapKind kind : kSheetKinds) {
+        L.legendH = std::max(L.legendH, drawSeriesLegend(cr, kind, 0, 0, L.legendW, L.text * 0.9));
+    }
+    L.cardH = L.pad + L.titleH + L.text * 0.2 + L.subtitleH + L.text * 0.6 + L.viewsH + L.text * 0.6 +
+              L.legendH + L.pad;
+    L.height = static_cast<int>(std::ceil(L.cardTop + L.cardH + L.margin));
+    return L;
+}
+
+void drawSheetCard(cairo_t* cr, const BodyTemplate& t, const SeriesSummary& s, SeriesMapKind kind,
+                   const SheetLayout& L, double x0) {
+    const double y0 = L.cardTop;
+    cairo_rectangle(cr, x0 + 0.5, y0 + 0.5, L.cardW - 1, L.cardH - 1);
+    setSource(cr, Rgba{250, 249, 247, 255});
+    cairo_fill_preserve(cr);
+    setSource(cr, palette::kRegionBorder);
+    cairo_set_line_width(cr, 1.0);
+    cairo_stroke(cr);
+    double y = y0 + L.pad;
+    TextStyle title = inkText(L.text * 1.1, true);
+    title.wrapWidth = L.cardW - 2 * L.pad;
+    drawText(cr, sheetTitle(kind), x0 + L.pad, y, title);
+    y += L.titleH + L.text * 0.2;
+    TextStyle sub = inkText(L.text * 0.9, false);
+    sub.wrapWidth = L.cardW - 2 * L.pad;
+    sub.r = sub.g = sub.b = 0.40;
+    drawText(cr, sheetSubtitle(kind), x0 + L.pad, y, sub);
+    y += L.subtitleH + L.text * 0.6;
+    cairo_save(cr);
+    cairo_translate(cr, x0 + L.pad, y);
+    cairo_scale(cr, L.scale, L.scale);
+    drawSeriesView(cr, t, s, kind, ViewId::Front);
+    cairo_translate(cr, t.width + L.viewGap, 0);
+    drawSeriesView(cr, t, s, kind, ViewId::Back);
+    cairo_restore(cr);
+    y += L.viewsH + L.text * 0.6;
+    drawSeriesLegend(cr, kind, x0 + L.pad + (L.viewsW - L.legendW) / 2, y, L.legendW, L.text * 0.9);
+}
+
+}  // namespace
+
+RgbaImage renderSeriesSheet(const BodyTemplate& t, const SeriesSummary& s, int widthPx,
+                            const std::string& caption) {
+    widthPx = std::clamp(widthPx, 640, 4000);
+    SheetLayout L;
+    {
+        cairo_surface_t* scratch = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+        cairo_t* cr = cairo_create(scratch);
+        L = sheetLayout(cr, t, widthPx, caption);
+        cairo_destroy(cr);
+        cairo_surface_destroy(scratch);
+    }
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, L.width, L.height);
+    cairo_t* cr = cairo_create(surface);
+    setSource(cr, palette::kBackground);
+    cairo_paint(cr);
+    if (!caption.empty()) {
+        TextStyle style = inkText(L.text * 1.25, true);
+        style.wrapWidth = widthPx - 2 * L.margin;
+        drawText(cr, caption, L.margin, L.margin, style);
+    }
+    drawSheetCard(cr, t, s, SeriesMapKind::Frequency, L, L.margin);
+    drawSheetCard(cr, t, s, SeriesMapKind::MeanIntensity, L, L.margin + L.cardW + L.gap);
     cairo_destroy(cr);
     RgbaImage img = imageFromSurface(surface);
     cairo_surface_destroy(surface);

@@ -5,6 +5,8 @@
 
 #include <cairo.h>
 
+#include <string>
+
 #include "maps/body_template.h"
 #include "maps/comparison.h"
 #include "render/chart.h"
@@ -46,6 +48,13 @@ void drawSeriesView(cairo_t* cr, const maps::BodyTemplate& t, const maps::Series
 // `legend` the scale below the views.
 RgbaImage renderSeriesMap(const maps::BodyTemplate& t, const maps::SeriesSummary& s,
                           SeriesMapKind kind, int widthPx, bool legend = false);
+
+// Both series maps on one sheet, widthPx wide (640..4000; height follows), white background:
+// `caption` (bold, above; none when empty), then the frequency map and the mean-intensity map
+// side by side, each in a framed card with its title, a line saying what it shows, both views
+// and its legend. What `bodymap series --png` writes.
+RgbaImage renderSeriesSheet(const maps::BodyTemplate& t, const maps::SeriesSummary& s, int widthPx,
+                            const std::string& caption);
 
 // The scale as a horizontal bar with ticks (0 %, 25 %, ... 100 % or 0, 2, ... 10) and a title,
 // left-aligned at (x, y), `width` wide, text `textSize` user units. Returns the height used.

@@ -143,3 +143,39 @@ TEST(SeriesImage, WrongGridDrawsNoCells) {
     const auto img = render::renderSeriesMap(t, empty, SeriesMapKind::Frequency, 200);
     EXPECT_GT(img.height, 0);  // the chart is still drawn, without colours
 }
+
+namespace {
+// Pixels of colour c (within 2 per channel) in columns [x0, x1) of img.
+int countColorInColumns(const render::RgbaImage& img, int x0, int x1, Rgba c) {
+    int n = 0;
+    for (int y = 0; y < img.height; ++y) {
+        for (int x = std::max(0, x0); x < std::min(img.width, x1); ++x) {
+            const std::uint8_t* p = img.at(x, y);
+            n += std::abs(p[0] - c.r) <= 2 && std::abs(p[1] - c.g) <= 2 && std::abs(p[2] - c.b) <= 2;
+        }
+    }
+    return n;
+}
+}  // namespace
+
+TEST(SeriesImage, SheetHasTheFrequencyMapLeftAndTheMeanRightWithTheirLegends) {
+    const auto& t = test::tinyTemplate();
+    const Series s = fourVisits();
+    const auto img = render::renderSeriesSheet(t, s.summary, 800, "Pain drawings of 4 visits");
+    ASSERT_EQ(img.width, 800);
+    const int half = img.width / 2;
+    // Front (4,4): painted in every visit at 8: the darkest frequency colour on the left card
+    // (cells and legend bar), the colour of 8 on the right one (cells and legend bar) only.
+    const Rgba always = render::frequencyColor(1.0), eight = render::meanIntensityColor(8.0);
+    EXPECT_GT(countColorInColumns(img, 0, half, always), 80);  // the cell is ~10 x 10 px
+    EXPECT_EQ(countColorInColumns(img, half, img.width, always), 0);
+    EXPECT_GT(countColorInColumns(img, half, img.width, eight), 80);
+    EXPECT_EQ(countColorInColumns(img, 0, half, eight), 0);
+    // The caption is ink above the cards; without it the sheet is shorter by its band.
+    EXPECT_GT(countColor(img, 0, 30, render::palette::kInk), 20);
+    const auto bare = render::renderSeriesSheet(t, s.summary, 800, "");
+    EXPECT_LT(bare.height, img.height);
+    EXPECT_EQ(countColor(bare, 0, 14, render::palette::kInk), 0);
+    // Widths outside 640..4000 are clamped.
+    EXPECT_EQ(render::renderSeriesSheet(t, s.summary, 100, "").width, 640);
+}
