@@ -9,6 +9,7 @@
 #include "app/cli/library_copy.h"
 #include "app/cli/server.h"
 #include "app/cli/report.h"
+#include "app/cli/series.h"
 #include "app/cli/stats.h"
 #include "app/cli/validate.h"
 #include "maps/body_template.h"
@@ -37,6 +38,14 @@ Usage:
                                                starts with = + - @ gets a leading ' so that
                                                no spreadsheet runs it as a formula)
   bodymap compare A.json B.json [--json] [--png DIFF.png]
+  bodymap series FILE... [--json] [--png OUT.png] [--width PX (640-4000)] [--mixed-clients]
+                                               a client's visits in time order: the trend of
+                                               each metric, the frequency map (share of the
+                                               visits in which each spot hurt) and the mean
+                                               intensity map; --png writes both maps side by
+                                               side with their legends in the one file OUT.png.
+                                               Visits of different clients are refused unless
+                                               --mixed-clients pools them (a study)
   bodymap render FILE -o OUT.png [--view front|back|both] [--width PX (64-3200)] [--no-legend]
                  [--lang L]                    L: the legend's language
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template
@@ -187,6 +196,7 @@ std::optional<int> runCommandLine(const std::vector<std::string>& args, GuiOptio
         if (cmd == "validate") return runValidate(rest, out, err);
         if (cmd == "stats") return runStats(rest, out, err);
         if (cmd == "compare") return runCompare(rest, out, err);
+        if (cmd == "series") return runSeries(rest, out, err);
         if (cmd == "report") return runReport(rest, out, err);
         if (cmd == "print") return runPrint(rest, out, err);
         if (cmd == "intake") return runIntake(rest, gui, out, err);

@@ -1,4 +1,4 @@
-// The command line: subcommands (validate, stats, compare, render, report, print, intake) and
+// The command line: subcommands (validate, stats, compare, series, render, report, print, intake) and
 // the GUI options. Exit codes: 0 success, 1 bad input, 2 usage error.
 #pragma once
 
