@@ -7,15 +7,15 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include <nlohmann/json.hpp>
 
 #include "app/assets_path.h"
+#include "app/cli/batch.h"
 #include "maps/agreement.h"
+#include "maps/compact_map.h"
 #include "maps/fascial_lines.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
@@ -36,7 +36,7 @@ constexpr const char* kGeneralizedPainCriterion =
 
 int statsUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap stats: " << maps::printableForMessage(problem, 200) << "\n"
-        << tr("Usage: bodymap stats [--templates DIR] FILE... [--json|--csv]") << "\n";
+        << tr("Usage: bodymap stats [--templates DIR] [--jobs N] FILE... [--json|--csv]") << "\n";
     return 2;
 }
 
@@ -90,6 +90,25 @@ std::string csvField(const std::string& raw) {
 // JSON output never throws on text that is not UTF-8 (a file name): such bytes become U+FFFD.
 std::string dumpJson(const nlohmann::json& j) { return maps::dumpJsonForTerminal(j); }
 
+// One map as `stats` reads it: compact (the spans of its painted cells), never dense.
+struct StatsMap {
+    std::string file;
+    maps::CompactMap map;
+    std::shared_ptr<const maps::BodyTemplate> tmpl;
+};
+
+maps::Result<StatsMap> loadStatsMap(const std::string& file, const maps::TemplateRegistry& reg) {
+    auto map = maps::loadCompactMap(file, reg);
+    if (!map) return maps::Error{map.error()};
+    StatsMap sm{file, std::move(map.value()), nullptr};
+    sm.tmpl = reg.find(sm.map.templateId());
+    if (!sm.tmpl) {
+        return maps::Error{i18n::format(tr("%s: template %s is not installed"), maps::printableForMessage(file).c_str(),
+                                        maps::quoteForMessage(sm.map.templateId()).c_str())};
+    }
+    return sm;
+}
+
 std::vector<std::string> painfulAreaIds(const maps::MapMetrics& m) {
     std::vector<std::string> ids;
     for (std::size_t a = 0; a < maps::kWpiAreaCount; ++a) {
@@ -123,7 +142,7 @@ nlohmann::json cellsJson(const maps::CellStats& c) {
 
 // The therapist's layer: body cells per finding, marks per kind, and the agreement of the
 // findings with the client's drawing (rule in maps/agreement.h), overall and per region.
-nlohmann::json therapistJson(const LoadedMap& lm, const maps::BodyTemplate& t) {
+nlohmann::json therapistJson(const StatsMap& lm, const maps::BodyTemplate& t) {
     const maps::Agreement a = maps::computeAgreement(lm.map, t);
     nlohmann::json findings = nlohmann::json::object();
     for (std::size_t f = 0; f < maps::kFindingCount; ++f) {
@@ -150,7 +169,7 @@ nlohmann::json therapistJson(const LoadedMap& lm, const maps::BodyTemplate& t) {
     return {{"findingCells", findings}, {"marks", marks}, {"agreement", agreement}};
 }
 
-nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
+nlohmann::json mapJson(const StatsMap& lm, const maps::MapMetrics& m) {
     const maps::BodyTemplate& t = *lm.tmpl;
     nlohmann::json j;
     j["file"] = lm.file;
@@ -211,7 +230,7 @@ nlohmann::json mapJson(const LoadedMap& lm, const maps::MapMetrics& m) {
 
 // The text of `stats` for people, in the command line's language (numbers through i18n::format;
 // --json and --csv stay English with '.' decimals).
-void printText(std::ostream& out, const LoadedMap& lm, const maps::MapMetrics& m) {
+void printText(std::ostream& out, const StatsMap& lm, const maps::MapMetrics& m) {
     const maps::BodyTemplate& t = *lm.tmpl;
     const auto& all = m.overall.cells;
     auto list = [](const std::vector<std::string>& v) {
@@ -382,6 +401,8 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::vector<std::string> files;
     std::string templatesDir;
     Format format = Format::Text;
+    int jobs = 0;  // every core
+    std::vector<std::string> listFiles;  // --files-from: more names than a command line holds
     bool onlyFiles = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -391,6 +412,17 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
             const Format f = a == "--json" ? Format::Json : Format::Csv;
             if (format != Format::Text && format != f) return statsUsage(err, tr("choose one of --json and --csv"));
             format = f;
+        } else if (!onlyFiles && a == "--jobs") {
+            if (i + 1 >= args.size()) return statsUsage(err, tr("--jobs needs a number of threads"));
+            const std::string& n = args[++i];
+            if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
+                return statsUsage(err, i18n::format(tr("--jobs needs a number of threads from 1, found %s"),
+                                                    maps::quoteForMessage(n).c_str()));
+            }
+            jobs = std::stoi(n);
+        } else if (!onlyFiles && a == "--files-from") {
+            if (i + 1 >= args.size()) return statsUsage(err, tr("--files-from needs a file (one map file per line, - for stdin)"));
+            listFiles.push_back(args[++i]);
         } else if (!onlyFiles && a == "--templates") {
             if (i + 1 >= args.size()) return statsUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
@@ -400,14 +432,13 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
             files.push_back(a);
         }
     }
+    for (const std::string& list : listFiles) {
+        if (auto st = appendFileList(list, files); !st) {
+            err << "bodymap stats: " << maps::printableForMessage(st.error()) << "\n";
+            return 1;
+        }
+    }
     if (files.empty()) return statsUsage(err, tr("no files given"));
-#if defined(__GLIBC__)
-    // Each map holds ~2 MiB of rasters; without this, glibc returns the heap top to the system
-    // after every file and faults it back in for the next (measured: ~60% of the time of
-    // `stats` over 500 files went to page faults).
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-#endif
     auto reg = loadCliTemplates(templatesDir);
     if (!reg) {
         err << "bodymap stats: " << maps::printableForMessage(reg.error()) << "\n";
@@ -419,72 +450,66 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         i18n::LanguageScope english("en");
         return maps::describeRule(rule);
     }();
-    int failed = 0;
-    nlohmann::json jsonMaps = nlohmann::json::array();
-    if (format == Format::Csv) {
-        // Header from the scalar table of a default metrics value: the same keys for every map.
-        out << "file,template,template_version,visit_time,client_id";
-        for (const auto& s : maps::scalarMetrics(maps::MapMetrics{})) out << "," << s.key;
-        for (const auto& l : maps::fascialLines()) {
-            std::string id(l.id);
-            for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            out << ",fascial_" << id << "_share_pct,fascial_" << id << "_mean_intensity,fascial_" << id
-                << "_tags";
-        }
-        out << ",wpi_areas,generalized_pain_regions,generalized_pain_met,painful_rule\n";
-    }
-    bool firstText = true;
-    for (const std::string& file : files) {
-        auto lm = loadCliMap(file, reg.value());
+    const std::string csvRuleField = csvField(ruleEnglish + "; " + kPainfulRuleOrigin);
+    // Each file on its own, on every core; the text of each is written in input order. --json
+    // is written map by map too (the same bytes as one document dumped whole), so memory does
+    // not grow with the number of files.
+    const auto work = [&](std::size_t i) {
+        BatchOutput o;
+        const std::string& file = files[i];
+        auto lm = loadStatsMap(file, reg.value());
         if (!lm) {
-            err << maps::printableForMessage(lm.error()) << "\n";
-            ++failed;
-            continue;
+            o.failed = true;
+            o.err = maps::printableForMessage(lm.error());
+            return o;
         }
         auto m = maps::computeMetrics(lm->map, *lm->tmpl, rule);
         if (!m) {
-            err << maps::printableForMessage(file) << ": " << maps::printableForMessage(m.error())
-                << "\n";
-            ++failed;
-            continue;
+            o.failed = true;
+            o.err = maps::printableForMessage(file) + ": " + maps::printableForMessage(m.error());
+            return o;
         }
         switch (format) {
-            case Format::Text:
-                if (!firstText) out << "\n";
-                firstText = false;
-                printText(out, lm.value(), m.value());
+            case Format::Text: {
+                std::ostringstream text;
+                printText(text, lm.value(), m.value());
+                o.out = text.str();
                 break;
+            }
             case Format::Json: {
                 i18n::LanguageScope english("en");
-                jsonMaps.push_back(mapJson(lm.value(), m.value()));
+                o.out = dumpJson(mapJson(lm.value(), m.value()));
                 break;
             }
             case Format::Csv: {
-                out << csvField(file) << "," << csvField(lm->map.templateId()) << ","
-                    << lm->map.templateVersion() << "," << csvField(lm->map.info.visitTime) << ","
-                    << csvField(lm->map.info.clientId);
-                for (const auto& s : maps::scalarMetrics(m.value())) {
-                    out << ",";
-                    if (s.value) out << csvNumber(*s.value);
+                std::string& row = o.out;
+                row = csvField(file) + "," + csvField(lm->map.templateId()) + "," +
+                      std::to_string(lm->map.templateVersion()) + "," + csvField(lm->map.info.visitTime) + "," +
+                      csvField(lm->map.info.clientId);
+                for (const auto& sm : maps::scalarMetrics(m.value())) {
+                    row += ",";
+                    if (sm.value) row += csvNumber(*sm.value);
                 }
                 // Per catalogue line; empty fields when the template has no bands for it.
                 for (const auto& info : maps::fascialLines()) {
                     const auto* l = m.value().fascial.find(std::string(info.id));
                     if (l) {
-                        out << "," << csvNumber(rounded(l->sharePct)) << ","
-                            << csvNumber(rounded(l->meanIntensity())) << "," << l->tags;
+                        row += "," + csvNumber(rounded(l->sharePct)) + "," + csvNumber(rounded(l->meanIntensity())) +
+                               "," + std::to_string(l->tags);
                     } else {
-                        out << ",,,";
+                        row += ",,,";
                     }
                 }
-                out << "," << csvField(joined(painfulAreaIds(m.value()), ";")) << ","
-                    << csvField(joined(gpRegionIds(m.value()), ";")) << ","
-                    << (m->generalizedPain >= kGeneralizedPainMinRegions ? "yes" : "no") << ","
-                    << csvField(ruleEnglish + "; " + kPainfulRuleOrigin) << "\n";
+                row += "," + csvField(joined(painfulAreaIds(m.value()), ";")) + "," +
+                       csvField(joined(gpRegionIds(m.value()), ";")) + "," +
+                       (m->generalizedPain >= kGeneralizedPainMinRegions ? "yes" : "no") + "," + csvRuleField + "\n";
                 break;
             }
         }
-    }
+        return o;
+    };
+    // The document around the maps, dumped with an empty "maps" that the maps are written into.
+    std::string jsonBefore, jsonAfter;
     if (format == Format::Json) {
         nlohmann::json doc;
         doc["painfulAreaRule"] = {{"minCells", rule.minCells},
@@ -494,9 +519,55 @@ int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostre
         doc["note"] = "WPI and generalized pain are measures from the drawing, not a diagnosis. "
                       "The painful-area rule (painfulAreaRule) is BodyMap's own filter against "
                       "specks of paint, not part of the ACR definition.";
-        doc["maps"] = jsonMaps;
-        out << dumpJson(doc) << "\n";
+        doc["maps"] = nlohmann::json::array();
+        const std::string whole = dumpJson(doc);
+        const std::string slot = "\"maps\": []";
+        const std::size_t at = whole.find(slot);
+        jsonBefore = whole.substr(0, at + slot.size() - 1);  // up to and with the "["
+        jsonAfter = whole.substr(at + slot.size());         // from ",\n  \"note\"" on
+        out << jsonBefore;
     }
+    if (format == Format::Csv) {
+        // Header from the scalar table of a default metrics value: the same keys for every map.
+        out << "file,template,template_version,visit_time,client_id";
+        for (const auto& sm : maps::scalarMetrics(maps::MapMetrics{})) out << "," << sm.key;
+        for (const auto& l : maps::fascialLines()) {
+            std::string id(l.id);
+            for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            out << ",fascial_" << id << "_share_pct,fascial_" << id << "_mean_intensity,fascial_" << id
+                << "_tags";
+        }
+        out << ",wpi_areas,generalized_pain_regions,generalized_pain_met,painful_rule\n";
+    }
+    int failed = 0;
+    std::size_t written = 0;
+    ProgressBar progress(err, "bodymap stats", files.size(), files.size() >= 100 && progressWanted(err));
+    runOrdered(files.size(), batchThreads(jobs), work, [&](std::size_t i, BatchOutput& o) {
+        if (!o.err.empty()) {
+            progress.clear();
+            err << o.err << "\n";
+        }
+        if (o.failed) {
+            ++failed;
+        } else if (format == Format::Json) {
+            // Indented as a member of the document's "maps" array.
+            std::string indented;
+            indented.reserve(o.out.size() + o.out.size() / 8);
+            for (char c : o.out) {
+                indented += c;
+                if (c == '\n') indented += "    ";
+            }
+            out << (written == 0 ? "\n    " : ",\n    ") << indented;
+            ++written;
+        } else {
+            if (format == Format::Text && written > 0) out << "\n";
+            out << o.out;
+            ++written;
+        }
+        progress.update(i + 1);
+    });
+    progress.clear();
+    if (format == Format::Json) out << (written == 0 ? "]" : "\n  ]") << jsonAfter << "\n";
     return failed == 0 ? 0 : 1;
 }
 

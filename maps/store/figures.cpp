@@ -6,7 +6,11 @@
 
 namespace bodymap::store {
 
-VisitFigures computeFigures(const maps::PainMap& map, const maps::TemplateRegistry& templates) {
+namespace {
+
+// Dense or compact: the metrics are the same bit for bit (maps/metrics.h).
+template <typename Map>
+VisitFigures figuresOf(const Map& map, const maps::TemplateRegistry& templates) {
     VisitFigures f;
     const auto templ = templates.find(map.templateId());
     if (!templ) return f;
@@ -26,6 +30,16 @@ VisitFigures computeFigures(const maps::PainMap& map, const maps::TemplateRegist
         }
     }
     return f;
+}
+
+}  // namespace
+
+VisitFigures computeFigures(const maps::PainMap& map, const maps::TemplateRegistry& templates) {
+    return figuresOf(map, templates);
+}
+
+VisitFigures computeFigures(const maps::CompactMap& map, const maps::TemplateRegistry& templates) {
+    return figuresOf(map, templates);
 }
 
 std::string figuresJson(const VisitFigures& f) {

@@ -77,7 +77,8 @@ Result<VisitList> FolderStore::listVisits(const std::string& clientId) {
             if (it != m_figures.end() && it->second.size == stamp.size && it->second.hash == stamp.contentHash) {
                 s.figures = it->second.figures;
             } else {
-                auto map = maps::loadMap(s.key, m_templates);
+                // Compact: the figures need only the painted spans, not 3 MiB of rasters.
+                auto map = maps::loadCompactMap(s.key, m_templates);
                 if (map) s.figures = computeFigures(map.value(), m_templates);
                 m_figures[s.key] = {stamp.size, stamp.contentHash, s.figures};
             }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "maps/compact_map.h"
 #include "maps/pain_map.h"
 #include "maps/result.h"
 #include "maps/template_registry.h"
@@ -40,6 +41,7 @@ struct VisitFigures {
 // The figures of `map` on its template from `templates`; known=false when it is missing or the
 // map does not fit it.
 VisitFigures computeFigures(const maps::PainMap& map, const maps::TemplateRegistry& templates);
+VisitFigures computeFigures(const maps::CompactMap& map, const maps::TemplateRegistry& templates);
 // The figures as a JSON object text {"extent_pct":..,"max_intensity":..,"burden":..,"wpi":..,
 // "generalized_pain":..,"generalized":..,"regions":{"id":pct,...}} (for the server's columns).
 std::string figuresJson(const VisitFigures& f);
