@@ -3,7 +3,11 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <iostream>
 #include <mutex>
@@ -29,10 +33,18 @@ maps::Status appendFileList(const std::string& list, std::vector<std::string>& f
     if (list == "-") {
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
-        // A list of 100,000 paths takes ~5 MB; 256 MiB is far beyond any real one.
-        auto read = maps::readFileLimited(list, 256u << 20);
-        if (!read) return maps::Error{read.error()};
-        text = std::move(read.value());
+        // A pipe is welcome here (`--files-from <(find ...)`): the user named it to be read, unlike
+        // a map file, which must never block. A folder is not a list.
+        std::error_code ec;
+        if (std::filesystem::is_directory(list, ec)) {
+            return maps::Error{i18n::format(tr("%s: is a folder, not a list of files"), maps::printableForMessage(list).c_str())};
+        }
+        std::ifstream in(list, std::ios::binary);
+        if (!in) {
+            return maps::Error{i18n::format(tr("%s: cannot read the list of files: %s"), maps::printableForMessage(list).c_str(),
+                                            std::strerror(errno))};
+        }
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     std::size_t from = 0;
     while (from < text.size()) {

@@ -34,9 +34,13 @@ Usage:
                                                client only, drawn by the client (blank, or from
                                                the last visit); left by Done or the therapist PIN
   bodymap validate FILE...                     check map files; exit 0 ok, 1 invalid
-  bodymap stats FILE... [--json|--csv]         the metrics of each map (in CSV, text that
-                                               starts with = + - @ gets a leading ' so that
-                                               no spreadsheet runs it as a formula)
+  bodymap stats FILE... [--json|--csv] [--jobs N] [--files-from LIST]
+                                               the metrics of each map, on every core (or N
+                                               threads), in input order; LIST names more files,
+                                               one per line (- reads stdin); a progress bar on
+                                               a terminal. In CSV, text that starts with
+                                               = + - @ gets a leading ' so that no spreadsheet
+                                               runs it as a formula
   bodymap compare A.json B.json [--json] [--png DIFF.png]
   bodymap series FILE... [--json] [--png OUT.png] [--width PX (640-4000)] [--mixed-clients]
                                                a client's visits in time order: the trend of
