@@ -52,6 +52,16 @@ std::size_t skipTo(const std::vector<Run>& runs, std::size_t from, std::uint64_t
     return static_cast<std::size_t>(first - runs.begin());
 }
 
+// skipTo for a cursor that mostly stays or moves by one run (the spans of a noisy drawing are
+// a cell or two long): those two cases first, the gallop only beyond.
+template <class Run>
+std::size_t advanceTo(const std::vector<Run>& runs, std::size_t from, std::uint64_t cell) {
+    const std::size_t n = runs.size();
+    if (from >= n || runEnd(runs[from]) > cell) return from;
+    if (++from >= n || runEnd(runs[from]) > cell) return from;
+    return skipTo(runs, from, cell);
+}
+
 // Calls f(i, j, lo, hi) for each non-empty overlap [lo, hi) of a[i] and b[j], in cell order
 // (each list in order and disjoint, see runsInOrder). Whichever list is behind skips ahead to the
 // other with skipTo, so the cost follows the overlaps and the alternations between the lists,
@@ -64,11 +74,11 @@ void forEachOverlap(const std::vector<A>& a, const std::vector<B>& b, F&& f) {
         const std::uint64_t aEnd = runEnd(a[i]);
         const std::uint64_t bEnd = runEnd(b[j]);
         if (aEnd <= b[j].start) {
-            i = skipTo(a, i, b[j].start);
+            i = advanceTo(a, i + 1, b[j].start);
             continue;
         }
         if (bEnd <= a[i].start) {
-            j = skipTo(b, j, a[i].start);
+            j = advanceTo(b, j + 1, a[i].start);
             continue;
         }
         const std::uint64_t lo = std::max<std::uint64_t>(a[i].start, b[j].start);
@@ -88,7 +98,7 @@ void forEachOverlap(const std::vector<A>& a, const std::vector<B>& b, F&& f) {
 template <class Run, class F>
 void forEachOverlapIn(const std::vector<Run>& runs, std::size_t& cursor, std::uint32_t from,
                       std::uint32_t to, F&& f) {
-    cursor = skipTo(runs, cursor, from);
+    cursor = advanceTo(runs, cursor, from);
     for (std::size_t j = cursor; j < runs.size() && runs[j].start < to; ++j) {
         const std::uint64_t lo = std::max<std::uint64_t>(from, runs[j].start);
         const std::uint64_t hi = std::min<std::uint64_t>(to, runEnd(runs[j]));

@@ -385,6 +385,54 @@ TEST(CompactMetrics, BodyFillingTheGridMatchesTheDensePath) {
     expectBothPathsAgree(everyCellPainted(t), t, "every cell");
 }
 
+// Fascial lines outside the catalogue (a template may bring its own) come after the catalogued
+// ones, by name, with their bands' cells and tags; the tiny template's back view gets one SBL band
+// and three bands of two lines "ZZ" and "AA". Body cells are x, y in 2..13.
+TEST(CompactMetrics, LinesOutsideTheCatalogueComeAfterItByName) {
+    std::string json = bodymap::test::tinyTemplateJson();
+    auto band = [](const std::string& id, const std::string& line, int x0, int y0, int x1, int y1) {
+        const std::string a = std::to_string(x0), b = std::to_string(y0), c = std::to_string(x1),
+                          d = std::to_string(y1);
+        return "{\"id\":\"" + id + "\",\"line\":\"" + line + "\",\"name\":\"" + id +
+               "\",\"side\":\"left\",\"polygons\":[[[" + a + "," + b + "],[" + c + "," + b + "],[" +
+               c + "," + d + "],[" + a + "," + d + "]]]}";
+    };
+    const std::string bands = band("sbl-left-upper", "SBL", 2, 2, 8, 8) + "," +  // 6 x 6 = 36 cells
+                              band("zz-low", "ZZ", 2, 8, 14, 14) + "," +         // 12 x 6 = 72
+                              band("aa-strip", "AA", 4, 2, 6, 14) + "," +        // 2 x 12 = 24
+                              band("zz-top", "ZZ", 8, 2, 14, 4);                 // 6 x 2 = 12
+    const auto end = json.rfind("]}]}");  // the back view's regions, the view, the views, the file
+    ASSERT_NE(end, std::string::npos);
+    json.replace(end, 4, "],\"fascialBands\":[" + bands + "]}]}");
+    auto parsed = parseTemplate(json, "tiny_with_bands.json");
+    ASSERT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error());
+    const BodyTemplate& t = parsed.value();
+    PainMap m = PainMap::blankFor(t);
+    std::fill(m.layer(ViewId::Back).intensity.begin(), m.layer(ViewId::Back).intensity.end(),
+              std::uint8_t{3});
+    m.tags = {{"aa-strip", 1, ""}, {"zz-top", 2, ""}, {"zz-top", 4, ""}, {"sbl-left-upper", 1, ""}};
+    const MapMetrics metrics = expectBothPathsAgree(m, t, "bands of uncatalogued lines");
+    const MapMetrics c = computeMetrics(compactFrom(m), t).value();
+    for (const MapMetrics* x : {&metrics, &c}) {
+        ASSERT_EQ(x->fascial.lines.size(), 3u);
+        const auto& l = x->fascial.lines;
+        EXPECT_EQ(l[0].line, "SBL");
+        EXPECT_EQ(l[0].name, "Superficial Back Line");
+        EXPECT_EQ(l[1].line, "AA");
+        EXPECT_EQ(l[1].name, "AA");
+        EXPECT_EQ(l[2].line, "ZZ");
+        EXPECT_EQ(l[0].bandCells, 36);
+        EXPECT_EQ(l[1].bandCells, 24);
+        EXPECT_EQ(l[2].bandCells, 72 + 12);
+        EXPECT_EQ(l[2].paintedCells, 84);  // the whole back body is painted at 3
+        EXPECT_EQ(l[2].intensitySum, 3 * 84);
+        EXPECT_EQ(l[1].sharePct, 100.0 * 24 / 144);
+        EXPECT_EQ(l[0].tags, 1);
+        EXPECT_EQ(l[1].tags, 1);
+        EXPECT_EQ(l[2].tags, 2);
+    }
+}
+
 TEST(CompactMetrics, ExampleVisitsAndGoodFilesMatchTheDensePath) {
     namespace fs = std::filesystem;
     std::vector<std::string> files;
@@ -581,13 +629,14 @@ TEST(SpanOverlap, VisitsExactlyTheCellsBothListsCoverInOrder) {
             ASSERT_EQ(seen[c], ownerA[c] >= 0 && ownerB[c] >= 0 ? 1 : 0)
                 << "round " << round << ", cell " << c;
         }
-        // skipTo: the first run ending after a cell, from any start.
+        // skipTo and advanceTo: the first run ending after a cell, from any start.
         for (int probe = 0; probe < 20 && !a.empty(); ++probe) {
             const std::size_t from = draw(static_cast<std::uint32_t>(a.size()));
             const std::uint32_t cell = draw(kCells);
             std::size_t expected = from;
             while (expected < a.size() && runEnd(a[expected]) <= cell) ++expected;
             ASSERT_EQ(skipTo(a, from, cell), expected) << "from " << from << ", cell " << cell;
+            ASSERT_EQ(advanceTo(a, from, cell), expected) << "from " << from << ", cell " << cell;
         }
     }
 }
