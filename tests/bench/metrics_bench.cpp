@@ -1,14 +1,18 @@
-// Metrics and comparison benchmarks: metrics of one map (a typical one and one painted all
-// over) against a plain pass over the same raster bytes, compare of two maps, and the load +
+// Metrics and comparison benchmarks: metrics of one map (a typical one, one painted all over and
+// each example visit), from dense rasters and from the compact form beside each other, against a
+// plain pass over the same raster bytes; agreement both ways; compare of two maps, and the load +
 // metrics loop of `bodymap stats` over 500 visit files. Targets (issue): metrics of a map
 // < 1 ms and within 4x of the plain pass; stats over 500 files < 1 s.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <random>
 #include <sstream>
 
+#include "maps/agreement.h"
+#include "maps/compact_map.h"
 #include "maps/comparison.h"
 #include "maps/map_format.h"
 #include "maps/metrics.h"
@@ -52,6 +56,38 @@ maps::PainMap fullMap(const maps::BodyTemplate& t) {
     return m;
 }
 
+const maps::TemplateRegistry& registry() {
+    static const maps::TemplateRegistry r = [] {
+        maps::TemplateRegistry reg;
+        reg.add(test::defaultTemplate());
+        return reg;
+    }();
+    return r;
+}
+
+// The example visits (assets/examples/demo-anna), oldest first.
+std::vector<std::string> exampleVisits() {
+    std::vector<std::string> files;
+    for (const auto& e :
+         std::filesystem::directory_iterator(test::assetsPath("examples/demo-anna"))) {
+        if (e.path().filename() != "client.json") files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Example visit `i` (modulo their number), its file name as the benchmark's label.
+std::string exampleVisit(benchmark::State& state) {
+    const auto files = exampleVisits();
+    const std::string& f = files[static_cast<std::size_t>(state.range(0)) % files.size()];
+    state.SetLabel(std::filesystem::path(f).filename().string());
+    return f;
+}
+
+// The example-visit benchmarks run a fixed number of iterations, so that an instruction count
+// under callgrind (--toggle-collect of computeMetrics) divides into a figure per map.
+constexpr int kExampleIterations = 2000;
+
 }  // namespace
 
 static void BM_MetricsTypicalMap(benchmark::State& state) {
@@ -67,6 +103,63 @@ static void BM_MetricsFullyPaintedMap(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m, t));
 }
 BENCHMARK(BM_MetricsFullyPaintedMap)->Unit(benchmark::kMicrosecond);
+
+// The same maps in compact form: spans intersected with label and band runs.
+static void BM_MetricsTypicalMapCompact(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::CompactMap m = maps::compactFrom(typicalMap(t, 7));
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m, t));
+}
+BENCHMARK(BM_MetricsTypicalMapCompact)->Unit(benchmark::kMicrosecond);
+
+// Each body cell its own span (1 + i % 10): the compact form's worst case on the body.
+static void BM_MetricsFullyPaintedMapCompact(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    const maps::CompactMap m = maps::compactFrom(fullMap(t));
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m, t));
+}
+BENCHMARK(BM_MetricsFullyPaintedMapCompact)->Unit(benchmark::kMicrosecond);
+
+// Each example visit as `bodymap stats` has it today (dense, from loadMap) and in compact form
+// (loadCompactMap): the figures of real drawings, 1-17 KiB files.
+static void BM_MetricsExampleVisit(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    auto m = maps::loadMap(exampleVisit(state), registry());
+    if (!m) return state.SkipWithError(m.error().c_str());
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m.value(), t));
+}
+BENCHMARK(BM_MetricsExampleVisit)
+    ->DenseRange(0, 4)
+    ->Iterations(kExampleIterations)
+    ->Unit(benchmark::kMicrosecond);
+
+static void BM_MetricsExampleVisitCompact(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    auto m = maps::loadCompactMap(exampleVisit(state), registry());
+    if (!m) return state.SkipWithError(m.error().c_str());
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeMetrics(m.value(), t));
+}
+BENCHMARK(BM_MetricsExampleVisitCompact)
+    ->DenseRange(0, 4)
+    ->Iterations(kExampleIterations)
+    ->Unit(benchmark::kMicrosecond);
+
+// Client/therapist agreement of the visit with a therapist's layer (tests/data/good), both ways.
+static void BM_AgreementTherapistLayer(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    auto m = maps::loadMap(test::testDataPath("good/therapist_layer_v2.json"), registry());
+    if (!m) return state.SkipWithError(m.error().c_str());
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeAgreement(m.value(), t));
+}
+BENCHMARK(BM_AgreementTherapistLayer)->Unit(benchmark::kMicrosecond);
+
+static void BM_AgreementTherapistLayerCompact(benchmark::State& state) {
+    const auto& t = test::defaultTemplate();
+    auto m = maps::loadCompactMap(test::testDataPath("good/therapist_layer_v2.json"), registry());
+    if (!m) return state.SkipWithError(m.error().c_str());
+    for (auto _ : state) benchmark::DoNotOptimize(maps::computeAgreement(m.value(), t));
+}
+BENCHMARK(BM_AgreementTherapistLayerCompact)->Unit(benchmark::kMicrosecond);
 
 // The baseline: one plain pass over the bytes metrics reads (intensity, qualities and labels of
 // both views), summing them.
