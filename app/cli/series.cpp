@@ -307,7 +307,13 @@ void printText(std::ostream& out, const SeriesInput& in) {
     const maps::SeriesSummary& s = in.summary;
     const std::size_t n = s.visitTimes.size();
     const std::string from = datePart(s.visitTimes.front()), to = datePart(s.visitTimes.back());
-    if (in.clients <= 1) {
+    if (n == 1) {
+        // TRANSLATORS: `bodymap series` of a single visit, the first line: client id, date, template.
+        out << i18n::format(tr("Series of 1 visit of client %s, on %s (template %s v%d)"),
+                            maps::quoteForMessage(in.visits.front().clientId).c_str(), from.c_str(),
+                            in.templateId.c_str(), in.tmpl->version)
+            << "\n";
+    } else if (in.clients <= 1) {
         const std::string client = maps::quoteForMessage(in.visits.front().clientId);
         // TRANSLATORS: `bodymap series`, the first line: visits, client id, first and last date, template.
         out << i18n::format(trn("Series of %zu visit of client %s, %s to %s (template %s v%d)",
@@ -377,7 +383,7 @@ nlohmann::json toJson(const SeriesInput& in) {
         rj["name"] = t.regions[r].name;
         regions.push_back(rj);
     }
-    j["maps"] = {{"visits", f.visits},
+    j["seriesMaps"] = {{"visits", f.visits},
                  {"overall", figuresJson(f.overall)},
                  {"views", views},
                  {"regionsEverPainted", regions},

@@ -1,6 +1,6 @@
 # A hostile corpus (tests/tools/make_hostile_corpus.py: more than 100 bad files, and valid files
 # with hostile text and names) through every command: validate, stats (text, --json, --csv),
-# compare (text, --json), render -o and report -o. For each run: no crash or timeout (exit code
+# compare (text, --json), series (text, --json --png), render -o and report -o. For each run: no crash or timeout (exit code
 # never >= 124 under `timeout 10`), under a few seconds, exit 1 for a bad file and 0 for a good
 # one, short stderr lines free of raw control characters (and stdout too), JSON output that
 # parses, CSV cells that no spreadsheet runs as a formula, and no output file for a bad input.
@@ -76,7 +76,17 @@ check_file() {
   run "$expect" "compare --json $l" "$BODYMAP" compare --json -- "$b" "$a"
   # A good file's comparison must be JSON; a bad one's may be empty (checked when it is not).
   if [ "$kind" = good ] || [ -s "$WORK/stdout" ]; then cp "$WORK/stdout" "$OUTS/${kind}cmp-$n.json"; fi
+  # series: the file as a series of one visit (text; JSON with a PNG, none for a bad file).
   rm -f "$WORK/out.png" "$WORK/out.pdf"
+  run "$expect" "series $l" "$BODYMAP" series -- "$f"
+  run "$expect" "series --json --png $l" "$BODYMAP" series --json --png "$WORK/out.png" -- "$f"
+  if [ "$kind" = bad ]; then
+    [ ! -e "$WORK/out.png" ] || fail "series --png $l: left an output file for a bad input"
+  else
+    [ -s "$WORK/out.png" ] || fail "series --png $l: no PNG"
+    cp "$WORK/stdout" "$OUTS/${kind}series-$n.json"
+  fi
+  rm -f "$WORK/out.png"
   run "$expect" "render $l" "$BODYMAP" render "$f" -o "$WORK/out.png"
   if [ "$kind" = bad ]; then
     [ ! -e "$WORK/out.png" ] || fail "render $l: left an output file for a bad input"
@@ -122,7 +132,9 @@ run 0 "render -o odd name" "$BODYMAP" render "$BASE" -o "$WORK/$ODD.png"
 run 0 "compare --png odd name" "$BODYMAP" compare "$BASE" "$BASE" --png "$WORK/$ODD-diff.png"
 run 0 "compare --json --png odd name" "$BODYMAP" compare --json "$BASE" "$BASE" --png "$WORK/$ODD-diff.png"
 cp "$WORK/stdout" "$OUTS/odd-png.json"
-pass "output file names are escaped where they are echoed (render, compare)"
+run 0 "series --png odd name" "$BODYMAP" series "$BASE" --png "$WORK/$ODD-series.png"
+[ -s "$WORK/$ODD-series.png" ] || fail "series --png odd name: no PNG"
+pass "output file names are escaped where they are echoed (render, compare, series)"
 
 # All good files in one stats run: one JSON document and one CSV table.
 run 0 "stats --json all good" "$BODYMAP" stats --json -- "$CORPUS"/good/*
@@ -146,6 +158,9 @@ for path in sorted(glob.glob(os.path.join(outs, "*.json"))):
             gp = m["generalizedPain"]
             assert isinstance(gp["met"], bool) and gp["met"] == (gp["regions"] >= 4), (path, gp)
             assert "at least 4 of the 5 regions" in gp["criterion"], (path, gp)
+    if "seriesMaps" in doc:  # series --json of one visit
+        assert len(doc["visits"]) == 1 and doc["clients"] == 1 and doc["seriesMaps"]["visits"] == 1, path
+        assert all(len(v) == 1 for v in doc["trends"].values()), path
 all_doc = json.load(open(os.path.join(outs, "all-good.json"), encoding="utf-8"))
 assert len(all_doc["maps"]) == ngood, (len(all_doc["maps"]), ngood)
 for path in sorted(glob.glob(os.path.join(outs, "*.csv"))):

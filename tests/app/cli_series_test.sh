@@ -105,17 +105,17 @@ assert [v["visitTime"] for v in j["visits"]] == [m["visitTime"] for m in stats]
 assert set(j["trends"]) == set(stats[0]["metrics"]), set(j["trends"]) ^ set(stats[0]["metrics"])
 for key, values in j["trends"].items():
     assert values == [m["metrics"][key] for m in stats], (key, values)
-o = j["maps"]["overall"]
-assert j["maps"]["visits"] == 5
+o = j["seriesMaps"]["overall"]
+assert j["seriesMaps"]["visits"] == 5
 assert (o["everPaintedCells"], o["halfOrMoreCells"], o["everyVisitCells"]) == (exp["ever"], exp["half"], exp["every"]), (o, exp)
 assert o["bodyCells"] == stats[0]["overall"]["bodyCells"]
 assert abs(o["halfOrMorePct"] - 100.0 * exp["half"] / o["bodyCells"]) < 1e-3, o
 assert abs(o["maxMeanIntensity"] - exp["maxMean"]) < 1e-4 and o["maxShare"] == 1.0, o
 # The series' mean burden is the mean of the visits' burdens.
 assert abs(o["meanBurden"] - sum(m["metrics"]["pain_burden"] for m in stats) / 5) < 1e-5, o
-v = j["maps"]["views"]
+v = j["seriesMaps"]["views"]
 assert v["front"]["everPaintedCells"] == 0 and v["back"]["everPaintedCells"] == exp["backEver"], v
-regions = {r["id"]: r for r in j["maps"]["regionsEverPainted"]}
+regions = {r["id"]: r for r in j["seriesMaps"]["regionsEverPainted"]}
 assert "back-right-lower-back" in regions, regions.keys()
 r = regions["back-right-lower-back"]
 assert r["halfOrMoreCells"] <= r["everPaintedCells"] <= r["bodyCells"] and r["everyVisitCells"] == exp["every"], r
