@@ -236,6 +236,14 @@ void SeriesBuilder::addMetrics(std::string visitTime, MapMetrics metrics) {
     m_metrics.push_back(std::move(metrics));
 }
 
+void SeriesBuilder::sizeAccumulators(std::size_t cells) {
+    for (std::size_t v = 0; v < kViewCount; ++v) {
+        if (m_hits[v].size() == cells) continue;
+        m_hits[v].assign(cells, 0);
+        m_sums[v].assign(cells, 0);
+    }
+}
+
 Status SeriesBuilder::add(const PainMap& visit) {
     const BodyTemplate& t = *m_template;
     if (auto st = checkMapOnTemplate(visit, t); !st) {
@@ -244,12 +252,9 @@ Status SeriesBuilder::add(const PainMap& visit) {
     auto metrics = computeMetrics(visit, t, m_rule);
     if (!metrics) return Error{metrics.error()};
     const std::size_t cells = visit.cellCount();
+    sizeAccumulators(cells);  // once: every visit on t has t's grid
     for (ViewId v : kViews) {
         const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
-        if (m_hits[vi].empty()) {
-            m_hits[vi].assign(cells, 0);
-            m_sums[vi].assign(cells, 0);
-        }
         const auto& in = visit.layer(v).intensity;
         for (std::size_t i = 0; i < cells; ++i) {
             m_hits[vi][i] += in[i] > 0 ? 1u : 0u;
@@ -258,6 +263,50 @@ Status SeriesBuilder::add(const PainMap& visit) {
     }
     addMetrics(visit.info.visitTime, std::move(metrics.value()));
     return Ok{};
+}
+
+Status SeriesBuilder::add(const CompactMap& visit) {
+    const BodyTemplate& t = *m_template;
+    if (auto st = checkMapOnTemplate(visit, t); !st) {
+        return Error{i18n::format(tr("visit %zu: %s"), size() + 1, st.error().c_str())};
+    }
+    auto metrics = computeMetrics(visit, t, m_rule);
+    if (!metrics) return Error{metrics.error()};
+    const std::size_t cells = visit.cellCount();
+    sizeAccumulators(cells);
+    for (ViewId v : kViews) {
+        const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
+        std::uint32_t* hits = m_hits[vi].data();
+        std::uint32_t* sums = m_sums[vi].data();
+        for (const CellSpan& span : visit.layer(v).intensity) {
+            // Spans hold values 1..10 and lie on the grid; one that does not is cut to it.
+            if (span.value == 0) continue;
+            const std::size_t end = std::min<std::size_t>(cells, std::size_t{span.start} + span.length);
+            for (std::size_t i = span.start; i < end; ++i) {
+                ++hits[i];
+                sums[i] += span.value;
+            }
+        }
+    }
+    addMetrics(visit.info.visitTime, std::move(metrics.value()));
+    return Ok{};
+}
+
+Result<SeriesSummary> summarizeSeries(const std::vector<const CompactMap*>& visits, const BodyTemplate& t,
+                                      const PainfulAreaRule& rule) {
+    if (visits.empty()) return Error{tr("no visits to summarize")};
+    // Every visit checked before any is added, so that the errors are summarizeSeries' own.
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        if (!visits[i]) return Error{i18n::format(tr("visit %zu is missing"), i + 1)};
+        if (auto st = checkMapOnTemplate(*visits[i], t); !st) {
+            return Error{i18n::format(tr("visit %zu: %s"), i + 1, st.error().c_str())};
+        }
+    }
+    SeriesBuilder builder(t, rule);
+    for (const CompactMap* m : visits) {
+        if (auto st = builder.add(*m); !st) return Error{st.error()};
+    }
+    return builder.finish();
 }
 
 Result<SeriesSummary> SeriesBuilder::finish() {

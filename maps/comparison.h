@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "maps/body_template.h"
+#include "maps/compact_map.h"
 #include "maps/metrics.h"
 #include "maps/pain_map.h"
 #include "maps/result.h"
@@ -120,6 +121,12 @@ struct SeriesSummary {
 Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
                                       const BodyTemplate& t, const PainfulAreaRule& rule = {});
 
+// The same summary, bit for bit, from compact maps: frequency and mean intensity accumulated from
+// their painted spans into one accumulator for the series (never a dense map per visit), the
+// metrics from the spans (computeMetrics of a CompactMap). Errors as summarizeSeries.
+Result<SeriesSummary> summarizeSeries(const std::vector<const CompactMap*>& visits,
+                                      const BodyTemplate& t, const PainfulAreaRule& rule = {});
+
 // The same summary built one visit at a time, so that a caller can read a visit, add it and
 // drop it: memory is one accumulator per series (a count and a sum per cell) plus the metrics
 // of each visit, however many visits there are. finish() gives what summarizeSeries gives for
@@ -129,6 +136,7 @@ public:
     explicit SeriesBuilder(const BodyTemplate& t, const PainfulAreaRule& rule = {});
     // Adds one visit; error (and nothing added) when it is not drawn on t.
     Status add(const PainMap& visit);
+    Status add(const CompactMap& visit);  // cost follows the painted spans, not the grid
     std::size_t size() const { return m_visitTimes.size(); }
     // The summary of the visits added so far; error when there are none. The builder is empty
     // afterwards.
@@ -136,6 +144,7 @@ public:
 
 private:
     void addMetrics(std::string visitTime, MapMetrics metrics);
+    void sizeAccumulators(std::size_t cells);
 
     const BodyTemplate* m_template;
     PainfulAreaRule m_rule;

@@ -191,8 +191,10 @@ TEST(SeriesTest, FrequencyAndMeanIntensityOfKnownSeries) {
 
 TEST(SeriesTest, EmptyAndMismatchedAreErrors) {
     const auto& t = tinyTemplate();
-    EXPECT_FALSE(summarizeSeries({}, t).ok());
+    // Typed lists: two pointers in braces would also fit the compact maps' overload (as an
+    // iterator pair).
+    EXPECT_FALSE(summarizeSeries(std::vector<const PainMap*>{}, t).ok());
     PainMap other("other", 1, 16, 16);
     PainMap ok = PainMap::blankFor(t);
-    EXPECT_FALSE(summarizeSeries({&ok, &other}, t).ok());
+    EXPECT_FALSE(summarizeSeries(std::vector<const PainMap*>{&ok, &other}, t).ok());
 }
