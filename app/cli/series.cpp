@@ -1,5 +1,6 @@
-// `bodymap series`: reads the visits one at a time into maps::SeriesBuilder (memory does not grow
-// with the number of visits beyond their metrics), then prints the series as text or JSON and
+// `bodymap series`: reads the visits one at a time as compact maps (maps/compact_map.h) into
+// maps::SeriesBuilder (memory does not grow with the number of visits beyond their metrics; no
+// dense raster per visit), then prints the series as text or JSON and
 // draws both series maps with render::renderSeriesSheet (see series.h).
 #include "app/cli/series.h"
 
@@ -14,6 +15,7 @@
 
 #include "app/cli/stats.h"
 #include "maps/atomic_file.h"
+#include "maps/compact_map.h"
 #include "maps/comparison.h"
 #include "maps/i18n/i18n.h"
 #include "maps/json_util.h"
@@ -89,15 +91,25 @@ bool readSeries(const std::vector<std::string>& files, const maps::TemplateRegis
     bool clientMismatchSaid = false;
     std::set<std::string> clientIds;
     for (const std::string& file : files) {
-        auto lm = loadCliMap(file, reg);
-        if (!lm) {
-            err << maps::printableForMessage(lm.error()) << "\n";
+        // Straight from the file's runs into spans: no dense raster is ever made for a visit.
+        auto loaded = maps::loadCompactMap(file, reg);
+        if (!loaded) {
+            err << maps::printableForMessage(loaded.error()) << "\n";
             ok = false;
             continue;
         }
-        const maps::PainMap& m = lm->map;
+        const maps::CompactMap& m = loaded.value();
+        auto tmpl = reg.find(m.templateId());
+        if (!tmpl) {
+            // TRANSLATORS: the first %s is a map file, the second a template id.
+            err << i18n::format(tr("%s: template %s is not installed"), maps::printableForMessage(file).c_str(),
+                                maps::quoteForMessage(m.templateId()).c_str())
+                << "\n";
+            ok = false;
+            continue;
+        }
         if (!in.tmpl) {
-            in.tmpl = lm->tmpl;
+            in.tmpl = tmpl;
             in.templateId = m.templateId();
             firstFile = file;
             firstClient = m.info.clientId;
