@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -149,17 +150,39 @@ bool readSeries(const std::vector<std::string>& files, const maps::TemplateRegis
     return ok;
 }
 
-// Two visits at the same time are most likely one visit given twice: it would count twice.
+// Two visits of one client at the same time are most likely one visit given twice: it would count
+// twice. (Pooled clients seen at the same hour are not.) At most kMaxTimeWarnings are spelt out.
+constexpr std::size_t kMaxTimeWarnings = 10;
 void warnSameTimes(const SeriesInput& in, std::ostream& err) {
     const auto& times = in.summary.visitTimes;
-    for (std::size_t k = 1; k < times.size(); ++k) {
-        if (times[k] != times[k - 1]) continue;
-        // TRANSLATORS: `bodymap series`, a warning: two files with one visit time (%s files, then the time).
-        err << i18n::format(tr("bodymap series: warning: %s and %s have the same visit time %s; if they are one "
-                               "visit, it counts twice"),
-                            maps::printableForMessage(in.visit(k - 1).file).c_str(),
-                            maps::printableForMessage(in.visit(k).file).c_str(),
-                            maps::printableForMessage(times[k]).c_str())
+    std::size_t warnings = 0;
+    for (std::size_t k = 0; k < times.size();) {
+        std::size_t end = k + 1;
+        while (end < times.size() && times[end] == times[k]) ++end;
+        std::map<std::string, std::size_t> firstOfClient;  // within this run of equal times
+        for (std::size_t i = k; i < end; ++i) {
+            const auto [first, isNew] = firstOfClient.emplace(in.visit(i).clientId, i);
+            if (isNew) continue;
+            if (++warnings > kMaxTimeWarnings) continue;
+            // TRANSLATORS: `bodymap series`, a warning: two files with one visit time (%s files, then the time).
+            err << i18n::format(tr("bodymap series: warning: %s and %s have the same visit time %s; if they are one "
+                                   "visit, it counts twice"),
+                                maps::printableForMessage(in.visit(first->second).file).c_str(),
+                                maps::printableForMessage(in.visit(i).file).c_str(),
+                                maps::printableForMessage(times[i]).c_str())
+                << "\n";
+        }
+        k = end;
+    }
+    if (warnings > kMaxTimeWarnings) {
+        const std::size_t more = warnings - kMaxTimeWarnings;
+        // TRANSLATORS: `bodymap series`, after ten such warnings: how many visits more share a time.
+        err << i18n::format(trn("bodymap series: warning: and %zu more visit with the time of another visit of its "
+                                "client",
+                                "bodymap series: warning: and %zu more visits with the time of another visit of their "
+                                "client",
+                                more),
+                            more)
             << "\n";
     }
 }

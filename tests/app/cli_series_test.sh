@@ -208,7 +208,12 @@ echo "ok: mixed templates refused, mixed clients refused unless --mixed-clients 
 "$BODYMAP" series "$V1" "$V2" "$V1" > "$WORK/twice.txt" 2> "$WORK/twice.err"
 grep -qF "warning: $V1 and $V1 have the same visit time 2026-09-07T09:30:00" "$WORK/twice.err" || fail "no warning: $(cat "$WORK/twice.err")"
 grep -qF "Series of 3 visits" "$WORK/twice.txt" || fail "twice: $(head -n 1 "$WORK/twice.txt")"
-echo "ok: a visit given twice is warned about"
+"$BODYMAP" series --mixed-clients "$V2" "$WORK/other_client.json" > /dev/null 2> "$WORK/twice.err"
+[ -s "$WORK/twice.err" ] && fail "two clients seen at the same time were warned about: $(cat "$WORK/twice.err")"
+"$BODYMAP" series "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" "$V1" > /dev/null 2> "$WORK/twice.err"
+[ "$(grep -c "have the same visit time" "$WORK/twice.err")" = 10 ] && grep -qF "warning: and 2 more visits with the time of another visit of their client" "$WORK/twice.err" \
+  || fail "warnings not capped at 10: $(wc -l < "$WORK/twice.err") lines"
+echo "ok: a visit given twice is warned about (not two clients at one time; at most 10 warnings)"
 
 # --- usage errors: exit 2 -------------------------------------------------------------------------
 for args in "" "--json" "--png" "$V1 --png" "$V1 --width" "$V1 --width 100" "$V1 --width 5000" "$V1 --width wide" \
