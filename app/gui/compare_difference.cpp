@@ -30,15 +30,24 @@ std::string pairKey(const AppState& s, const CompareWorkspaceState& c) {
            (c.afterPath == kOpenMapChoice ? std::to_string(s.doc.generation) : std::string());
 }
 
+// The open document, or the chosen visit made dense in `dense` (kept with the pair).
 const maps::PainMap* mapFor(AppState& s, CompareWorkspaceState& c, const std::string& choice,
-                            std::string& error) {
+                            std::optional<maps::PainMap>& dense, std::string& error) {
+    dense.reset();
     if (choice == kOpenMapChoice) return &s.doc.map;
     const LoadedVisit& v = loadVisit(s, c, choice);
     if (!v.map) {
         error = v.error;
         return nullptr;
     }
-    return &*v.map;
+    dense = maps::denseFrom(*v.map);
+    return &*dense;
+}
+
+const maps::PainMap* pairMap(const AppState& s, const std::string& choice,
+                             const std::optional<maps::PainMap>& dense) {
+    if (choice == kOpenMapChoice) return &s.doc.map;
+    return dense ? &*dense : nullptr;
 }
 
 std::string dateOf(const AppState& s, const std::string& choice) {
@@ -59,6 +68,8 @@ void updatePair(AppState& s, CompareWorkspaceState& c) {
     ComparedPair& p = c.pair;
     p.key = key;
     p.cmp.reset();
+    p.beforeMap.reset();
+    p.afterMap.reset();
     p.tmpl.reset();
     p.error.clear();
     p.before.width = p.after.width = p.diff.width = 0;  // redraw the pictures
@@ -69,13 +80,13 @@ void updatePair(AppState& s, CompareWorkspaceState& c) {
         return;
     }
     std::string err;
-    const maps::PainMap* a = mapFor(s, c, c.beforePath, err);
+    const maps::PainMap* a = mapFor(s, c, c.beforePath, p.beforeMap, err);
     if (!a) {
         // TRANSLATORS: %1$s is the visit's date, %2$s the loader's error.
         p.error = i18n::format(tr("The visit of %s cannot be read: %s"), p.beforeLabel.c_str(), err.c_str());
         return;
     }
-    const maps::PainMap* b = mapFor(s, c, c.afterPath, err);
+    const maps::PainMap* b = mapFor(s, c, c.afterPath, p.afterMap, err);
     if (!b) {
         p.error = i18n::format(tr("The visit of %s cannot be read: %s"), p.afterLabel.c_str(), err.c_str());
         return;
@@ -98,16 +109,15 @@ void updatePair(AppState& s, CompareWorkspaceState& c) {
 void ensurePictures(AppState& s, CompareWorkspaceState& c, int widthPx) {
     ComparedPair& p = c.pair;
     if (!p.cmp || (p.before.valid() && p.before.width == widthPx && p.diff.width == widthPx)) return;
-    std::string err;
     render::ChartOptions o;
     o.guides = true;
     // The client's drawings are compared (the difference map is theirs): no therapist's layer.
     o.findings = false;
     o.clientMarksOnly = true;
-    o.map = mapFor(s, c, c.beforePath, err);
+    o.map = pairMap(s, c.beforePath, p.beforeMap);
     const auto before = render::renderChart(*p.tmpl, render::ViewSelection::Both, widthPx, o);
     uploadTexture(p.before, before.pixels, before.width, before.height);
-    o.map = mapFor(s, c, c.afterPath, err);
+    o.map = pairMap(s, c.afterPath, p.afterMap);
     const auto after = render::renderChart(*p.tmpl, render::ViewSelection::Both, widthPx, o);
     uploadTexture(p.after, after.pixels, after.width, after.height);
     // The same geometry as the charts; the legend band below is drawn by the GUI instead.
@@ -163,9 +173,8 @@ void hoverPicture(AppState& s, CompareWorkspaceState& c, ImVec2 origin, float k,
     const maps::RegionIndex r = t.regionAt(v, x, y);
     if (r == maps::kNoRegion) return;
     hoverRegion = r;
-    std::string err;
-    const maps::PainMap* a = mapFor(s, c, c.beforePath, err);
-    const maps::PainMap* b = mapFor(s, c, c.afterPath, err);
+    const maps::PainMap* a = pairMap(s, c.beforePath, p.beforeMap);
+    const maps::PainMap* b = pairMap(s, c.afterPath, p.afterMap);
     if (!a || !b) return;
     const int before = a->intensityAt(v, x, y), after = b->intensityAt(v, x, y);
     ImGui::BeginTooltip();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <unordered_map>
 
 #include "app/gui/library_panel.h"
 #include "app/gui/library_store.h"
@@ -43,7 +44,7 @@ const LoadedVisit& loadVisit(AppState& s, CompareWorkspaceState& c, const std::s
     if (it != c.visits.end()) return it->second;
     LoadedVisit v;
     v.version = listedVersion(s, path);
-    auto map = loadLibraryMap(s, path);
+    auto map = loadLibraryCompactMap(s, path);
     if (map) v.map = std::move(map.value());
     else v.error = map.error();
     return c.visits.emplace(path, std::move(v)).first->second;
@@ -148,6 +149,7 @@ bool updateSeries(AppState& s, CompareWorkspaceState& c) {
     if (se.key != key) {
         se = SeriesState{};
         se.key = key;
+        se.startedAt = nowSeconds();
         for (const auto& v : s.library.visits) se.paths.push_back(v.path);
     }
     if (se.summary || !se.error.empty()) return true;
@@ -158,34 +160,41 @@ bool updateSeries(AppState& s, CompareWorkspaceState& c) {
     }
     if (se.loaded < se.paths.size()) return false;
 
-    // The template of the newest readable visit; visits on another template are left out.
-    std::vector<const maps::PainMap*> maps;
+    // The template of the newest readable visit; visits on another template are left out. The
+    // visits are compact and added to the summary one by one: no dense map per visit.
+    std::unordered_map<std::string, const maps::VisitEntry*> entries;
+    for (const auto& e : s.library.visits) entries.emplace(e.path, &e);
     se.skipped.clear();
+    std::optional<maps::SeriesBuilder> builder;
     for (const std::string& path : se.paths) {
         const LoadedVisit& v = c.visits[path];
-        const maps::VisitEntry* entry = nullptr;
-        for (const auto& e : s.library.visits) if (e.path == path) entry = &e;
-        const std::string when = entry ? friendlyDate(entry->visitTime) : path;
+        const auto entry = entries.find(path);
+        const std::string when = entry != entries.end() ? friendlyDate(entry->second->visitTime) : path;
         if (!v.map) {
             // TRANSLATORS: a visit left out of the trends: %1$s its date, %2$s the loader's error.
             se.skipped.push_back(i18n::format(tr("%s: cannot be read (%s)"), when.c_str(), v.error.c_str()));
             continue;
         }
         if (!se.tmpl) se.tmpl = s.templates.find(v.map->templateId());
-        if (!se.tmpl || !maps::checkMapOnTemplate(*v.map, *se.tmpl)) {
+        if (se.tmpl && !builder) builder.emplace(*se.tmpl);
+        if (!se.tmpl || !builder->add(*v.map)) {
             // TRANSLATORS: a visit left out of the trends; %s is its date.
             se.skipped.push_back(i18n::format(tr("%s: drawn on another body template"), when.c_str()));
             continue;
         }
-        maps.push_back(&*v.map);
     }
-    if (maps.size() < 2) {
+    if (!builder || builder->size() < 2) {
         se.error = tr("Trends and the frequency map need at least two saved visits that can be read.");
         return true;
     }
-    auto summary = maps::summarizeSeries(maps, *se.tmpl);
+    auto summary = builder->finish();
     if (summary) se.summary = std::move(summary.value());
     else se.error = summary.error();
+    if (testLogEnabled()) {
+        const double ms = (nowSeconds() - se.startedAt) * 1000.0;
+        testLog("series-ready " + std::to_string(se.summary ? se.summary->visitTimes.size() : 0) + " visits in " +
+                std::to_string(static_cast<int>(ms + 0.5)) + " ms");
+    }
     return true;
 }
 

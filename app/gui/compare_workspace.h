@@ -29,9 +29,10 @@ struct CompareTexture {
     bool valid() const { return texture && texture->valid(); }
 };
 
-// A visit file read once (again only when its modification time changes).
+// A visit file read once (again only when its modification time changes), compact: a client's
+// 300 visits take a few MiB this way; only the two compared are made dense (ComparedPair).
 struct LoadedVisit {
-    std::optional<maps::PainMap> map;
+    std::optional<maps::CompactMap> map;
     std::string error;
     std::string version;     // the listed version when read (dropped when it changes)
 };
@@ -41,6 +42,7 @@ struct ComparedPair {
     std::string key;                                 // before|after|generation
     std::shared_ptr<const maps::BodyTemplate> tmpl;  // the template both maps are on
     std::optional<maps::Comparison> cmp;
+    std::optional<maps::PainMap> beforeMap, afterMap;  // the two visits dense, for the pictures
     std::string error;
     std::string beforeLabel, afterLabel;             // dates for the headings
     CompareTexture before, after, diff;
@@ -51,6 +53,7 @@ struct SeriesState {
     std::string key;                          // the visit paths, in list order
     std::vector<std::string> paths;           // newest first, like LibraryState::visits
     std::size_t loaded = 0;                   // paths read so far (a few per frame)
+    double startedAt = 0;                     // when loading began (steady clock, seconds)
     std::shared_ptr<const maps::BodyTemplate> tmpl;
     std::optional<maps::SeriesSummary> summary;
     std::vector<std::string> skipped;         // "date: why", visits left out

@@ -2,6 +2,7 @@
 #include "app/gui/library_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <utility>
 
@@ -171,7 +172,13 @@ void refreshLibrary(AppState& s) {
     lib.visits.clear();
     lib.summaries.clear();
     if (!lib.selectedClient.empty()) {
+        const auto started = std::chrono::steady_clock::now();
         auto visits = s.store->listVisits(lib.selectedClient);
+        if (testLogEnabled()) {
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            testLog("visit-list " + std::to_string(visits ? visits->visits.size() : 0) + " visits in " +
+                    std::to_string(static_cast<int>(ms + 0.5)) + " ms");
+        }
         if (visits) {
             for (const auto& v : visits->visits) lib.visits.push_back(entryOf(v));
             lib.summaries = std::move(visits->visits);
@@ -247,6 +254,15 @@ maps::Result<maps::PainMap> loadLibraryMap(AppState& s, const std::string& key) 
         return std::move(v->map);
     }
     return maps::loadMap(key, s.templates);
+}
+
+maps::Result<maps::CompactMap> loadLibraryCompactMap(AppState& s, const std::string& key) {
+    if (isServerKey(s, key)) {
+        auto raw = s.store->readRaw(key);
+        if (!raw) return maps::Error{raw.error()};
+        return maps::parseCompactMap(raw->bytes, key, s.templates);
+    }
+    return maps::loadCompactMap(key, s.templates);
 }
 
 std::string listedVersion(const AppState& s, const std::string& key) {

@@ -28,6 +28,9 @@ void pollLibrary(AppState& s, double now);
 bool isServerKey(const AppState& s, const std::string& key);
 // A visit of the library (or any map file) by its key.
 maps::Result<maps::PainMap> loadLibraryMap(AppState& s, const std::string& key);
+// The same visit in its compact form (the spans of its painted cells: a few KiB against 3 MiB),
+// for the visits the compare workspace keeps.
+maps::Result<maps::CompactMap> loadLibraryCompactMap(AppState& s, const std::string& key);
 // The version of a listed visit ("" when it is not in the list).
 std::string listedVersion(const AppState& s, const std::string& key);
 // A visit's date and what the list knows of it, for messages: "12/02/2026, 3:45 PM" or the key.

@@ -1,7 +1,9 @@
 // Peak-memory probe for the performance budget (tests/bench/BUDGET.md): loads the installed
 // templates and N visits of one client (the demo client's five example visits, cycled), keeps
-// them all in memory, summarizes the series and compares first and last, as the compare
-// workspace does, then prints the process's peak resident memory (VmHWM from /proc/self/status).
+// them all in memory as the compare workspace does (compact: the spans of their painted cells),
+// summarizes the series one visit at a time and compares first and last (made dense, as the
+// workspace does for the two it shows), then prints the time and the process's peak resident
+// memory (VmHWM from /proc/self/status).
 // Usage: mem_probe [N=50] [VISIT.json...]
 #include <algorithm>
 #include <chrono>
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "maps/compact_map.h"
 #include "maps/pain_map.h"
 #include "maps/comparison.h"
 #include "maps/map_format.h"
@@ -59,11 +62,11 @@ int main(int argc, char** argv) {
         return 1;
     }
     const long afterTemplate = statusKiB("VmRSS");
-    std::vector<maps::PainMap> visits;
+    std::vector<maps::CompactMap> visits;
     visits.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
         const std::string& f = files[static_cast<std::size_t>(i) % files.size()];
-        auto m = maps::loadMap(f, reg.value());
+        auto m = maps::loadCompactMap(f, reg.value());
         if (!m) {
             std::fprintf(stderr, "%s\n", m.error().c_str());
             return 1;
@@ -72,11 +75,17 @@ int main(int argc, char** argv) {
     }
     const auto t1 = std::chrono::steady_clock::now();
     const long afterVisits = statusKiB("VmRSS");
-    std::vector<const maps::PainMap*> ptrs;
-    for (const auto& v : visits) ptrs.push_back(&v);
     auto tmpl = reg.value().find(visits.front().templateId());
-    auto series = maps::summarizeSeries(ptrs, *tmpl);
-    auto cmp = maps::compareMaps(visits.front(), visits.back(), *tmpl);
+    maps::SeriesBuilder builder(*tmpl);
+    for (const auto& v : visits) {
+        if (auto st = builder.add(v); !st) {
+            std::fprintf(stderr, "%s\n", st.error().c_str());
+            return 1;
+        }
+    }
+    auto series = builder.finish();
+    const maps::PainMap first = maps::denseFrom(visits.front()), last = maps::denseFrom(visits.back());
+    auto cmp = maps::compareMaps(first, last, *tmpl);
     if (!series || !cmp) {
         std::fprintf(stderr, "%s\n", (!series ? series.error() : cmp.error()).c_str());
         return 1;
