@@ -5,6 +5,7 @@
 // [SECTION] Cards: charts, difference map, legend
 // [SECTION] Key figures and region table
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -67,6 +68,7 @@ void updatePair(AppState& s, CompareWorkspaceState& c) {
     if (c.pair.key == key) return;
     ComparedPair& p = c.pair;
     p.key = key;
+    p.startedAt = std::chrono::steady_clock::now();
     p.cmp.reset();
     p.beforeMap.reset();
     p.afterMap.reset();
@@ -125,6 +127,10 @@ void ensurePictures(AppState& s, CompareWorkspaceState& c, int widthPx) {
     const int rows = std::min(diff.height, before.height);
     diff.pixels.resize(static_cast<std::size_t>(rows) * static_cast<std::size_t>(diff.width) * 4);
     uploadTexture(p.diff, diff.pixels, diff.width, rows);
+    if (testLogEnabled()) {
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p.startedAt).count();
+        testLog("pair-ready in " + std::to_string(static_cast<int>(ms + 0.5)) + " ms");
+    }
 }
 
 // [SECTION] Cards: charts, difference map, legend

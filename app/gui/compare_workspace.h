@@ -3,6 +3,7 @@
 // map. All figures come from maps/comparison.h; the pictures from render/.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -40,6 +41,7 @@ struct LoadedVisit {
 // Before/after: the comparison and its three pictures, for one pair of choices.
 struct ComparedPair {
     std::string key;                                 // before|after|generation
+    std::chrono::steady_clock::time_point startedAt; // when this pair was chosen
     std::shared_ptr<const maps::BodyTemplate> tmpl;  // the template both maps are on
     std::optional<maps::Comparison> cmp;
     std::optional<maps::PainMap> beforeMap, afterMap;  // the two visits dense, for the pictures
