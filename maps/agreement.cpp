@@ -86,7 +86,8 @@ Agreement computeAgreement(const PainMap& map, const BodyTemplate& t) {
 //   findings = cells where findings spans overlap its label runs (and their bits, per bit),
 //   both     = cells of those client pieces that a findings span also covers.
 // The client pieces come in cell order, so one forward cursor over the findings spans finds the
-// `both` cells of all of them; neither walk visits a label run that no span touches.
+// `both` cells of all of them; neither walk steps through the label runs no span touches (they
+// are skipped in O(log) probes, see skipTo).
 Agreement computeAgreement(const CompactMap& map, const BodyTemplate& t) {
     Agreement a;
     std::vector<LayerOverlap> perRegion(t.regions.size());
