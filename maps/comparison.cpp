@@ -266,12 +266,19 @@ Status SeriesBuilder::add(const PainMap& visit) {
 }
 
 Status SeriesBuilder::add(const CompactMap& visit) {
+    if (auto st = checkMapOnTemplate(visit, *m_template); !st) {
+        return Error{i18n::format(tr("visit %zu: %s"), size() + 1, st.error().c_str())};
+    }
+    auto metrics = computeMetrics(visit, *m_template, m_rule);
+    if (!metrics) return Error{metrics.error()};
+    return add(visit, std::move(metrics.value()));
+}
+
+Status SeriesBuilder::add(const CompactMap& visit, MapMetrics metrics) {
     const BodyTemplate& t = *m_template;
     if (auto st = checkMapOnTemplate(visit, t); !st) {
         return Error{i18n::format(tr("visit %zu: %s"), size() + 1, st.error().c_str())};
     }
-    auto metrics = computeMetrics(visit, t, m_rule);
-    if (!metrics) return Error{metrics.error()};
     const std::size_t cells = visit.cellCount();
     sizeAccumulators(cells);
     for (ViewId v : kViews) {
@@ -288,7 +295,7 @@ Status SeriesBuilder::add(const CompactMap& visit) {
             }
         }
     }
-    addMetrics(visit.info.visitTime, std::move(metrics.value()));
+    addMetrics(visit.info.visitTime, std::move(metrics));
     return Ok{};
 }
 

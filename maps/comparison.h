@@ -137,6 +137,10 @@ public:
     // Adds one visit; error (and nothing added) when it is not drawn on t.
     Status add(const PainMap& visit);
     Status add(const CompactMap& visit);  // cost follows the painted spans, not the grid
+    // The same with the visit's metrics already computed (computeMetrics(visit, t, rule()), e.g.
+    // on a thread that reads the next visits meanwhile).
+    Status add(const CompactMap& visit, MapMetrics metrics);
+    const PainfulAreaRule& rule() const { return m_rule; }
     std::size_t size() const { return m_visitTimes.size(); }
     // The summary of the visits added so far; error when there are none. The builder is empty
     // afterwards.

@@ -135,6 +135,16 @@ void expectCompactMatches(const std::vector<const PainMap*>& dense, const std::v
     auto c = builder.finish();
     ASSERT_TRUE(c.ok()) << c.error();
     expectSameSummary(a.value(), c.value());
+    // With the metrics computed beforehand (as the series command does on its reading threads).
+    SeriesBuilder given(t);
+    for (const CompactMap* m : compact) {
+        auto metrics = computeMetrics(*m, t, given.rule());
+        ASSERT_TRUE(metrics.ok());
+        ASSERT_TRUE(given.add(*m, std::move(metrics.value())).ok());
+    }
+    auto d = given.finish();
+    ASSERT_TRUE(d.ok()) << d.error();
+    expectSameSummary(a.value(), d.value());
 }
 
 }  // namespace
