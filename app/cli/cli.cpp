@@ -43,13 +43,15 @@ Usage:
                                                runs it as a formula
   bodymap compare A.json B.json [--json] [--png DIFF.png]
   bodymap series FILE... [--json] [--png OUT.png] [--width PX (640-4000)] [--mixed-clients]
+                 [--jobs N] [--files-from LIST]
                                                a client's visits in time order: the trend of
                                                each metric, the frequency map (share of the
                                                visits in which each spot hurt) and the mean
                                                intensity map; --png writes both maps side by
                                                side with their legends in the one file OUT.png.
                                                Visits of different clients are refused unless
-                                               --mixed-clients pools them (a study)
+                                               --mixed-clients pools them (a study). Read on
+                                               every core (or N threads); LIST as for stats
   bodymap render FILE -o OUT.png [--view front|back|both] [--width PX (64-3200)] [--no-legend]
                  [--lang L]                    L: the legend's language
   bodymap render --blank -o OUT.png [...]      the empty chart of the default template

@@ -9,11 +9,13 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli/batch.h"
 #include "app/cli/stats.h"
 #include "maps/atomic_file.h"
 #include "maps/compact_map.h"
@@ -29,8 +31,8 @@ namespace {
 
 int seriesUsage(std::ostream& err, const std::string& problem) {
     err << "bodymap series: " << maps::printableForMessage(problem, 200) << "\n"
-        << tr("Usage: bodymap series [--templates DIR] FILE... [--json] [--png OUT.png] [--width PX] "
-              "[--mixed-clients]")
+        << tr("Usage: bodymap series [--templates DIR] [--jobs N] [--files-from LIST] FILE... [--json] "
+              "[--png OUT.png] [--width PX] [--mixed-clients]")
         << "\n";
     return 2;
 }
@@ -83,69 +85,112 @@ const maps::MetricTrend* findTrend(const maps::SeriesSummary& s, const std::stri
 // "2026-09-07" of an ISO visit time, the whole text when it is not one.
 std::string datePart(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : iso; }
 
-// Reads every file into `builder`; every problem goes to `err` naming its file. False when any.
+// Reads every file into `builder`: the files are parsed on `threads` threads, and each visit is
+// checked and added in input order, so that the messages and the series are the same whatever the
+// number of threads, and only a window of parsed visits waits at any time. Every problem goes to
+// `err` naming its file. False when there was any.
 bool readSeries(const std::vector<std::string>& files, const maps::TemplateRegistry& reg, bool mixedClients,
-                std::optional<maps::SeriesBuilder>& builder, SeriesInput& in, std::ostream& err) {
+                unsigned threads, std::optional<maps::SeriesBuilder>& builder, SeriesInput& in, std::ostream& err) {
     bool ok = true;
     std::string firstFile;
     std::string firstClient;
     bool clientMismatchSaid = false;
     std::set<std::string> clientIds;
-    for (const std::string& file : files) {
-        // Straight from the file's runs into spans: no dense raster is ever made for a visit.
-        auto loaded = maps::loadCompactMap(file, reg);
-        if (!loaded) {
-            err << maps::printableForMessage(loaded.error()) << "\n";
-            ok = false;
-            continue;
+    // Parsed visits and their metrics waiting for their turn (runOrdered bounds how many).
+    struct Parsed {
+        maps::CompactMap map;
+        std::optional<maps::MapMetrics> metrics;  // none when the template is not installed or differs
+    };
+    std::mutex parsedMutex;
+    std::map<std::size_t, Parsed> parsed;
+    const maps::PainfulAreaRule rule;
+    const auto work = [&](std::size_t i) {
+        BatchOutput o;
+        try {
+            // Straight from the file's runs into spans: no dense raster is ever made for a visit.
+            auto loaded = maps::loadCompactMap(files[i], reg);
+            if (!loaded) {
+                o.failed = true;
+                o.err = maps::printableForMessage(loaded.error());
+                return o;
+            }
+            // The metrics here too: on the adult template they cost as much as reading the file.
+            Parsed p{std::move(loaded.value()), std::nullopt};
+            if (auto t = reg.find(p.map.templateId())) {
+                if (auto m = maps::computeMetrics(p.map, *t, rule)) p.metrics = std::move(m.value());
+            }
+            std::lock_guard<std::mutex> lock(parsedMutex);
+            parsed.emplace(i, std::move(p));
+        } catch (const std::exception& e) {  // bad_alloc on a hostile file: that file fails
+            o.failed = true;
+            o.err = maps::printableForMessage(files[i]) + ": " + maps::printableForMessage(e.what());
         }
-        const maps::CompactMap& m = loaded.value();
+        return o;
+    };
+    ProgressBar progress(err, "bodymap series", files.size(), files.size() >= 100 && progressWanted(err));
+    const auto say = [&](const std::string& message) {
+        progress.clear();
+        err << message << "\n";
+        ok = false;
+    };
+    const auto add = [&](const std::string& file, Parsed& p) {
+        const maps::CompactMap& m = p.map;
         auto tmpl = reg.find(m.templateId());
         if (!tmpl) {
             // TRANSLATORS: the first %s is a map file, the second a template id.
-            err << i18n::format(tr("%s: template %s is not installed"), maps::printableForMessage(file).c_str(),
-                                maps::quoteForMessage(m.templateId()).c_str())
-                << "\n";
-            ok = false;
-            continue;
+            say(i18n::format(tr("%s: template %s is not installed"), maps::printableForMessage(file).c_str(),
+                             maps::quoteForMessage(m.templateId()).c_str()));
+            return;
         }
         if (!in.tmpl) {
             in.tmpl = tmpl;
             in.templateId = m.templateId();
             firstFile = file;
             firstClient = m.info.clientId;
-            builder.emplace(*in.tmpl);
+            builder.emplace(*in.tmpl, rule);
         } else if (m.templateId() != in.templateId) {
             // TRANSLATORS: `bodymap series`: the first and third %s are map files, the others their templates.
-            err << i18n::format(tr("%s: drawn on template %s, but %s on %s; the visits of a series must be on one "
-                                   "template"),
-                                maps::printableForMessage(file).c_str(), maps::quoteForMessage(m.templateId()).c_str(),
-                                maps::printableForMessage(firstFile).c_str(),
-                                maps::quoteForMessage(in.templateId).c_str())
-                << "\n";
-            ok = false;
-            continue;
+            say(i18n::format(tr("%s: drawn on template %s, but %s on %s; the visits of a series must be on one "
+                                "template"),
+                             maps::printableForMessage(file).c_str(), maps::quoteForMessage(m.templateId()).c_str(),
+                             maps::printableForMessage(firstFile).c_str(), maps::quoteForMessage(in.templateId).c_str()));
+            return;
         }
         if (!mixedClients && m.info.clientId != firstClient && !clientMismatchSaid) {
             // TRANSLATORS: `bodymap series`: the first and third %s are map files, the others their
             // client ids. Keep --mixed-clients as it is.
-            err << i18n::format(tr("%s: a visit of client %s, but %s is of client %s; a series is one client's "
-                                   "visits (add --mixed-clients to pool the drawings of several clients, as for a "
-                                   "study)"),
-                                maps::printableForMessage(file).c_str(), maps::quoteForMessage(m.info.clientId).c_str(),
-                                maps::printableForMessage(firstFile).c_str(), maps::quoteForMessage(firstClient).c_str())
-                << "\n";
+            say(i18n::format(tr("%s: a visit of client %s, but %s is of client %s; a series is one client's "
+                                "visits (add --mixed-clients to pool the drawings of several clients, as for a "
+                                "study)"),
+                             maps::printableForMessage(file).c_str(), maps::quoteForMessage(m.info.clientId).c_str(),
+                             maps::printableForMessage(firstFile).c_str(), maps::quoteForMessage(firstClient).c_str()));
             clientMismatchSaid = true;  // one message is enough: the rest would say the same
-            ok = false;
         }
         clientIds.insert(m.info.clientId);
         in.visits.push_back({file, m.info.clientId});
-        if (!ok) continue;  // the series will not be shown: do not add to it
-        if (auto st = builder->add(m); !st) {
-            err << maps::printableForMessage(file) << ": " << maps::printableForMessage(st.error()) << "\n";
-            ok = false;
+        if (!ok) return;  // the series will not be shown: do not add to it
+        if (auto st = p.metrics ? builder->add(m, std::move(*p.metrics)) : builder->add(m); !st) {
+            say(maps::printableForMessage(file) + ": " + maps::printableForMessage(st.error()));
         }
-    }
+    };
+    runOrdered(files.size(), threads, work, [&](std::size_t i, BatchOutput& o) {
+        if (o.failed) {
+            say(o.err);
+        } else {
+            std::optional<Parsed> m;
+            {
+                std::lock_guard<std::mutex> lock(parsedMutex);
+                auto it = parsed.find(i);
+                if (it != parsed.end()) {
+                    m = std::move(it->second);
+                    parsed.erase(it);
+                }
+            }
+            if (m) add(files[i], *m);
+        }
+        progress.update(i + 1);
+    });
+    progress.clear();
     in.clients = clientIds.size();
     return ok;
 }
@@ -456,6 +501,8 @@ int runSeries(const std::vector<std::string>& args, std::ostream& out, std::ostr
     std::string templatesDir, png;
     bool json = false, onlyFiles = false, mixedClients = false;
     int width = 1600;
+    int jobs = 0;                        // every core
+    std::vector<std::string> listFiles;  // --files-from: more names than a command line holds
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (!onlyFiles && a == "--") {
@@ -476,6 +523,19 @@ int runSeries(const std::vector<std::string>& args, std::ostream& out, std::ostr
                 return seriesUsage(err, tr("--width must be a number of pixels from 640 to 4000"));
             }
             width = static_cast<int>(w);
+        } else if (!onlyFiles && a == "--jobs") {
+            if (i + 1 >= args.size()) return seriesUsage(err, tr("--jobs needs a number of threads"));
+            const std::string& n = args[++i];
+            if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
+                return seriesUsage(err, i18n::format(tr("--jobs needs a number of threads from 1, found %s"),
+                                                     maps::quoteForMessage(n).c_str()));
+            }
+            jobs = std::stoi(n);
+        } else if (!onlyFiles && a == "--files-from") {
+            if (i + 1 >= args.size()) {
+                return seriesUsage(err, tr("--files-from needs a file (one map file per line, - for stdin)"));
+            }
+            listFiles.push_back(args[++i]);
         } else if (!onlyFiles && a == "--templates") {
             if (i + 1 >= args.size()) return seriesUsage(err, tr("--templates needs a folder"));
             templatesDir = args[++i];
@@ -483,6 +543,12 @@ int runSeries(const std::vector<std::string>& args, std::ostream& out, std::ostr
             return seriesUsage(err, i18n::format(tr("unknown option %s"), a.c_str()));
         } else {
             files.push_back(a);
+        }
+    }
+    for (const std::string& list : listFiles) {
+        if (auto st = appendFileList(list, files); !st) {
+            err << "bodymap series: " << maps::printableForMessage(st.error()) << "\n";
+            return 1;
         }
     }
     if (files.empty()) return seriesUsage(err, tr("no files given"));
@@ -501,7 +567,7 @@ int runSeries(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     SeriesInput in;
     std::optional<maps::SeriesBuilder> builder;
-    if (!readSeries(files, reg.value(), mixedClients, builder, in, err)) return 1;
+    if (!readSeries(files, reg.value(), mixedClients, batchThreads(jobs), builder, in, err)) return 1;
     {
         // --json is for programs: the metrics' labels (made when the series is finished) stay English.
         std::optional<i18n::LanguageScope> english;

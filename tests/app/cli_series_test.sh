@@ -3,7 +3,8 @@
 # with the figures `bodymap stats` gives for each visit and the frequency figures counted here
 # from the files' own runs; --json carries the same, summarised (no cell values); --png writes one
 # real PNG with both maps (0600); a bad file, mixed templates or mixed clients give exit 1 naming
-# the file and write nothing; usage errors exit 2; memory does not grow with the visits.
+# the file and write nothing; usage errors exit 2; many visits read on every core give what one
+# thread gives, names come from --files-from too, and memory does not grow with the visits.
 set -euo pipefail
 BODYMAP="$1"
 PROBE="$2"
@@ -217,7 +218,7 @@ echo "ok: a visit given twice is warned about (not two clients at one time; at m
 
 # --- usage errors: exit 2 -------------------------------------------------------------------------
 for args in "" "--json" "--png" "$V1 --png" "$V1 --width" "$V1 --width 100" "$V1 --width 5000" "$V1 --width wide" \
-            "$V1 --templates" "$V1 --frobnicate"; do
+            "$V1 --templates" "$V1 --frobnicate" "$V1 --jobs 0" "$V1 --jobs x" "$V1 --jobs" "$V1 --files-from"; do
   set +e
   # shellcheck disable=SC2086
   "$BODYMAP" series $args > "$WORK/usage.out" 2> "$WORK/usage.err"
@@ -232,25 +233,59 @@ done
 grep -qF "bodymap series FILE... [--json] [--png OUT.png]" "$WORK/help.txt" || fail "--help does not list series"
 echo "ok: usage errors exit 2 with the usage line; --help lists the command"
 
-# --- memory stays flat in the number of visits ------------------------------------------------
+# --- many visits: every core, the same output as one thread; --files-from; flat memory ----------
 mkdir "$WORK/many"
-for i in $(seq -w 1 60); do
-  python3 - "$V2" "$WORK/many/v$i.json" "$i" <<'PY'
+python3 - "$V1" "$V2" "$V3" "$V4" "$V5" "$WORK/many" <<'PY'
 import json, sys
-m = json.load(open(sys.argv[1]))
-m["visit"]["time"] = "2026-%02d-%02dT10:00:00" % (1 + int(sys.argv[3]) // 28, 1 + int(sys.argv[3]) % 28)
-json.dump(m, open(sys.argv[2], "w"))
+srcs, out = sys.argv[1:6], sys.argv[6]
+for i in range(120):
+    m = json.load(open(srcs[i % 5]))
+    m["visit"]["time"] = "2026-%02d-%02dT10:00:00" % (1 + i // 28, 1 + i % 28)
+    json.dump(m, open("%s/v%03d.json" % (out, i), "w"))
 PY
+ls "$WORK"/many/v*.json > "$WORK/list.txt"
+cp "$WORK/many/v050.json" "$WORK/v050.keep"
+echo '{"format": "bodymap",' > "$WORK/many/v050.json"   # a bad file among them
+for fmt in "" --json; do
+  rc1=0; rc2=0
+  "$BODYMAP" series $fmt --jobs 1 "$WORK"/many/v*.json > "$WORK/one.out" 2> "$WORK/one.err" || rc1=$?
+  "$BODYMAP" series $fmt --jobs 4 "$WORK"/many/v*.json > "$WORK/four.out" 2> "$WORK/four.err" || rc2=$?
+  [ "$rc1" = 1 ] && [ "$rc2" = 1 ] || fail "series $fmt with a bad file: exit $rc1 / $rc2"
+  [ ! -s "$WORK/four.out" ] && cmp -s "$WORK/one.err" "$WORK/four.err" && grep -qF "$WORK/many/v050.json" "$WORK/four.err" \
+    || fail "series $fmt: 4 threads said other than 1: $(cat "$WORK/four.err")"
 done
+cp "$WORK/v050.keep" "$WORK/many/v050.json"
+for fmt in "" --json; do
+  "$BODYMAP" series $fmt --jobs 1 "$WORK"/many/v*.json > "$WORK/one.out" 2> /dev/null
+  "$BODYMAP" series $fmt --jobs 4 "$WORK"/many/v*.json > "$WORK/four.out" 2> /dev/null
+  cmp -s "$WORK/one.out" "$WORK/four.out" || fail "series $fmt: 4 threads wrote other output than 1"
+  "$BODYMAP" series $fmt --files-from "$WORK/list.txt" > "$WORK/list.out" 2> /dev/null
+  cmp -s "$WORK/one.out" "$WORK/list.out" || fail "series $fmt --files-from gave other output"
+  "$BODYMAP" series $fmt --files-from - < "$WORK/list.txt" > "$WORK/stdin.out" 2> /dev/null
+  cmp -s "$WORK/one.out" "$WORK/stdin.out" || fail "series $fmt --files-from - gave other output"
+done
+python3 -c "import json,sys; assert len(json.load(open(sys.argv[1]))['visits']) == 120" "$WORK/stdin.out" || fail "--files-from -: not 120 visits"
+rc=0
+"$BODYMAP" series --files-from "$WORK/no-such-list" > /dev/null 2> "$WORK/list.err" || rc=$?
+[ "$rc" = 1 ] && grep -qF "no-such-list" "$WORK/list.err" || fail "a missing list: exit $rc, $(cat "$WORK/list.err")"
+echo "ok: 1 and 4 threads, --files-from FILE and - give the same output and messages"
+# On a terminal (stderr a tty, stdout a file) a progress bar is drawn on stderr; never in the output.
+if command -v script > /dev/null; then
+  script -qec "\"$BODYMAP\" series --json --files-from \"$WORK/list.txt\" > \"$WORK/tty.json\"" "$WORK/typescript" > /dev/null || true
+  grep -q "120 / 120 files" "$WORK/typescript" || fail "no progress bar on the terminal: $(head -c 300 "$WORK/typescript")"
+  cmp -s "$WORK/tty.json" "$WORK/list.out" || fail "the progress bar got into the output"
+  echo "ok: a progress bar on a terminal only"
+fi
+
 # Peak resident memory (KiB) of one run, from the kernel's accounting of the finished child.
 rss() {
   python3 -c '
 import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BODYMAP" series "$@"
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$BODYMAP" series --jobs 1 "$@"
 }
-few=$(rss "$WORK"/many/v0[1-5].json)
+few=$(rss "$WORK"/many/v00[0-4].json)
 many=$(rss "$WORK"/many/v*.json)
-[ $((many - few)) -lt 16384 ] || fail "memory grows with the visits: ${few} KiB for 5, ${many} KiB for 60"
-echo "ok: memory flat: ${few} KiB for 5 visits, ${many} KiB for 60"
+[ $((many - few)) -lt 16384 ] || fail "memory grows with the visits: ${few} KiB for 5, ${many} KiB for 120"
+echo "ok: memory flat: ${few} KiB for 5 visits, ${many} KiB for 120"
 echo PASS
