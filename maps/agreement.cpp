@@ -89,6 +89,9 @@ Agreement computeAgreement(const PainMap& map, const BodyTemplate& t) {
 // `both` cells of all of them; neither walk steps through the label runs no span touches (they
 // are skipped in O(log) probes, see skipTo).
 Agreement computeAgreement(const CompactMap& map, const BodyTemplate& t) {
+    if (isShredded(map) && map.width() == t.width && map.height() == t.height) {
+        return computeAgreement(denseFrom(map), t);  // as computeMetrics does (compact_map.h)
+    }
     Agreement a;
     std::vector<LayerOverlap> perRegion(t.regions.size());
     for (ViewId v : kViews) {

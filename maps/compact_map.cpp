@@ -48,6 +48,15 @@ bool CompactMap::hasFindings() const {
     return std::any_of(m_layers.begin(), m_layers.end(), [](const CompactLayer& l) { return !l.findings.empty(); });
 }
 
+bool isShredded(const CompactMap& map) {
+    std::size_t spans = 0;
+    for (ViewId v : kViews) {
+        const CompactLayer& l = map.layer(v);
+        spans += l.intensity.size() + l.qualities.size() + l.findings.size();
+    }
+    return spans > 2 * map.cellCount() / 16;
+}
+
 std::size_t CompactMap::heapBytes() const {
     auto str = [](const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
     std::size_t n = str(m_templateId);

@@ -83,6 +83,10 @@ void fillFromSpans(const SpanList& spans, std::vector<std::uint8_t>& cells);  //
 // span when it touches it with the same value; value 0 or length 0 adds nothing.
 void appendSpan(SpanList& spans, std::uint32_t start, std::uint32_t length, std::uint8_t value);
 
+// True when the map holds more spans than a drawing ever has (more than one per 16 cells of a
+// view, all rasters together): figures are then cheaper from dense rasters, whose cost is fixed.
+bool isShredded(const CompactMap& map);
+
 CompactMap compactFrom(const PainMap& map);
 PainMap denseFrom(const CompactMap& map);
 
