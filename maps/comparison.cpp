@@ -168,65 +168,19 @@ Result<Comparison> compareMaps(const PainMap& before, const PainMap& after,
 Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
                                       const BodyTemplate& t, const PainfulAreaRule& rule) {
     if (visits.empty()) return Error{tr("no visits to summarize")};
-    SeriesSummary s;
-    s.width = t.width;
-    s.height = t.height;
-    s.order.resize(visits.size());
-    std::iota(s.order.begin(), s.order.end(), std::size_t{0});
+    // Every visit checked before any is added, so that the errors are summarizeSeries' own.
     for (std::size_t i = 0; i < visits.size(); ++i) {
         if (!visits[i]) return Error{i18n::format(tr("visit %zu is missing"), i + 1)};
         if (auto st = checkMapOnTemplate(*visits[i], t); !st) {
             return Error{i18n::format(tr("visit %zu: %s"), i + 1, st.error().c_str())};
         }
     }
-    std::stable_sort(s.order.begin(), s.order.end(), [&visits](std::size_t a, std::size_t b) {
-        return visits[a]->info.visitTime < visits[b]->info.visitTime;
-    });
-
-    const std::size_t cells = static_cast<std::size_t>(t.width) * static_cast<std::size_t>(t.height);
-    std::array<std::vector<std::uint32_t>, kViewCount> hits;
-    std::array<std::vector<std::uint32_t>, kViewCount> sums;
-    for (std::size_t v = 0; v < kViewCount; ++v) {
-        hits[v].assign(cells, 0);
-        sums[v].assign(cells, 0);
+    // The builder orders the visits by time as it finishes (ties keep the input order).
+    SeriesBuilder builder(t, rule);
+    for (const PainMap* m : visits) {
+        if (auto st = builder.add(*m); !st) return Error{st.error()};
     }
-    for (std::size_t idx : s.order) {
-        const PainMap& m = *visits[idx];
-        s.visitTimes.push_back(m.info.visitTime);
-        auto metrics = computeMetrics(m, t, rule);
-        if (!metrics) return Error{metrics.error()};
-        s.metrics.push_back(std::move(metrics.value()));
-        for (ViewId v : kViews) {
-            const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
-            const auto& in = m.layer(v).intensity;
-            for (std::size_t i = 0; i < cells; ++i) {
-                hits[vi][i] += in[i] > 0 ? 1u : 0u;
-                sums[vi][i] += in[i];
-            }
-        }
-    }
-    const float n = static_cast<float>(visits.size());
-    for (ViewId v : kViews) {
-        const std::size_t vi = static_cast<std::size_t>(viewIndex(v));
-        const auto& labels = t.view(v).labels;
-        s.frequency[vi].assign(cells, 0.0f);
-        s.meanIntensity[vi].assign(cells, 0.0f);
-        for (std::size_t i = 0; i < cells; ++i) {
-            if (labels[i] == kNoRegion) continue;
-            s.frequency[vi][i] = static_cast<float>(hits[vi][i]) / n;
-            s.meanIntensity[vi][i] = static_cast<float>(sums[vi][i]) / n;
-        }
-    }
-    for (std::size_t k = 0; k < s.metrics.size(); ++k) {
-        const std::vector<ScalarMetric> row = scalarMetrics(s.metrics[k]);
-        if (s.trends.empty()) {
-            for (const ScalarMetric& m : row) s.trends.push_back({m.key, m.label, {}});
-        }
-        for (std::size_t i = 0; i < row.size() && i < s.trends.size(); ++i) {
-            s.trends[i].values.push_back(row[i].value);
-        }
-    }
-    return s;
+    return builder.finish();
 }
 
 SeriesBuilder::SeriesBuilder(const BodyTemplate& t, const PainfulAreaRule& rule) : m_template(&t), m_rule(rule) {}
