@@ -65,7 +65,7 @@ Usage:
                                                the report to the default printer (CUPS lp)
   bodymap server init URL                      create or migrate a clinic server's schema and
                                                its three roles (therapist, intake, read-only)
-  bodymap library copy FROM TO                 every client and visit, byte for byte, between
+  bodymap library copy FROM TO [--jobs N]      every client and visit, byte for byte, between
                                                folder libraries and postgresql:// servers;
                                                verified, and resumable (run it again)
   bodymap --screenshot OUT.png [--frames N] [FILE]   run the GUI N frames and save what it shows

@@ -3,9 +3,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
+#include <mutex>
 
+#include "app/cli/batch.h"
 #include "app/cli/stats.h"
 #include "app/cli/store_open.h"
 #include "maps/i18n/i18n.h"
@@ -59,15 +63,57 @@ struct PlannedVisit {
     std::string clientId, key, name;
 };
 
-int runCopy(const std::string& from, const std::string& to, std::ostream& out, std::ostream& err) {
+// What copying one visit gave, kept by index until it is reported in plan order.
+struct CopiedVisit {
+    std::string problem;  // empty when copied
+    bool written = false;
+    std::string clientId, name;
+    std::uint64_t sum = 0;
+};
+
+// A pair of stores per worker thread (a server connection serves one thread at a time; a folder
+// store keeps caches), taken for one visit and given back.
+class StorePool {
+public:
+    void add(std::unique_ptr<store::Store> src, std::unique_ptr<store::Store> dst) {
+        m_pairs.push_back({std::move(src), std::move(dst)});
+        m_free.push_back(m_pairs.size() - 1);
+    }
+    std::size_t size() const { return m_pairs.size(); }
+    std::size_t take() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake.wait(lock, [this] { return !m_free.empty(); });
+        const std::size_t i = m_free.back();
+        m_free.pop_back();
+        return i;
+    }
+    void give(std::size_t i) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_free.push_back(i);
+        }
+        m_wake.notify_one();
+    }
+    store::Store& src(std::size_t i) { return *m_pairs[i].first; }
+    store::Store& dst(std::size_t i) { return *m_pairs[i].second; }
+
+private:
+    std::vector<std::pair<std::unique_ptr<store::Store>, std::unique_ptr<store::Store>>> m_pairs;
+    std::vector<std::size_t> m_free;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+};
+
+int runCopy(const std::string& from, const std::string& to, int jobs, std::ostream& out, std::ostream& err) {
     auto templates = loadCliTemplates("");
     if (!templates) {
         err << "bodymap: " << maps::printableForMessage(templates.error()) << "\n";
         return 1;
     }
-    auto src = openCliStore(from, templates.value(), false, err);
+    std::string srcPassword, dstPassword;
+    auto src = openCliStore(from, templates.value(), false, err, &srcPassword);
     if (!src) return 1;
-    auto dst = openCliStore(to, templates.value(), true, err);
+    auto dst = openCliStore(to, templates.value(), true, err, &dstPassword);
     if (!dst) return 1;
     if (src->addOnly() || dst->addOnly()) {
         err << "bodymap: " << tr("library copy: the intake role may only add intakes; connect as a therapist") << "\n";
@@ -116,24 +162,56 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
             ++failures;
         }
     }
-    for (const auto& v : plan) {
-        // TRANSLATORS: the progress of `bodymap library copy`: visits copied of all.
-        progress.show(done++, plan.size(), tr("copying: %d of %d visits"));
-        auto raw = src->readRaw(v.key);
-        if (!raw) {
-            progress.problem(raw.error());
-            ++failures;
-            continue;
-        }
-        auto r = dst->importRaw(raw.value());
-        if (!r) {
-            progress.problem(r.error());
-            ++failures;
-            continue;
-        }
-        (r.value() == store::ImportStatus::Written ? written : skipped) += 1;
-        expected[raw->clientId][raw->name] = checksum(raw->bytes);
+    // The visits on every core (or `jobs` threads): each worker reads, checks and writes with
+    // its own pair of stores (the password typed once); they are reported in plan order. Most of
+    // a copy is waiting (the fsync of each file, a server's round trips), and that overlaps.
+    StorePool pool;
+    const auto threads = static_cast<unsigned>(std::min<std::size_t>(batchThreads(jobs), std::max<std::size_t>(plan.size(), 1)));
+    for (unsigned t = 0; t < threads && threads > 1; ++t) {
+        store::OpenOptions fromOptions, toOptions;
+        fromOptions.password = srcPassword;
+        fromOptions.createFolder = false;
+        toOptions.password = dstPassword;
+        auto s2 = store::openStore(from, templates.value(), fromOptions);
+        auto d2 = store::openStore(to, templates.value(), toOptions);
+        if (!s2.store || !d2.store) break;  // fewer threads, then
+        pool.add(std::move(s2.store), std::move(d2.store));
     }
+    const bool ownStores = pool.size() > 0;
+    if (!ownStores) pool.add(nullptr, nullptr);  // one thread, on the first pair
+    std::vector<CopiedVisit> results(plan.size());
+    const auto copyOne = [&](std::size_t i) {
+        const std::size_t slot = pool.take();
+        store::Store& source = ownStores ? pool.src(slot) : *src;
+        store::Store& target = ownStores ? pool.dst(slot) : *dst;
+        CopiedVisit& c = results[i];
+        auto raw = source.readRaw(plan[i].key);
+        if (!raw) {
+            c.problem = raw.error();
+        } else if (auto r = target.importRaw(raw.value()); !r) {
+            c.problem = r.error();
+        } else {
+            c.written = r.value() == store::ImportStatus::Written;
+            c.clientId = raw->clientId;
+            c.name = raw->name;
+            c.sum = checksum(raw->bytes);
+        }
+        pool.give(slot);
+        return BatchOutput{};
+    };
+    runOrdered(plan.size(), static_cast<unsigned>(pool.size()), copyOne, [&](std::size_t i, BatchOutput&) {
+        // TRANSLATORS: the progress of `bodymap library copy`: visits copied of all.
+        progress.show(++done, plan.size(), tr("copying: %d of %d visits"));
+        CopiedVisit& c = results[i];
+        if (!c.problem.empty()) {
+            progress.problem(c.problem);
+            ++failures;
+        } else {
+            (c.written ? written : skipped) += 1;
+            expected[c.clientId][c.name] = c.sum;
+        }
+        c = CopiedVisit{};
+    });
     progress.show(done, plan.size(), tr("copying: %d of %d visits"));
     progress.end();
     // Verify: read everything back from TO and compare counts and checksums.
@@ -184,7 +262,17 @@ int runCopy(const std::string& from, const std::string& to, std::ostream& out, s
 int runLibrary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] != "copy") return usage(err, tr("library: the only subcommand is copy FROM TO"));
     std::vector<std::string> places;
+    int jobs = 0;  // every core
     for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--jobs") {
+            const std::string n = i + 1 < args.size() ? args[++i] : std::string();
+            if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
+                return usage(err, i18n::format(tr("--jobs needs a number of threads from 1, found %s"),
+                                               maps::quoteForMessage(n).c_str()));
+            }
+            jobs = std::stoi(n);
+            continue;
+        }
         if (!args[i].empty() && args[i][0] == '-') {
             return usage(err, i18n::format(tr("library copy: unknown option %s"), args[i].c_str()));
         }
@@ -192,7 +280,7 @@ int runLibrary(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     if (places.size() != 2) return usage(err, tr("library copy needs FROM and TO (folders or postgresql:// servers)"));
     if (places[0] == places[1]) return usage(err, tr("library copy: FROM and TO are the same"));
-    return runCopy(places[0], places[1], out, err);
+    return runCopy(places[0], places[1], jobs, out, err);
 }
 
 }  // namespace bodymap::app

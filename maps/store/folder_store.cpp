@@ -225,8 +225,8 @@ Result<ImportStatus> FolderStore::importRaw(const RawVisit& visit) {
                                   maps::printableForMessage(visit.name, 80).c_str())};
     }
     const std::string path = m_library.clientFolder(visit.clientId) + "/" + visit.name + ".json";
-    // Never write what would not load.
-    auto parsed = maps::parseMap(visit.bytes, path, m_templates);
+    // Never write what would not load (every check of the loader; the compact form is enough).
+    auto parsed = maps::parseCompactMap(visit.bytes, path, m_templates);
     if (!parsed) return Error{parsed.error()};
     if (parsed->info.clientId != visit.clientId) {
         // TRANSLATORS: the first %s is a file, then two client ids.

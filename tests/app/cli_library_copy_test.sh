@@ -35,6 +35,34 @@ set +e
 set -e
 [ $rc = 2 ] || fail "one place gave exit $rc"
 
+# A larger library on 4 threads: 12 clients of 10 visits each, copied byte for byte, reported in
+# one order whatever the threads do, and again with --jobs 1 (all already there).
+BIG="$WORK/big"
+for c in $(seq -w 1 12); do
+  mkdir -p "$BIG/client-$c"
+  printf '{\n  "format": "bodymap-client",\n  "version": 1,\n  "id": "client-%s",\n  "name": "Client %s"\n}\n' "$c" "$c" > "$BIG/client-$c/client.json"
+  n=0
+  for v in $(seq -w 1 10); do
+    src=$(ls "$EX"/demo-anna/20*.json | sed -n "$(( (n % 5) + 1 ))p")
+    sed -e "s/\"clientId\": \"demo-anna\"/\"clientId\": \"client-$c\"/" \
+        -e "s/\"time\": \"[^\"]*\"/\"time\": \"2026-01-${v}T10:00:00\"/" "$src" > "$BIG/client-$c/2026-01-${v}T10-00-00.json"
+    n=$((n + 1))
+  done
+done
+"$BODYMAP" library copy --jobs 4 "$BIG" "$WORK/big4" >"$WORK/out8" 2>"$WORK/err8" || fail "4 threads: $(cat "$WORK/err8")"
+grep -q "Clients: 12; visits: 120 (120 new, 0 already there); verified by checksum: 120" "$WORK/out8" || fail "4 threads: $(cat "$WORK/out8")"
+diff -r "$BIG" "$WORK/big4" || fail "the copy on 4 threads differs"
+"$BODYMAP" library copy --jobs 1 "$BIG" "$WORK/big4" >"$WORK/out9" 2>&1 || fail "again on 1 thread: $(cat "$WORK/out9")"
+grep -q "(0 new, 120 already there)" "$WORK/out9" || fail "1 thread, again: $(cat "$WORK/out9")"
+for bad in "--jobs 0" "--jobs x" "--jobs"; do
+  set +e
+  "$BODYMAP" library copy "$BIG" "$WORK/big5" $bad >/dev/null 2>&1; rc=$?
+  set -e
+  [ $rc = 2 ] || fail "library copy $bad gave exit $rc"
+done
+[ ! -e "$WORK/big5" ] || fail "a usage error created TO"
+pass "120 visits on 4 threads, byte for byte"
+
 # The window and the intake do not open a server yet: a server location is refused, never taken
 # for a folder name.
 # A server that is not there: the intake refuses before any window, naming the server, and no
@@ -62,6 +90,13 @@ if [ -n "${BODYMAP_TEST_PG:-}" ]; then
   [ "$n" = 5 ] || fail "server has $n visits"
   "$BODYMAP" library copy "$url" "$WORK/back" >"$WORK/out7" 2>&1 || fail "server -> folder: $(cat "$WORK/out7")"
   diff -r "$EX" "$WORK/back" || fail "folder -> server -> folder is not byte for byte"
+  # The larger library through the server on 4 connections and back.
+  "$BODYMAP" library copy --jobs 4 "$BIG" "$url" >"$WORK/out10" 2>&1 || fail "120 visits -> server: $(cat "$WORK/out10")"
+  grep -q "(120 new, 0 already there); verified by checksum: 120" "$WORK/out10" || fail "to server: $(cat "$WORK/out10")"
+  "$BODYMAP" library copy --jobs 4 "$url" "$WORK/bigback" >"$WORK/out11" 2>&1 || fail "server -> folder: $(cat "$WORK/out11")"
+  for c in $(seq -w 1 12); do
+    diff -r "$BIG/client-$c" "$WORK/bigback/client-$c" || fail "client-$c: folder -> server -> folder on 4 threads differs"
+  done
   echo "server round trip ok"
 else
   echo "BODYMAP_TEST_PG not set: the server round trip needs scripts/test's server" >&2
