@@ -148,8 +148,51 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
         return xs.size() == 1 ? (a.x + b.x) / 2
                               : a.x + margin + static_cast<float>((d - x0) / span) * (b.x - a.x - 2 * margin);
     };
+    // Many visits (a weekly client over years): a tick per visit would be a solid bar and the
+    // dates unreadable, so the axis shows calendar years (or months) instead and the line is
+    // drawn without a dot per visit; the hovered visit keeps its dot and its date in the tooltip.
+    const float perVisit = xs.size() > 1 ? (b.x - a.x - 2 * margin) / static_cast<float>(xs.size() - 1) : FLT_MAX;
+    const bool crowded = perVisit < 9 * sc;
     float lastRight = -FLT_MAX;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
+    if (crowded) {
+        int y0 = 0, m0 = 0, y1 = 0, m1 = 0;
+        std::sscanf(s.visitTimes.front().c_str(), "%4d-%2d", &y0, &m0);
+        std::sscanf(s.visitTimes.back().c_str(), "%4d-%2d", &y1, &m1);
+        const bool years = x1 - x0 > 540;  // over ~18 months: ticks on years, else on months
+        // Evenly spaced labels: the smallest step (in years or months) whose labels fit.
+        const float plotW = b.x - a.x - 2 * margin;
+        const float unitPx = plotW * static_cast<float>((years ? 365.25 : 30.44) / span);
+        const float labelW = ImGui::CalcTextSize(years ? "2026" : axisMonth(9, 2026).c_str()).x + 12 * sc;
+        int step = years ? 10 : 12;
+        for (int k : years ? std::vector<int>{1, 2, 5, 10} : std::vector<int>{1, 2, 3, 6, 12}) {
+            if (static_cast<float>(k) * unitPx >= labelW) {
+                step = k;
+                break;
+            }
+        }
+        bool first = true;
+        for (int y = y0; y <= y1; ++y) {
+            for (int m = 1; m <= 12; ++m) {
+                if (years ? (m > 1 || y % step != 0) : ((m - 1) % step != 0)) continue;
+                char iso[32];
+                std::snprintf(iso, sizeof iso, "%04d-%02d-01T00:00:00", y, m);
+                const auto day = maps::visitDayNumber(iso);
+                if (!day || *day < x0 || *day > x1) continue;
+                const float x = xOf(*day);
+                dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 4 * sc), compare_colors::kAxis);
+                // Months carry their year on the first label and on each January.
+                const std::string label = years ? std::to_string(y) : axisMonth(m, first || m == 1 ? y : 0);
+                first = false;
+                const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+                const float lx = std::clamp(x - ts.x / 2, p0.x + pad, p1.x - pad - ts.x);
+                if (lx > lastRight + 6 * sc) {
+                    dl->AddText(ImVec2(lx, b.y + 4 * sc), compare_colors::kNeutral, label.c_str());
+                    lastRight = lx + ts.x;
+                }
+            }
+        }
+    }
+    for (std::size_t i = 0; i < xs.size() && !crowded; ++i) {
         const float x = xOf(xs[i]);
         dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + 3 * sc), compare_colors::kAxis);
         const bool withYear = i == 0 || i + 1 == xs.size();
@@ -200,13 +243,14 @@ void drawTrendChart(const maps::SeriesSummary& s, const std::vector<double>& xs,
     for (std::size_t i = 1; i < vals.size(); ++i) {
         if (vals[i - 1] && vals[i]) {
             dl->AddLine(ImVec2(xOf(xs[i - 1]), yOf(*vals[i - 1])), ImVec2(xOf(xs[i]), yOf(*vals[i])),
-                        compare_colors::kLine, 2.0f * sc);
+                        compare_colors::kLine, (crowded ? 1.25f : 2.0f) * sc);
         }
     }
     for (std::size_t i = 0; i < vals.size(); ++i) {
         if (!vals[i]) continue;
         const ImVec2 pt(xOf(xs[i]), yOf(*vals[i]));
         const bool hot = static_cast<int>(i) == c.hoverVisit;
+        if (crowded && !hot) continue;
         dl->AddCircleFilled(pt, (hot ? 5.5f : 4.0f) * sc, IM_COL32(255, 255, 255, 255));
         dl->AddCircleFilled(pt, (hot ? 4.5f : 3.0f) * sc, compare_colors::kLine);
     }

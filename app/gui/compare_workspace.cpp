@@ -103,6 +103,13 @@ std::string shortDate(const std::string& iso, bool year) {
     return i18n::format(trc("axis date", "%d %s"), d, month);
 }
 
+std::string axisMonth(int month, int year) {
+    if (month < 1 || month > 12) return std::string();
+    const char* name = trc("short month", kMonths[month - 1]);
+    // TRANSLATORS: a month on a chart axis with its year ("Jan 2026"), where the year changes.
+    return year > 0 ? i18n::format(trc("axis date", "%s %d"), name, year) : std::string(name);
+}
+
 void leftOutNote(const SeriesState& se, float x, float width) {
     if (se.skipped.empty()) return;
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));

@@ -110,6 +110,8 @@ void logCompareRect(const char* label, ImVec2 p0, ImVec2 p1);
 void compareHeading(const UiContext& ui, const char* text);
 // Short date for axes: "7 Sep"; with the year: "7 Sep 2026".
 std::string shortDate(const std::string& iso, bool year);
+// A month (1-12) on a chart axis, abbreviated ("Sep"), with its year when `year` > 0 ("Jan 2026").
+std::string axisMonth(int month, int year);
 // The visits left out of the series, on one line from x to x + width at the cursor's height
 // ("Left out: 7 Sep 2026: cannot be read (...) and 2 more"); hovering it lists them all.
 void leftOutNote(const SeriesState& se, float x, float width);
