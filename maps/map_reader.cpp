@@ -238,11 +238,12 @@ private:
         const char* start = m_p;
         std::int64_t v = 0;
         while (m_p < m_end && isDigit(*m_p)) {
+            if (m_p - start >= 15) giveUp();  // before the 16th digit: v stays far from overflow
             v = v * 10 + (*m_p - '0');
             ++m_p;
         }
         const std::ptrdiff_t n = m_p - start;
-        if (n == 0 || n > 15 || (n > 1 && *start == '0')) giveUp();
+        if (n == 0 || (n > 1 && *start == '0')) giveUp();
         if (m_p < m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E')) giveUp();
         return v;
     }

@@ -123,6 +123,9 @@ TEST(MapReader, SpellingsOnlyTheDocumentReadsGiveTheSameMap) {
         {"\"therapist\": \"", "\"therapist\": null, \"x\": \"", false},  // unknown field
         {"\"notes\": \"", "\"notes\": \"\\u00e9\\ud83d\\ude00 ", true},
         {"\"notes\": \"", "\"notes\": \"\\ud83d ", false},                // a lone surrogate
+        // Long numbers (the fuzzer's find: digits were summed past int64 before the length check).
+        {"\"version\": 2", "\"version\": 100000000000000000000000000000", false},
+        {"\"version\": 2", "\"version\": 0000000000000000002", false},
         {"{\n  \"format\"", "{\"views\": {}, \n  \"format\"", false},     // views twice
     };
     for (const auto& c : cases) EXPECT_EQ(expectSameResult(replaced(c.from, c.to), c.to), c.map) << c.to;

@@ -59,7 +59,7 @@ PainMap randomMap(const BodyTemplate& t, std::mt19937& rng, int blobs) {
         for (int y = y0; y < std::min(t.height, y0 + h); ++y) {
             for (int x = x0; x < std::min(t.width, x0 + w); ++x) {
                 m.layer(v).intensity[m.index(x, y)] = static_cast<std::uint8_t>(k);
-                m.layer(v).qualities[m.index(x, y)] = k > 0 ? static_cast<std::uint8_t>(value(rng) % 32) : 0;
+                m.layer(v).qualities[m.index(x, y)] = static_cast<std::uint8_t>(k > 0 ? value(rng) % 32 : 0);
             }
         }
     }
