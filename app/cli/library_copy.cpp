@@ -166,7 +166,9 @@ int runCopy(const std::string& from, const std::string& to, int jobs, std::ostre
     // its own pair of stores (the password typed once); they are reported in plan order. Most of
     // a copy is waiting (the fsync of each file, a server's round trips), and that overlaps.
     StorePool pool;
-    const auto threads = static_cast<unsigned>(std::min<std::size_t>(batchThreads(jobs), std::max<std::size_t>(plan.size(), 1)));
+    // By default at most 8: each thread holds a connection, and a clinic server's are counted.
+    const unsigned wanted = jobs > 0 ? batchThreads(jobs) : std::min(batchThreads(0), 8u);
+    const auto threads = static_cast<unsigned>(std::min<std::size_t>(wanted, std::max<std::size_t>(plan.size(), 1)));
     for (unsigned t = 0; t < threads && threads > 1; ++t) {
         store::OpenOptions fromOptions, toOptions;
         fromOptions.password = srcPassword;
