@@ -165,8 +165,13 @@ Result<Comparison> compareMaps(const PainMap& before, const PainMap& after,
     return c;
 }
 
-Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
-                                      const BodyTemplate& t, const PainfulAreaRule& rule) {
+namespace {
+
+// summarizeSeries for dense or compact visits: the builder orders them by time as it finishes
+// (ties keep the input order).
+template <typename Map>
+Result<SeriesSummary> summarizeWithBuilder(const std::vector<const Map*>& visits, const BodyTemplate& t,
+                                           const PainfulAreaRule& rule) {
     if (visits.empty()) return Error{tr("no visits to summarize")};
     // Every visit checked before any is added, so that the errors are summarizeSeries' own.
     for (std::size_t i = 0; i < visits.size(); ++i) {
@@ -175,12 +180,18 @@ Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
             return Error{i18n::format(tr("visit %zu: %s"), i + 1, st.error().c_str())};
         }
     }
-    // The builder orders the visits by time as it finishes (ties keep the input order).
     SeriesBuilder builder(t, rule);
-    for (const PainMap* m : visits) {
+    for (const Map* m : visits) {
         if (auto st = builder.add(*m); !st) return Error{st.error()};
     }
     return builder.finish();
+}
+
+}  // namespace
+
+Result<SeriesSummary> summarizeSeries(const std::vector<const PainMap*>& visits,
+                                      const BodyTemplate& t, const PainfulAreaRule& rule) {
+    return summarizeWithBuilder(visits, t, rule);
 }
 
 SeriesBuilder::SeriesBuilder(const BodyTemplate& t, const PainfulAreaRule& rule) : m_template(&t), m_rule(rule) {}
@@ -255,19 +266,7 @@ Status SeriesBuilder::add(const CompactMap& visit, MapMetrics metrics) {
 
 Result<SeriesSummary> summarizeSeries(const std::vector<const CompactMap*>& visits, const BodyTemplate& t,
                                       const PainfulAreaRule& rule) {
-    if (visits.empty()) return Error{tr("no visits to summarize")};
-    // Every visit checked before any is added, so that the errors are summarizeSeries' own.
-    for (std::size_t i = 0; i < visits.size(); ++i) {
-        if (!visits[i]) return Error{i18n::format(tr("visit %zu is missing"), i + 1)};
-        if (auto st = checkMapOnTemplate(*visits[i], t); !st) {
-            return Error{i18n::format(tr("visit %zu: %s"), i + 1, st.error().c_str())};
-        }
-    }
-    SeriesBuilder builder(t, rule);
-    for (const CompactMap* m : visits) {
-        if (auto st = builder.add(*m); !st) return Error{st.error()};
-    }
-    return builder.finish();
+    return summarizeWithBuilder(visits, t, rule);
 }
 
 Result<SeriesSummary> SeriesBuilder::finish() {

@@ -28,6 +28,22 @@ unsigned batchThreads(int requested) {
     return n == 0 ? 1 : n;
 }
 
+std::string parseJobs(const std::string& value, int& jobs) {
+    if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(value) < 1) {
+        return i18n::format(tr("--jobs needs a number of threads from 1, found %s"), maps::quoteForMessage(value).c_str());
+    }
+    jobs = std::stoi(value);
+    return {};
+}
+
+maps::Status appendFileLists(const std::vector<std::string>& lists, std::vector<std::string>& files) {
+    for (const std::string& list : lists) {
+        if (auto st = appendFileList(list, files); !st) return st;
+    }
+    return maps::Ok{};
+}
+
 maps::Status appendFileList(const std::string& list, std::vector<std::string>& files) {
     std::string text;
     if (list == "-") {

@@ -15,9 +15,14 @@ namespace bodymap::app {
 // Appends the file names listed in `list`, one per line (empty lines skipped; "-" reads stdin),
 // for batches larger than a command line holds (Linux takes about 2 MB of arguments).
 maps::Status appendFileList(const std::string& list, std::vector<std::string>& files);
+// appendFileList for each list in turn (the --files-from options of one command).
+maps::Status appendFileLists(const std::vector<std::string>& lists, std::vector<std::string>& files);
 
 // Threads for batch work: `requested` when > 0, else every core the system reports.
 unsigned batchThreads(int requested);
+// The value of --jobs: a whole number of threads from 1 (at most 3 digits) into `jobs`, or the
+// usage problem to print (empty when it was good).
+std::string parseJobs(const std::string& value, int& jobs);
 
 // What one item of a batch produced: text for stdout and a message for stderr (either empty).
 struct BatchOutput {

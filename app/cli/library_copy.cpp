@@ -268,11 +268,7 @@ int runLibrary(const std::vector<std::string>& args, std::ostream& out, std::ost
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--jobs") {
             const std::string n = i + 1 < args.size() ? args[++i] : std::string();
-            if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
-                return usage(err, i18n::format(tr("--jobs needs a number of threads from 1, found %s"),
-                                               maps::quoteForMessage(n).c_str()));
-            }
-            jobs = std::stoi(n);
+            if (const std::string problem = parseJobs(n, jobs); !problem.empty()) return usage(err, problem);
             continue;
         }
         if (!args[i].empty() && args[i][0] == '-') {

@@ -525,12 +525,7 @@ int runSeries(const std::vector<std::string>& args, std::ostream& out, std::ostr
             width = static_cast<int>(w);
         } else if (!onlyFiles && a == "--jobs") {
             if (i + 1 >= args.size()) return seriesUsage(err, tr("--jobs needs a number of threads"));
-            const std::string& n = args[++i];
-            if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1) {
-                return seriesUsage(err, i18n::format(tr("--jobs needs a number of threads from 1, found %s"),
-                                                     maps::quoteForMessage(n).c_str()));
-            }
-            jobs = std::stoi(n);
+            if (const std::string problem = parseJobs(args[++i], jobs); !problem.empty()) return seriesUsage(err, problem);
         } else if (!onlyFiles && a == "--files-from") {
             if (i + 1 >= args.size()) {
                 return seriesUsage(err, tr("--files-from needs a file (one map file per line, - for stdin)"));
@@ -545,11 +540,9 @@ int runSeries(const std::vector<std::string>& args, std::ostream& out, std::ostr
             files.push_back(a);
         }
     }
-    for (const std::string& list : listFiles) {
-        if (auto st = appendFileList(list, files); !st) {
-            err << "bodymap series: " << maps::printableForMessage(st.error()) << "\n";
-            return 1;
-        }
+    if (auto st = appendFileLists(listFiles, files); !st) {
+        err << "bodymap series: " << maps::printableForMessage(st.error()) << "\n";
+        return 1;
     }
     if (files.empty()) return seriesUsage(err, tr("no files given"));
     if (!png.empty()) {
